@@ -1,0 +1,26 @@
+"""lightspore: MindSpore's model-building API (``mindspore`` 2.7.1) running on PyTorch.
+
+    import lightspore as ms
+    import lightspore.nn as nn
+"""
+from . import nn, ops
+from ._alias import install_alias
+from .common import dtype
+from .common.dtype import *  # noqa: F401,F403
+from .common.dtype import dtype_to_nptype, dtype_to_pytype, get_py_obj_dtype, pytype_to_dtype
+from .common.parameter import Parameter, ParameterTuple
+from .common.seed import get_seed, set_seed
+from .common.tensor import Tensor, from_numpy, from_torch, is_tensor, tensor, to_torch
+from .context import (
+                      GRAPH_MODE,
+                      PYNATIVE_MODE,
+                      get_context,
+                      get_current_device,
+                      set_context,
+                      set_deterministic,
+                      set_device,
+)
+from .ops import grad, value_and_grad
+
+__version__ = "2.7.1"
+__lightspore_version__ = "0.1.0"

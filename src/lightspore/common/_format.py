@@ -1,0 +1,43 @@
+"""``repr``/``str`` of a Tensor in the reference's layout."""
+import numpy as np
+import torch
+
+
+def _array(t):
+    t = t._t.detach()
+    if t.dtype == torch.bfloat16:
+        t = t.float()
+    return t.cpu().numpy()
+
+
+def tensor_str(t):
+    return str(_array(t))
+
+
+def _body(a):
+    if a.size == 0:
+        return ""
+    if a.ndim == 0:
+        v = a.item()
+        if isinstance(v, float):
+            return " " + repr(a.dtype.type(v).item()) if a.dtype != np.float64 else " " + repr(v)
+        return " " + str(v)
+    fmt = None
+    if a.dtype.kind == "f":
+        spec = "% .4e" if a.dtype == np.float16 else "% .8e"
+        fmt = {"float_kind": lambda x: spec % x}
+    s = np.array2string(a, separator=", ", formatter=fmt, threshold=1000, edgeitems=3,
+                        max_line_width=1 << 30)
+    return s.replace(", ...,", " ...")
+
+
+def tensor_repr(t):
+    a = _array(t)
+    shape = list(a.shape)
+    body = _body(a)
+    head = f"Tensor(shape={shape}, dtype={t.dtype}, value="
+    if a.ndim == 0:
+        return f"{head}{body})"
+    if a.ndim == 1 and a.size:
+        return f"{head} {body})"
+    return f"{head}\n{body})"

@@ -1,0 +1,574 @@
+"""``Tensor``: MindSpore's tensor, holding one ``torch.Tensor`` in the slot ``_t``.
+
+Holding (rather than subclassing) keeps torch's kernels and autograd untouched: an operator costs a
+Python call plus the torch call. Methods that come from the op table are installed on the class by
+``lightspore.ops`` when it is imported.
+"""
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+import torch
+
+from . import dtype as mstype
+from ._device import current_device
+
+__all__ = ["Tensor", "from_numpy", "is_tensor", "tensor", "from_torch", "to_torch"]
+
+_INPUT_TYPES = "['Tensor', 'ndarray', 'list', 'tuple', 'float', 'int', 'bool', 'complex', 'numpy scalar']"
+
+
+def _numpy_to_torch(arr: np.ndarray, copy: bool) -> torch.Tensor:
+    if arr.dtype == np.float64 or arr.dtype.kind in "biufc":
+        if copy or not arr.flags.writeable or not arr.flags.c_contiguous or arr.dtype.byteorder == ">":
+            arr = np.array(arr, copy=True, order="C")
+            if arr.dtype.byteorder == ">":
+                arr = arr.astype(arr.dtype.newbyteorder("="))
+        return torch.from_numpy(arr)
+    raise TypeError(f"For 'Tensor', numpy arrays of dtype {arr.dtype} are not supported")
+
+
+def _python_to_torch(data) -> torch.Tensor:
+    """Python scalar / nested list -> torch tensor with MindSpore's default dtypes
+    (bool -> Bool, int -> Int64, float -> Float32, complex -> Complex64)."""
+    if isinstance(data, bool):
+        return torch.tensor(data, dtype=torch.bool)
+    if isinstance(data, numbers.Integral):
+        return torch.tensor(int(data), dtype=torch.int64)
+    if isinstance(data, numbers.Real):
+        return torch.tensor(float(data), dtype=torch.float32)
+    if isinstance(data, complex):
+        return torch.tensor(data, dtype=torch.complex64)
+    # lists / tuples, possibly holding Tensors
+    if any(isinstance(x, Tensor) for x in data):
+        parts = [x._t if isinstance(x, Tensor) else _python_to_torch(x) for x in data]
+        return torch.stack(torch.broadcast_tensors(*parts)) if parts else torch.tensor([])
+    arr = np.array(data)
+    if arr.dtype == object:
+        raise TypeError(f"For 'Tensor', the list/tuple input must be a regular (non-ragged) nested "
+                        f"sequence of numbers, but got {data!r}")
+    if arr.dtype == np.float64 and not _has_np_float64(data):
+        arr = arr.astype(np.float32)
+    elif arr.dtype == np.complex128 and not _has_np_float64(data):
+        arr = arr.astype(np.complex64)
+    elif arr.dtype.kind == "U":
+        raise TypeError("For 'Tensor', string data is not supported")
+    return torch.from_numpy(np.ascontiguousarray(arr))
+
+
+def _has_np_float64(data):
+    for x in data:
+        if isinstance(x, (list, tuple)):
+            if _has_np_float64(x):
+                return True
+        elif isinstance(x, (np.float64, np.complex128, np.ndarray)) and getattr(x, "dtype", None) in (
+                np.float64, np.complex128):
+            return True
+    return False
+
+
+def _to_torch_data(input_data) -> torch.Tensor:
+    if isinstance(input_data, Tensor):
+        return input_data._t
+    if isinstance(input_data, torch.Tensor):
+        return input_data
+    if isinstance(input_data, np.ndarray):
+        return _numpy_to_torch(input_data, copy=True)
+    if isinstance(input_data, np.generic):
+        return torch.from_numpy(np.array(input_data))
+    if isinstance(input_data, (bool, int, float, complex, list, tuple, numbers.Number)):
+        return _python_to_torch(input_data)
+    raise TypeError(f"For 'Tensor', the type of 'input_data' should be one of {_INPUT_TYPES}, "
+                    f"but got type '{type(input_data).__name__}'.")
+
+
+def _unwrap(x):
+    return x._t if isinstance(x, Tensor) else x
+
+
+def _index(idx):
+    """Translate a MindSpore index (may hold Tensors, lists, numpy arrays) to a torch index."""
+    if isinstance(idx, Tensor):
+        return idx._t
+    if isinstance(idx, tuple):
+        return tuple(_index(i) for i in idx)
+    if isinstance(idx, np.ndarray):
+        return torch.from_numpy(idx)
+    if isinstance(idx, list) and any(isinstance(i, Tensor) for i in idx):
+        return torch.stack([i._t if isinstance(i, Tensor) else torch.tensor(i) for i in idx])
+    return idx
+
+
+class Tensor:
+    """MindSpore Tensor (``mindspore.Tensor``) backed by a ``torch.Tensor``.
+
+    ``Tensor(input_data=None, dtype=None, shape=None, init=None, const_arg=False, device=None)``
+    """
+
+    __slots__ = ("_t", "_init", "__weakref__")
+    __array_priority__ = 1000
+
+    def __init__(self, *args, **kwargs):
+        self._init_from(*args, **kwargs)
+
+    def _init_from(self, input_data=None, dtype=None, shape=None, init=None, const_arg=False, device=None):
+        ms_dtype = mstype.check_dtype(dtype, "For 'Tensor', 'dtype'") if dtype is not None else None
+        if input_data is None:
+            if shape is None:
+                raise ValueError("For 'Tensor', 'input_data' and 'shape' can not both be None.")
+            shape = (shape,) if isinstance(shape, int) else tuple(shape)
+            if any((not isinstance(s, int)) or s < 0 for s in shape):
+                raise ValueError(f"For 'Tensor', 'shape' must be a tuple of non-negative ints, got {shape}")
+            tdt = mstype.to_torch(ms_dtype) if ms_dtype is not None else torch.float32
+            if init is not None:
+                from .initializer import _materialize
+
+                t = _materialize(init, shape, ms_dtype or mstype.float32)
+                self._init = init
+            else:
+                t = torch.zeros(shape, dtype=tdt)
+        else:
+            if shape is not None:
+                raise ValueError("For 'Tensor', 'shape' must be None when 'input_data' is given.")
+            t = _to_torch_data(input_data)
+            if ms_dtype is not None:
+                tdt = mstype.to_torch(ms_dtype)
+                if t.dtype != tdt:
+                    t = t.to(tdt)
+        dev = current_device() if device is None else _parse_device(device)
+        if t.device != dev:
+            t = t.to(dev)
+        self._t = t
+
+    # ---- construction helpers ------------------------------------------------------------
+    @classmethod
+    def _make(cls, t):
+        """Wrap a torch tensor without copying or checking (the fast path)."""
+        self = object.__new__(cls)
+        self._t = t
+        return self
+
+    @staticmethod
+    def from_numpy(array):
+        """Tensor sharing memory with a numpy array."""
+        return from_numpy(array)
+
+    @staticmethod
+    def from_torch(t):
+        """Zero-copy view of a ``torch.Tensor`` as a lightspore Tensor."""
+        return Tensor._make(t.detach() if t.requires_grad else t)
+
+    def to_torch(self):
+        """The underlying ``torch.Tensor`` (zero-copy)."""
+        return self._t
+
+    # ---- basic attributes ----------------------------------------------------------------
+    @property
+    def shape(self):
+        return tuple(self._t.shape)
+
+    @property
+    def dtype(self):
+        return mstype.from_torch(self._t.dtype)
+
+    @property
+    def ndim(self):
+        return self._t.dim()
+
+    @property
+    def size(self):
+        return self._t.numel()
+
+    @property
+    def itemsize(self):
+        return self._t.element_size()
+
+    @property
+    def nbytes(self):
+        return self._t.numel() * self._t.element_size()
+
+    @property
+    def strides(self):
+        es = self._t.element_size()
+        return tuple(s * es for s in self._t.stride())
+
+    @property
+    def init(self):
+        try:
+            return self._init
+        except AttributeError:
+            return None
+
+    @init.setter
+    def init(self, value):
+        self._init = value
+
+    @property
+    def has_init(self):
+        return False
+
+    @property
+    def T(self):
+        return Tensor._make(self._t.permute(*range(self._t.dim() - 1, -1, -1)))
+
+    @property
+    def mT(self):
+        return Tensor._make(self._t.mT)
+
+    @property
+    def device(self):
+        d = self._t.device
+        return "CPU" if d.type == "cpu" else f"{d.type.upper()}:{d.index or 0}"
+
+    @property
+    def requires_grad(self):
+        return self._t.requires_grad
+
+    def dim(self):
+        return self._t.dim()
+
+    def numel(self):
+        return self._t.numel()
+
+    def nelement(self):
+        return self._t.numel()
+
+    def element_size(self):
+        return self._t.element_size()
+
+    def is_contiguous(self):
+        return self._t.is_contiguous()
+
+    def is_floating_point(self):
+        return self._t.is_floating_point()
+
+    def stride(self, dim=None):
+        return self._t.stride() if dim is None else self._t.stride(dim)
+
+    def data_ptr(self):
+        return self._t.data_ptr()
+
+    def init_data(self, slice_index=None, shape=None, opt_shard_group=None):
+        """Initialised data; lightspore materialises initializers eagerly, so this is the tensor."""
+        return self
+
+    # ---- conversions ---------------------------------------------------------------------
+    def asnumpy(self):
+        """A numpy array sharing memory with the tensor where it lives on the CPU."""
+        t = self._t.detach()
+        if t.dtype == torch.bfloat16:
+            t = t.float()
+        return t.cpu().numpy() if t.device.type != "cpu" else t.numpy()
+
+    def numpy(self):
+        return self.asnumpy()
+
+    def __array__(self, dtype=None, copy=None):
+        a = self.asnumpy()
+        return a.astype(dtype) if dtype is not None else a
+
+    def item(self, index=None):
+        if index is None:
+            if self._t.numel() != 1:
+                raise ValueError(f"For 'Tensor.item', the tensor must have exactly one element, "
+                                 f"but got shape {self.shape}")
+            return self._t.item()
+        if isinstance(index, int):
+            return self._t.reshape(-1)[index].item()
+        return self._t[tuple(index)].item()
+
+    def tolist(self):
+        return self._t.tolist()
+
+    def astype(self, dtype, copy=True):
+        tdt = mstype.to_torch(mstype.check_dtype(dtype, "For 'Tensor.astype', 'dtype'"))
+        return Tensor._make(self._t.to(tdt, copy=copy))
+
+    def to(self, dtype):
+        return self.astype(dtype)
+
+    def float(self):
+        return Tensor._make(self._t.float())
+
+    def half(self):
+        return Tensor._make(self._t.half())
+
+    def int(self):
+        return Tensor._make(self._t.int())
+
+    def long(self):
+        return Tensor._make(self._t.long())
+
+    def bool(self):
+        return Tensor._make(self._t.bool())
+
+    def double(self):
+        return Tensor._make(self._t.double())
+
+    def bfloat16(self):
+        return Tensor._make(self._t.bfloat16())
+
+    def copy(self):
+        return Tensor._make(self._t.clone())
+
+    def contiguous(self):
+        return Tensor._make(self._t.contiguous())
+
+    def assign_value(self, value):
+        """Replace the content (and shape/dtype) of this tensor with ``value``'s, in place."""
+        v = value._t if isinstance(value, Tensor) else _to_torch_data(value)
+        self._t = v
+        return self
+
+    def set_dtype(self, dtype):
+        self._t = self._t.to(mstype.to_torch(mstype.check_dtype(dtype)))
+        return self
+
+    def cpu(self):
+        return Tensor._make(self._t.cpu())
+
+    def move_to(self, to, blocking=True):
+        dev = {"CPU": "cpu", "GPU": "cuda", "Ascend": "cpu"}.get(to)
+        if dev is None:
+            raise ValueError(f"For 'Tensor.move_to', 'to' must be 'CPU', 'GPU' or 'Ascend', but got {to!r}")
+        return Tensor._make(self._t.to(dev, non_blocking=not blocking))
+
+    # ---- python protocol -----------------------------------------------------------------
+    def __repr__(self):
+        from ._format import tensor_repr
+
+        return tensor_repr(self)
+
+    def __str__(self):
+        from ._format import tensor_str
+
+        return tensor_str(self)
+
+    def __format__(self, spec):
+        if self._t.dim() == 0 and spec:
+            return format(self._t.item(), spec)
+        return str(self)
+
+    def __len__(self):
+        if self._t.dim() == 0:
+            raise TypeError("len() of a 0-d tensor")
+        return self._t.shape[0]
+
+    def __iter__(self):
+        if self._t.dim() == 0:
+            raise TypeError("iteration over a 0-d tensor")
+        for t in self._t.unbind(0):
+            yield Tensor._make(t)
+
+    def __bool__(self):
+        if self._t.numel() != 1:
+            raise ValueError("The truth value of a Tensor with more than one element is ambiguous.")
+        return bool(self._t.item())
+
+    def __int__(self):
+        return int(self.item())
+
+    def __float__(self):
+        return float(self.item())
+
+    def __index__(self):
+        if self._t.dtype.is_floating_point or self._t.numel() != 1:
+            raise TypeError("only integer tensors of a single element can be converted to an index")
+        return int(self._t.item())
+
+    __hash__ = object.__hash__
+
+    def __getitem__(self, index):
+        return Tensor._make(self._t[_index(index)])
+
+    def __setitem__(self, index, value):
+        v = value._t if isinstance(value, Tensor) else value
+        if isinstance(v, (np.ndarray, list, tuple)):
+            v = torch.as_tensor(np.asarray(v))
+        self._t[_index(index)] = v
+
+    def __getstate__(self):
+        return {"data": self.asnumpy(), "dtype": str(self.dtype)}
+
+    def __setstate__(self, state):
+        dt = mstype._by_name(state["dtype"])
+        self._t = torch.from_numpy(np.array(state["data"])).to(mstype.to_torch(dt))
+
+    def __deepcopy__(self, memo):
+        new = object.__new__(type(self))
+        new._t = self._t.detach().clone()
+        return new
+
+    def __copy__(self):
+        return Tensor._make(self._t)
+
+    # ---- operators (MindSpore's promotion equals torch's for these) ------------------------
+    def __neg__(self):
+        return Tensor._make(-self._t)
+
+    def __pos__(self):
+        return self
+
+    def __abs__(self):
+        return Tensor._make(self._t.abs())
+
+    def __invert__(self):
+        return Tensor._make(~self._t)
+
+    def __add__(self, other):
+        return Tensor._make(self._t + _operand(other))
+
+    def __radd__(self, other):
+        return Tensor._make(_operand(other) + self._t)
+
+    def __sub__(self, other):
+        return Tensor._make(self._t - _operand(other))
+
+    def __rsub__(self, other):
+        return Tensor._make(_operand(other) - self._t)
+
+    def __mul__(self, other):
+        return Tensor._make(self._t * _operand(other))
+
+    def __rmul__(self, other):
+        return Tensor._make(_operand(other) * self._t)
+
+    def __truediv__(self, other):
+        return Tensor._make(self._t / _operand(other))
+
+    def __rtruediv__(self, other):
+        return Tensor._make(_operand(other) / self._t)
+
+    def __floordiv__(self, other):
+        return Tensor._make(self._t // _operand(other))
+
+    def __rfloordiv__(self, other):
+        return Tensor._make(_operand(other) // self._t)
+
+    def __mod__(self, other):
+        return Tensor._make(self._t % _operand(other))
+
+    def __rmod__(self, other):
+        return Tensor._make(_operand(other) % self._t)
+
+    def __pow__(self, other):
+        return Tensor._make(self._t ** _operand(other))
+
+    def __rpow__(self, other):
+        return Tensor._make(_operand(other) ** self._t)
+
+    def __matmul__(self, other):
+        return Tensor._make(self._t @ _operand(other))
+
+    def __rmatmul__(self, other):
+        return Tensor._make(_operand(other) @ self._t)
+
+    def __and__(self, other):
+        return Tensor._make(self._t & _operand(other))
+
+    __rand__ = __and__
+
+    def __or__(self, other):
+        return Tensor._make(self._t | _operand(other))
+
+    __ror__ = __or__
+
+    def __xor__(self, other):
+        return Tensor._make(self._t ^ _operand(other))
+
+    __rxor__ = __xor__
+
+    def __lshift__(self, other):
+        return Tensor._make(self._t << _operand(other))
+
+    def __rshift__(self, other):
+        return Tensor._make(self._t >> _operand(other))
+
+    def __eq__(self, other):
+        if other is None:
+            return False
+        return Tensor._make(self._t == _operand(other))
+
+    def __ne__(self, other):
+        if other is None:
+            return True
+        return Tensor._make(self._t != _operand(other))
+
+    def __lt__(self, other):
+        return Tensor._make(self._t < _operand(other))
+
+    def __le__(self, other):
+        return Tensor._make(self._t <= _operand(other))
+
+    def __gt__(self, other):
+        return Tensor._make(self._t > _operand(other))
+
+    def __ge__(self, other):
+        return Tensor._make(self._t >= _operand(other))
+
+    def __iadd__(self, other):
+        return self.__add__(other)
+
+    def __isub__(self, other):
+        return self.__sub__(other)
+
+    def __imul__(self, other):
+        return self.__mul__(other)
+
+    def __itruediv__(self, other):
+        return self.__truediv__(other)
+
+
+def _operand(x):
+    if isinstance(x, Tensor):
+        return x._t
+    if isinstance(x, (bool, int, float, complex)):
+        return x
+    if isinstance(x, np.ndarray):
+        return _numpy_to_torch(x, copy=False)
+    if isinstance(x, np.generic):
+        return x.item()
+    if isinstance(x, (list, tuple)):
+        return _python_to_torch(x)
+    if isinstance(x, torch.Tensor):
+        return x
+    raise TypeError(f"unsupported operand type for Tensor: '{type(x).__name__}'")
+
+
+def _parse_device(device):
+    if isinstance(device, torch.device):
+        return device
+    d = str(device)
+    if d.upper().startswith("CPU"):
+        return torch.device("cpu")
+    if d.upper().startswith("GPU") or d.startswith("cuda"):
+        idx = d.split(":")[1] if ":" in d else "0"
+        return torch.device(f"cuda:{idx}")
+    return torch.device(d)
+
+
+def from_numpy(array):
+    """``mindspore.from_numpy``: a Tensor sharing memory with ``array``."""
+    if not isinstance(array, np.ndarray):
+        raise TypeError(f"For 'from_numpy', the input must be a numpy.ndarray, but got {type(array).__name__}")
+    return Tensor._make(torch.from_numpy(array))
+
+
+def from_torch(t):
+    """Zero-copy: a ``torch.Tensor`` viewed as a lightspore Tensor."""
+    return Tensor.from_torch(t)
+
+
+def to_torch(t):
+    """Zero-copy: the ``torch.Tensor`` behind a lightspore Tensor."""
+    return t._t
+
+
+def is_tensor(obj):
+    return isinstance(obj, Tensor)
+
+
+def tensor(input_data=None, dtype=None, shape=None, init=None, const_arg=False, device=None):
+    """``mindspore.tensor``: functional constructor."""
+    return Tensor(input_data, dtype, shape, init, const_arg, device)

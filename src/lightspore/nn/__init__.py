@@ -1,0 +1,22 @@
+"""``mindspore.nn``: Cell, layers, losses, optimizers, wrappers and learning-rate schedules."""
+from .cell import Cell, CellDict, CellList, GraphCell, SequentialCell
+from .layer.activation import (
+                               GELU,
+                               LeakyReLU,
+                               LogSoftmax,
+                               ReLU,
+                               ReLU6,
+                               Sigmoid,
+                               SiLU,
+                               Softmax,
+                               Tanh,
+                               get_activation,
+)
+from .layer.basic import Dense, Flatten, Identity
+from .layer.conv import Conv2d
+from .layer.pooling import MaxPool2d
+
+__all__ = ["Cell", "CellDict", "CellList", "GraphCell", "SequentialCell", "GELU", "LeakyReLU", "LogSoftmax",
+           "ReLU", "ReLU6", "Sigmoid", "SiLU", "Softmax", "Tanh", "get_activation", "Dense", "Flatten", "Identity",
+           "Conv2d", "MaxPool2d"]
+

@@ -1,0 +1,806 @@
+"""``Cell``: the base of every network, and the containers ``SequentialCell``, ``CellList``, ``CellDict``.
+
+Attribute assignment routes Parameters and child Cells into ordered dicts and names parameters the
+way the reference does (attribute path, auto-prefixing when a child is attached). ``__call__`` has a
+fast path: with no hooks and no casting it goes straight to ``construct``.
+"""
+from __future__ import annotations
+
+import itertools
+from collections import OrderedDict
+
+from ..common import dtype as mstype
+from ..common.parameter import Parameter, ParameterTuple, _is_generated
+from ..common.tensor import Tensor
+
+__all__ = ["Cell", "SequentialCell", "CellList", "CellDict", "GraphCell"]
+
+_hook_ids = itertools.count()
+
+
+def _addindent(s, n):
+    lines = s.split("\n")
+    if len(lines) == 1:
+        return s
+    first = lines.pop(0)
+    return first + "\n" + "\n".join(" " * n + line for line in lines)
+
+
+def _is_param_seq(value):
+    return isinstance(value, (list, tuple)) and value and all(isinstance(v, Parameter) for v in value)
+
+
+class _HookHandle:
+    def __init__(self, hooks, hook_id):
+        self._hooks, self.handle_id = hooks, hook_id
+
+    def remove(self):
+        self._hooks.pop(self.handle_id, None)
+
+
+class Cell:
+    """Base class of all networks: define layers in ``__init__`` and the computation in ``construct``."""
+
+    IGNORE_LIST = ["_scope", "_cell_init_args", "_auto_prefix", "_cells", "_params", "_create_time",
+                   "_func_graph_flags", "_parameter_layout_dict", "_params_list", "_phase", "_bprop_debug",
+                   "_forward_pre_hook", "_forward_hook", "_enable_forward_pre_hook", "_enable_forward_hook",
+                   "_bprop_debug", "_enable_backward_hook", "_cell_backward_hook", "_is_run", "_param_prefix",
+                   "_attr_synced", "pynative", "requires_grad", "cell_type"]
+
+    def __init__(self, auto_prefix=True, flags=None):
+        d = self.__dict__
+        d["_params"] = OrderedDict()
+        d["_cells"] = OrderedDict()
+        d["_buffers"] = OrderedDict()
+        d["_params_list"] = OrderedDict()
+        d["_primitives"] = OrderedDict()
+        d["training"] = False
+        d["requires_grad"] = False
+        d["_auto_prefix"] = auto_prefix
+        d["_param_prefix"] = ""
+        d["_forward_pre_hook"] = OrderedDict()
+        d["_forward_hook"] = OrderedDict()
+        d["_hook_kwargs"] = set()
+        d["_cast_type"] = None
+        d["_id"] = 1
+        d["_exist_objs"] = set()
+        d["_exist_names"] = set()
+        d["_flags"] = {}
+        if flags:
+            self.add_flags(**flags)
+
+    # ---- attribute routing ----------------------------------------------------------------
+    def __getattr__(self, name):
+        d = self.__dict__
+        for store in ("_params", "_buffers", "_cells", "_params_list"):
+            s = d.get(store)
+            if s is not None and name in s:
+                return s[name]
+        raise AttributeError(f"The '{type(self).__name__}' object has no attribute '{name}'.")
+
+    def __setattr__(self, name, value):
+        d = self.__dict__
+        if "_params" not in d:
+            if isinstance(value, (Parameter, Cell)):
+                raise AttributeError(f"For '{type(self).__name__}', call 'super().__init__()' in __init__ "
+                                     f"before assigning '{name}'.")
+            object.__setattr__(self, name, value)
+            return
+        if isinstance(value, Parameter):
+            d.pop(name, None)
+            self.insert_param_to_cell(name, value)
+        elif isinstance(value, ParameterTuple):
+            seen = set()
+            for item in value:
+                if id(item) in seen:
+                    continue
+                seen.add(id(item))
+                if _is_generated(item.name):
+                    item.name = "Parameter$" + str(d["_id"])
+                    d["_id"] += 1
+                self.insert_param_to_cell(item.name, item, check_name_contain_dot=False)
+            object.__setattr__(self, name, value)
+        elif _is_param_seq(value):
+            for item in value:
+                if id(item) in d["_exist_objs"]:
+                    continue
+                d["_exist_objs"].add(id(item))
+                if item.name in d["_exist_names"]:
+                    raise ValueError(f"The value {value} , its name '{item.name}' already exists. "
+                                     "Please set a unique name for the parameter.")
+                d["_exist_names"].add(item.name)
+            object.__setattr__(self, name, value)
+        elif isinstance(value, Cell):
+            d.pop(name, None)
+            if d["_auto_prefix"]:
+                value.update_parameters_name(name + ".")
+            self.insert_child_to_cell(name, value)
+        else:
+            params = d["_params"]
+            if name in params:
+                if value is not None:
+                    if isinstance(value, Tensor):
+                        params[name].set_data(value)
+                        return
+                    raise TypeError(f"Parameter '{name}' already exists in network, can not assign this type: "
+                                    f"'{type(value)}' as a parameter.")
+                params[name] = None
+                return
+            cells = d["_cells"]
+            if name in cells:
+                if value is not None:
+                    raise TypeError(f"Sub cell '{name}' already exists in network, can not assign this type: "
+                                    f"'{type(value)}' as a cell.")
+                cells[name] = None
+                return
+            object.__setattr__(self, name, value)
+
+    def __delattr__(self, name):
+        d = self.__dict__
+        if name in d["_params"]:
+            del d["_params"][name]
+        elif name in d["_cells"]:
+            del d["_cells"][name]
+        elif name in d["_buffers"]:
+            del d["_buffers"][name]
+        else:
+            object.__delattr__(self, name)
+
+    def __getstate__(self):
+        return self.__dict__.copy()
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+
+    def __bool__(self):
+        return True
+
+    def insert_param_to_cell(self, param_name, param, check_name_contain_dot=True):
+        """Add a Parameter to this cell under ``param_name``."""
+        if not param_name:
+            raise KeyError("For 'insert_param_to_cell', the argument 'param_name' should not be None.")
+        if check_name_contain_dot and "." in param_name:
+            raise KeyError("For 'insert_param_to_cell', the argument 'param_name' should not contain'.' ")
+        if "_params" not in self.__dict__:
+            raise AttributeError("For 'insert_param_to_cell', please call Cell.__init__() firstly.")
+        if param_name in self.__dict__ or (param_name in self._cells) or (
+                hasattr(type(self), param_name) and param_name not in self._params):
+            raise KeyError(f"For 'insert_param_to_cell', the {param_name} parameter already exists in the network."
+                           f"Cannot insert another parameter with the same name.")
+        if param is not None and not isinstance(param, Parameter):
+            raise TypeError(f"For 'insert_param_to_cell', the argument 'param' must be 'Parameter' if not None, "
+                            f"but got {type(param)}.")
+        if isinstance(param, Parameter) and _is_generated(param.name):
+            param.name = param_name
+        self._params[param_name] = param
+
+    def insert_child_to_cell(self, child_name, child_cell):
+        """Add a child Cell under ``child_name``."""
+        if not isinstance(child_name, str):
+            raise TypeError(f"For 'insert_child_to_cell', the type of parameter 'child_name' must be str, "
+                            f"but got {type(child_name)}.")
+        if not child_name or "." in child_name:
+            raise KeyError("For 'insert_child_to_cell', the parameter 'child_name' can not be None and "
+                           "can not contain '.' ")
+        if (child_name in self.__dict__ or child_name in self._params) and child_name not in self._cells:
+            raise KeyError(f"For 'insert_child_to_cell', the {child_name} child cell already exists in the network."
+                           f"Cannot insert another child cell with the same name.")
+        if child_cell is not None and not isinstance(child_cell, Cell):
+            raise TypeError(f"For 'insert_child_to_cell', the argument 'child_cell' must be 'Cell' if not None, "
+                            f"but got type {type(child_cell)}.")
+        self._cells[child_name] = child_cell
+
+    def register_buffer(self, name, tensor, persistent=True):
+        if not isinstance(name, str) or not name or "." in name:
+            raise KeyError(f"For 'register_buffer', buffer name must be a non-empty str without '.', got {name!r}")
+        if tensor is not None and not isinstance(tensor, Tensor):
+            raise TypeError(f"For 'register_buffer', the buffer must be a Tensor or None, got {type(tensor)}")
+        self.__dict__.pop(name, None)
+        self._buffers[name] = tensor
+
+    def get_buffer(self, target):
+        *path, name = target.split(".")
+        cell = self.get_sub_cell(".".join(path)) if path else self
+        if name not in cell._buffers:
+            raise AttributeError(f"'{type(cell).__name__}' has no buffer '{name}'")
+        return cell._buffers[name]
+
+    def named_buffers(self, prefix="", recurse=True, remove_duplicate=True):
+        seen = set()
+        cells = self.cells_and_names(name_prefix=prefix) if recurse else [(prefix, self)]
+        for cname, cell in cells:
+            for bname, b in cell._buffers.items():
+                if b is None or (remove_duplicate and id(b) in seen):
+                    continue
+                seen.add(id(b))
+                yield (cname + "." + bname if cname else bname), b
+
+    def buffers(self, recurse=True):
+        for _, b in self.named_buffers(recurse=recurse):
+            yield b
+
+    def get_sub_cell(self, target):
+        if target == "":
+            return self
+        cell = self
+        for item in target.split("."):
+            if item not in cell._cells:
+                raise AttributeError(f"{type(cell).__name__} has no attribute `{item}`")
+            cell = cell._cells[item]
+        return cell
+
+    # ---- running ----------------------------------------------------------------------
+    def construct(self, *args, **kwargs):
+        raise AttributeError("For 'Cell', the method 'construct' is not defined.")
+
+    def __call__(self, *args, **kwargs):
+        d = self.__dict__
+        if not (d["_forward_pre_hook"] or d["_forward_hook"] or d["_cast_type"] is not None):
+            return self.construct(*args, **kwargs)
+        return self._run_construct(args, kwargs)
+
+    def _run_construct(self, args, kwargs):
+        d = self.__dict__
+        for hid, hook in list(d["_forward_pre_hook"].items()):
+            if hid in d["_hook_kwargs"]:
+                ret = hook(self, args, kwargs)
+                if ret is not None:
+                    if not (isinstance(ret, tuple) and len(ret) == 2):
+                        raise RuntimeError("forward pre hook with kwargs must return None or a tuple of "
+                                           f"(new_args, new_kwargs), but got {ret}")
+                    args, kwargs = ret
+            else:
+                ret = hook(self, args)
+                if ret is not None:
+                    args = ret if isinstance(ret, tuple) else (ret,)
+        if d["_cast_type"] is not None:
+            args = tuple(_cast_float(a, d["_cast_type"]) for a in args)
+        out = self.construct(*args, **kwargs)
+        for hid, hook in list(d["_forward_hook"].items()):
+            ret = hook(self, args, kwargs, out) if hid in d["_hook_kwargs"] else hook(self, args, out)
+            if ret is not None:
+                out = ret
+        return out
+
+    def register_forward_pre_hook(self, hook_fn, with_kwargs=False):
+        if not callable(hook_fn):
+            raise TypeError(f"For 'register_forward_pre_hook', 'hook_fn' must be callable, got {type(hook_fn)}")
+        hid = next(_hook_ids)
+        self._forward_pre_hook[hid] = hook_fn
+        if with_kwargs:
+            self._hook_kwargs.add(hid)
+        return _HookHandle(self._forward_pre_hook, hid)
+
+    def register_forward_hook(self, hook_fn, with_kwargs=False):
+        if not callable(hook_fn):
+            raise TypeError(f"For 'register_forward_hook', 'hook_fn' must be callable, got {type(hook_fn)}")
+        hid = next(_hook_ids)
+        self._forward_hook[hid] = hook_fn
+        if with_kwargs:
+            self._hook_kwargs.add(hid)
+        return _HookHandle(self._forward_hook, hid)
+
+    # ---- traversal ----------------------------------------------------------------------
+    def cells_and_names(self, cells=None, name_prefix=""):
+        t_cells = cells if cells else set()
+        if self in t_cells:
+            return
+        t_cells.add(self)
+        yield name_prefix, self
+        for name, cell in self._cells.items():
+            if cell:
+                prefix = name_prefix + "." + name if name_prefix else name
+                yield from cell.cells_and_names(t_cells, prefix)
+
+    def parameters_and_names(self, name_prefix="", expand=True):
+        cells = self.cells_and_names(name_prefix=name_prefix) if expand else [(name_prefix, self)]
+        seen = set()
+        for cell_name, cell in cells:
+            for par_name, par in cell._params.items():
+                if par is not None and id(par) not in seen:
+                    seen.add(id(par))
+                    yield (cell_name + "." + par_name if cell_name else par_name), par
+
+    def get_parameters(self, expand=True):
+        for _, param in self.parameters_and_names(expand=expand):
+            yield param
+
+    def trainable_params(self, recurse=True):
+        return [p for p in self.get_parameters(expand=recurse) if p.requires_grad]
+
+    def untrainable_params(self, recurse=True):
+        return [p for p in self.get_parameters(expand=recurse) if not p.requires_grad]
+
+    def parameters_dict(self, recurse=True):
+        out = OrderedDict()
+        for p in self.get_parameters(expand=recurse):
+            out[p.name] = p
+        return out
+
+    def update_parameters_name(self, prefix="", recurse=True):
+        if not isinstance(prefix, str):
+            raise TypeError(f"For 'update_parameters_name', 'prefix' must be str, but got {type(prefix).__name__}")
+        for name, param in self.parameters_and_names(expand=recurse):
+            if prefix != "":
+                param.is_init = False
+            param.name = prefix + name
+
+    def check_names(self):
+        names = set()
+        for value, param in self.parameters_and_names():
+            if param.name in names:
+                raise ValueError(f"The value of {value} is {param}, its name '{param.name}' already exists. "
+                                 "Please set a unique name for the parameter.")
+            names.add(param.name)
+
+    def name_cells(self):
+        seen = set()
+        out = OrderedDict()
+        for name, cell in self._cells.items():
+            if cell is not None and cell not in seen:
+                seen.add(cell)
+                out[name] = cell
+        return out
+
+    def cells(self):
+        return self.name_cells().values()
+
+    @property
+    def param_prefix(self):
+        return self._param_prefix
+
+    @property
+    def cls_name(self):
+        return type(self).__name__
+
+    # ---- modes and conversions -----------------------------------------------------------
+    def set_train(self, mode=True):
+        for _, cell in self.cells_and_names():
+            cell.__dict__["training"] = bool(mode)
+        return self
+
+    @property
+    def phase(self):
+        return "train" if self.training else "predict"
+
+    def set_grad(self, requires_grad=True):
+        self.__dict__["requires_grad"] = requires_grad
+        return self
+
+    def add_flags(self, **flags):
+        self.__dict__["_flags"].update(flags)
+        for k, v in flags.items():
+            object.__setattr__(self, k, v) if k not in ("training", "requires_grad") else None
+        return self
+
+    def add_flags_recursive(self, **flags):
+        for _, cell in self.cells_and_names():
+            cell.add_flags(**flags)
+        return self
+
+    def get_flags(self):
+        return dict(self._flags)
+
+    def apply(self, fn):
+        for cell in self.cells():
+            cell.apply(fn)
+        fn(self)
+        return self
+
+    def to_float(self, dst_type):
+        """Run this cell (inputs cast) in ``dst_type``: float16, float32 or bfloat16."""
+        if dst_type not in (mstype.float16, mstype.float32, mstype.bfloat16):
+            raise ValueError(f"For 'to_float', the argument 'dst_type' should be float32, float16 or bfloat16, "
+                             f"but got {dst_type}.")
+        for _, cell in self.cells_and_names():
+            cell.__dict__["_cast_type"] = mstype.to_torch(dst_type)
+        return self
+
+    def set_boost(self, boost_type):
+        return self
+
+    def recompute(self, **kwargs):
+        return self
+
+    def shard(self, *args, **kwargs):
+        return self
+
+    def set_inputs(self, *inputs, **kwargs):
+        self.__dict__["_inputs"] = inputs
+
+    def get_inputs(self):
+        return self.__dict__.get("_inputs")
+
+    def compile(self, *args, **kwargs):
+        return None
+
+    def init_parameters_data(self, auto_parallel_mode=False):
+        return {p: p for p in self.get_parameters()}
+
+    # ---- repr --------------------------------------------------------------------------
+    def extend_repr(self):
+        return ""
+
+    def _get_name(self):
+        return type(self).__name__
+
+    def __repr__(self):
+        extra = self.extend_repr()
+        extra_lines = extra.split("\n") if extra else []
+        child_lines = []
+        for key, cell in self._cells.items():
+            child_lines.append("(" + key + "): " + _addindent(repr(cell), 2))
+        lines = extra_lines + child_lines
+        main = self._get_name() + "("
+        if lines:
+            if len(extra_lines) == 1 and not child_lines:
+                main += extra_lines[0]
+            else:
+                main += "\n  " + "\n  ".join(lines) + "\n"
+        return main + ")"
+
+    def __str__(self):
+        return self.__repr__()
+
+
+def _cast_float(a, tdt):
+    if isinstance(a, Tensor) and a._t.is_floating_point() and a._t.dtype != tdt:
+        return Tensor._make(a._t.to(tdt))
+    return a
+
+
+class GraphCell(Cell):
+    """Wraps a callable graph; lightspore runs it eagerly."""
+
+    def __init__(self, graph, params_init=None, obf_random_seed=None):
+        super().__init__()
+        self.graph = graph
+
+    def construct(self, *inputs):
+        return self.graph(*inputs)
+
+
+# ---------------------------------------------------------------------------------------------
+# containers
+# ---------------------------------------------------------------------------------------------
+def _valid_index(n, index, where):
+    if not isinstance(index, int) or isinstance(index, bool):
+        raise TypeError(f"For '{where}', the type of 'index' must be int, but got {type(index).__name__}.")
+    if not -n <= index < n:
+        raise IndexError(f"For '{where}', the value range of 'index' should be [{-n}, {n - 1}], but got {index}.")
+    return index % n
+
+
+def _valid_cell(cell, where):
+    if not isinstance(cell, Cell):
+        raise TypeError(f"For '{where}', each cell should be subclass of Cell, but got {type(cell).__name__}.")
+
+
+class SequentialCell(Cell):
+    """Cells run in order; built from a list of cells, an OrderedDict, or positional cells."""
+
+    def __init__(self, *args):
+        super().__init__()
+        self._is_dynamic_name = []
+        if len(args) == 1:
+            cells = args[0]
+            if isinstance(cells, list):
+                for index, cell in enumerate(cells):
+                    _valid_cell(cell, "SequentialCell")
+                    self.insert_child_to_cell(str(index), cell)
+                    cell.update_parameters_name(str(index) + ".")
+                    self._is_dynamic_name.append(True)
+            elif isinstance(cells, OrderedDict):
+                for name, cell in cells.items():
+                    _valid_cell(cell, "SequentialCell")
+                    self.insert_child_to_cell(name, cell)
+                    cell.update_parameters_name(name + ".")
+                    self._is_dynamic_name.append(False)
+            elif isinstance(cells, Cell):
+                self.insert_child_to_cell("0", cells)
+                cells.update_parameters_name("0.")
+                self._is_dynamic_name.append(True)
+            else:
+                raise TypeError(f"For '{type(self).__name__}', the 'args[0]' must be list or orderedDict, "
+                                f"but got {type(cells).__name__}")
+        else:
+            for index, cell in enumerate(args):
+                _valid_cell(cell, "SequentialCell")
+                self.insert_child_to_cell(str(index), cell)
+                cell.update_parameters_name(str(index) + ".")
+                self._is_dynamic_name.append(True)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return type(self)(OrderedDict(list(self._cells.items())[index]))
+        if isinstance(index, Tensor):
+            index = int(index)
+        index = _valid_index(len(self), index, type(self).__name__)
+        return list(self._cells.values())[index]
+
+    def __setitem__(self, index, cell):
+        _valid_cell(cell, type(self).__name__)
+        index = _valid_index(len(self), index, type(self).__name__)
+        key = list(self._cells.keys())[index]
+        cell.update_parameters_name(key + ".")
+        self._cells[key] = cell
+
+    def __delitem__(self, index):
+        if isinstance(index, int):
+            index = _valid_index(len(self), index, type(self).__name__)
+            key = list(self._cells.keys())[index]
+            del self._cells[key]
+            del self._is_dynamic_name[index]
+        elif isinstance(index, slice):
+            keys = list(self._cells.keys())[index]
+            for key in keys:
+                del self._cells[key]
+            del self._is_dynamic_name[index]
+        else:
+            raise TypeError(f"For '{type(self).__name__}', the type of index must be int or slice, "
+                            f"but got {type(index).__name__}.")
+        cells = self._cells
+        self.__dict__["_cells"] = OrderedDict()
+        for idx, cell in enumerate(cells.values()):
+            if self._is_dynamic_name[idx]:
+                for child_name in list(cell.__dict__["_params"].keys()):
+                    p = cell.__dict__["_params"][child_name]
+                    if p is not None:
+                        p.name = str(idx) + "." + child_name
+                self._cells[str(idx)] = cell
+            else:
+                self._cells[list(cells.keys())[idx]] = cell
+
+    def __len__(self):
+        return len(self._cells)
+
+    def __iter__(self):
+        return iter(self._cells.values())
+
+    def __bool__(self):
+        return len(self._cells) != 0
+
+    def append(self, cell):
+        _valid_cell(cell, type(self).__name__)
+        prefix, _ = _get_prefix_and_index(self._cells)
+        cell.update_parameters_name(prefix + str(len(self)) + ".")
+        self._is_dynamic_name.append(True)
+        self._cells[str(len(self))] = cell
+        return self
+
+    def insert(self, index, cell):
+        name = type(self).__name__
+        idx = _valid_insert_index(len(self), index, name)
+        _valid_cell(cell, name)
+        length = len(self)
+        prefix, key_index = _get_prefix_and_index(self._cells)
+        while length > idx:
+            if self._auto_prefix:
+                _rename_tail(self._cells[str(length - 1)], prefix, length, key_index)
+            self._cells[str(length)] = self._cells[str(length - 1)]
+            length -= 1
+        self._cells[str(idx)] = cell
+        if self._auto_prefix:
+            cell.update_parameters_name(prefix + str(idx) + ".")
+        self._is_dynamic_name.insert(idx, True)
+        return self
+
+    def construct(self, input_data):
+        for cell in self._cells.values():
+            input_data = cell(input_data)
+        return input_data
+
+
+def _valid_insert_index(n, index, where):
+    if not isinstance(index, int) or isinstance(index, bool):
+        raise TypeError(f"For '{where}', the type of 'index' must be int, but got {type(index).__name__}.")
+    if not -n <= index <= n:
+        raise IndexError(f"For '{where}', the value of 'index' must be a number in range [{-n}, {n}], "
+                         f"but got {index}.")
+    return index % n if (n != 0 and index != n) else index
+
+
+def _get_prefix_and_index(cells):
+    """The name prefix before the list index in the children's parameter names, and its position."""
+    prefix, index = "", 0
+    found = []
+    for key, cell in cells.items():
+        first = next(cell.parameters_and_names(), None)
+        if first is not None:
+            found.append((key, first[1]))
+            if len(found) == 2:
+                break
+    if not found:
+        return prefix, index
+    first_key, first_param = found[0]
+    parts = first_param.name.split(".")
+    for idx, part in enumerate(parts):
+        if part == first_key:
+            prefix = ".".join(parts[:idx])
+            prefix = prefix + "." if prefix else prefix
+            index = idx
+            if len(found) > 1:
+                second_key, second_param = found[1]
+                sp = second_param.name.split(".")
+                if idx < len(sp) and sp[idx] == second_key:
+                    break
+    return prefix, index
+
+
+def _rename_tail(cell, prefix, new_index, key_index):
+    for _, param in cell.parameters_and_names():
+        param.name = prefix + str(new_index) + "." + ".".join(param.name.split(".")[key_index + 1:])
+
+
+class CellList(Cell):
+    """A list of cells, indexable like a Python list."""
+
+    def __init__(self, *args, **kwargs):
+        auto_prefix = kwargs.pop("auto_prefix", True)
+        super().__init__(auto_prefix)
+        if len(args) == 1:
+            self.extend(args[0])
+
+    def __getitem__(self, index):
+        if isinstance(index, Tensor):
+            index = int(index)
+        if isinstance(index, slice):
+            return type(self)(list(self._cells.values())[index])
+        if isinstance(index, int):
+            index = _valid_index(len(self), index, type(self).__name__)
+            return self._cells[str(index)]
+        raise TypeError(f"For '{type(self).__name__}', the type of 'index' must be int or slice, "
+                        f"but got {type(index).__name__}.")
+
+    def __setitem__(self, index, cell):
+        if not isinstance(index, int):
+            raise TypeError(f"For '{type(self).__name__}', the type of 'index' must be int, "
+                            f"but got {type(index).__name__}.")
+        _valid_cell(cell, type(self).__name__)
+        index = _valid_index(len(self), index, type(self).__name__)
+        if self._auto_prefix:
+            prefix, _ = _get_prefix_and_index(self._cells)
+            cell.update_parameters_name(prefix + str(index) + ".")
+        self._cells[str(index)] = cell
+
+    def __delitem__(self, index):
+        name = type(self).__name__
+        if isinstance(index, int):
+            index = _valid_index(len(self), index, name)
+            del self._cells[str(index)]
+        elif isinstance(index, slice):
+            for key in list(self._cells.keys())[index]:
+                del self._cells[key]
+        else:
+            raise TypeError(f"For '{name}', the type of 'index' must be int or slice, "
+                            f"but got {type(index).__name__}.")
+        prefix, key_index = _get_prefix_and_index(self._cells)
+        cells = OrderedDict()
+        for idx, cell in enumerate(self._cells.values()):
+            if self._auto_prefix:
+                _rename_tail(cell, prefix, idx, key_index)
+            cells[str(idx)] = cell
+        self.__dict__["_cells"] = cells
+
+    def __len__(self):
+        return len(self._cells)
+
+    def __iter__(self):
+        return iter(self._cells.values())
+
+    def __iadd__(self, cells):
+        self.extend(cells)
+        return self
+
+    def __bool__(self):
+        return len(self._cells) != 0
+
+    def insert(self, index, cell):
+        name = type(self).__name__
+        idx = _valid_insert_index(len(self), index, name)
+        _valid_cell(cell, name)
+        length = len(self)
+        prefix, key_index = _get_prefix_and_index(self._cells)
+        while length > idx:
+            if self._auto_prefix:
+                _rename_tail(self._cells[str(length - 1)], prefix, length, key_index)
+            self._cells[str(length)] = self._cells[str(length - 1)]
+            length -= 1
+        self._cells[str(idx)] = cell
+        if self._auto_prefix:
+            cell.update_parameters_name(prefix + str(idx) + ".")
+
+    def extend(self, cells):
+        name = type(self).__name__
+        if not isinstance(cells, list):
+            raise TypeError(f"For '{name}', the new cells wanted to append should be instance of list, "
+                            f"but got {type(cells).__name__}.")
+        prefix, _ = _get_prefix_and_index(self._cells)
+        for cell in cells:
+            if isinstance(cell, CellDict):
+                raise TypeError(f"For '{name}', the type of cell can not be CellDict, but got {type(cell).__name__}.")
+            _valid_cell(cell, name)
+            if self._auto_prefix:
+                cell.update_parameters_name(prefix + str(len(self)) + ".")
+            self._cells[str(len(self))] = cell
+        return self
+
+    def append(self, cell):
+        _valid_cell(cell, type(self).__name__)
+        if self._auto_prefix:
+            prefix, _ = _get_prefix_and_index(self._cells)
+            cell.update_parameters_name(prefix + str(len(self)) + ".")
+        self._cells[str(len(self))] = cell
+
+    def set_grad(self, flag=True):
+        self.__dict__["requires_grad"] = flag
+        for cell in self._cells.values():
+            cell.set_grad(flag)
+        return self
+
+
+class CellDict(Cell):
+    """An ordered mapping of names to cells."""
+
+    def __init__(self, *args, **kwargs):
+        auto_prefix = kwargs.pop("auto_prefix", True)
+        super().__init__(auto_prefix)
+        if len(args) == 1:
+            self.update(args[0])
+
+    def __getitem__(self, key):
+        return self._cells[key]
+
+    def __setitem__(self, key, cell):
+        self._validate_key(key)
+        _valid_cell(cell, type(self).__name__)
+        if self._auto_prefix:
+            cell.update_parameters_name(key + ".")
+        self.insert_child_to_cell(key, cell)
+
+    def __delitem__(self, key):
+        del self._cells[key]
+
+    def __len__(self):
+        return len(self._cells)
+
+    def __iter__(self):
+        return iter(self._cells)
+
+    def __contains__(self, key):
+        return key in self._cells
+
+    @staticmethod
+    def _validate_key(key):
+        if not isinstance(key, str):
+            raise TypeError(f"For 'CellDict', the type of key should be string, but got {type(key).__name__}.")
+        if key in ("training", "requires_grad"):
+            raise KeyError(f"For 'CellDict', the key '{key}' is reserved.")
+
+    def clear(self):
+        self._cells.clear()
+
+    def pop(self, key):
+        v = self[key]
+        del self[key]
+        return v
+
+    def keys(self):
+        return self._cells.keys()
+
+    def values(self):
+        return self._cells.values()
+
+    def items(self):
+        return self._cells.items()
+
+    def update(self, cells):
+        if isinstance(cells, (OrderedDict, CellDict, dict)):
+            for k, v in cells.items():
+                self[k] = v
+        else:
+            for i, kv in enumerate(cells):
+                if not isinstance(kv, (list, tuple)) or len(kv) != 2:
+                    raise ValueError(f"For 'CellDict.update', element #{i} should be a key-value pair of length 2.")
+                self[kv[0]] = kv[1]
+

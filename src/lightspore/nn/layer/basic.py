@@ -1,0 +1,111 @@
+"""Basic layers: Dense, Flatten, Dropout, Identity."""
+import math
+
+import torch
+import torch.nn.functional as F
+
+from ...common import dtype as mstype
+from ...common.initializer import HeUniform, Uniform, initializer
+from ...common.parameter import Parameter
+from ...common.tensor import Tensor
+from ...ops._table import Primitive
+from ..cell import Cell
+from ._validate import check_bool, positive_int
+from .activation import get_activation
+
+__all__ = ["Dense", "Flatten", "Identity"]
+
+
+class Dense(Cell):
+    """Fully connected layer ``activation(x @ weight.T + bias)``; weight (out, in), bias (out)."""
+
+    def __init__(self, in_channels, out_channels, weight_init=None, bias_init=None, has_bias=True, activation=None,
+                 dtype=mstype.float32):
+        super().__init__()
+        name = "Dense"
+        self.in_channels = positive_int(in_channels, "in_channels", name)
+        self.out_channels = positive_int(out_channels, "out_channels", name)
+        self.has_bias = check_bool(has_bias, "has_bias", name)
+        if isinstance(weight_init, Tensor) and (weight_init.ndim != 2 or weight_init.shape[0] != out_channels
+                                                or weight_init.shape[1] != in_channels):
+            raise ValueError(f"For '{name}', weight init shape error. The ndim of 'weight_init' must be equal to 2, "
+                             f"and the first dim must be equal to 'out_channels', and the second dim must be "
+                             f"equal to 'in_channels'. But got 'weight_init' of shape {weight_init.shape}, "
+                             f"'out_channels': {out_channels}, 'in_channels': {in_channels}.")
+        if weight_init is None:
+            weight_init = HeUniform(math.sqrt(5))
+        self.weight = Parameter(initializer(weight_init, [out_channels, in_channels], dtype=dtype), name="weight")
+        self.bias = None
+        if self.has_bias:
+            if isinstance(bias_init, Tensor) and (bias_init.ndim != 1 or bias_init.shape[0] != out_channels):
+                raise ValueError(f"For '{name}', bias init shape error. The ndim of 'bias_init' must be equal to 1, "
+                                 f"and the first dim must be equal to 'out_channels'. But got 'bias_init' of shape "
+                                 f"{bias_init.shape}, 'out_channels': {out_channels}.")
+            if bias_init is None:
+                bias_init = Uniform(scale=1 / math.sqrt(in_channels))
+            self.bias = Parameter(initializer(bias_init, [out_channels], dtype=dtype), name="bias")
+        self.activation = get_activation(activation, name) if isinstance(activation, str) else activation
+        if activation is not None and not isinstance(self.activation, (Cell, Primitive)):
+            raise TypeError(f"For '{name}', the 'activation' must be str or Cell or Primitive, but got "
+                            f"{type(activation).__name__}.")
+        self.activation_flag = self.activation is not None
+
+    def construct(self, x):
+        if not isinstance(x, Tensor):
+            raise TypeError(f"For 'Dense', the input 'x' must be a Tensor, but got {type(x).__name__}.")
+        t = x._t
+        try:
+            out = F.linear(t, self.weight._t, self.bias._t if self.has_bias else None)
+        except RuntimeError:
+            raise self._error(t) from None
+        out = Tensor._make(out)
+        if self.activation_flag:
+            out = self.activation(out)
+        return out
+
+    def _error(self, t):
+        if t.dim() == 0 or t.shape[-1] != self.in_channels:
+            return ValueError(f"For 'Dense', the last dimension of the input 'x' must be equal to 'in_channels' "
+                              f"({self.in_channels}), but got input shape {tuple(t.shape)}.")
+        return TypeError(f"For 'Dense', the input 'x' dtype {mstype.from_torch(t.dtype)} must match the weight "
+                         f"dtype {self.weight.dtype}.")
+
+    def extend_repr(self):
+        s = f"input_channels={self.in_channels}, output_channels={self.out_channels}"
+        if self.has_bias:
+            s += f", has_bias={self.has_bias}"
+        if self.activation_flag:
+            s += f", activation={self.activation}"
+        return s
+
+
+class Flatten(Cell):
+    """Flatten dimensions ``start_dim`` .. ``end_dim`` into one."""
+
+    def __init__(self, start_dim=1, end_dim=-1):
+        super().__init__()
+        for n, v in (("start_dim", start_dim), ("end_dim", end_dim)):
+            if isinstance(v, bool) or not isinstance(v, int):
+                raise TypeError(f"For 'Flatten', the type of '{n}' must be int, but got {type(v).__name__}.")
+        self.start_dim = start_dim
+        self.end_dim = end_dim
+
+    def construct(self, x):
+        if not isinstance(x, Tensor):
+            raise TypeError(f"For 'Flatten', the input 'x' must be a Tensor, but got {type(x).__name__}.")
+        t = x._t
+        if t.dim() == 0:
+            return Tensor._make(t.reshape(1))
+        try:
+            return Tensor._make(torch.flatten(t, self.start_dim, self.end_dim))
+        except (IndexError, RuntimeError):
+            raise ValueError(f"For 'Flatten', 'start_dim' {self.start_dim} and 'end_dim' {self.end_dim} are out of "
+                             f"range for an input of {t.dim()} dimensions.") from None
+
+
+class Identity(Cell):
+    def __init__(self):
+        super().__init__()
+
+    def construct(self, input):
+        return input

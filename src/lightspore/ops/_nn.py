@@ -1,0 +1,370 @@
+"""Neural-network functionals: activations, convolution, pooling, dropout, losses, one_hot."""
+from __future__ import annotations
+
+import math
+
+import torch
+import torch.nn.functional as F
+
+from ..common import dtype as mstype
+from ..common.tensor import Tensor
+from ._table import Primitive, op, prim, unwrap
+
+_REDUCTIONS = ("none", "mean", "sum")
+
+
+def _pair(v, name, where):
+    if isinstance(v, int):
+        return (v, v)
+    if isinstance(v, (tuple, list)) and len(v) == 2 and all(isinstance(i, int) for i in v):
+        return tuple(v)
+    raise TypeError(f"For '{where}', '{name}' must be an int or a tuple of two ints, but got {v!r}")
+
+
+def same_pads(in_size, k, s, d):
+    """TensorFlow-style 'same' padding (extra pixel at the end): returns (before, after)."""
+    out = -(-in_size // s)
+    total = max((out - 1) * s + (k - 1) * d + 1 - in_size, 0)
+    return total // 2, total - total // 2
+
+
+def _check_reduction(reduction, where):
+    if reduction not in _REDUCTIONS:
+        raise ValueError(f"For '{where}', 'reduction' must be one of {list(_REDUCTIONS)}, but got {reduction!r}.")
+
+
+# ---------------------------------------------------------------------------------------------
+# activations
+# ---------------------------------------------------------------------------------------------
+@op(prim="ReLU", method="relu")
+def relu(input, inplace=False):
+    return torch.relu_(input) if inplace else torch.relu(input)
+
+
+@op(prim="ReLU6")
+def relu6(x):
+    return F.relu6(x)
+
+
+@op()
+def softmax(input, axis=-1, *, dtype=None):
+    if dtype is not None:
+        input = input.to(mstype.to_torch(dtype))
+    return torch.softmax(input, axis)
+
+
+@op()
+def log_softmax(logits, axis=-1):
+    return torch.log_softmax(logits, axis)
+
+
+@op(prim="GeLU")
+def gelu(input, approximate="none"):
+    if approximate not in ("none", "tanh"):
+        raise ValueError(f"For 'gelu', 'approximate' must be 'none' or 'tanh', but got {approximate!r}")
+    return F.gelu(input, approximate=approximate)
+
+
+@op(prim="SiLU")
+def silu(input):
+    return F.silu(input)
+
+
+@op()
+def leaky_relu(input, alpha=0.2):
+    return F.leaky_relu(input, alpha)
+
+
+@op()
+def elu(input_x, alpha=1.0):
+    return F.elu(input_x, alpha)
+
+
+@op(prim="Mish")
+def mish(x):
+    return F.mish(x)
+
+
+@op()
+def softplus(input, beta=1, threshold=20):
+    return F.softplus(input, beta, threshold)
+
+
+@op(prim="HSwish")
+def hardswish(input):
+    return F.hardswish(input)
+
+
+@op(prim="HSigmoid")
+def hardsigmoid(input):
+    return F.hardsigmoid(input)
+
+
+@prim("Softmax")
+class Softmax(Primitive):
+    def __init__(self, axis=-1):
+        super().__init__("Softmax")
+        self.axis = axis[0] if isinstance(axis, (tuple, list)) and len(axis) == 1 else axis
+
+    def __call__(self, x):
+        return Tensor._make(torch.softmax(unwrap(x), self.axis))
+
+
+@prim("LogSoftmax")
+class LogSoftmax(Primitive):
+    def __init__(self, axis=-1):
+        super().__init__("LogSoftmax")
+        self.axis = axis
+
+    def __call__(self, logits):
+        return Tensor._make(torch.log_softmax(unwrap(logits), self.axis))
+
+
+# ---------------------------------------------------------------------------------------------
+# dense / convolution / pooling
+# ---------------------------------------------------------------------------------------------
+@op()
+def dense(input, weight, bias=None):
+    return F.linear(input, weight, bias)
+
+
+@op(prim="BiasAdd")
+def bias_add(input_x, bias):
+    if input_x.dim() > 2:
+        return input_x + bias.reshape(-1, *([1] * (input_x.dim() - 2)))
+    return input_x + bias
+
+
+def conv2d_torch(x, w, b, stride, pad_mode, padding, dilation, groups, where="conv2d"):
+    """2-D convolution with MindSpore's pad modes on torch tensors (NCHW)."""
+    if x.dim() != 4:
+        raise ValueError(f"For '{where}', the input must be a 4-D tensor (N, C, H, W), but got shape "
+                         f"{tuple(x.shape)}.")
+    sh, sw = stride
+    dh, dw = dilation
+    kh, kw = w.shape[-2], w.shape[-1]
+    if pad_mode == "same":
+        pt, pb = same_pads(x.shape[2], kh, sh, dh)
+        pl, pr = same_pads(x.shape[3], kw, sw, dw)
+        if pt == pb and pl == pr:
+            return F.conv2d(x, w, b, stride, (pt, pl), dilation, groups)
+        x = F.pad(x, (pl, pr, pt, pb))
+        return F.conv2d(x, w, b, stride, 0, dilation, groups)
+    if pad_mode == "valid":
+        return F.conv2d(x, w, b, stride, 0, dilation, groups)
+    # 'pad'
+    if isinstance(padding, int):
+        return F.conv2d(x, w, b, stride, padding, dilation, groups)
+    if len(padding) == 2:
+        return F.conv2d(x, w, b, stride, tuple(padding), dilation, groups)
+    top, bottom, left, right = padding
+    if top == bottom and left == right:
+        return F.conv2d(x, w, b, stride, (top, left), dilation, groups)
+    return F.conv2d(F.pad(x, (left, right, top, bottom)), w, b, stride, 0, dilation, groups)
+
+
+def _check_pad_mode(pad_mode, where):
+    if not isinstance(pad_mode, str) or pad_mode.lower() not in ("same", "valid", "pad"):
+        raise ValueError(f"For '{where}', 'pad_mode' must be one of ['same', 'valid', 'pad'], but got {pad_mode!r}.")
+    return pad_mode.lower()
+
+
+@op()
+def conv2d(input, weight, bias=None, stride=1, pad_mode="valid", padding=0, dilation=1, groups=1):
+    pad_mode = _check_pad_mode(pad_mode, "conv2d")
+    return conv2d_torch(input, weight, bias, _pair(stride, "stride", "conv2d"), pad_mode, padding,
+                        _pair(dilation, "dilation", "conv2d"), groups)
+
+
+def max_pool2d_torch(x, kernel, stride, pad_mode, padding, dilation, return_indices, ceil_mode, where):
+    if x.dim() not in (3, 4):
+        raise ValueError(f"For '{where}', the input must be a 3-D or 4-D tensor, but got shape {tuple(x.shape)}.")
+    if pad_mode == "same":
+        pt, pb = same_pads(x.shape[-2], kernel[0], stride[0], dilation[0])
+        pl, pr = same_pads(x.shape[-1], kernel[1], stride[1], dilation[1])
+        if pt or pb or pl or pr:
+            x = F.pad(x, (pl, pr, pt, pb), value=-math.inf)
+        return F.max_pool2d(x, kernel, stride, 0, dilation, ceil_mode, return_indices)
+    if pad_mode == "valid":
+        return F.max_pool2d(x, kernel, stride, 0, dilation, ceil_mode, return_indices)
+    return F.max_pool2d(x, kernel, stride, padding, dilation, ceil_mode, return_indices)
+
+
+@op(out="any")
+def max_pool2d(x, kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False):
+    k = _pair(kernel_size, "kernel_size", "max_pool2d")
+    s = k if stride is None else _pair(stride, "stride", "max_pool2d")
+    return max_pool2d_torch(x, k, s, "pad", padding, _pair(dilation, "dilation", "max_pool2d"),
+                            return_indices, ceil_mode, "max_pool2d")
+
+
+@op()
+def avg_pool2d(input_x, kernel_size=1, stride=1, padding=0, ceil_mode=False, count_include_pad=True,
+               divisor_override=0):
+    return F.avg_pool2d(input_x, kernel_size, stride, padding, ceil_mode, count_include_pad,
+                        divisor_override or None)
+
+
+@prim("Conv2D")
+class Conv2D(Primitive):
+    def __init__(self, out_channel, kernel_size, mode=1, pad_mode="valid", pad=0, stride=1, dilation=1, group=1,
+                 data_format="NCHW"):
+        super().__init__("Conv2D")
+        self.out_channel, self.kernel_size = out_channel, _pair(kernel_size, "kernel_size", "Conv2D")
+        self.pad_mode = _check_pad_mode(pad_mode, "Conv2D")
+        self.pad = pad
+        self.stride = _pair(stride[-2:] if isinstance(stride, tuple) and len(stride) == 4 else stride,
+                            "stride", "Conv2D")
+        self.dilation = _pair(dilation[-2:] if isinstance(dilation, tuple) and len(dilation) == 4 else dilation,
+                              "dilation", "Conv2D")
+        self.group = group
+
+    def __call__(self, x, w):
+        return Tensor._make(conv2d_torch(unwrap(x), unwrap(w), None, self.stride, self.pad_mode, self.pad,
+                                         self.dilation, self.group, "Conv2D"))
+
+
+@prim("MaxPool")
+class MaxPool(Primitive):
+    def __init__(self, kernel_size=1, strides=1, pad_mode="valid", data_format="NCHW"):
+        super().__init__("MaxPool")
+        self.kernel_size = _pair(kernel_size, "kernel_size", "MaxPool")
+        self.strides = _pair(strides, "strides", "MaxPool")
+        self.pad_mode = _check_pad_mode(pad_mode, "MaxPool")
+
+    def __call__(self, x):
+        return Tensor._make(max_pool2d_torch(unwrap(x), self.kernel_size, self.strides, self.pad_mode, 0, (1, 1),
+                                             False, False, "MaxPool"))
+
+
+# ---------------------------------------------------------------------------------------------
+# dropout, one_hot
+# ---------------------------------------------------------------------------------------------
+@op()
+def dropout(input, p=0.5, training=True, seed=None):
+    return F.dropout(input, p, training)
+
+
+@op()
+def one_hot(indices, depth, on_value=1, off_value=0, axis=-1):
+    on = on_value.item() if isinstance(on_value, torch.Tensor) else on_value
+    off = off_value.item() if isinstance(off_value, torch.Tensor) else off_value
+    dt = on_value.dtype if isinstance(on_value, torch.Tensor) else (
+        torch.float32 if isinstance(on, float) else torch.int64)
+    oh = F.one_hot(indices.long(), depth)
+    out = torch.where(oh.bool(), torch.tensor(on, dtype=dt, device=oh.device),
+                      torch.tensor(off, dtype=dt, device=oh.device))
+    if axis != -1:
+        out = out.movedim(-1, axis)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# losses
+# ---------------------------------------------------------------------------------------------
+def _reduce(x, reduction):
+    if reduction == "mean":
+        return x.mean()
+    if reduction == "sum":
+        return x.sum()
+    return x
+
+
+@op()
+def cross_entropy(input, target, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0):
+    _check_reduction(reduction, "cross_entropy")
+    if not target.is_floating_point():
+        target = target.long()
+    return F.cross_entropy(input, target, weight, ignore_index=ignore_index, reduction=reduction,
+                           label_smoothing=label_smoothing)
+
+
+@op()
+def nll_loss(inputs, target, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0):
+    _check_reduction(reduction, "nll_loss")
+    target = target.long()
+    loss = F.nll_loss(inputs, target, weight, ignore_index=ignore_index, reduction=reduction)
+    if label_smoothing > 0.0:
+        n = inputs.shape[1]
+        smooth = -inputs.sum(dim=1)
+        if weight is not None:
+            smooth = -(inputs * weight.reshape(1, -1, *([1] * (inputs.dim() - 2)))).sum(dim=1)
+        mask = target == ignore_index
+        smooth = smooth.masked_fill(mask, 0.0)
+        if reduction == "mean":
+            denom = (weight[target.masked_fill(mask, 0)].masked_fill(mask, 0).sum() if weight is not None
+                     else (~mask).sum())
+            smooth = smooth.sum() / denom
+        else:
+            smooth = _reduce(smooth, reduction)
+        loss = (1 - label_smoothing) * loss + label_smoothing / n * smooth
+    return loss
+
+
+@op()
+def mse_loss(input, target, reduction="mean"):
+    _check_reduction(reduction, "mse_loss")
+    return F.mse_loss(input, target, reduction=reduction)
+
+
+@op()
+def l1_loss(input, target, reduction="mean"):
+    _check_reduction(reduction, "l1_loss")
+    return F.l1_loss(input, target, reduction=reduction)
+
+
+@op()
+def smooth_l1_loss(input, target, beta=1.0, reduction="none"):
+    _check_reduction(reduction, "smooth_l1_loss")
+    return F.smooth_l1_loss(input, target, reduction=reduction, beta=beta)
+
+
+@op()
+def binary_cross_entropy_with_logits(input, target, weight=None, pos_weight=None, reduction="mean"):
+    _check_reduction(reduction, "binary_cross_entropy_with_logits")
+    return F.binary_cross_entropy_with_logits(input, target, weight, reduction=reduction, pos_weight=pos_weight)
+
+
+@op()
+def binary_cross_entropy(logits, labels, weight=None, reduction="mean"):
+    _check_reduction(reduction, "binary_cross_entropy")
+    return F.binary_cross_entropy(logits, labels, weight, reduction=reduction)
+
+
+@op()
+def kl_div(logits, labels, reduction="mean"):
+    if reduction not in ("none", "mean", "sum", "batchmean"):
+        raise ValueError(f"For 'kl_div', 'reduction' must be one of ['none', 'mean', 'sum', 'batchmean'], "
+                         f"but got {reduction!r}.")
+    return F.kl_div(logits, labels, reduction=reduction)
+
+
+def softmax_cross_entropy_torch(logits, labels):
+    """Per-sample softmax cross entropy with dense (probability) labels."""
+    return -(labels * torch.log_softmax(logits, -1)).sum(-1)
+
+
+@prim("SoftmaxCrossEntropyWithLogits")
+class SoftmaxCrossEntropyWithLogits(Primitive):
+    def __init__(self):
+        super().__init__("SoftmaxCrossEntropyWithLogits")
+
+    def __call__(self, logits, labels):
+        lg, lb = unwrap(logits), unwrap(labels)
+        loss = softmax_cross_entropy_torch(lg, lb)
+        grad = torch.softmax(lg, -1) - lb
+        return Tensor._make(loss), Tensor._make(grad.detach())
+
+
+@prim("SparseSoftmaxCrossEntropyWithLogits")
+class SparseSoftmaxCrossEntropyWithLogits(Primitive):
+    def __init__(self, is_grad=False):
+        super().__init__("SparseSoftmaxCrossEntropyWithLogits")
+        self.is_grad = is_grad
+
+    def __call__(self, logits, labels):
+        lg, lb = unwrap(logits), unwrap(labels)
+        if self.is_grad:
+            g = torch.softmax(lg, -1) - F.one_hot(lb.long(), lg.shape[-1]).to(lg.dtype)
+            return Tensor._make(g / lg.shape[0])
+        return Tensor._make(F.cross_entropy(lg, lb.long()))

@@ -1,0 +1,223 @@
+"""The op table: every op is written once, on torch tensors, and registered here.
+
+``@op`` takes an implementation whose parameters carry MindSpore's names and defaults and generates
+the public functional form with the *same* signature (``inspect.signature`` matches the reference).
+The generated function unwraps Tensor arguments once, calls the implementation, wraps the result
+once, and turns torch's internal errors into ``ValueError``/``TypeError`` naming the op. From the same
+entry come the primitive class (``ops.Xxx``) and the Tensor method(s).
+
+    @op(prim="Add", method="add")
+    def add(input, other):
+        return torch.add(input, other)
+"""
+from __future__ import annotations
+
+import inspect
+import re
+
+import torch
+
+from ..common.tensor import Tensor
+
+__all__ = ["op", "prim", "OPS", "PRIMS", "METHODS", "Primitive", "unwrap", "wrap"]
+
+OPS = {}        # functional name -> generated public function
+PRIMS = {}      # primitive class name -> class
+METHODS = {}    # Tensor method name -> function(self, ...)
+IMPLS = {}      # functional name -> torch-level implementation
+
+
+def unwrap(x):
+    return x._t if isinstance(x, Tensor) else x
+
+
+def _unwrap_seq(xs):
+    if isinstance(xs, Tensor):
+        return xs._t
+    return [x._t if isinstance(x, Tensor) else x for x in xs]
+
+
+def wrap(r):
+    """Wrap any torch result (tensor, tuple/list of tensors, nested) as lightspore Tensors."""
+    if isinstance(r, torch.Tensor):
+        return Tensor._make(r)
+    if isinstance(r, tuple):
+        return tuple(wrap(x) for x in r)
+    if isinstance(r, list):
+        return [wrap(x) for x in r]
+    return r
+
+
+def _wrap_tuple(r):
+    return tuple(Tensor._make(x) if isinstance(x, torch.Tensor) else wrap(x) for x in r)
+
+
+_DTYPE_WORDS = re.compile(r"dtype|expected scalar type|Float but found|Long but found|not implemented for|"
+                          r"must be .*Tensor|Boolean|promot", re.I)
+
+
+def translate_error(name, err):
+    """A torch-internal error -> the reference's error type, naming the op."""
+    msg = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+    cls = TypeError if (isinstance(err, TypeError) or _DTYPE_WORDS.search(msg)) else ValueError
+    return cls(f"For '{name}', {msg}")
+
+
+_OUT = {"tensor": "Tensor._make", "tuple": "_wrap_tuple", "any": "wrap", "raw": ""}
+
+
+def _generate(name, impl, seq, out, static):
+    sig = inspect.signature(impl)
+    params = list(sig.parameters.values())
+    ns = {"_impl": impl, "Tensor": Tensor, "_wrap_tuple": _wrap_tuple, "wrap": wrap, "_U": unwrap,
+          "_S": _unwrap_seq, "_tr": translate_error, "_name": name, "RuntimeError": RuntimeError,
+          "IndexError": IndexError}
+    defs, call = [], []
+    star_done = False
+    for p in params:
+        dflt = ""
+        if p.default is not inspect.Parameter.empty:
+            ns["_d_" + p.name] = p.default
+            dflt = "=_d_" + p.name
+        if p.kind is inspect.Parameter.VAR_POSITIONAL:
+            defs.append("*" + p.name)
+            star_done = True
+            call.append(f"*[_U(a) for a in {p.name}]" if p.name not in static else "*" + p.name)
+            continue
+        if p.kind is inspect.Parameter.VAR_KEYWORD:
+            defs.append("**" + p.name)
+            call.append("**" + p.name)
+            continue
+        if p.kind is inspect.Parameter.KEYWORD_ONLY and not star_done:
+            defs.append("*")
+            star_done = True
+        defs.append(p.name + dflt)
+        if p.name in seq:
+            val = f"_S({p.name})"
+        elif p.name in static:
+            val = p.name
+        else:
+            val = f"_U({p.name})"
+        if p.kind is inspect.Parameter.KEYWORD_ONLY:
+            call.append(f"{p.name}={val}")
+        elif p.kind is inspect.Parameter.POSITIONAL_ONLY:
+            call.append(val)
+        else:
+            call.append(val)
+    pos_only = [p for p in params if p.kind is inspect.Parameter.POSITIONAL_ONLY]
+    if pos_only:
+        defs.insert(len(pos_only), "/")
+    w = _OUT[out]
+    body = (f"def {name}({', '.join(defs)}):\n"
+            f"    try:\n"
+            f"        r = _impl({', '.join(call)})\n"
+            f"    except (RuntimeError, IndexError) as e:\n"
+            f"        raise _tr(_name, e) from None\n"
+            f"    return {w}(r)\n")
+    exec(compile(body, f"<lightspore op {name}>", "exec"), ns)
+    fn = ns[name]
+    fn.__doc__ = impl.__doc__
+    fn.__module__ = "lightspore.ops"
+    fn.__qualname__ = name
+    fn.__wrapped_impl__ = impl
+    return fn
+
+
+def op(name=None, *, prim=None, method=None, seq=(), static=(), out="tensor", aliases=()):
+    """Register a torch-level implementation; returns the generated public function.
+
+    prim: PascalCase primitive class name taking no init attributes (inputs == functional args).
+    method: Tensor method name(s) bound to the same function (first parameter is ``self``).
+    seq: parameters holding sequences of tensors. static: parameters never unwrapped.
+    out: 'tensor' | 'tuple' | 'any' | 'raw'.
+    """
+    def deco(impl):
+        fname = name or impl.__name__
+        fn = _generate(fname, impl, set(seq), out, set(static))
+        OPS[fname] = fn
+        IMPLS[fname] = impl
+        for a in aliases:
+            OPS[a] = fn
+        if prim:
+            _simple_prim(prim, fn)
+        for m in ([method] if isinstance(method, str) else (method or ())):
+            METHODS[m] = fn
+        return fn
+    return deco
+
+
+def method(name):
+    """Register a Tensor-only method whose signature differs from the functional form."""
+    def deco(fn):
+        METHODS[name] = fn
+        return fn
+    return deco
+
+
+class Primitive:
+    """Base of MindSpore's primitive classes: attributes in ``__init__``, inputs in ``__call__``."""
+
+    def __init__(self, name=None):
+        self.name = name or type(self).__name__
+        self.attrs = {}
+        self.instance_name = ""
+
+    def add_prim_attr(self, name, value):
+        self.attrs[name] = value
+        setattr(self, name, value)
+        return self
+
+    def del_prim_attr(self, name):
+        self.attrs.pop(name, None)
+        return self
+
+    def set_prim_instance_name(self, instance_name):
+        self.instance_name = instance_name
+        return self
+
+    def init_prim_io_names(self, inputs, outputs):
+        self.input_names, self.output_names = inputs, outputs
+
+    def set_device(self, device_target):
+        return self
+
+    def shard(self, *args, **kwargs):
+        return self
+
+    def recompute(self, mode=True):
+        return self
+
+    def __repr__(self):
+        return f"Prim[{self.name}]"
+
+
+PrimitiveWithInfer = Primitive
+PrimitiveWithCheck = Primitive
+
+
+def _simple_prim(cls_name, fn):
+    def __init__(self):
+        Primitive.__init__(self, cls_name)
+
+    def __call__(self, *args, **kwargs):
+        return fn(*args, **kwargs)
+
+    cls = type(cls_name, (Primitive,), {"__init__": __init__, "__call__": __call__,
+                                        "__module__": "lightspore.ops"})
+    PRIMS[cls_name] = cls
+    return cls
+
+
+def prim(cls_name):
+    """Register a primitive class with init attributes written by hand::
+
+        @prim("ReduceSum")
+        class ReduceSum(Primitive):
+            def __init__(self, keep_dims=False): ...
+            def __call__(self, x, axis=()): return ops.sum(...)
+    """
+    def deco(cls):
+        cls.__module__ = "lightspore.ops"
+        PRIMS[cls_name] = cls
+        return cls
+    return deco

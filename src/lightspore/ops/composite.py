@@ -1,0 +1,247 @@
+"""Gradient transforms on top of ``torch.autograd``: ``grad``, ``value_and_grad``, ``GradOperation``.
+
+No tape outside a transform: Parameters rest with ``requires_grad=False``. A transform marks the
+inputs and weights it differentiates, runs the function under ``torch.enable_grad()``, calls
+``torch.autograd.grad`` and restores the flags, so plain forward calls record nothing.
+"""
+from __future__ import annotations
+
+import torch
+
+from ..common.parameter import Parameter, ParameterTuple
+from ..common.tensor import Tensor
+
+__all__ = ["grad", "value_and_grad", "GradOperation", "get_grad"]
+
+_depth = [0]   # nesting depth of active transforms (higher-order gradients need create_graph)
+
+
+def _check_position(grad_position, nargs, where):
+    if grad_position is None:
+        return None
+    if isinstance(grad_position, bool) or not isinstance(grad_position, (int, tuple, list)):
+        raise TypeError(f"For '{where}', 'grad_position' must be an int, a tuple of ints or None, "
+                        f"but got {type(grad_position).__name__}.")
+    pos = (grad_position,) if isinstance(grad_position, int) else tuple(grad_position)
+    if not pos:
+        raise ValueError(f"For '{where}', 'grad_position' must not be empty.")
+    for p in pos:
+        if not isinstance(p, int) or isinstance(p, bool):
+            raise TypeError(f"For '{where}', every element of 'grad_position' must be an int, got {p!r}.")
+        if p < 0 or p >= nargs:
+            raise IndexError(f"For '{where}', 'grad_position' {p} is out of range for {nargs} input(s).")
+    return pos
+
+
+def _weights_list(weights, where):
+    if weights is None:
+        return None
+    if isinstance(weights, Parameter):
+        return [weights]
+    if isinstance(weights, (list, tuple, ParameterTuple)):
+        for w in weights:
+            if not isinstance(w, Parameter):
+                raise TypeError(f"For '{where}', 'weights' must be a Parameter, a list/tuple of Parameters or a "
+                                f"ParameterTuple, but it contains {type(w).__name__}.")
+        return list(weights)
+    if hasattr(weights, "trainable_params"):   # a Cell
+        return list(weights.trainable_params())
+    raise TypeError(f"For '{where}', 'weights' must be a Parameter, a list/tuple of Parameters or a "
+                    f"ParameterTuple, but got {type(weights).__name__}.")
+
+
+def _flat_outputs(out):
+    if isinstance(out, Tensor):
+        return [out._t]
+    if isinstance(out, (tuple, list)):
+        res = []
+        for o in out:
+            res.extend(_flat_outputs(o))
+        return res
+    if isinstance(out, torch.Tensor):
+        return [out]
+    return []
+
+
+def _detach_out(out):
+    if isinstance(out, Tensor):
+        return Tensor._make(out._t.detach())
+    if isinstance(out, tuple):
+        return tuple(_detach_out(o) for o in out)
+    if isinstance(out, list):
+        return [_detach_out(o) for o in out]
+    return out
+
+
+def _run_and_grad(fn, args, kwargs, pos, weights, has_aux, sens, where):
+    """Run fn under autograd; return (outputs, input grads list, weight grads list)."""
+    create_graph = _depth[0] > 0
+    new_args = list(args)
+    in_leaves = []
+    if pos is not None:
+        for p in pos:
+            a = args[p]
+            if not isinstance(a, Tensor):
+                raise TypeError(f"For '{where}', the input at grad_position {p} must be a Tensor, "
+                                f"but got {type(a).__name__}.")
+            t = a._t
+            if not (t.is_floating_point() or t.is_complex()):
+                leaf = None
+            else:
+                leaf = t if create_graph and t.requires_grad else t.detach().requires_grad_(True)
+                new_args[p] = Tensor._make(leaf)
+            in_leaves.append(leaf)
+    w_tensors = []
+    restore = []
+    if weights:
+        for w in weights:
+            t = w._t
+            if not t.requires_grad:
+                t.requires_grad_(True)
+                restore.append(t)
+            w_tensors.append(t)
+    _depth[0] += 1
+    try:
+        with torch.enable_grad():
+            out = fn(*new_args, **kwargs)
+            if has_aux:
+                if not isinstance(out, tuple) or len(out) < 2:
+                    raise TypeError(f"For '{where}', with has_aux=True the function must return a tuple of at "
+                                    f"least two elements, but got {type(out).__name__}.")
+                diff_outs = _flat_outputs(out[0])
+            else:
+                diff_outs = _flat_outputs(out)
+            if sens is not None:
+                grads_out = [s._t if isinstance(s, Tensor) else torch.as_tensor(s) for s in
+                             (sens if isinstance(sens, (tuple, list)) else (sens,))]
+            else:
+                grads_out = [torch.ones_like(o) for o in diff_outs]
+            targets = [t for t in in_leaves if t is not None] + w_tensors
+            pairs = [(o, g) for o, g in zip(diff_outs, grads_out) if o.requires_grad]
+            if targets and pairs:
+                gs = torch.autograd.grad([o for o, _ in pairs], targets, [g for _, g in pairs],
+                                         allow_unused=True, create_graph=create_graph)
+            else:
+                gs = [None] * len(targets)
+    finally:
+        _depth[0] -= 1
+        for t in restore:
+            t.requires_grad_(False)
+    gs = list(gs)
+    in_grads = []
+    k = 0
+    for leaf, p in zip(in_leaves, pos or ()):
+        if leaf is None:
+            in_grads.append(Tensor._make(torch.zeros_like(args[p]._t)))
+            continue
+        g = gs[k]
+        k += 1
+        in_grads.append(Tensor._make(g if g is not None else torch.zeros_like(leaf)))
+    w_grads = []
+    for t, g in zip(w_tensors, gs[k:]):
+        w_grads.append(Tensor._make(g if g is not None else torch.zeros_like(t)))
+    if not create_graph:
+        out = _detach_out(out)
+    return out, in_grads, w_grads
+
+
+def _pack(pos, grad_position, weights, in_grads, w_grads, return_ids):
+    if return_ids:
+        in_grads = [(p, g) for p, g in zip(pos or (), in_grads)]
+        w_grads = [(w.name, g) for w, g in zip(weights or (), w_grads)]
+    if weights is None:
+        if isinstance(grad_position, int):
+            return in_grads[0]
+        return tuple(in_grads)
+    if grad_position is None:
+        return tuple(w_grads)
+    ig = in_grads[0] if isinstance(grad_position, int) else tuple(in_grads)
+    return ig, tuple(w_grads)
+
+
+def value_and_grad(fn, grad_position=0, weights=None, has_aux=False, return_ids=False):
+    """A function returning ``(fn(*args), gradients)``; see ``mindspore.value_and_grad``."""
+    if grad_position is None and weights is None:
+        raise ValueError("For 'value_and_grad', 'grad_position' and 'weights' can not both be None.")
+    wlist = _weights_list(weights, "value_and_grad")
+
+    def wrapper(*args, **kwargs):
+        pos = _check_position(grad_position, len(args), "value_and_grad")
+        out, ig, wg = _run_and_grad(fn, args, kwargs, pos, wlist, has_aux, None, "value_and_grad")
+        return out, _pack(pos, grad_position, wlist, ig, wg, return_ids)
+
+    return wrapper
+
+
+def grad(fn, grad_position=0, weights=None, has_aux=False, return_ids=False):
+    """A function returning the gradients of ``fn``; see ``mindspore.grad``."""
+    if grad_position is None and weights is None:
+        raise ValueError("For 'grad', 'grad_position' and 'weights' can not both be None.")
+    wlist = _weights_list(weights, "grad")
+
+    def wrapper(*args, **kwargs):
+        pos = _check_position(grad_position, len(args), "grad")
+        out, ig, wg = _run_and_grad(fn, args, kwargs, pos, wlist, has_aux, None, "grad")
+        g = _pack(pos, grad_position, wlist, ig, wg, return_ids)
+        if has_aux:
+            aux = out[1:]
+            return g, (aux[0] if len(aux) == 1 else aux)
+        return g
+
+    return wrapper
+
+
+def get_grad(gradients, identifier):
+    """Pick one gradient out of a ``return_ids=True`` result by position index or parameter."""
+    key = identifier.name if isinstance(identifier, Parameter) else identifier
+
+    def search(g):
+        if isinstance(g, tuple) and len(g) == 2 and isinstance(g[0], (int, str)) and isinstance(g[1], Tensor):
+            return g[1] if g[0] == key else None
+        if isinstance(g, (tuple, list)):
+            for x in g:
+                r = search(x)
+                if r is not None:
+                    return r
+        return None
+
+    r = search(gradients)
+    if r is None:
+        raise RuntimeError(f"For 'get_grad', no gradient was found for identifier {key!r}.")
+    return r
+
+
+class GradOperation:
+    """``ops.GradOperation(get_all=False, get_by_list=False, sens_param=False)``."""
+
+    def __init__(self, get_all=False, get_by_list=False, sens_param=False):
+        for n, v in (("get_all", get_all), ("get_by_list", get_by_list), ("sens_param", sens_param)):
+            if not isinstance(v, bool):
+                raise TypeError(f"For 'GradOperation', '{n}' must be bool, but got {type(v).__name__}.")
+        self.get_all, self.get_by_list, self.sens_param = get_all, get_by_list, sens_param
+
+    def __call__(self, fn, weights=None):
+        wlist = _weights_list(weights, "GradOperation") if self.get_by_list else None
+        if self.get_by_list and wlist is None:
+            raise TypeError("For 'GradOperation', 'weights' must be given when get_by_list=True.")
+
+        def after_grad(*args):
+            sens = None
+            if self.sens_param:
+                args, sens = args[:-1], args[-1]
+            if self.get_all:
+                pos = tuple(i for i, a in enumerate(args) if isinstance(a, Tensor))
+            elif self.get_by_list:
+                pos = None
+            else:
+                pos = (0,) if args else None
+            _, ig, wg = _run_and_grad(fn, args, {}, pos, wlist, False, sens, "GradOperation")
+            if self.get_by_list:
+                if self.get_all:
+                    return tuple(ig), tuple(wg)
+                return tuple(wg)
+            if self.get_all:
+                return tuple(ig)
+            return ig[0]
+
+        return after_grad
