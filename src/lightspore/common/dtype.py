@@ -205,6 +205,9 @@ def check_dtype(dtype, where="dtype"):
         return from_torch(dtype)
     if dtype in (bool, int, float, complex):
         return pytype_to_dtype(dtype)
+    if isinstance(dtype, str):
+        raise TypeError(f"{where} should be a mindspore dtype such as mindspore.float32, but got the string "
+                        f"{dtype!r}.")
     try:
         return from_numpy(dtype)
     except TypeError:
@@ -259,7 +262,7 @@ def dtype_to_pytype(type_):
         return list
     if type_ is tuple_:
         return tuple
-    raise NotImplementedError(f"dtype_to_pytype: no Python type for {type_}")
+    raise TypeError(f"For 'dtype_to_pytype', {type_!r} has no Python type.")
 
 
 def get_py_obj_dtype(obj):

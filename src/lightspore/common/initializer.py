@@ -59,8 +59,9 @@ class Initializer:
         return self._initialize(arr)
 
     def __repr__(self):
-        args = ", ".join(f"{k}={v!r}" for k, v in self._kwargs.items())
-        return f"{type(self).__name__}({args})"
+        # the reference prints the default object repr (layers show it in their own repr)
+        mod = type(self).__module__.replace("lightspore", "mindspore", 1)
+        return f"<{mod}.{type(self).__qualname__} object at {hex(id(self))}>"
 
 
 def _register(*aliases):

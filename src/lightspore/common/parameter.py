@@ -35,13 +35,16 @@ def _initial_data(default_input):
         raise ValueError("Parameter data can not be `bool`")
     if isinstance(default_input, Tensor):
         return default_input._t.detach().clone()
-    if isinstance(default_input, int):
+    if isinstance(default_input, int) and not isinstance(default_input, np.generic):
         return torch.tensor(default_input, dtype=torch.int32)
-    if isinstance(default_input, float):
+    if isinstance(default_input, float) and not isinstance(default_input, np.generic):
         return torch.tensor(default_input, dtype=torch.float32)
     if isinstance(default_input, np.ndarray):
         return torch.from_numpy(np.array(default_input, copy=True, order="C"))
-    return _to_torch_data(default_input).detach().clone()
+    if isinstance(default_input, (list, np.ndarray)):
+        return _to_torch_data(default_input).detach().clone()
+    raise TypeError(f"The type of the argument 'default_input' must be in ['Tensor', 'int', 'float', "
+                    f"'numpy.ndarray', 'list']. But got type {type(default_input)}.")
 
 
 class Parameter(Tensor):

@@ -7,11 +7,13 @@ Python call plus the torch call. Methods that come from the op table are install
 from __future__ import annotations
 
 import numbers
+import operator
 
 import numpy as np
 import torch
 
 from . import dtype as mstype
+from ._errors import translate_error
 from ._device import current_device
 
 __all__ = ["Tensor", "from_numpy", "is_tensor", "tensor", "from_torch", "to_torch"]
@@ -44,10 +46,13 @@ def _python_to_torch(data) -> torch.Tensor:
     if any(isinstance(x, Tensor) for x in data):
         parts = [x._t if isinstance(x, Tensor) else _python_to_torch(x) for x in data]
         return torch.stack(torch.broadcast_tensors(*parts)) if parts else torch.tensor([])
-    arr = np.array(data)
+    try:
+        arr = np.array(data)
+    except ValueError:
+        arr = np.array(None, dtype=object)
     if arr.dtype == object:
-        raise TypeError(f"For 'Tensor', the list/tuple input must be a regular (non-ragged) nested "
-                        f"sequence of numbers, but got {data!r}")
+        raise TypeError(f"For Tensor, the input_data is {data!r} that contain unsupported element: a list/tuple "
+                        f"must be a regular (non-ragged) nested sequence of numbers.")
     if arr.dtype == np.float64 and not _has_np_float64(data):
         arr = arr.astype(np.float32)
     elif arr.dtype == np.complex128 and not _has_np_float64(data):
@@ -403,7 +408,7 @@ class Tensor:
     def __copy__(self):
         return Tensor._make(self._t)
 
-    # ---- operators (MindSpore's promotion equals torch's for these) ------------------------
+    # ---- operators: installed below from one table (MindSpore's promotion equals torch's here) ----
     def __neg__(self):
         return Tensor._make(-self._t)
 
@@ -416,124 +421,64 @@ class Tensor:
     def __invert__(self):
         return Tensor._make(~self._t)
 
-    def __add__(self, other):
-        return Tensor._make(self._t + _operand(other))
-
-    def __radd__(self, other):
-        return Tensor._make(_operand(other) + self._t)
-
-    def __sub__(self, other):
-        return Tensor._make(self._t - _operand(other))
-
-    def __rsub__(self, other):
-        return Tensor._make(_operand(other) - self._t)
-
-    def __mul__(self, other):
-        return Tensor._make(self._t * _operand(other))
-
-    def __rmul__(self, other):
-        return Tensor._make(_operand(other) * self._t)
-
-    def __truediv__(self, other):
-        return Tensor._make(self._t / _operand(other))
-
-    def __rtruediv__(self, other):
-        return Tensor._make(_operand(other) / self._t)
-
-    def __floordiv__(self, other):
-        return Tensor._make(self._t // _operand(other))
-
-    def __rfloordiv__(self, other):
-        return Tensor._make(_operand(other) // self._t)
-
-    def __mod__(self, other):
-        return Tensor._make(self._t % _operand(other))
-
-    def __rmod__(self, other):
-        return Tensor._make(_operand(other) % self._t)
-
-    def __pow__(self, other):
-        return Tensor._make(self._t ** _operand(other))
-
-    def __rpow__(self, other):
-        return Tensor._make(_operand(other) ** self._t)
-
-    def __matmul__(self, other):
-        return Tensor._make(self._t @ _operand(other))
-
-    def __rmatmul__(self, other):
-        return Tensor._make(_operand(other) @ self._t)
-
-    def __and__(self, other):
-        return Tensor._make(self._t & _operand(other))
-
-    __rand__ = __and__
-
-    def __or__(self, other):
-        return Tensor._make(self._t | _operand(other))
-
-    __ror__ = __or__
-
-    def __xor__(self, other):
-        return Tensor._make(self._t ^ _operand(other))
-
-    __rxor__ = __xor__
-
-    def __lshift__(self, other):
-        return Tensor._make(self._t << _operand(other))
-
-    def __rshift__(self, other):
-        return Tensor._make(self._t >> _operand(other))
-
     def __eq__(self, other):
         if other is None:
             return False
-        return Tensor._make(self._t == _operand(other))
+        return _cmp_eq(self, other)
 
     def __ne__(self, other):
         if other is None:
             return True
-        return Tensor._make(self._t != _operand(other))
-
-    def __lt__(self, other):
-        return Tensor._make(self._t < _operand(other))
-
-    def __le__(self, other):
-        return Tensor._make(self._t <= _operand(other))
-
-    def __gt__(self, other):
-        return Tensor._make(self._t > _operand(other))
-
-    def __ge__(self, other):
-        return Tensor._make(self._t >= _operand(other))
-
-    def __iadd__(self, other):
-        return self.__add__(other)
-
-    def __isub__(self, other):
-        return self.__sub__(other)
-
-    def __imul__(self, other):
-        return self.__mul__(other)
-
-    def __itruediv__(self, other):
-        return self.__truediv__(other)
+        return _cmp_ne(self, other)
 
 
-def _operand(x):
+def _operand(x, name):
     if isinstance(x, Tensor):
         return x._t
-    if isinstance(x, (bool, int, float, complex)):
+    if isinstance(x, (bool, int, float, complex)) and not isinstance(x, np.generic):
         return x
     if isinstance(x, np.ndarray):
         return _numpy_to_torch(x, copy=False)
-    if isinstance(x, np.generic):
-        return x.item()
     if isinstance(x, (list, tuple)):
         return _python_to_torch(x)
     if isinstance(x, torch.Tensor):
         return x
-    raise TypeError(f"unsupported operand type for Tensor: '{type(x).__name__}'")
+    # the reference refuses numpy scalars and other objects as operands
+    raise TypeError(f'Failed calling {name} with "{name}()(input=Tensor, other={type(x)})".')
+
+
+def _binary(name, fn, reflected=False):
+    if reflected:
+        def method(self, other):
+            try:
+                return Tensor._make(fn(_operand(other, name), self._t))
+            except (RuntimeError, NotImplementedError) as e:
+                raise translate_error(name, e) from None
+    else:
+        def method(self, other):
+            try:
+                return Tensor._make(fn(self._t, _operand(other, name)))
+            except (RuntimeError, NotImplementedError) as e:
+                raise translate_error(name, e) from None
+    return method
+
+
+_BINARY = {
+    "add": ("Add", operator.add), "sub": ("Sub", operator.sub), "mul": ("Mul", operator.mul),
+    "truediv": ("Div", operator.truediv), "floordiv": ("FloorDiv", operator.floordiv),
+    "mod": ("FloorMod", operator.mod), "pow": ("Pow", operator.pow), "matmul": ("MatMul", operator.matmul),
+    "and": ("BitwiseAnd", operator.and_), "or": ("BitwiseOr", operator.or_), "xor": ("BitwiseXor", operator.xor),
+    "lshift": ("LeftShift", operator.lshift), "rshift": ("RightShift", operator.rshift),
+}
+for _n, (_prim, _fn) in _BINARY.items():
+    setattr(Tensor, f"__{_n}__", _binary(_prim, _fn))
+    setattr(Tensor, f"__r{_n}__", _binary(_prim, _fn, reflected=True))
+    setattr(Tensor, f"__i{_n}__", _binary(_prim, _fn))
+for _n, _prim, _fn in (("lt", "Less", operator.lt), ("le", "LessEqual", operator.le),
+                       ("gt", "Greater", operator.gt), ("ge", "GreaterEqual", operator.ge)):
+    setattr(Tensor, f"__{_n}__", _binary(_prim, _fn))
+_cmp_eq = _binary("Equal", operator.eq)
+_cmp_ne = _binary("NotEqual", operator.ne)
 
 
 def _parse_device(device):

@@ -13,10 +13,10 @@ entry come the primitive class (``ops.Xxx``) and the Tensor method(s).
 from __future__ import annotations
 
 import inspect
-import re
 
 import torch
 
+from ..common._errors import translate_error
 from ..common.tensor import Tensor
 
 __all__ = ["op", "prim", "OPS", "PRIMS", "METHODS", "Primitive", "unwrap", "wrap"]
@@ -52,17 +52,6 @@ def _wrap_tuple(r):
     return tuple(Tensor._make(x) if isinstance(x, torch.Tensor) else wrap(x) for x in r)
 
 
-_DTYPE_WORDS = re.compile(r"dtype|expected scalar type|Float but found|Long but found|not implemented for|"
-                          r"must be .*Tensor|Boolean|promot", re.I)
-
-
-def translate_error(name, err):
-    """A torch-internal error -> the reference's error type, naming the op."""
-    msg = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-    cls = TypeError if (isinstance(err, TypeError) or _DTYPE_WORDS.search(msg)) else ValueError
-    return cls(f"For '{name}', {msg}")
-
-
 _OUT = {"tensor": "Tensor._make", "tuple": "_wrap_tuple", "any": "wrap", "raw": ""}
 
 
@@ -70,8 +59,7 @@ def _generate(name, impl, seq, out, static):
     sig = inspect.signature(impl)
     params = list(sig.parameters.values())
     ns = {"_impl": impl, "Tensor": Tensor, "_wrap_tuple": _wrap_tuple, "wrap": wrap, "_U": unwrap,
-          "_S": _unwrap_seq, "_tr": translate_error, "_name": name, "RuntimeError": RuntimeError,
-          "IndexError": IndexError}
+          "_S": _unwrap_seq, "_tr": translate_error, "_name": name}
     defs, call = [], []
     star_done = False
     for p in params:
@@ -111,7 +99,7 @@ def _generate(name, impl, seq, out, static):
     body = (f"def {name}({', '.join(defs)}):\n"
             f"    try:\n"
             f"        r = _impl({', '.join(call)})\n"
-            f"    except (RuntimeError, IndexError) as e:\n"
+            f"    except (RuntimeError, IndexError, NotImplementedError) as e:\n"
             f"        raise _tr(_name, e) from None\n"
             f"    return {w}(r)\n")
     exec(compile(body, f"<lightspore op {name}>", "exec"), ns)

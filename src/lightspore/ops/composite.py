@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import torch
 
+from ..common._errors import ShapeRuntimeError
 from ..common.parameter import Parameter, ParameterTuple
 from ..common.tensor import Tensor
 
@@ -29,7 +30,8 @@ def _check_position(grad_position, nargs, where):
         if not isinstance(p, int) or isinstance(p, bool):
             raise TypeError(f"For '{where}', every element of 'grad_position' must be an int, got {p!r}.")
         if p < 0 or p >= nargs:
-            raise IndexError(f"For '{where}', 'grad_position' {p} is out of range for {nargs} input(s).")
+            raise ShapeRuntimeError(f"For '{where}', position index {p} in 'grad_position' is exceed input size "
+                                    f"({nargs} input(s)).")
     return pos
 
 

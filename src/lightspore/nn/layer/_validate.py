@@ -29,6 +29,7 @@ def twice(value, arg, cls_name):
     if isinstance(value, bool):
         raise TypeError(f"For '{cls_name}', the type of '{arg}' must be int or tuple(int), but got bool.")
     if isinstance(value, numbers.Integral):
+        positive_int(value, arg, cls_name)
         return (int(value), int(value))
     if isinstance(value, (tuple, list)):
         if len(value) != 2:

@@ -94,13 +94,11 @@ class Flatten(Cell):
         if not isinstance(x, Tensor):
             raise TypeError(f"For 'Flatten', the input 'x' must be a Tensor, but got {type(x).__name__}.")
         t = x._t
-        if t.dim() == 0:
-            return Tensor._make(t.reshape(1))
         try:
             return Tensor._make(torch.flatten(t, self.start_dim, self.end_dim))
         except (IndexError, RuntimeError):
-            raise ValueError(f"For 'Flatten', 'start_dim' {self.start_dim} and 'end_dim' {self.end_dim} are out of "
-                             f"range for an input of {t.dim()} dimensions.") from None
+            raise ValueError(f"For 'Flatten', 'start_dim' or 'end_dim' out of range: start_dim={self.start_dim}, "
+                             f"end_dim={self.end_dim} for an input of {t.dim()} dimensions.") from None
 
 
 class Identity(Cell):

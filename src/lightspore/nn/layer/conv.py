@@ -2,6 +2,7 @@
 import math
 
 from ...common import dtype as mstype
+from ...common._errors import ShapeRuntimeError
 from ...common.initializer import HeUniform, Uniform, _calculate_fan_in_and_fan_out, initializer
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
@@ -121,7 +122,7 @@ class Conv2d(_Conv):
 def _conv_error(cell, t, err):
     name = type(cell).__name__
     if t.shape[1] != cell.in_channels:
-        return ValueError(f"For '{name}', the input 'x' must have {cell.in_channels} channels (dim 1), "
+        return ShapeRuntimeError(f"For '{name}', the input 'x' must have {cell.in_channels} channels (dim 1), "
                           f"but got shape {tuple(t.shape)}.")
     if t.dtype != cell.weight._t.dtype:
         return TypeError(f"For '{name}', the input 'x' dtype {mstype.from_torch(t.dtype)} does not match the "

@@ -1,0 +1,24 @@
+"""Turning PyTorch's internal errors into the reference's error types, naming the op or cell."""
+import re
+
+
+class ShapeRuntimeError(ValueError, RuntimeError):
+    """A bad-input error where the reference raises RuntimeError: catchable as either."""
+
+
+_DTYPE_WORDS = re.compile(r"dtype|expected scalar type|but found|not implemented for|must be .*Tensor|"
+                          r"Boolean|bool tensors|promot|Unsupported data type", re.I)
+
+
+_BROADCAST = re.compile(r"must match the size of tensor b|not broadcastable|cannot be broadcast")
+
+
+def translate_error(name, err):
+    """A torch-internal error -> ValueError (shapes, values) or TypeError (dtypes), naming ``name``."""
+    text = str(err).strip()
+    msg = text.splitlines()[0] if text else type(err).__name__
+    is_type = isinstance(err, (TypeError, NotImplementedError)) or bool(_DTYPE_WORDS.search(msg))
+    cls = TypeError if is_type else ValueError
+    if _BROADCAST.search(msg):
+        msg = f"input.shape and other.shape need to broadcast ({msg})"
+    return cls(f"For '{name}', {msg}")
