@@ -13,8 +13,8 @@ import numpy as np
 import torch
 
 from . import dtype as mstype
-from ._errors import translate_error
 from ._device import current_device
+from ._errors import translate_error
 
 __all__ = ["Tensor", "from_numpy", "is_tensor", "tensor", "from_torch", "to_torch"]
 
@@ -114,7 +114,7 @@ class Tensor:
     __slots__ = ("_t", "_init", "__weakref__")
     __array_priority__ = 1000
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, /, *args, **kwargs):
         self._init_from(*args, **kwargs)
 
     def _init_from(self, input_data=None, dtype=None, shape=None, init=None, const_arg=False, device=None):
@@ -273,15 +273,11 @@ class Tensor:
         a = self.asnumpy()
         return a.astype(dtype) if dtype is not None else a
 
-    def item(self, index=None):
-        if index is None:
-            if self._t.numel() != 1:
-                raise ValueError(f"For 'Tensor.item', the tensor must have exactly one element, "
-                                 f"but got shape {self.shape}")
-            return self._t.item()
-        if isinstance(index, int):
-            return self._t.reshape(-1)[index].item()
-        return self._t[tuple(index)].item()
+    def item(self):
+        if self._t.numel() != 1:
+            raise ValueError(f"For 'Tensor.item', the tensor must have exactly one element, "
+                             f"but got shape {self.shape}")
+        return self._t.item()
 
     def tolist(self):
         return self._t.tolist()
@@ -514,6 +510,6 @@ def is_tensor(obj):
     return isinstance(obj, Tensor)
 
 
-def tensor(input_data=None, dtype=None, shape=None, init=None, const_arg=False, device=None):
+def tensor(input_data=None, dtype=None, shape=None, init=None, const_arg=False):
     """``mindspore.tensor``: functional constructor."""
-    return Tensor(input_data, dtype, shape, init, const_arg, device)
+    return Tensor(input_data, dtype, shape, init, const_arg)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 from collections import OrderedDict
+from typing import Iterator, Optional, Tuple
 
 from ..common import dtype as mstype
 from ..common.parameter import Parameter, ParameterTuple, _is_generated
@@ -190,7 +191,7 @@ class Cell:
                             f"but got type {type(child_cell)}.")
         self._cells[child_name] = child_cell
 
-    def register_buffer(self, name, tensor, persistent=True):
+    def register_buffer(self, name: str, tensor: Optional[Tensor], persistent: bool = True) -> None:
         if not isinstance(name, str) or not name or "." in name:
             raise KeyError(f"For 'register_buffer', buffer name must be a non-empty str without '.', got {name!r}")
         if tensor is not None and not isinstance(tensor, Tensor):
@@ -198,14 +199,15 @@ class Cell:
         self.__dict__.pop(name, None)
         self._buffers[name] = tensor
 
-    def get_buffer(self, target):
+    def get_buffer(self, target: str) -> Tensor:
         *path, name = target.split(".")
         cell = self.get_sub_cell(".".join(path)) if path else self
         if name not in cell._buffers:
             raise AttributeError(f"'{type(cell).__name__}' has no buffer '{name}'")
         return cell._buffers[name]
 
-    def named_buffers(self, prefix="", recurse=True, remove_duplicate=True):
+    def named_buffers(self, prefix: str = "", recurse: bool = True,
+                      remove_duplicate: bool = True) -> Iterator[Tuple[str, Tensor]]:
         seen = set()
         cells = self.cells_and_names(name_prefix=prefix) if recurse else [(prefix, self)]
         for cname, cell in cells:
@@ -215,11 +217,11 @@ class Cell:
                 seen.add(id(b))
                 yield (cname + "." + bname if cname else bname), b
 
-    def buffers(self, recurse=True):
+    def buffers(self, recurse: bool = True) -> Iterator[Tensor]:
         for _, b in self.named_buffers(recurse=recurse):
             yield b
 
-    def get_sub_cell(self, target):
+    def get_sub_cell(self, target: str) -> Cell:
         if target == "":
             return self
         cell = self
@@ -402,7 +404,9 @@ class Cell:
     def recompute(self, **kwargs):
         return self
 
-    def shard(self, *args, **kwargs):
+    def shard(self, in_strategy, out_strategy=None, parameter_plan=None):
+        """Parallel sharding strategy: recorded; lightspore runs the cell unsharded on one device."""
+        self.__dict__["_shard"] = (in_strategy, out_strategy, parameter_plan)
         return self
 
     def set_inputs(self, *inputs, **kwargs):

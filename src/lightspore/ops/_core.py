@@ -453,9 +453,9 @@ def var(input, axis=None, ddof=0, keepdims=False):
 
 
 @op(method="logsumexp")
-def logsumexp(input, axis, keep_dims=False):
-    d = _axes(axis)
-    return torch.logsumexp(input, dim=d if d is not None else tuple(range(input.dim())), keepdim=keep_dims)
+def logsumexp(input, dim, keepdim=False):
+    d = _axes(dim)
+    return torch.logsumexp(input, dim=d if d is not None else tuple(range(input.dim())), keepdim=keepdim)
 
 
 @op()
@@ -637,8 +637,8 @@ def cast(input, dtype):
 
 
 @op(method="repeat_interleave")
-def repeat_interleave(input, repeats, axis=None, output_size=None):
-    return torch.repeat_interleave(input, repeats, dim=axis, output_size=output_size)
+def repeat_interleave(input, repeats, axis=None):
+    return torch.repeat_interleave(input, repeats, dim=axis)
 
 
 @op(out="tuple")
@@ -835,18 +835,34 @@ def _reduce_prim(cls_name, fn):
     class _P(Primitive):
         def __init__(self, keep_dims=False):
             super().__init__(cls_name)
+            self.skip_mode = False
             if not isinstance(keep_dims, bool):
                 raise TypeError(f"For '{cls_name}', 'keep_dims' must be bool, but got {type(keep_dims).__name__}")
             self.keep_dims = keep_dims
 
         def __call__(self, x, axis=()):
+            if self.skip_mode and (axis == () or axis == []):
+                return x
             return fn(x, axis, self.keep_dims)
 
     _P.__name__ = _P.__qualname__ = cls_name
     return prim(cls_name)(_P)
 
 
-_reduce_prim("ReduceSum", lambda x, a, k: sum(x, a, k))
+@prim("ReduceSum")
+class ReduceSum(Primitive):
+    def __init__(self, keep_dims=False, skip_mode=False):
+        super().__init__("ReduceSum")
+        if not isinstance(keep_dims, bool):
+            raise TypeError(f"For 'ReduceSum', 'keep_dims' must be bool, but got {type(keep_dims).__name__}")
+        self.keep_dims, self.skip_mode = keep_dims, skip_mode
+
+    def __call__(self, x, axis=()):
+        if self.skip_mode and (axis == () or axis == []):
+            return x
+        return sum(x, axis, self.keep_dims)
+
+
 _reduce_prim("ReduceMean", lambda x, a, k: mean(x, a, k))
 _reduce_prim("ReduceProd", lambda x, a, k: prod(x, a, k))
 _reduce_prim("ReduceMax", lambda x, a, k: amax(x, a, k))
@@ -1304,5 +1320,5 @@ def _t_equal(self, other):
 
 
 @method("float_power")
-def _t_float_power(self, exponent):
-    return Tensor._make(torch.float_power(self._t, unwrap(exponent)))
+def _t_float_power(self, other):
+    return Tensor._make(torch.float_power(self._t, unwrap(other)))

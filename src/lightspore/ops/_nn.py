@@ -128,11 +128,30 @@ def dense(input, weight, bias=None):
     return F.linear(input, weight, bias)
 
 
-@op(prim="BiasAdd")
-def bias_add(input_x, bias):
+@prim("BiasAdd")
+class BiasAdd(Primitive):
+    def __init__(self, data_format="NCHW"):
+        super().__init__("BiasAdd")
+        if data_format not in ("NCHW", "NHWC", "NCDHW"):
+            raise ValueError(f"For 'BiasAdd', 'data_format' must be 'NCHW', 'NHWC' or 'NCDHW', got {data_format!r}")
+        self.data_format = data_format
+
+    def __call__(self, input_x, bias):
+        x, b = unwrap(input_x), unwrap(bias)
+        if self.data_format == "NHWC":
+            return Tensor._make(x + b)
+        return Tensor._make(_bias_add(x, b))
+
+
+def _bias_add(input_x, bias):
     if input_x.dim() > 2:
         return input_x + bias.reshape(-1, *([1] * (input_x.dim() - 2)))
     return input_x + bias
+
+
+@op()
+def bias_add(input_x, bias):
+    return _bias_add(input_x, bias)
 
 
 def conv2d_torch(x, w, b, stride, pad_mode, padding, dilation, groups, where="conv2d"):

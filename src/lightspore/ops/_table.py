@@ -145,8 +145,8 @@ def method(name):
 class Primitive:
     """Base of MindSpore's primitive classes: attributes in ``__init__``, inputs in ``__call__``."""
 
-    def __init__(self, name=None):
-        self.name = name or type(self).__name__
+    def __init__(self, name):
+        self.name = name
         self.attrs = {}
         self.instance_name = ""
 
