@@ -259,8 +259,9 @@ def main():
     print("\nper-op dispatch, 8x8 float32 (median us per call)")
     for k, v in ov.items():
         print(f"  {k:12s}{v:8.3f}")
-    print(f"overhead: ops.add {ov['ops.add'] - ov['torch.add']:+.3f} us, Tensor + {ov['Tensor a+b'] - ov['torch a+b']:+.3f}"
-          f" us, ops.relu {ov['ops.relu'] - ov['torch.relu']:+.3f} us")
+    print(f"overhead: ops.add {ov['ops.add'] - ov['torch.add']:+.3f} us, "
+          f"Tensor + {ov['Tensor a+b'] - ov['torch a+b']:+.3f} us, "
+          f"ops.relu {ov['ops.relu'] - ov['torch.relu']:+.3f} us")
 
     print(f"\ntraining-loop memory over {args.mem_steps} steps (fresh process each)")
     mem = {f: memory(f, args.mem_steps) for f in ("torch", "lightspore")}
