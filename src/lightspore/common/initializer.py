@@ -145,7 +145,8 @@ def _truncated_normal(shape, a, b, mean, sigma, tdt, dev, who):
         t.uniform_(pa, pb, generator=g)
     else:
         t.fill_(pa)
-    t.erfinv_().mul_(_SQRT2)
+    lim = 1.0 - torch.finfo(wdt).eps / 2  # keep erfinv finite: uniform_ may return its lower end, -1
+    t.clamp_(-lim, lim).erfinv_().mul_(_SQRT2)
     if flip:
         t.neg_()
     t.mul_(sigma).add_(mean).clamp_(lo, hi)
@@ -594,6 +595,7 @@ def initializer(init, shape=None, dtype=mstype.float32):
             if not isinstance(value, int) or value <= 0:
                 raise ValueError("For 'initializer', the argument 'shape' is invalid, the value of 'shape' "
                                  f"must be positive integer, but got {shape}")
+        shape = tuple(int(v) for v in shape)  # bools are accepted (as ints) by the reference
     init = _resolve(init)
     if shape is None:
         raise AttributeError(f"For 'initializer', the argument 'shape' is required when 'init' is "

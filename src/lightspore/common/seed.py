@@ -170,8 +170,8 @@ class Generator:
             raise TypeError("Seed must be an integer.")
         if not -(2**63) <= seed < 2**64:
             raise ValueError(f"For 'manual_seed', the 'seed' must fit in 64 bits, but got {seed}.")
-        self._gen.manual_seed(seed)
-        self._seed = seed
+        self._gen.manual_seed(int(seed))
+        self._seed = int(seed)
         return self
 
     def initial_seed(self):
