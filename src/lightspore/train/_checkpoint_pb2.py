@@ -56,8 +56,12 @@ def _build():
     maptensor.field.add(name="tensor", number=1, label=rep, type=F.TYPE_MESSAGE, type_name=ref("TensorProto"))
 
     pool = descriptor_pool.DescriptorPool()
-    fd = pool.Add(fdp)
-    return tuple(message_factory.GetMessageClass(fd.message_types_by_name[name])
+    pool.AddSerializedFile(fdp.SerializeToString())
+    fd = pool.FindFileByName(fdp.name)
+    get_class = getattr(message_factory, "GetMessageClass", None)  # protobuf >= 4.22
+    if get_class is None:
+        get_class = message_factory.MessageFactory(pool).GetPrototype
+    return tuple(get_class(fd.message_types_by_name[name])
                  for name in ("Checkpoint", "TensorProto", "MapTensorProto"))
 
 

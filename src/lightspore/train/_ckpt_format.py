@@ -532,6 +532,16 @@ def read_safetensors(path, *, crc_check=False, choice: Callable[[str], bool] | N
     return result, meta
 
 
+def _tensor_spec(st_dtype, arr):
+    """What ``safetensors.serialize_file`` takes for one tensor: a ``TensorSpec`` pointing at the
+    array (safetensors >= 0.8, no copy), or the older ``{"dtype", "shape", "data": bytes}`` dict."""
+    try:
+        from safetensors import TensorSpec
+    except ImportError:
+        return {"dtype": st_dtype, "shape": list(arr.shape), "data": arr.tobytes()}
+    return TensorSpec(dtype=st_dtype, shape=list(arr.shape), data_ptr=arr.ctypes.data, data_len=arr.nbytes)
+
+
 def _st_crc_bytes(arr):
     """The bytes MindSpore's safetensors crc hashes for an array: ``bytes(arr)``.
 
@@ -566,7 +576,7 @@ def write_safetensors(path, items, *, crc_check=False, metadata: Mapping[str, st
     """Write ``items`` as MindSpore writes ``format='safetensors'``: names sorted, metadata
     ``{"format": "ms", ...}`` (plus ``crc_num`` with ``crc_check``); an empty checkpoint gets no metadata.
     """
-    from safetensors import TensorSpec, serialize_file
+    from safetensors import serialize_file
 
     path = _check_target(path, "save_checkpoint")
     entries = {}
@@ -582,8 +592,7 @@ def write_safetensors(path, items, *, crc_check=False, metadata: Mapping[str, st
     crc = 0
     for name in sorted(entries):
         arr, dtype_name = entries[name]
-        specs[name] = TensorSpec(dtype=_MS_TO_ST_WRITE[dtype_name], shape=list(arr.shape),
-                                 data_ptr=arr.ctypes.data, data_len=arr.nbytes)
+        specs[name] = _tensor_spec(_MS_TO_ST_WRITE[dtype_name], arr)
         if crc_check:
             crc = binascii.crc32(name.encode("utf-8"), crc)
             crc = binascii.crc32(_st_crc_bytes(arr), crc)
