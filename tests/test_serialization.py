@@ -355,6 +355,19 @@ def test_bad_files_leave_net_untouched(tmp_path):
     assert snapshot(net) == before
 
 
+def test_valid_file_wrong_shape_or_dtype_for_net(tmp_path):
+    net = Net()
+    ser.load_checkpoint(gold("net.ckpt"), net=net)
+    before = snapshot(net)
+    for name, value in (("shape.ckpt", np.zeros((3, 5), np.float32)), ("dtype.ckpt", np.zeros((3, 4), np.int32))):
+        d = {p.name: p for p in Net().get_parameters()}
+        d["head.weight"] = Tensor(value)
+        ser.save_checkpoint(d, str(tmp_path / name))
+        with pytest.raises(RuntimeError, match="head.weight.*same (shape|type)"):
+            ser.load_checkpoint(str(tmp_path / name), net=net)
+        assert snapshot(net) == before
+
+
 def test_prefix_filters():
     assert list(ser.load_checkpoint(gold("net.ckpt"), specify_prefix="block")) == ["block.weight", "block.bias"]
     assert list(ser.load_checkpoint(gold("net.ckpt"), filter_prefix=("block", "scale"))) == \
