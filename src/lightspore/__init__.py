@@ -9,16 +9,26 @@ from .common import dtype
 from .common.dtype import *  # noqa: F401,F403
 from .common.dtype import dtype_to_nptype, dtype_to_pytype, get_py_obj_dtype, pytype_to_dtype
 from .common.parameter import Parameter, ParameterTuple
-from .common.seed import get_seed, set_seed
+from .common.seed import (
+                          Generator,
+                          default_generator,
+                          get_rng_state,
+                          get_seed,
+                          initial_seed,
+                          manual_seed,
+                          seed,
+                          set_rng_state,
+                          set_seed,
+)
 from .common.tensor import Tensor, from_numpy, from_torch, is_tensor, tensor, to_torch
 from .context import (
-                      GRAPH_MODE,
-                      PYNATIVE_MODE,
-                      get_context,
-                      get_current_device,
-                      set_context,
-                      set_deterministic,
-                      set_device,
+                          GRAPH_MODE,
+                          PYNATIVE_MODE,
+                          get_context,
+                          get_current_device,
+                          set_context,
+                          set_deterministic,
+                          set_device,
 )
 from .ops import grad, value_and_grad
 

@@ -28,7 +28,10 @@ def _body(a):
         fmt = {"float_kind": lambda x: spec % x}
     s = np.array2string(a, separator=", ", formatter=fmt, threshold=1000, edgeitems=3,
                         max_line_width=1 << 30)
-    return s.replace(", ...,", " ...")
+    s = s.replace(", ...,", " ...").replace("...,", "...")
+    while "\n\n" in s:
+        s = s.replace("\n\n", "\n")
+    return s
 
 
 def tensor_repr(t):

@@ -37,7 +37,7 @@ def _initial_data(default_input):
         return default_input._t.detach().clone()
     if isinstance(default_input, int) and not isinstance(default_input, np.generic):
         return torch.tensor(default_input, dtype=torch.int32)
-    if isinstance(default_input, float) and not isinstance(default_input, np.generic):
+    if isinstance(default_input, float):
         return torch.tensor(default_input, dtype=torch.float32)
     if isinstance(default_input, np.ndarray):
         return torch.from_numpy(np.array(default_input, copy=True, order="C"))

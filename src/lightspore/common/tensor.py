@@ -59,7 +59,25 @@ def _python_to_torch(data) -> torch.Tensor:
         arr = arr.astype(np.complex64)
     elif arr.dtype.kind == "U":
         raise TypeError("For 'Tensor', string data is not supported")
-    return torch.from_numpy(np.ascontiguousarray(arr))
+    return torch.from_numpy(_c_array(arr))
+
+
+def _c_array(arr):
+    return arr if arr.flags.c_contiguous and arr.flags.writeable else np.array(arr, order="C")
+
+
+def _holds_tensor(data):
+    if isinstance(data, (list, tuple)):
+        return any(isinstance(x, Tensor) or _holds_tensor(x) for x in data)
+    return False
+
+
+def _python_to_torch_as(data, np_dtype):
+    try:
+        arr = np.array(data, dtype=np_dtype)
+    except (ValueError, TypeError):
+        return _python_to_torch(data).to(mstype.to_torch(mstype.from_numpy(np_dtype)))
+    return torch.from_numpy(_c_array(arr))
 
 
 def _has_np_float64(data):
@@ -136,7 +154,13 @@ class Tensor:
         else:
             if shape is not None:
                 raise ValueError("For 'Tensor', 'shape' must be None when 'input_data' is given.")
-            t = _to_torch_data(input_data)
+            if (ms_dtype is not None and ms_dtype._np is not None
+                    and isinstance(input_data, (list, tuple, float, int, bool, complex))
+                    and not _holds_tensor(input_data)):
+                # build straight in the requested dtype (no float32 round trip for float64 data)
+                t = _python_to_torch_as(input_data, ms_dtype._np)
+            else:
+                t = _to_torch_data(input_data)
             if ms_dtype is not None:
                 tdt = mstype.to_torch(ms_dtype)
                 if t.dtype != tdt:
@@ -431,8 +455,8 @@ class Tensor:
 def _operand(x, name):
     if isinstance(x, Tensor):
         return x._t
-    if isinstance(x, (bool, int, float, complex)) and not isinstance(x, np.generic):
-        return x
+    if isinstance(x, (bool, int, float, complex)) and (not isinstance(x, np.generic) or isinstance(x, float)):
+        return float(x) if isinstance(x, np.generic) else x
     if isinstance(x, np.ndarray):
         return _numpy_to_torch(x, copy=False)
     if isinstance(x, (list, tuple)):
@@ -443,19 +467,53 @@ def _operand(x, name):
     raise TypeError(f'Failed calling {name} with "{name}()(input=Tensor, other={type(x)})".')
 
 
+_UNSIGNED = {torch.uint8: 1 << 8, torch.uint16: 1 << 16, torch.uint32: 1 << 32, torch.uint64: 1 << 64}
+
+
+def _promote_0d(a, b):
+    """The reference promotes a 0-d tensor operand like any other tensor (torch ranks it lower)."""
+    dt = torch.promote_types(a.dtype, b.dtype)
+    return a.to(dt), b.to(dt)
+
+
+def _bool_sub(a, b, reflected):
+    """Subtraction with a bool tensor operand, which torch refuses and the reference computes."""
+    if reflected and isinstance(a, bool) and b.dtype == torch.bool:
+        raise TypeError("For 'Sub', the input argument[x] must be a Tensor of a number type, but got a bool "
+                        "scalar with a Tensor[Bool].")
+    rt = torch.result_type(a, b)
+    if rt == torch.bool:
+        return torch.ne(a, b)
+    a = int(a) if isinstance(a, bool) else a
+    b = int(b) if isinstance(b, bool) else b
+    a = a.to(rt) if isinstance(a, torch.Tensor) else a
+    b = b.to(rt) if isinstance(b, torch.Tensor) else b
+    return a - b
+
+
 def _binary(name, fn, reflected=False):
-    if reflected:
+    def call(a, b):
+        if type(b) is int and b < 0 and a.dtype in _UNSIGNED:
+            b %= _UNSIGNED[a.dtype]          # the reference converts the scalar to the tensor's dtype first
+        try:
+            if type(b) is torch.Tensor and b.dtype is not a.dtype and (b.dim() == 0) != (a.dim() == 0):
+                a, b = _promote_0d(a, b)
+            return Tensor._make(fn(b, a) if reflected else fn(a, b))
+        except (RuntimeError, NotImplementedError) as e:
+            if fn is operator.sub and ("bool tensors" in str(e) or "with a bool tensor" in str(e)):
+                return Tensor._make(_bool_sub(b, a, True) if reflected else _bool_sub(a, b, False))
+            raise translate_error(name, e) from None
+
+    if fn is operator.pow or fn is operator.floordiv or fn is operator.mod:
         def method(self, other):
-            try:
-                return Tensor._make(fn(_operand(other, name), self._t))
-            except (RuntimeError, NotImplementedError) as e:
-                raise translate_error(name, e) from None
+            o = _operand(other, name)
+            if self._t.dtype is torch.bool and (isinstance(o, bool) or getattr(o, "dtype", None) is torch.bool):
+                raise TypeError(f"For '{name}', the inputs must not both be bool, but got Tensor[Bool] and "
+                                f"{'Tensor[Bool]' if isinstance(o, torch.Tensor) else 'bool'}.")
+            return call(self._t, o)
     else:
         def method(self, other):
-            try:
-                return Tensor._make(fn(self._t, _operand(other, name)))
-            except (RuntimeError, NotImplementedError) as e:
-                raise translate_error(name, e) from None
+            return call(self._t, _operand(other, name))
     return method
 
 
