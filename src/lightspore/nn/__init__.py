@@ -20,3 +20,7 @@ __all__ = ["Cell", "CellDict", "CellList", "GraphCell", "SequentialCell", "GELU"
            "ReLU", "ReLU6", "Sigmoid", "SiLU", "Softmax", "Tanh", "get_activation", "Dense", "Flatten", "Identity",
            "Conv2d", "MaxPool2d"]
 
+from .loss import *  # noqa: E402,F403
+from .loss import __all__ as _loss_all  # noqa: E402
+
+__all__ = __all__ + list(_loss_all)
