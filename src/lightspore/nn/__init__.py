@@ -25,4 +25,5 @@ from .loss import __all__ as _loss_all  # noqa: E402
 
 __all__ = __all__ + list(_loss_all)
 from .layer.conv import Conv1d, Conv1dTranspose, Conv2dTranspose, Conv3d, Conv3dTranspose
+
 __all__ += ["Conv1d", "Conv1dTranspose", "Conv2dTranspose", "Conv3d", "Conv3dTranspose"]
