@@ -29,6 +29,8 @@ RTOL, ATOL = 1e-4, 1e-5
 # The layer classes this module checks (every case of these classes in the golden data runs).
 LAYERS = {
     "Conv1d", "Conv3d", "Conv1dTranspose", "Conv2dTranspose", "Conv3dTranspose",
+    "AvgPool1d", "AvgPool2d", "AvgPool3d", "MaxPool1d", "MaxPool3d", "AdaptiveAvgPool1d", "AdaptiveAvgPool2d",
+    "AdaptiveAvgPool3d", "AdaptiveMaxPool1d", "AdaptiveMaxPool2d", "AdaptiveMaxPool3d", "LPPool1d", "LPPool2d",
 }
 CASES = [c for c in C.CASES if c[1] in LAYERS]
 CTOR_ERRORS = [c for c in C.CTOR_ERRORS if c[1] in LAYERS]
