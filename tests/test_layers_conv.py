@@ -31,6 +31,9 @@ LAYERS = {
     "Conv1d", "Conv3d", "Conv1dTranspose", "Conv2dTranspose", "Conv3dTranspose",
     "AvgPool1d", "AvgPool2d", "AvgPool3d", "MaxPool1d", "MaxPool3d", "AdaptiveAvgPool1d", "AdaptiveAvgPool2d",
     "AdaptiveAvgPool3d", "AdaptiveMaxPool1d", "AdaptiveMaxPool2d", "AdaptiveMaxPool3d", "LPPool1d", "LPPool2d",
+    "ConstantPad1d", "ConstantPad2d", "ConstantPad3d", "ZeroPad2d", "ReflectionPad1d", "ReflectionPad2d",
+    "ReflectionPad3d", "ReplicationPad1d", "ReplicationPad2d", "ReplicationPad3d", "Pad",
+    "Upsample", "PixelShuffle", "PixelUnshuffle", "Unflatten",
 }
 CASES = [c for c in C.CASES if c[1] in LAYERS]
 CTOR_ERRORS = [c for c in C.CTOR_ERRORS if c[1] in LAYERS]

@@ -129,6 +129,11 @@ CASES = [
     ("up_bilinear_ac", "Upsample", dict(size=(7, 9), mode="bilinear", align_corners=True), (2, 3, 4, 5)),
     ("up_linear", "Upsample", dict(scale_factor=(3.0,), mode="linear", recompute_scale_factor=True), (2, 3, 5)),
     ("up_bicubic", "Upsample", dict(size=(6, 8), mode="bicubic", align_corners=False), (1, 2, 4, 5)),
+    ("up_bicubic_ac", "Upsample", dict(size=(7, 4), mode="bicubic", align_corners=True), (1, 2, 4, 5)),
+    ("up_bicubic_down", "Upsample", dict(size=(3, 2), mode="bicubic"), (1, 2, 7, 5)),
+    ("up_trilinear", "Upsample", dict(size=(3, 5, 4), mode="trilinear"), (1, 2, 2, 3, 3)),
+    ("up_nearest_5d_sf", "Upsample", dict(scale_factor=2.0, mode="nearest"), (1, 2, 2, 3, 2)),
+    ("up_area", "Upsample", dict(size=(3, 2), mode="area"), (1, 2, 6, 5)),
 ]
 
 # Construction errors: (case id, class name, kwargs). Expected: the reference's exception type.
