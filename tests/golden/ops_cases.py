@@ -1,0 +1,205 @@
+"""The op table's test cases, shared by ``gen_ops.py`` (real MindSpore) and ``test_ops_table.py``
+(lightspore). Like PyTorch's OpInfo: each entry names an op, its sample inputs (numpy, fixed seeds),
+keyword arguments and which forms to run; the suite iterates the table.
+
+Forms: 'f' functional ``ops.name(*inputs, **kw)``, 'p' primitive ``ops.Prim(**init)(*inputs, **pkw)``,
+'m' Tensor method ``inputs[0].meth(*inputs[1:], **mkw)``. ``grad`` lists input positions whose gradient
+(``ms.grad`` of the functional form, all-ones sensitivity) is compared. ``err``: the case must raise;
+only the exception type is compared. ``random``: outputs are compared through statistics only.
+Nothing here imports mindspore or lightspore.
+"""
+import numpy as np
+
+
+class Case:
+    def __init__(self, op, *inputs, kw=None, prim=None, init=None, pkw=None, meth=None, mkw=None,
+                 forms=None, grad=(), err=False, pn=None, cid=None, random=None, tol=None, atol=None):
+        self.op, self.inputs, self.kw = op, list(inputs), dict(kw or {})
+        self.prim, self.init, self.pkw = prim, dict(init or {}), dict(pkw if pkw is not None else (kw or {}))
+        self.meth = meth
+        self.mkw = dict(mkw if mkw is not None else (kw or {}))
+        if forms is None:
+            forms = 'f' + ('p' if prim else '') + ('m' if meth else '')
+        self.forms = forms
+        self.grad, self.err, self.random = tuple(grad), err, random
+        self.tol, self.atol = tol, atol
+        self.pn = pn
+        self.cid = cid or op
+
+
+def f32(shape, seed=0, lo=-2.0, hi=2.0):
+    return np.random.RandomState(seed).uniform(lo, hi, shape).astype(np.float32)
+
+
+def f64(shape, seed=0, lo=-2.0, hi=2.0):
+    return np.random.RandomState(seed).uniform(lo, hi, shape).astype(np.float64)
+
+
+def i32(shape, seed=0, lo=-5, hi=6):
+    return np.random.RandomState(seed).randint(lo, hi, shape).astype(np.int32)
+
+
+def i64(shape, seed=0, lo=-5, hi=6):
+    return np.random.RandomState(seed).randint(lo, hi, shape).astype(np.int64)
+
+
+def bools(shape, seed=0):
+    return np.random.RandomState(seed).rand(*shape) > 0.5
+
+
+def spd(n, seed=0):
+    a = f32((n, n), seed)
+    return (a @ a.T + n * np.eye(n, dtype=np.float32)).astype(np.float32)
+
+
+CASES = []
+
+
+def ms_scalar(v):
+    """A 0-d float32 array (becomes a 0-d Tensor)."""
+    return np.array(v, np.float32)
+
+
+def add(*cases):
+    CASES.extend(cases)
+
+
+def unary(name, prim=None, meth=None, lo=-2.0, hi=2.0, grad=True, ints=False):
+    """A float32 case (with gradient), a float64 case and optionally an int32 case."""
+    meth = name if meth is True else meth
+    add(Case(name, f32((3, 4), 1, lo, hi), prim=prim, meth=meth, grad=(0,) if grad else ()),
+        Case(name, f64((5,), 2, lo, hi), prim=prim, cid=name + '/f64'))
+    if ints:
+        add(Case(name, i32((2, 3), 3, int(max(lo, -5)), int(min(hi, 5)) + 1), cid=name + '/i32'))
+
+
+# ---------------------------------------------------------------------------------------------
+# elementwise math
+# ---------------------------------------------------------------------------------------------
+
+
+# ---------------------------------------------------------------------------------------------
+# running a case (same code on both frameworks)
+# ---------------------------------------------------------------------------------------------
+def to_ms(ms, x):
+    if isinstance(x, np.ndarray):
+        return ms.Tensor(x)
+    if isinstance(x, list) and x and isinstance(x[0], np.ndarray):
+        return [ms.Tensor(a) for a in x]
+    return x
+
+
+def _kw(ms, kw):
+    """'ms.float32' strings in keyword arguments -> the framework's dtype objects."""
+    return {k: getattr(ms, v[3:]) if isinstance(v, str) and v.startswith('ms.') else v for k, v in kw.items()}
+
+
+def call(ms, case, form):
+    args = [to_ms(ms, x) for x in case.inputs]
+    if form == 'f':
+        return getattr(ms.ops, case.op)(*args, **_kw(ms, case.kw))
+    if form == 'p':
+        pargs = args if case.pn is None else args[:case.pn]
+        return getattr(ms.ops, case.prim)(**_kw(ms, case.init))(*pargs, **_kw(ms, case.pkw))
+    return getattr(args[0], case.meth)(*args[1:], **_kw(ms, case.mkw))
+
+
+def outputs(r):
+    """Result -> (list of numpy arrays, list of dtype strings, is_tuple)."""
+    if isinstance(r, (tuple, list)):
+        return [np.asarray(x.asnumpy()) for x in r], [str(x.dtype) for x in r], True
+    return [np.asarray(r.asnumpy())], [str(r.dtype)], False
+
+
+def grads(ms, case):
+    args = [to_ms(ms, x) for x in case.inputs]
+    pos = case.grad
+    fn = getattr(ms.ops, case.op)
+    kw = _kw(ms, case.kw)
+
+    def f(*a):
+        r = fn(*a, **kw)
+        return r[0] if isinstance(r, (tuple, list)) else r
+    g = ms.grad(f, grad_position=pos if len(pos) > 1 else pos[0])(*args)
+    g = g if isinstance(g, tuple) else (g,)
+    return [np.asarray(x.asnumpy()) for x in g]
+
+
+def stats(a):
+    a = np.asarray(a, dtype=np.float64)
+    return [float(a.min()), float(a.max()), float(a.mean()), float(a.std())] if a.size else [0, 0, 0, 0]
+for _n, _p, _lo, _hi in [('acos', 'ACos', -0.9, 0.9), ('asin', 'Asin', -0.9, 0.9), ('atan', 'Atan', -3, 3),
+                         ('cosh', 'Cosh', -2, 2), ('sinh', 'Sinh', -2, 2), ('acosh', 'Acosh', 1.1, 4),
+                         ('asinh', 'Asinh', -3, 3), ('atanh', 'Atanh', -0.9, 0.9), ('erfc', 'Erfc', -2, 2),
+                         ('erfinv', 'Erfinv', -0.9, 0.9), ('lgamma', 'Lgamma', 0.2, 5), ('digamma', 'Digamma', 0.2, 5),
+                         ('sinc', 'Sinc', -3, 3), ('trunc', 'Trunc', -3, 3)]:
+    unary(_n, _p, True, _lo, _hi, grad=_n not in ('trunc',))
+for _n, _lo, _hi in [('arccos', -0.9, 0.9), ('arcsin', -0.9, 0.9), ('arctan', -3, 3), ('arccosh', 1.1, 4),
+                     ('arcsinh', -3, 3), ('arctanh', -0.9, 0.9), ('log2', 0.1, 4), ('log10', 0.1, 4),
+                     ('frac', -3, 3), ('deg2rad', -180, 180), ('rad2deg', -3, 3), ('i0', -2, 2), ('sgn', -2, 2),
+                     ('signbit', -2, 2), ('positive', -2, 2)]:
+    unary(_n, None, True, _lo, _hi, grad=_n not in ('signbit', 'frac', 'sgn', 'positive'))
+unary('exp2', None, None, -3, 3)
+for _n in ['acos', 'sinh', 'erfinv', 'log2', 'exp2', 'lgamma', 'sinc', 'trunc', 'frac', 'sgn', 'deg2rad', 'positive']:
+    add(Case(_n, i32((2, 3), 3, 0, 2), cid=_n + '/i32'))
+add(Case('acos', 'x', err=True, cid='acos/err_str'),
+    Case('invert', i32((2, 3), 4), prim='Invert', meth='invert'),
+    Case('invert', bools((2, 3), 4), cid='invert/bool'),
+    Case('invert', f32((2,), 4), err=True, cid='invert/err_float'))
+
+for _n, _p, _m, _ga in [('atan2', 'Atan2', 'atan2', True), ('arctan2', None, 'arctan2', True),
+                        ('logaddexp', None, 'logaddexp', True), ('logaddexp2', None, 'logaddexp2', True),
+                        ('hypot', 'Hypot', 'hypot', True), ('fmod', None, 'fmod', True),
+                        ('remainder', None, None, True), ('floor_divide', None, None, False),
+                        ('xlogy', 'Xlogy', 'xlogy', True), ('copysign', None, 'copysign', True)]:
+    _b = f32((3, 4), 11, 0.5, 2) if _n in ('xlogy', 'fmod', 'remainder', 'floor_divide') else f32((3, 4), 11)
+    _a = f32((3, 4), 10, 0.1, 3) if _n == 'xlogy' else f32((3, 4), 10)
+    add(Case(_n, _a, _b, prim=_p, meth=_m, grad=(0, 1) if _ga else ()),
+        Case(_n, f32((2, 3, 4), 12, 0.5, 2), f32((4,), 13, 0.5, 2), cid=_n + '/bcast'),
+        Case(_n, i32((2, 3), 14, 1, 6), i32((2, 3), 15, 1, 6), cid=_n + '/i32'),
+        Case(_n, f32((2, 3), 16, 0.5, 2), 1.5, cid=_n + '/scalar'))
+add(Case('fmod', i32((6,), 17, -7, 8), i32((6,), 18, 1, 4), cid='fmod/i32neg'),
+    Case('remainder', f32((6,), 17, -7, 8), 3, cid='remainder/neg'),
+    Case('atan2', f32((2, 3)), f32((3, 2)), err=True, cid='atan2/err_shape'))
+for _n, _p in [('bitwise_and', 'BitwiseAnd'), ('bitwise_or', 'BitwiseOr'), ('bitwise_xor', 'BitwiseXor')]:
+    add(Case(_n, i32((3, 4), 20, 0, 16), i32((3, 4), 21, 0, 16), prim=_p, meth=_n),
+        Case(_n, bools((5,), 22), bools((5,), 23), cid=_n + '/bool'),
+        Case(_n, i64((2, 3), 24, -9, 9), i64((3,), 25, -9, 9), cid=_n + '/bcast'),
+        Case(_n, f32((2,)), f32((2,)), err=True, cid=_n + '/err_float'))
+for _n in ['bitwise_left_shift', 'bitwise_right_shift']:
+    add(Case(_n, i32((3, 4), 26, 0, 100), i32((3, 4), 27, 0, 4), meth=_n))
+add(Case('logical_xor', bools((3, 4), 30), bools((3, 4), 31), prim='LogicalXor', meth='logical_xor'),
+    Case('logical_xor', f32((3, 4), 30, -1, 1), i32((3, 4), 31, 0, 2), cid='logical_xor/mixed'),
+    Case('heaviside', f32((3, 4), 32), f32((3, 4), 33), prim='Heaviside', meth='heaviside'),
+    Case('gcd', i32((3, 4), 34, 0, 30), i32((3, 4), 35, 0, 30), prim='Gcd', meth='gcd'),
+    Case('lcm', i32((3, 4), 34, 0, 30), i32((3, 4), 35, 0, 30), prim='Lcm', meth='lcm'),
+    Case('ldexp', f32((3, 4), 36), i32((3, 4), 37, -3, 4), meth='ldexp'),
+    Case('lerp', f32((3, 4), 40), f32((3, 4), 41), f32((3, 4), 42, 0, 1), prim='Lerp', meth='lerp', grad=(0, 1, 2)),
+    Case('lerp', f32((3, 4), 40), f32((3, 4), 41), 0.3, cid='lerp/scalar', grad=(0, 1)),
+    Case('addcmul', f32((3, 4), 43), f32((3, 4), 44), f32((1, 4), 45), ms_scalar(0.5), prim='Addcmul',
+         meth='addcmul', grad=(0, 1, 2), forms='fpm'),
+    Case('addcmul', f32((3, 4), 43), f32((3, 4), 44), f32((1, 4), 45), kw={'value': 2}, cid='addcmul/kw'),
+    Case('addcdiv', f32((3, 4), 43), f32((3, 4), 44), f32((1, 4), 45, 0.5, 2), ms_scalar(0.5), prim='Addcdiv',
+         forms='fp', grad=(0, 1, 2)),
+    Case('addcdiv', f32((3, 4), 43), f32((3, 4), 44), f32((1, 4), 45, 0.5, 2), kw={'value': 2}, cid='addcdiv/kw'),
+    Case('cumprod', f32((3, 4), 50, 0.5, 1.5), 1, meth='cumprod', grad=(0,)),
+    Case('cumprod', i32((3, 4), 51, -3, 3), 0, kw={'dtype': 'ms.float32'}, cid='cumprod/dtype'),
+    Case('cumprod', f32((3, 4), 50, 0.5, 1.5), 1, prim='CumProd', init={'exclusive': True, 'reverse': True},
+         forms='p', cid='cumprod/prim'),
+    Case('cummax', f32((3, 5), 52), 1, prim='Cummax', init={'axis': 1}, pkw={}, pn=1, meth='cummax'),
+    Case('cummin', f32((3, 5), 53), 0, prim='Cummin', init={'axis': 0}, pkw={}, pn=1, meth='cummin'),
+    Case('cummax', i32((4, 5), 54), -1, cid='cummax/i32'),
+    Case('logcumsumexp', f32((3, 5), 55), 1, meth='logcumsumexp', grad=(0,)),
+    Case('nan_to_num', np.array([1.0, np.nan, np.inf, -np.inf, -2.5], np.float32), prim='NanToNum',
+         meth='nan_to_num'),
+    Case('nan_to_num', np.array([1.0, np.nan, np.inf, -np.inf, -2.5], np.float32),
+         kw={'nan': 1.5, 'posinf': 9.0, 'neginf': -7.0}, cid='nan_to_num/kw', init={'nan': 1.5, 'posinf': 9.0,
+                                                                                    'neginf': -7.0},
+         pkw={}, prim='NanToNum'),
+    Case('logit', f32((3, 4), 56, 0.05, 0.95), meth='logit', grad=(0,)),
+    Case('logit', f32((3, 4), 56, 0.0, 1.0), kw={'eps': 0.1}, cid='logit/eps', prim='Logit', init={'eps': 0.1},
+         pkw={}),
+    Case('diff', f32((3, 5), 57), meth='diff', grad=(0,)),
+    Case('diff', f32((3, 5), 57), kw={'axis': 0}, cid='diff/axis0'),
+    Case('float_power', f32((3, 4), 58, 0.5, 2), f32((3, 4), 59), meth=None),
+    )
