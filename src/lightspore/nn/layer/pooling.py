@@ -140,6 +140,8 @@ def _avg_same(t, k, s):
     flat = _same_pairs(t, k, s)
     if not any(flat):
         return _AVG[nd](t, k, s)
+    if flat[0::2] == flat[1::2]:  # symmetric: torch's own padding, not counted
+        return _AVG[nd](t, k, s, tuple(reversed(flat[0::2])), False, False)
     ones = torch.ones((1, 1) + tuple(t.shape[-nd:]), dtype=t.dtype, device=t.device)
     return _AVG[nd](F.pad(t, flat), k, s) / _AVG[nd](F.pad(ones, flat), k, s)
 
@@ -147,9 +149,11 @@ def _avg_same(t, k, s):
 def _max_same(t, k, s):
     nd = len(k)
     flat = _same_pairs(t, k, s)
-    if any(flat):
-        t = F.pad(t, flat, value=-math.inf)
-    return _MAX[nd](t, k, s)
+    if not any(flat):
+        return _MAX[nd](t, k, s)
+    if flat[0::2] == flat[1::2]:  # symmetric: torch's own (-inf) padding
+        return _MAX[nd](t, k, s, tuple(reversed(flat[0::2])))
+    return _MAX[nd](F.pad(t, flat, value=-math.inf), k, s)
 
 
 class _AvgPoolNd(Cell):
