@@ -1,0 +1,269 @@
+"""Linear algebra beyond ``_core``: inverses, determinants, decompositions, products with scaling.
+
+Each op is one torch-level function registered with ``@op``; see ``_table.py``.
+"""
+from __future__ import annotations
+
+import torch
+
+from ..common import dtype as mstype
+from ..common.tensor import Tensor
+from ._table import Primitive, method, op, prim
+
+
+def _float_in(x, name, arg="input"):
+    if not (x.is_floating_point() or x.is_complex()):
+        raise TypeError(f"For '{name}', '{arg}' must be a float or complex tensor, "
+                        f"but got {mstype.from_torch(x.dtype)}")
+    return x
+
+
+@op(method="inverse")
+def inverse(input):
+    return torch.linalg.inv(_float_in(input, "inverse"))
+
+
+@op(method="det")
+def det(input):
+    return torch.linalg.det(_float_in(input, "det"))
+
+
+@op(prim="MatrixDeterminant", method="matrix_determinant")
+def matrix_determinant(input):
+    return torch.linalg.det(_float_in(input, "matrix_determinant"))
+
+
+@op(method="slogdet", out="tuple")
+def slogdet(input):
+    r = torch.linalg.slogdet(_float_in(input, "slogdet"))
+    return r.sign, r.logabsdet
+
+
+@op(method="logdet")
+def logdet(input):
+    return torch.logdet(_float_in(input, "logdet"))
+
+
+@op(method="svd", out="any")
+def svd(input, full_matrices=False, compute_uv=True):
+    _float_in(input, "svd")
+    if not compute_uv:
+        return torch.linalg.svdvals(input)
+    u, s, vh = torch.linalg.svd(input, full_matrices=full_matrices)
+    return s, u, vh.mH      # the reference returns (s, u, v), v not transposed
+
+
+@op(out="tuple")
+def qr(input, mode='reduced'):
+    if mode not in ('reduced', 'complete', 'r'):
+        raise TypeError(f"For 'qr', 'mode' must be 'reduced', 'complete' or 'r', but got {mode!r}")
+    return torch.linalg.qr(_float_in(input, "qr"), mode=mode)
+
+
+@method("qr")
+def _qr_method(self, some=True):
+    return qr(self, 'reduced' if some else 'complete')
+
+
+@op(method="cholesky")
+def cholesky(input_x, upper=False):
+    return torch.linalg.cholesky(_float_in(input_x, "cholesky", "input_x"), upper=upper)
+
+
+@op(method="cholesky_inverse")
+def cholesky_inverse(input_x, upper=False):
+    return torch.cholesky_inverse(_float_in(input_x, "cholesky_inverse", "input_x"), upper=upper)
+
+
+@op(method="matrix_power")
+def matrix_power(input, n):
+    if not isinstance(n, int) or isinstance(n, bool):
+        raise TypeError(f"For 'matrix_power', 'n' must be an int, but got {type(n).__name__}")
+    return torch.linalg.matrix_power(input, n)
+
+
+@op(method="cross")
+def cross(input, other, dim=None):
+    if dim is None:
+        dim = next((i for i, s in enumerate(input.shape) if s == 3), None)
+        if dim is None:
+            raise ValueError("For 'cross', no dimension of 'input' has size 3")
+    return torch.linalg.cross(input, other, dim=dim)
+
+
+@op(prim="Trace")
+def trace(input):
+    if input.ndim != 2:
+        raise ValueError(f"For 'trace', 'input' must be a 2-D tensor, but got {input.ndim}-D")
+    return torch.trace(input).to(input.dtype)     # integer traces keep their dtype
+
+
+@method("trace")
+def _trace_method(self, offset=0, axis1=0, axis2=1, dtype=None):
+    t = self._t
+    r = torch.diagonal(t, offset, axis1, axis2).sum(-1)
+    if dtype is not None:
+        r = r.to(mstype.to_torch(dtype))
+    return Tensor._make(r)
+
+
+@op()
+def kron(input, other):
+    return torch.kron(input, other)
+
+
+@op(method="inner")
+def inner(input, other):
+    return torch.inner(input, other)
+
+
+@op(method="mm")
+def mm(input, mat2):
+    return torch.mm(input, mat2)
+
+
+@op()
+def mv(mat, vec):
+    return torch.mv(mat, vec)
+
+
+@op()
+def vecdot(x, y, *, axis=-1):
+    return torch.linalg.vecdot(x, y, dim=axis)
+
+
+@op(method="baddbmm")
+def baddbmm(input, batch1, batch2, beta=1, alpha=1):
+    return torch.baddbmm(input, batch1, batch2, beta=beta, alpha=alpha)
+
+
+@op(method="addmm")
+def addmm(input, mat1, mat2, *, beta=1, alpha=1):
+    return torch.addmm(input, mat1, mat2, beta=beta, alpha=alpha)
+
+
+@op(method="addmv")
+def addmv(input, mat, vec, *, beta=1, alpha=1):
+    return torch.addmv(input, mat, vec, beta=beta, alpha=alpha)
+
+
+@op(method="addbmm")
+def addbmm(input, batch1, batch2, *, beta=1, alpha=1):
+    return torch.addbmm(input, batch1, batch2, beta=beta, alpha=alpha)
+
+
+@op(method="addr")
+def addr(x, vec1, vec2, *, beta=1, alpha=1):
+    return torch.addr(x, vec1, vec2, beta=beta, alpha=alpha)
+
+
+@op()
+def vander(x, N=None):
+    if x.ndim != 1:
+        raise ValueError(f"For 'vander', 'x' must be a 1-D tensor, but got {x.ndim}-D")
+    return torch.linalg.vander(x, N=N).flip(-1)      # decreasing powers, like numpy
+
+
+@op()
+def cdist(x1, x2, p=2.0):
+    return torch.cdist(x1, x2, p=p)
+
+
+@op()
+def dist(input, other, p=2):
+    return torch.dist(input, other, p=p)
+
+
+@op()
+def pinv(x, *, atol=None, rtol=None, hermitian=False):
+    return torch.linalg.pinv(x, atol=atol, rtol=rtol, hermitian=hermitian)
+
+
+@op(method="renorm")
+def renorm(input, p, axis, maxnorm):
+    return torch.renorm(input, p, axis, maxnorm)
+
+
+@op()
+def vector_norm(x, ord=2, axis=None, keepdims=False, *, dtype=None):
+    return torch.linalg.vector_norm(x, ord, axis, keepdims, dtype=mstype.to_torch(dtype) if dtype else None)
+
+
+@op()
+def matrix_norm(A, ord='fro', axis=(-2, -1), keepdims=False, *, dtype=None):
+    return torch.linalg.matrix_norm(A, ord, tuple(axis), keepdims, dtype=mstype.to_torch(dtype) if dtype else None)
+
+
+@prim("MatrixInverse")
+class MatrixInverse(Primitive):
+    def __init__(self, adjoint=False):
+        super().__init__("MatrixInverse")
+        self.adjoint = adjoint
+
+    def __call__(self, x):
+        r = torch.linalg.inv(_float_in(x._t, "MatrixInverse", "x"))
+        return Tensor._make(r.mH if self.adjoint else r)
+
+
+@prim("Svd")
+class Svd(Primitive):
+    def __init__(self, full_matrices=False, compute_uv=True):
+        super().__init__("Svd")
+        self.full_matrices, self.compute_uv = full_matrices, compute_uv
+
+    def __call__(self, a):
+        u, s, vh = torch.linalg.svd(_float_in(a._t, "Svd", "a"), full_matrices=self.full_matrices)
+        if not self.compute_uv:     # the primitive always returns three outputs
+            u, vh = torch.zeros((), dtype=a._t.dtype), torch.zeros((), dtype=a._t.dtype).mH
+        return Tensor._make(s), Tensor._make(u), Tensor._make(vh.mH)
+
+
+@prim("Qr")
+class Qr(Primitive):
+    def __init__(self, full_matrices=False):
+        super().__init__("Qr")
+        self.full_matrices = full_matrices
+
+    def __call__(self, x):
+        q, r = torch.linalg.qr(_float_in(x._t, "Qr", "x"), mode="complete" if self.full_matrices else "reduced")
+        return Tensor._make(q), Tensor._make(r)
+
+
+@prim("Cholesky")
+class Cholesky(Primitive):
+    def __init__(self, upper=False):
+        super().__init__("Cholesky")
+        self.upper = upper
+
+    def __call__(self, input_x):
+        return cholesky(input_x, self.upper)
+
+
+@prim("MatrixPower")
+class MatrixPower(Primitive):
+    def __init__(self, n):
+        super().__init__("MatrixPower")
+        self.n = n
+
+    def __call__(self, x):
+        return matrix_power(x, self.n)
+
+
+@prim("Cross")
+class Cross(Primitive):
+    def __init__(self, dim=-65530):
+        super().__init__("Cross")
+        self.dim = dim
+
+    def __call__(self, x1, x2):
+        return cross(x1, x2, None if self.dim == -65530 else self.dim)
+
+
+@prim("Cdist")
+class Cdist(Primitive):
+    def __init__(self, p=2.0):
+        super().__init__("Cdist")
+        self.p = p
+
+    def __call__(self, input_x, input_y):
+        return cdist(input_x, input_y, self.p)
