@@ -1,12 +1,19 @@
-"""Activation cells used by the core layers (the full family lives here as it grows)."""
+"""Activation cells of ``mindspore.nn`` and ``get_activation``."""
+import numbers
+
+import numpy as np
 import torch
 import torch.nn.functional as F
 
+from ...common import dtype as mstype
+from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ..cell import Cell
 
-__all__ = ["ReLU", "ReLU6", "Sigmoid", "Tanh", "Softmax", "LogSoftmax", "GELU", "SiLU", "LeakyReLU",
-           "get_activation"]
+__all__ = ["Softmin", "Softmax", "Softmax2d", "LogSoftmax", "LogSoftmaxExt", "ReLU", "ReLU6", "RReLU", "SeLU",
+           "SiLU", "Tanh", "Tanhshrink", "Hardtanh", "GELU", "FastGelu", "Sigmoid", "Softsign", "PReLU",
+           "PReLUExt", "get_activation", "LeakyReLU", "HSigmoid", "HSwish", "ELU", "LogSigmoid", "LRN",
+           "SoftShrink", "HShrink", "CELU", "Threshold", "Mish", "GLU"]
 
 
 def _check_tensor(x, cls_name):
@@ -15,43 +22,113 @@ def _check_tensor(x, cls_name):
     return x._t
 
 
-class ReLU(Cell):
-    """max(x, 0) elementwise."""
+def _number(value, arg, cls_name):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"For '{cls_name}', the type of '{arg}' must be float or int, but got "
+                        f"{type(value).__name__}.")
+    return value
+
+
+class _Elementwise(Cell):
+    """A parameterless activation applying ``_fn`` to the torch tensor."""
+
+    _fn = None
 
     def __init__(self):
         super().__init__()
 
     def construct(self, input):
         if type(input) is not Tensor:
-            _check_tensor(input, "ReLU")
-        return Tensor._make(torch.relu(input._t))
+            _check_tensor(input, self.cls_name)
+        return Tensor._make(type(self)._fn(input._t))
 
 
-class ReLU6(Cell):
-    def __init__(self):
-        super().__init__()
+class ReLU(_Elementwise):
+    """max(x, 0) elementwise."""
 
-    def construct(self, x):
-        return Tensor._make(F.relu6(_check_tensor(x, "ReLU6")))
+    _fn = torch.relu
 
 
-class Sigmoid(Cell):
-    def __init__(self):
-        super().__init__()
+class ReLU6(_Elementwise):
+    """min(max(x, 0), 6) elementwise."""
 
-    def construct(self, input):
-        return Tensor._make(torch.sigmoid(_check_tensor(input, "Sigmoid")))
+    _fn = F.relu6
 
 
-class Tanh(Cell):
-    def __init__(self):
-        super().__init__()
+class Sigmoid(_Elementwise):
+    """1 / (1 + exp(-x)) elementwise."""
 
-    def construct(self, x):
-        return Tensor._make(torch.tanh(_check_tensor(x, "Tanh")))
+    _fn = torch.sigmoid
+
+
+class Tanh(_Elementwise):
+    """tanh(x) elementwise."""
+
+    _fn = torch.tanh
+
+
+class SiLU(_Elementwise):
+    """x * sigmoid(x) elementwise."""
+
+    _fn = F.silu
+
+
+class SeLU(_Elementwise):
+    """Scaled ELU with the fixed constants of Klambauer et al."""
+
+    _fn = F.selu
+
+
+class Mish(_Elementwise):
+    """x * tanh(softplus(x)) elementwise."""
+
+    _fn = F.mish
+
+
+class Softsign(_Elementwise):
+    """x / (1 + |x|) elementwise."""
+
+    _fn = F.softsign
+
+
+class Tanhshrink(_Elementwise):
+    """x - tanh(x) elementwise."""
+
+    _fn = F.tanhshrink
+
+
+class HSwish(_Elementwise):
+    """x * relu6(x + 3) / 6 elementwise."""
+
+    _fn = F.hardswish
+
+
+class HSigmoid(_Elementwise):
+    """relu6(x + 3) / 6 elementwise."""
+
+    _fn = F.hardsigmoid
+
+
+class LogSigmoid(_Elementwise):
+    """log(sigmoid(x)) elementwise."""
+
+    _fn = F.logsigmoid
+
+
+def _fast_gelu(t):
+    # x / (1 + exp(-1.702 |x|)) * exp(0.851 (x - |x|)), i.e. x * sigmoid(1.702 x)
+    return t * torch.sigmoid(1.702 * t)
+
+
+class FastGelu(_Elementwise):
+    """x * sigmoid(1.702 x) elementwise."""
+
+    _fn = _fast_gelu
 
 
 class Softmax(Cell):
+    """softmax along ``axis``."""
+
     def __init__(self, axis=-1):
         super().__init__()
         self.axis = axis
@@ -60,7 +137,33 @@ class Softmax(Cell):
         return Tensor._make(torch.softmax(_check_tensor(input, "Softmax"), self.axis))
 
 
+class Softmin(Cell):
+    """softmax(-x) along ``axis``."""
+
+    def __init__(self, axis=-1):
+        super().__init__()
+        self.axis = axis
+
+    def construct(self, x):
+        return Tensor._make(torch.softmax(-_check_tensor(x, "Softmin"), self.axis))
+
+
+class Softmax2d(Cell):
+    """softmax over the channel axis (-3) of (C, H, W) or (N, C, H, W) input."""
+
+    def __init__(self):
+        super().__init__()
+
+    def construct(self, x):
+        t = _check_tensor(x, "Softmax2d")
+        if t.dim() not in (3, 4):
+            raise ValueError(f"For 'Softmax2d', the in_shape must have 3 or 4 dims, but got {t.dim()}.")
+        return Tensor._make(torch.softmax(t, -3))
+
+
 class LogSoftmax(Cell):
+    """log(softmax(x)) along ``axis``."""
+
     def __init__(self, axis=-1):
         super().__init__()
         self.axis = axis
@@ -69,29 +172,38 @@ class LogSoftmax(Cell):
         return Tensor._make(torch.log_softmax(_check_tensor(x, "LogSoftmax"), self.axis))
 
 
+class LogSoftmaxExt(Cell):
+    """log(softmax(x)) along ``dim``; ``dim=None`` picks 0 for 0-, 1- and 3-d input, else 1."""
+
+    def __init__(self, dim=None):
+        super().__init__()
+        self.dim = dim
+
+    def construct(self, x):
+        t = _check_tensor(x, "LogSoftmaxExt")
+        dim = self.dim
+        if dim is None:
+            dim = 0 if t.dim() in (0, 1, 3) else 1
+        return Tensor._make(torch.log_softmax(t, dim))
+
+
 class GELU(Cell):
     """GELU; ``approximate=True`` (the reference's default) is the tanh approximation."""
 
     def __init__(self, approximate=True):
         super().__init__()
         if not isinstance(approximate, bool):
-            raise TypeError(f"For 'GELU', 'approximate' must be bool, but got {type(approximate).__name__}.")
-        self.approximate = approximate
-        self._mode = "tanh" if approximate else "none"
+            raise TypeError(f"For 'GELU', the type of 'approximate' must be bool, but got "
+                            f"{type(approximate).__name__}.")
+        self.approximate = "tanh" if approximate else "none"
 
     def construct(self, x):
-        return Tensor._make(F.gelu(_check_tensor(x, "GELU"), approximate=self._mode))
-
-
-class SiLU(Cell):
-    def __init__(self):
-        super().__init__()
-
-    def construct(self, input):
-        return Tensor._make(F.silu(_check_tensor(input, "SiLU")))
+        return Tensor._make(F.gelu(_check_tensor(x, "GELU"), approximate=self.approximate))
 
 
 class LeakyReLU(Cell):
+    """x if x >= 0 else alpha * x."""
+
     def __init__(self, alpha=0.2):
         super().__init__()
         self.alpha = alpha
@@ -100,20 +212,230 @@ class LeakyReLU(Cell):
         return Tensor._make(F.leaky_relu(_check_tensor(x, "LeakyReLU"), self.alpha))
 
 
+class ELU(Cell):
+    """x if x > 0 else alpha * (exp(x) - 1); the reference's kernel only accepts ``alpha=1.0`` (ValueError on call)."""
+
+    def __init__(self, alpha=1.0):
+        super().__init__()
+        _number(alpha, "alpha", "ELU")
+        self.alpha = alpha
+
+    def construct(self, x):
+        t = _check_tensor(x, "ELU")
+        if self.alpha != 1.0:
+            raise ValueError(f"For 'Elu', 'alpha' must be 1.0, but got {self.alpha}.")
+        return Tensor._make(F.elu(t))
+
+
+class CELU(Cell):
+    """max(0, x) + min(0, alpha * (exp(x / alpha) - 1))."""
+
+    def __init__(self, alpha=1.0):
+        super().__init__()
+        _number(alpha, "alpha", "CELU")
+        if alpha == 0:
+            raise ValueError("For 'CeLU', the 'alpha' can not be equal to 0.")
+        self.alpha = float(alpha)
+
+    def construct(self, x):
+        return Tensor._make(F.celu(_check_tensor(x, "CELU"), self.alpha))
+
+
+class Hardtanh(Cell):
+    """clamp(x, min_val, max_val)."""
+
+    def __init__(self, min_val=-1.0, max_val=1.0):
+        super().__init__()
+        self.min_val = min_val
+        self.max_val = max_val
+        if min_val >= max_val:
+            raise ValueError(f"For 'Hardtanh', 'min_val' must be less than 'max_val', but got {min_val} and "
+                             f"{max_val}.")
+
+    def construct(self, x):
+        return Tensor._make(F.hardtanh(_check_tensor(x, "Hardtanh"), self.min_val, self.max_val))
+
+
+class SoftShrink(Cell):
+    """x - lambd if x > lambd, x + lambd if x < -lambd, else 0."""
+
+    def __init__(self, lambd=0.5):
+        super().__init__()
+        _number(lambd, "lambd", "SoftShrink")
+        if lambd < 0:
+            raise ValueError(f"For 'SoftShrink', the 'lambd' must be no less than 0, but got {lambd}.")
+        self.lambd = float(lambd)
+
+    def construct(self, input):
+        return Tensor._make(F.softshrink(_check_tensor(input, "SoftShrink"), self.lambd))
+
+
+class HShrink(Cell):
+    """x if |x| > lambd else 0."""
+
+    def __init__(self, lambd=0.5):
+        super().__init__()
+        _number(lambd, "lambd", "HShrink")
+        self.lambd = float(lambd)
+
+    def construct(self, input):
+        return Tensor._make(F.hardshrink(_check_tensor(input, "HShrink"), self.lambd))
+
+
+class Threshold(Cell):
+    """x if x > threshold else value."""
+
+    def __init__(self, threshold, value):
+        super().__init__()
+        self.threshold = threshold
+        self.value = value
+
+    def construct(self, input_x):
+        return Tensor._make(F.threshold(_check_tensor(input_x, "Threshold"), self.threshold, self.value))
+
+
+class GLU(Cell):
+    """Splits ``x`` in two halves along ``axis``: first * sigmoid(second)."""
+
+    def __init__(self, axis=-1):
+        super().__init__()
+        self.dim = axis
+
+    def construct(self, x):
+        t = _check_tensor(x, "GLU")
+        if t.dim() == 0 or t.shape[self.dim] % 2:
+            raise ValueError(f"For 'GLU', the size of dimension {self.dim} of the input must be even, but got "
+                             f"shape {tuple(t.shape)}.")
+        return Tensor._make(F.glu(t, self.dim))
+
+
+class RReLU(Cell):
+    """x if x >= 0 else a * x with ``a`` drawn uniformly from [lower, upper] per element (every call)."""
+
+    def __init__(self, lower=1 / 8, upper=1 / 3):
+        super().__init__()
+        _number(upper, "upper", "RReLU")
+        _number(lower, "lower", "RReLU")
+        if lower > upper:
+            raise ValueError(f"For RReLU, the value of 'upper' must be greater than or equal to 'lower', but got "
+                             f"upper: {upper}, lower: {lower}. ")
+        self.lower = Tensor(lower, dtype=mstype.float32)
+        self.upper = Tensor(upper, dtype=mstype.float32)
+        self._range = (float(lower), float(upper))
+
+    def construct(self, x):
+        if not isinstance(x, Tensor):
+            raise TypeError(f"For 'rrelu', the input must be a Tensor, but got {type(x)}.")
+        t = x._t
+        lo, hi = self._range
+        a = torch.empty_like(t).uniform_(lo, hi) if lo != hi else torch.full_like(t, lo)
+        return Tensor._make(torch.where(t >= 0, t, t * a))
+
+
+class LRN(Cell):
+    """Local response normalization across channels: x / (bias + alpha * sum_{|c'-c|<=r} x_c'^2) ** beta."""
+
+    def __init__(self, depth_radius=5, bias=1.0, alpha=1.0, beta=0.5, norm_region="ACROSS_CHANNELS"):
+        super().__init__()
+        if isinstance(depth_radius, bool) or not isinstance(depth_radius, int):
+            raise TypeError(f"For 'LRN', the type of 'depth_radius' must be int, but got "
+                            f"{type(depth_radius).__name__}.")
+        if depth_radius < 0:
+            raise ValueError(f"For 'LRN', the 'depth_radius' must be non-negative, but got {depth_radius}.")
+        for n, v in (("bias", bias), ("alpha", alpha), ("beta", beta)):
+            if not isinstance(v, float):
+                raise TypeError(f"For 'LRN', the type of '{n}' must be float, but got {type(v).__name__}.")
+        if norm_region != "ACROSS_CHANNELS":
+            raise ValueError(f"For 'LRN', the 'norm_region' must be 'ACROSS_CHANNELS', but got {norm_region}.")
+        self.depth_radius, self.bias, self.alpha, self.beta = depth_radius, bias, alpha, beta
+        self.norm_region = norm_region
+
+    def construct(self, input_x):
+        t = _check_tensor(input_x, "LRN")
+        if t.dim() != 4:
+            raise ValueError(f"For 'LRN', the input must be 4-D, but got {t.dim()}-D.")
+        size = 2 * self.depth_radius + 1
+        # torch divides alpha by size; the reference does not
+        return Tensor._make(F.local_response_norm(t, size, self.alpha * size, self.beta, self.bias))
+
+
+def _prelu_weight(t, w):
+    if t.dim() >= 2 or w.numel() == 1:
+        return F.prelu(t, w)
+    return torch.where(t >= 0, t, t * w)
+
+
+class PReLU(Cell):
+    """x if x >= 0 else w * x with a learnable ``w`` per channel (parameter name ``'a'``)."""
+
+    def __init__(self, channel=1, w=0.25):
+        super().__init__()
+        if isinstance(channel, bool) or not isinstance(channel, int):
+            raise TypeError(f"For 'PReLU', the type of 'channel' must be int, but got {type(channel).__name__}.")
+        if channel <= 0:
+            raise ValueError(f"For 'PReLU', the 'channel' must be a positive int, but got {channel}.")
+        if isinstance(w, (float, np.float32)):
+            w = Tensor(np.full((channel,), w, dtype=np.float32), dtype=mstype.float32)
+        elif isinstance(w, list):
+            if len(w) != channel:
+                raise ValueError(f"For 'PReLU', the length of 'w' must be equal to the 'channel' when the 'w' is a "
+                                 f"list, but got the length of 'w': {len(w)}, the 'channel': {channel}.")
+            for i in w:
+                if not isinstance(i, (float, np.float32)):
+                    raise ValueError(f"For 'PReLU', all elements in 'w' must be float when the 'w' is a list, but "
+                                     f"got {i}.")
+            w = Tensor(w, dtype=mstype.float32)
+        elif isinstance(w, Tensor):
+            if w.dtype not in (mstype.float16, mstype.float32):
+                raise ValueError(f"For 'PReLU', the dtype of 'w' must be float16 or float32 when the 'w' is a tensor, "
+                                 f"but got {w.dtype}.")
+            if len(w.shape) != 1 or w.shape[0] != channel:
+                raise ValueError(f"For 'PReLU', the dimension of 'w' must be 1, and the elements number should be "
+                                 f"equal to the 'channel' when the 'w' is a tensor, but got 'w' shape {w.shape}, the "
+                                 f"'channel' {channel}.")
+        else:
+            raise TypeError(f"For 'PReLU', the 'w' only supported float, list and tensor, but got {type(w).__name__}.")
+        self.w = Parameter(w, name="a")
+
+    def construct(self, x):
+        t = _check_tensor(x, "PReLU")
+        w = self.w._t
+        if w.dtype != t.dtype:
+            w = w.to(t.dtype)
+        return Tensor._make(_prelu_weight(t, w))
+
+
+class PReLUExt(Cell):
+    """PReLU with a learnable ``weight`` of ``num_parameters`` values initialised to ``init``."""
+
+    def __init__(self, num_parameters=1, init=0.25, dtype=None):
+        super().__init__()
+        if not isinstance(init, numbers.Number):
+            raise TypeError(f"For 'PReLUExt', the type of 'init' must be a number, but got {type(init).__name__}.")
+        w = Tensor(np.full((num_parameters,), init, dtype=np.float32), dtype=dtype)
+        self.weight = Parameter(w, name="weight")
+
+    def construct(self, input):
+        return Tensor._make(_prelu_weight(_check_tensor(input, "PReLUExt"), self.weight._t))
+
+
 _ACTIVATIONS = {
-    "relu": ReLU, "relu6": ReLU6, "sigmoid": Sigmoid, "tanh": Tanh, "softmax": Softmax,
-    "logsoftmax": LogSoftmax, "gelu": GELU, "silu": SiLU, "leakyrelu": LeakyReLU,
+    "softmin": Softmin, "softmax": Softmax, "softmax2d": Softmax2d, "logsoftmax": LogSoftmax,
+    "logsoftmaxExt": LogSoftmaxExt, "relu": ReLU, "relu6": ReLU6, "rrelu": RReLU, "silu": SiLU, "tanh": Tanh,
+    "tanhshrink": Tanhshrink, "hardtanh": Hardtanh, "gelu": GELU, "fast_gelu": FastGelu, "elu": ELU,
+    "sigmoid": Sigmoid, "softsign": Softsign, "prelu": PReLU, "preluExt": PReLUExt, "leakyrelu": LeakyReLU,
+    "hswish": HSwish, "hsigmoid": HSigmoid, "logsigmoid": LogSigmoid, "softshrink": SoftShrink, "hshrink": HShrink,
+    "threshold": Threshold, "mish": Mish,
 }
 
 
 def get_activation(name, prim_name=None):
-    """An activation cell from its lower-case name ('relu', 'sigmoid', ...); None stays None."""
+    """An activation cell from its registered name ('relu', 'fast_gelu', ...); None stays None.
+
+    An unknown name raises KeyError, as in the reference."""
     if name is None:
         return None
-    if not isinstance(name, str):
-        raise TypeError(f"For '{prim_name or 'get_activation'}', the 'name' must be a str, "
-                        f"but got {type(name).__name__}.")
     if name not in _ACTIVATIONS:
-        raise KeyError(f"For '{prim_name or 'get_activation'}', the 'name' must be in {list(_ACTIVATIONS)}, "
-                       f"but got {name}.")
+        prefix = f"For '{prim_name}', the" if prim_name else "The"
+        raise KeyError(f"{prefix} 'name' must be in {list(_ACTIVATIONS)}, but got {name}.")
     return _ACTIVATIONS[name]()
