@@ -1,0 +1,236 @@
+"""Random ops: rand/randn/randint(+_like), uniform, normal, standard_normal, multinomial, randperm,
+bernoulli, shuffle. Every draw comes from torch generators, so ``lightspore.set_seed``
+makes them reproducible: without an op ``seed`` an op draws from torch's global generator (seeded by
+``set_seed``); with one it draws from a generator of its own for (op, seed), created from the global
+and op seeds and advancing with every call (reset by ``set_seed``), as the reference's stateful kernels do.
+"""
+from __future__ import annotations
+
+import numbers
+
+import torch
+
+from ..common import dtype as mstype
+from ..common import seed as _seed
+from ..common._device import current_device
+from ..common.tensor import Tensor
+from ._table import Primitive, op, prim
+
+_GENS = {}
+
+
+def _reset(_s=None):
+    _GENS.clear()
+
+
+_seed._register_seed_hook(_reset)
+
+
+def _gen(name, seed, device=None):
+    """The generator an op draws from: torch's global one, or one per (op, seed)."""
+    if seed is None or seed == 0 and _seed.get_seed() is None:
+        return None
+    if not isinstance(seed, numbers.Integral) or isinstance(seed, bool):
+        raise TypeError(f"For '{name}', 'seed' must be an int, but got {type(seed).__name__}")
+    dev = torch.device(device or current_device())
+    key = (name, int(seed), str(dev))
+    g = _GENS.get(key)
+    if g is None:
+        g = torch.Generator(device=dev)
+        g.manual_seed((int(seed) * 1000003 + (_seed.get_seed() or 0)) % (2**63))
+        _GENS[key] = g
+    return g
+
+
+def _size(size, name):
+    if len(size) == 1 and isinstance(size[0], (tuple, list)):
+        size = tuple(size[0])
+    out = []
+    for s in size:
+        if isinstance(s, Tensor):
+            s = int(s._t.item())
+        if not isinstance(s, numbers.Integral) or isinstance(s, bool):
+            raise TypeError(f"For '{name}', 'size' must be ints or a tuple of ints, but got {size!r}")
+        if s < 0:
+            raise ValueError(f"For '{name}', 'size' must be non-negative, but got {size!r}")
+        out.append(int(s))
+    return tuple(out)
+
+
+def _fdt(dtype, name, default=torch.float32):
+    if dtype is None:
+        return default
+    t = mstype.to_torch(dtype)
+    if not t.is_floating_point:
+        raise ValueError(f"For '{name}', 'dtype' must be a float type, but got {dtype}")
+    return t
+
+
+@op(static=("size",))
+def rand(*size, dtype=None, seed=None):
+    return torch.rand(_size(size, "rand"), dtype=_fdt(dtype, "rand"), generator=_gen("rand", seed),
+                      device=current_device())
+
+
+@op(static=("size",))
+def randn(*size, dtype=None, seed=None):
+    return torch.randn(_size(size, "randn"), dtype=_fdt(dtype, "randn"), generator=_gen("randn", seed),
+                       device=current_device())
+
+
+def _int_dt(dtype, name):
+    if dtype is None:
+        return torch.int64
+    t = mstype.to_torch(dtype)
+    if t.is_floating_point or t.is_complex or t == torch.bool:
+        raise TypeError(f"For '{name}', 'dtype' must be an integer type, but got {dtype}")
+    return t
+
+
+def _check_int(v, name, arg):
+    if not isinstance(v, numbers.Integral) or isinstance(v, bool):
+        raise TypeError(f"For '{name}', '{arg}' must be an int, but got {type(v).__name__}")
+
+
+@op()
+def randint(low, high, size, seed=None, *, dtype=None):
+    _check_int(low, "randint", "low")
+    _check_int(high, "randint", "high")
+    if not isinstance(size, (tuple, list)):
+        raise TypeError(f"For 'randint', 'size' must be a tuple, but got {type(size).__name__}")
+    if high <= low:
+        raise ValueError(f"For 'randint', 'low' must be less than 'high', but got low={low}, high={high}")
+    return torch.randint(low, high, _size(tuple(size), "randint"), dtype=_int_dt(dtype, "randint"),
+                         generator=_gen("randint", seed), device=current_device())
+
+
+@op()
+def rand_like(input, seed=None, *, dtype=None):
+    dt = _fdt(dtype, "rand_like", input.dtype if input.is_floating_point() else torch.float32)
+    return torch.rand(input.shape, dtype=dt, generator=_gen("rand_like", seed, input.device), device=input.device)
+
+
+@op()
+def randn_like(input, seed=None, *, dtype=None):
+    dt = _fdt(dtype, "randn_like", input.dtype if input.is_floating_point() else torch.float32)
+    return torch.randn(input.shape, dtype=dt, generator=_gen("randn_like", seed, input.device),
+                       device=input.device)
+
+
+@op()
+def randint_like(input, low, high, seed=None, *, dtype=None):
+    _check_int(low, "randint_like", "low")
+    _check_int(high, "randint_like", "high")
+    if high <= low:
+        raise ValueError(f"For 'randint_like', 'low' must be less than 'high', but got low={low}, high={high}")
+    dt = input.dtype if dtype is None else mstype.to_torch(dtype)
+    if dt.is_floating_point or dt.is_complex or dt == torch.bool:
+        raise ValueError(f"For 'randint_like', the 'dtype' must be an int type, but got {mstype.from_torch(dt)}")
+    return torch.randint(low, high, input.shape, dtype=dt, generator=_gen("randint_like", seed, input.device),
+                         device=input.device)
+
+
+def _shape_t(shape, name):
+    if isinstance(shape, torch.Tensor):
+        shape = tuple(shape.tolist())
+    if not isinstance(shape, (tuple, list)):
+        raise TypeError(f"For '{name}', 'shape' must be a tuple, but got {type(shape).__name__}")
+    return _size(tuple(shape), name)
+
+
+@op()
+def uniform(shape, minval, maxval, seed=None, dtype=mstype.float32):
+    shape = _shape_t(shape, "uniform")
+    t = mstype.to_torch(dtype)
+    for arg, v in (("minval", minval), ("maxval", maxval)):
+        if not isinstance(v, torch.Tensor):
+            raise TypeError(f"For 'uniform', '{arg}' must be a Tensor, but got {type(v).__name__}")
+    g = _gen("uniform", seed)
+    out_shape = torch.broadcast_shapes(shape, minval.shape, maxval.shape)
+    if t.is_floating_point:
+        u = torch.rand(out_shape, dtype=t, generator=g, device=minval.device)
+        return u * (maxval - minval).to(t) + minval.to(t)
+    if t not in (torch.int32, torch.int64):
+        raise TypeError(f"For 'uniform', 'dtype' must be float16, float32, int32 or int64, but got {dtype}")
+    u = torch.rand(out_shape, dtype=torch.float64, generator=g, device=minval.device)
+    return (minval + torch.floor(u * (maxval - minval))).to(t)
+
+
+@op()
+def normal(shape, mean, stddev, seed=None):
+    shape = _shape_t(shape, "normal")
+    mean = torch.as_tensor(mean, dtype=torch.float32)
+    stddev = torch.as_tensor(stddev, dtype=torch.float32)
+    out_shape = torch.broadcast_shapes(shape, mean.shape, stddev.shape)
+    z = torch.randn(out_shape, dtype=torch.float32, generator=_gen("normal", seed), device=mean.device)
+    return z * stddev + mean
+
+
+@op()
+def standard_normal(shape, seed=None):
+    return torch.randn(_shape_t(shape, "standard_normal"), generator=_gen("standard_normal", seed),
+                       device=current_device())
+
+
+@op(method="multinomial")
+def multinomial(input, num_samples, replacement=True, seed=None):
+    if not input.is_floating_point():
+        raise TypeError(f"For 'multinomial', 'input' must be a float tensor, but got {mstype.from_torch(input.dtype)}")
+    r = torch.multinomial(input, num_samples, replacement, generator=_gen("multinomial", seed, input.device))
+    return r.to(torch.int32)      # the reference returns int32 indices
+
+
+@op()
+def randperm(n, seed=0, offset=0, dtype=mstype.int64):
+    _check_int(n, "randperm", "n")
+    if n < 0:
+        raise ValueError(f"For 'randperm', 'n' must be non-negative, but got {n}")
+    g = _gen("randperm", seed)
+    return torch.randperm(n, generator=g, device=current_device()).to(mstype.to_torch(dtype))
+
+
+@op()
+def bernoulli(input, p=0.5, seed=None):
+    if isinstance(p, torch.Tensor):
+        p = p.to(torch.float32).expand(input.shape)
+    else:
+        p = torch.full(input.shape, float(p), dtype=torch.float32, device=input.device)
+    return torch.bernoulli(p, generator=_gen("bernoulli", seed, input.device)).to(input.dtype)
+
+
+@op()
+def shuffle(x, seed=None):
+    idx = torch.randperm(x.shape[0], generator=_gen("shuffle", seed), device=x.device) if x.ndim else None
+    return x[idx] if idx is not None else x.clone()
+
+
+@prim("StandardNormal")
+class StandardNormal(Primitive):
+    def __init__(self, seed=0, seed2=0):
+        super().__init__("StandardNormal")
+        self.seed, self.seed2 = seed, seed2
+
+    def __call__(self, shape):
+        return standard_normal(shape, self.seed or None)
+
+
+@prim("UniformReal")
+class UniformReal(Primitive):
+    def __init__(self, seed=0, seed2=0):
+        super().__init__("UniformReal")
+        self.seed, self.seed2 = seed, seed2
+
+    def __call__(self, shape):
+        g = _gen("UniformReal", self.seed or None)
+        return Tensor._make(torch.rand(_shape_t(shape, "UniformReal"), generator=g, device=current_device()))
+
+
+@prim("Multinomial")
+class Multinomial(Primitive):
+    def __init__(self, seed=0, seed2=0, dtype=mstype.int32):
+        super().__init__("Multinomial")
+        self.seed, self.seed2, self.dtype = seed, seed2, dtype
+
+    def __call__(self, x, num_samples):
+        r = multinomial(x, num_samples, True, self.seed or None)
+        return Tensor._make(r._t.to(mstype.to_torch(self.dtype)))
