@@ -33,7 +33,7 @@ LAYERS = {
     "AdaptiveAvgPool3d", "AdaptiveMaxPool1d", "AdaptiveMaxPool2d", "AdaptiveMaxPool3d", "LPPool1d", "LPPool2d",
     "ConstantPad1d", "ConstantPad2d", "ConstantPad3d", "ZeroPad2d", "ReflectionPad1d", "ReflectionPad2d",
     "ReflectionPad3d", "ReplicationPad1d", "ReplicationPad2d", "ReplicationPad3d", "Pad",
-    "Upsample", "PixelShuffle", "PixelUnshuffle", "Unflatten",
+    "Upsample", "PixelShuffle", "PixelUnshuffle", "Unflatten", "ChannelShuffle",
 }
 CASES = [c for c in C.CASES if c[1] in LAYERS]
 CTOR_ERRORS = [c for c in C.CTOR_ERRORS if c[1] in LAYERS]

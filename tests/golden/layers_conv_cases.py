@@ -124,6 +124,8 @@ CASES = [
     # ---- image / reshaping
     ("pixshuf", "PixelShuffle", dict(upscale_factor=2), (2, 8, 3, 4)),
     ("pixunshuf", "PixelUnshuffle", dict(downscale_factor=2), (2, 3, 4, 6)),
+    ("chshuf", "ChannelShuffle", dict(groups=3), (2, 6, 3, 2)),
+    ("chshuf_3d", "ChannelShuffle", dict(groups=2), (2, 4, 5)),
     ("unflatten", "Unflatten", dict(axis=1, unflattened_size=(2, 6)), (2, 12, 3)),
     ("unflatten_last", "Unflatten", dict(axis=-1, unflattened_size=[3, 2]), (2, 4, 6)),
     ("up_nearest_sf", "Upsample", dict(scale_factor=2.0, mode="nearest", recompute_scale_factor=True), (2, 3, 4, 5)),
@@ -172,6 +174,8 @@ CTOR_ERRORS = [
     ("reppad2d_odd", "ReplicationPad2d", dict(padding=(1, 1, 1))),
     ("pad_mode", "Pad", dict(paddings=((1, 1),), mode="EDGE")),
     ("pad_type", "Pad", dict(paddings=[[1, 1]])),
+    ("chshuf_zero", "ChannelShuffle", dict(groups=0)),
+    ("chshuf_type", "ChannelShuffle", dict(groups=2.0)),
     ("unflatten_axis", "Unflatten", dict(axis=1.0, unflattened_size=(2, 2))),
     ("unflatten_size", "Unflatten", dict(axis=1, unflattened_size=4)),
 ]

@@ -117,3 +117,6 @@ from .layer.padding import (
 __all__ += ["PixelShuffle", "PixelUnshuffle", "Unflatten", "Upsample", "ConstantPad1d", "ConstantPad2d",
             "ConstantPad3d", "Pad", "ReflectionPad1d", "ReflectionPad2d", "ReflectionPad3d", "ReplicationPad1d",
             "ReplicationPad2d", "ReplicationPad3d", "ZeroPad2d"]
+from .layer.image import ChannelShuffle
+
+__all__ += ["ChannelShuffle"]

@@ -8,7 +8,7 @@ import torch.nn.functional as F
 from ...common.tensor import Tensor
 from ..cell import Cell
 
-__all__ = ["Upsample", "PixelShuffle", "PixelUnshuffle", "Unflatten", "interpolate_torch"]
+__all__ = ["Upsample", "PixelShuffle", "PixelUnshuffle", "Unflatten", "ChannelShuffle", "interpolate_torch"]
 
 # mode -> {rank: options that may be set}
 _SUPPORTED = {
@@ -222,3 +222,24 @@ class Unflatten(Cell):
         except RuntimeError:
             raise ValueError(f"For 'Unflatten', the input of shape {shape} cannot be unflattened at axis {self.axis} "
                              f"into {self.unflattened_size}.") from None
+
+
+class ChannelShuffle(Cell):
+    """Splits the channels (dim 1) into ``groups`` and interleaves them: (N, g, C/g, ...) -> (N, C/g, g, ...)."""
+
+    def __init__(self, groups):
+        super().__init__()
+        if not isinstance(groups, int):
+            raise TypeError(f"For ChannelShuffle, the param `groups` must be int, but got {type(groups)}.")
+        if groups < 1:
+            raise ValueError(f"For ChannelShuffle, the param `groups` must be larger than 0, but got {groups}.")
+        self.groups = groups
+
+    def construct(self, x):
+        t = x._t
+        shape = t.shape
+        if t.dim() < 3 or shape[1] % self.groups:
+            raise ValueError(f"For ChannelShuffle, the input must be at least 3-D with channels divisible by "
+                             f"'groups' {self.groups}, but got shape {tuple(shape)}.")
+        out = t.reshape(shape[0], self.groups, shape[1] // self.groups, -1).transpose(1, 2)
+        return Tensor._make(out.reshape(shape))
