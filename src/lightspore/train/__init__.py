@@ -1,8 +1,11 @@
 """``mindspore.train``: Model, callbacks, metrics and checkpoint serialization."""
-from . import metrics
+from . import callback, metrics
+from .callback import *  # noqa: F401,F403
+from .callback import __all__ as _callback_all
 from .metrics import *  # noqa: F401,F403
 from .metrics import __all__ as _metrics_all
+from .model import Model
 from .serialization import *  # noqa: F401,F403
 from .serialization import __all__ as _serialization_all
 
-__all__ = list(_metrics_all) + list(_serialization_all)
+__all__ = ["Model"] + list(_callback_all) + list(_metrics_all) + list(_serialization_all)
