@@ -151,13 +151,12 @@ def _pack(pos, grad_position, weights, in_grads, w_grads, return_ids):
     if return_ids:
         in_grads = [(p, g) for p, g in zip(pos or (), in_grads)]
         w_grads = [(w.name, g) for w, g in zip(weights or (), w_grads)]
+    # a single position (int or 1-tuple) gives a bare gradient, as in the reference
+    ig = in_grads[0] if len(in_grads) == 1 else tuple(in_grads)
     if weights is None:
-        if isinstance(grad_position, int):
-            return in_grads[0]
-        return tuple(in_grads)
+        return ig
     if grad_position is None:
         return tuple(w_grads)
-    ig = in_grads[0] if isinstance(grad_position, int) else tuple(in_grads)
     return ig, tuple(w_grads)
 
 
@@ -186,8 +185,7 @@ def grad(fn, grad_position=0, weights=None, has_aux=False, return_ids=False):
         out, ig, wg = _run_and_grad(fn, args, kwargs, pos, wlist, has_aux, None, "grad")
         g = _pack(pos, grad_position, wlist, ig, wg, return_ids)
         if has_aux:
-            aux = out[1:]
-            return g, (aux[0] if len(aux) == 1 else aux)
+            return g, tuple(out[1:])
         return g
 
     return wrapper
