@@ -316,3 +316,24 @@ def test_top_level_exports():
     for name in ("Model", "LossMonitor", "ModelCheckpoint", "CheckpointConfig", "Callback", "RunContext",
                  "Accuracy", "History", "EarlyStopping"):
         assert getattr(ms, name) is getattr(train, name)
+
+
+def test_fit_rejects_old_style_custom_hooks_and_dataset_reuse():
+    # the reference: ValueError in fit for a user callback overriding step_end etc.; RuntimeError for a
+    # dataset object already trained on by another Model
+    class Old(train.Callback):
+        def step_end(self, rc):
+            pass
+
+    with pytest.raises(ValueError, match="on_train"):
+        make()[2].fit(1, Batches(), callbacks=[Old()])
+    data = Batches()
+    make()[2].train(1, data)
+    with pytest.raises(RuntimeError, match="used in other model"):
+        make()[2].train(1, data)
+
+
+def test_sink_mode_counts_steps_per_sink_size():
+    # the reference on CPU runs every batch in sink mode, numbering steps modulo sink_size
+    lines = run(make()[2], [train.LossMonitor()], epochs=1, dataset_sink_mode=True, sink_size=2)
+    check_lines(lines, GOLD["lines_sink"])

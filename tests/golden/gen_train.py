@@ -213,6 +213,9 @@ def gen_train():
     out["lines_pp2"] = run(model, [train.LossMonitor(2)])
     _, _, model = make()
     out["lines_initial_epoch"] = run(model, [train.LossMonitor()], epochs=3, initial_epoch=1)
+    # sink mode on CPU: every batch runs, steps are numbered modulo sink_size
+    _, _, model = make()
+    out["lines_sink"] = run(model, [train.LossMonitor()], epochs=1, dataset_sink_mode=True, sink_size=2)
     # eval / predict
     net, _, model = make(metrics={"mae": train.MAE(), "loss": train.Loss(), "mse": train.MSE()})
     rec = Recorder()

@@ -292,7 +292,8 @@ class Model:
         """Train ``epoch - initial_epoch`` epochs over ``train_dataset``. ``dataset_sink_mode`` is accepted
         and runs like the reference does on CPU (one step per batch)."""
         source = self._check_train_args("train", epoch, train_dataset, dataset_sink_mode, sink_size, initial_epoch)
-        self._train(epoch, source, callbacks, initial_epoch)
+        _check_custom_callbacks(callbacks, "train")
+        self._train(epoch, source, callbacks, initial_epoch, sink_size=sink_size if dataset_sink_mode else -1)
 
     def fit(self, epoch, train_dataset, valid_dataset=None, valid_frequency=1, callbacks=None,
             dataset_sink_mode=False, valid_dataset_sink_mode=False, sink_size=-1, initial_epoch=0):
@@ -309,14 +310,28 @@ class Model:
                 raise ValueError("For 'Model.fit', if valid_dataset is not None, the model argument 'metrics' can "
                                  "not be None or empty, you should set the argument 'metrics' for model.")
             valid = _DataSource(valid_dataset, "fit")
-        self._train(epoch, source, callbacks, initial_epoch, valid, valid_frequency)
+        _check_custom_callbacks(callbacks, "fit")
+        self._train(epoch, source, callbacks, initial_epoch, valid, valid_frequency,
+                    sink_size=sink_size if dataset_sink_mode else -1)
 
-    def _train(self, epoch, source, callbacks, initial_epoch, valid=None, valid_frequency=1):
+    def _check_reuse_dataset(self, dataset):
+        owner = getattr(dataset, "__model_hash__", None)
+        if owner is None:
+            try:
+                dataset.__model_hash__ = hash(self)
+            except AttributeError:     # a list or another object without attributes: nothing to mark
+                return
+        elif owner != hash(self):
+            raise RuntimeError("The dataset object had been used in other model by model.train(...), please create "
+                               "a new dataset.")
+
+    def _train(self, epoch, source, callbacks, initial_epoch, valid=None, valid_frequency=1, sink_size=-1):
         p = _InternalCallbackParam()
         p.cur_step_num = 0
         p.train_network = self._train_network
         p.epoch_num = epoch - initial_epoch
-        p.batch_num = source.get_dataset_size()
+        # as the reference on CPU: sink mode runs every batch, but steps are counted per sink_size
+        p.batch_num = sink_size if sink_size > 0 else source.get_dataset_size()
         self.batch_num = p.batch_num
         p.mode = "train"
         p.loss_fn = self._loss_fn
@@ -331,8 +346,10 @@ class Model:
         p.latest_ckpt_file = None
         p.loss_scale_mananger = self._loss_scale_manager
         p.dataset_sink_mode = False
+        p.initial_step = None
         run_context = RunContext(p)
         with _CallbackManager(p.list_callback) as cbs:
+            self._check_reuse_dataset(source.dataset)
             cbs.on_train_begin(run_context)
             for i in range(initial_epoch, epoch):
                 p.cur_epoch_num = i + 1
@@ -425,6 +442,7 @@ class Model:
             raise ValueError("For Model.eval, the model argument 'metrics' can not be None or empty, you should set "
                              "the argument 'metrics' for model.")
         valid = _DataSource(valid_dataset, "eval")
+        _check_custom_callbacks(callbacks, "eval")
         p = _InternalCallbackParam()
         p.eval_network = self._eval_network
         p.valid_dataset = valid_dataset
@@ -464,6 +482,28 @@ class Model:
                 raise RuntimeError("If define `valid_dataset`, metric fn can not be None or empty, you should set "
                                    "the argument 'metrics' for model.")
             _DataSource(valid_dataset, "build")
+
+
+_OLD_HOOKS = {"begin", "end", "epoch_begin", "epoch_end", "step_begin", "step_end"}
+
+
+def _check_custom_callbacks(callbacks, mode):
+    """User callbacks overriding the old hook names: a warning in train/eval, an error in fit (as the reference)."""
+    from . import callback as _cb
+
+    if not callbacks:
+        return
+    for cb in callbacks if isinstance(callbacks, (list, tuple)) else [callbacks]:
+        name = type(cb).__name__
+        if name in _cb.__all__:
+            continue
+        old = set(type(cb).__dict__) & _OLD_HOOKS
+        if old:
+            msg = (f"For {name} callback, {old} methods may not be supported in later version, Use methods prefixed "
+                   "with 'on_train' or 'on_eval' instead when using customized callbacks.")
+            if mode == "fit":
+                raise ValueError(msg)
+            logger.warning(msg)
 
 
 def _amp_module():
