@@ -337,3 +337,12 @@ def test_sink_mode_counts_steps_per_sink_size():
     # the reference on CPU runs every batch in sink mode, numbering steps modulo sink_size
     lines = run(make()[2], [train.LossMonitor()], epochs=1, dataset_sink_mode=True, sink_size=2)
     check_lines(lines, GOLD["lines_sink"])
+
+
+def test_backup_and_restore(tmp_path):
+    run(make()[2], [train.BackupAndRestore(str(tmp_path), delete_checkpoint=False)], epochs=1)
+    assert sorted(os.listdir(tmp_path)) == GOLD["backup_files"]
+    net, _, model = make()
+    run(model, [train.BackupAndRestore(str(tmp_path))], epochs=2)
+    assert sorted(os.listdir(tmp_path)) == GOLD["backup_files_after"]
+    check_weights(net, GOLD["backup_weights"])

@@ -255,6 +255,15 @@ def gen_train():
     out["lrs_lr"] = float(opt.learning_rate.asnumpy())
     out["lrs_losses"] = [s[-1] for s in rec.steps]
     out["lrs_weights"] = weights(net)
+    # BackupAndRestore: a second run starts from the first run's backup
+    with tempfile.TemporaryDirectory() as d:
+        _, _, model = make()
+        run(model, [train.BackupAndRestore(d, delete_checkpoint=False)], epochs=1)
+        out["backup_files"] = sorted(os.listdir(d))
+        net, _, model = make()
+        run(model, [train.BackupAndRestore(d)], epochs=2)
+        out["backup_files_after"] = sorted(os.listdir(d))
+        out["backup_weights"] = weights(net)
     return out
 
 

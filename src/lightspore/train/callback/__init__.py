@@ -1,10 +1,10 @@
 """``mindspore.train`` callbacks."""
 from ._callback import Callback, RunContext, _CallbackManager, _InternalCallbackParam
-from ._checkpoint import CheckpointConfig, ModelCheckpoint
+from ._checkpoint import BackupAndRestore, CheckpointConfig, ModelCheckpoint
 from ._monitors import History, LambdaCallback, LossMonitor, TimeMonitor
 from ._plateau import EarlyStopping, LearningRateScheduler, ReduceLROnPlateau
 
-__all__ = ["Callback", "RunContext", "CheckpointConfig", "ModelCheckpoint", "History", "LambdaCallback",
-           "LossMonitor", "TimeMonitor", "EarlyStopping", "LearningRateScheduler", "ReduceLROnPlateau"]
+__all__ = ["Callback", "RunContext", "BackupAndRestore", "CheckpointConfig", "ModelCheckpoint", "History",
+           "LambdaCallback", "LossMonitor", "TimeMonitor", "EarlyStopping", "LearningRateScheduler", "ReduceLROnPlateau"]
 
 _INTERNAL = (_CallbackManager, _InternalCallbackParam)

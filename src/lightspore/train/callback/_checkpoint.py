@@ -295,3 +295,41 @@ class ModelCheckpoint(Callback):
     @property
     def _get_last_trigger_step(self):
         return self._last_triggered_step
+
+
+class BackupAndRestore(Callback):
+    """Saves the training network to ``backup_dir/backup.ckpt`` every ``save_freq`` epochs and loads it back
+    at the start of the next training run (the file is removed at the end when ``delete_checkpoint``)."""
+
+    def __init__(self, backup_dir, save_freq="epoch", delete_checkpoint=True):
+        super().__init__()
+        self.backup_file = os.path.join(_make_directory(backup_dir), "backup.ckpt")
+        if save_freq == "epoch":
+            self.save_freq = 1
+        else:
+            if isinstance(save_freq, bool) or not isinstance(save_freq, int):
+                raise TypeError(f"For 'BackupAndRestore', the type of 'save_freq' should be int or 'epoch', but got "
+                                f"{type(save_freq).__name__}.")
+            if save_freq <= 0:
+                raise ValueError(f"For 'BackupAndRestore', 'save_freq' must be positive, but got {save_freq}.")
+            self.save_freq = save_freq
+        if not isinstance(delete_checkpoint, bool):
+            raise TypeError("For 'BackupAndRestore', the type of 'delete_checkpoint' should be bool, but got "
+                            f"{type(delete_checkpoint).__name__}.")
+        self.delete_checkpoint = delete_checkpoint
+
+    def on_train_begin(self, run_context):
+        if os.path.exists(self.backup_file):
+            from ..serialization import load_checkpoint
+
+            load_checkpoint(self.backup_file, net=run_context.original_args().train_network)
+
+    def on_train_epoch_end(self, run_context):
+        p = run_context.original_args()
+        if p.cur_epoch_num % self.save_freq == 0:
+            save_checkpoint(p.train_network, self.backup_file)
+
+    def on_train_end(self, run_context):
+        if self.delete_checkpoint:
+            os.chmod(self.backup_file, stat.S_IWRITE)
+            os.remove(self.backup_file)
