@@ -5,6 +5,7 @@ from ._monitors import History, LambdaCallback, LossMonitor, TimeMonitor
 from ._plateau import EarlyStopping, LearningRateScheduler, ReduceLROnPlateau
 
 __all__ = ["Callback", "RunContext", "BackupAndRestore", "CheckpointConfig", "ModelCheckpoint", "History",
-           "LambdaCallback", "LossMonitor", "TimeMonitor", "EarlyStopping", "LearningRateScheduler", "ReduceLROnPlateau"]
+           "LambdaCallback", "LossMonitor", "TimeMonitor", "EarlyStopping", "LearningRateScheduler",
+           "ReduceLROnPlateau"]
 
 _INTERNAL = (_CallbackManager, _InternalCallbackParam)
