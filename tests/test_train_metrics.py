@@ -78,6 +78,14 @@ def _values(j):
     return j["value"] if isinstance(j["value"], list) else [j["value"]]
 
 
+@pytest.mark.parametrize("name,kw,updates", C.cm_metric_inputs())
+def test_confusion_matrix_metric(name, kw, updates):
+    m = train.ConfusionMatrixMetric(**kw)
+    for inp in updates:
+        m.update(*inp)
+    check(jsonable(m.eval()), GOLD[name])
+
+
 @pytest.mark.parametrize("name,x,y,reorder", C.AUC_CASES)
 def test_auc(name, x, y, reorder):
     check(jsonable(train.auc(x, y, reorder)), GOLD[name])

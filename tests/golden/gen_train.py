@@ -54,6 +54,11 @@ def gen_metrics():
         for inp in updates:
             m.update(*inp)
         out[name] = jsonable(m.eval(**ekw))
+    for name, kw, updates in C.cm_metric_inputs():
+        m = train.ConfusionMatrixMetric(**kw)
+        for inp in updates:
+            m.update(*inp)
+        out[name] = jsonable(m.eval())
     for name, x, y, reorder in C.AUC_CASES:
         out[name] = jsonable(train.auc(x, y, reorder))
     errors = {}

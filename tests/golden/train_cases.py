@@ -58,6 +58,28 @@ def metric_cases():
     return cases
 
 
+def cm_metric_inputs():
+    r = np.random.default_rng(11)
+    seg_p = np.eye(3, dtype=np.float32)[r.integers(0, 3, (2, 4, 4))].transpose(0, 3, 1, 2)
+    seg_y = np.eye(3, dtype=np.float32)[r.integers(0, 3, (2, 4, 4))].transpose(0, 3, 1, 2)
+    seg_p2 = np.eye(3, dtype=np.float32)[r.integers(0, 3, (3, 4, 4))].transpose(0, 3, 1, 2)
+    seg_y2 = np.eye(3, dtype=np.float32)[r.integers(0, 3, (3, 4, 4))].transpose(0, 3, 1, 2)
+    flat_p = np.eye(4, dtype=np.float32)[r.integers(0, 4, 6)]
+    flat_y = np.eye(4, dtype=np.float32)[r.integers(0, 4, 6)]
+    seg = [(seg_p, seg_y), (seg_p2, seg_y2)]
+    return [
+        ("cmm_sens", {}, seg),
+        ("cmm_prec_calc", {"metric_name": "precision", "calculation_method": True}, seg),
+        ("cmm_f1_calc_sum", {"metric_name": "f1 score", "calculation_method": True, "decrease": "sum"}, seg),
+        ("cmm_mcc", {"metric_name": "mcc"}, seg),
+        ("cmm_fm_calc", {"metric_name": "fm", "calculation_method": True, "skip_channel": False}, seg),
+        ("cmm_pt", {"metric_name": "prevalence_threshold"}, seg),
+        ("cmm_mk_noskip", {"metric_name": "markedness", "skip_channel": False}, seg),
+        ("cmm_acc_flat", {"metric_name": "accuracy"}, [(flat_p, flat_y)]),
+        ("cmm_ba_flat", {"metric_name": "balanced accuracy"}, [(flat_p, flat_y)]),
+    ]
+
+
 AUC_CASES = [
     ("auc_inc", np.array([0.0, 0.25, 0.5, 1.0]), np.array([0.0, 0.5, 0.75, 1.0]), False),
     ("auc_dec", np.array([1.0, 0.5, 0.2, 0.0]), np.array([1.0, 0.9, 0.4, 0.0]), False),

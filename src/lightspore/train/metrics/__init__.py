@@ -9,23 +9,25 @@ from .classification import (
                              Top5CategoricalAccuracy,
                              TopKCategoricalAccuracy,
 )
+from .confusion import ConfusionMatrixMetric
 from .curves import ROC, ConfusionMatrix, auc
 from .metric import EvaluationBase, Metric, rearrange_inputs
 from .regression import MAE, MSE, Dice, Loss, Perplexity
 
 __all__ = ["names", "get_metric_fn", "Accuracy", "MAE", "MSE", "Metric", "rearrange_inputs", "Precision", "Recall",
            "Fbeta", "F1", "Dice", "ROC", "auc", "TopKCategoricalAccuracy", "Top1CategoricalAccuracy",
-           "Top5CategoricalAccuracy", "Loss", "Perplexity", "ConfusionMatrix", "EvaluationBase"]
+           "Top5CategoricalAccuracy", "Loss", "Perplexity", "ConfusionMatrix", "ConfusionMatrixMetric",
+           "EvaluationBase"]
 
 _FACTORY = {
     "accuracy": Accuracy, "acc": Accuracy, "precision": Precision, "recall": Recall, "F1": F1, "dice": Dice,
     "roc": ROC, "auc": auc, "topk": TopKCategoricalAccuracy, "top_1_accuracy": Top1CategoricalAccuracy,
     "top_5_accuracy": Top5CategoricalAccuracy, "mae": MAE, "mse": MSE, "loss": Loss, "perplexity": Perplexity,
-    "confusion_matrix": ConfusionMatrix,
+    "confusion_matrix": ConfusionMatrix, "confusion_matrix_metric": ConfusionMatrixMetric,
 }
 # names the reference registers whose metric lightspore does not have yet
 _NOT_BUILT = ("bleu_score", "cosine_similarity", "occlusion_sensitivity", "hausdorff_distance",
-              "mean_surface_distance", "root_mean_square_distance", "confusion_matrix_metric")
+              "mean_surface_distance", "root_mean_square_distance")
 
 
 def names():
