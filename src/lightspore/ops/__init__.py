@@ -1,6 +1,6 @@
 """``mindspore.ops``: functional ops, primitive classes and gradient transforms, from one table."""
 from ..common.tensor import Tensor as _Tensor
-from . import _core, _linalg, _math, _nn, _random  # noqa: F401  (registers the table entries)
+from . import _array, _core, _linalg, _math, _nn, _random  # noqa: F401  (registers the table entries)
 from ._core import assign, assign_add, assign_sub, depend
 from ._table import METHODS, OPS, PRIMS, Primitive, PrimitiveWithCheck, PrimitiveWithInfer
 from .composite import GradOperation, get_grad, grad, value_and_grad

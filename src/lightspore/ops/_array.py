@@ -1,0 +1,378 @@
+"""Shape and indexing ops beyond ``_core``: scatter/gather families, diagonals, axis moves, unique,
+sorting/search, counting, stacking/splitting helpers.
+
+Each op is one torch-level function registered with ``@op``; see ``_table.py``.
+"""
+from __future__ import annotations
+
+import numbers
+
+import torch
+
+from ..common import dtype as mstype
+from ..common.tensor import Tensor
+from ._table import Primitive, method, op, prim
+
+_tdt = mstype.to_torch
+
+
+def _idx(t):
+    return t.long() if isinstance(t, torch.Tensor) and t.dtype != torch.int64 else t
+
+
+# ---------------------------------------------------------------------------------------------
+# scatter / gather
+# ---------------------------------------------------------------------------------------------
+@op(method="scatter")
+def scatter(input, axis, index, src):
+    if isinstance(src, torch.Tensor):
+        return torch.scatter(input, axis, _idx(index), src)
+    return torch.scatter(input, axis, _idx(index), src)
+
+
+def _nd_index(indices):
+    return tuple(_idx(indices).unbind(-1))
+
+
+def _check_nd(name, input_x, indices, updates):
+    if not isinstance(indices, torch.Tensor) or indices.is_floating_point() or indices.dtype == torch.bool:
+        raise TypeError(f"For '{name}', 'indices' must be an int32 or int64 tensor")
+    k = indices.shape[-1]
+    want = tuple(indices.shape[:-1]) + tuple(input_x.shape[k:])
+    if tuple(updates.shape) != want:
+        raise ValueError(f"For '{name}', 'updates' must have shape {want}, but got {tuple(updates.shape)}")
+
+
+@op(prim="ScatterNd")
+def scatter_nd(indices, updates, shape):
+    if isinstance(shape, torch.Tensor):
+        shape = tuple(shape.tolist())
+    out = torch.zeros(tuple(shape), dtype=updates.dtype, device=updates.device)
+    _check_nd("scatter_nd", out, indices, updates)
+    return out.index_put(_nd_index(indices), updates, accumulate=True)
+
+
+@op(static=("args",))
+def tensor_scatter_update(*args):
+    input_x, indices, updates = (a._t if isinstance(a, Tensor) else a for a in args)
+    _check_nd("tensor_scatter_update", input_x, indices, updates)
+    return input_x.index_put(_nd_index(indices), updates.to(input_x.dtype))
+
+
+def _tsr(name, how):
+    def impl(input_x, indices, updates):
+        _check_nd(name, input_x, indices, updates)
+        k = indices.shape[-1]
+        lead = input_x.shape[:k]
+        rest = input_x.shape[k:]
+        if how in ("add", "sub"):
+            u = -updates if how == "sub" else updates
+            return input_x.index_put(_nd_index(indices), u.to(input_x.dtype), accumulate=True)
+        strides = torch.tensor([int(torch.tensor(lead[i + 1:]).prod()) for i in range(k)], device=indices.device)
+        lin = (_idx(indices) * strides).sum(-1).reshape(-1)
+        flat = input_x.reshape((-1,) + tuple(rest)).clone()
+        u = updates.reshape((-1,) + tuple(rest)).to(input_x.dtype)
+        red = {"mul": "prod", "max": "amax", "min": "amin"}[how]
+        return flat.index_reduce_(0, lin, u, red, include_self=True).reshape(input_x.shape)
+    impl.__name__ = name
+    return impl
+
+
+tensor_scatter_add = op("tensor_scatter_add", prim="TensorScatterAdd")(_tsr("tensor_scatter_add", "add"))
+tensor_scatter_sub = op("tensor_scatter_sub", prim="TensorScatterSub")(_tsr("tensor_scatter_sub", "sub"))
+tensor_scatter_mul = op("tensor_scatter_mul", prim="TensorScatterMul")(_tsr("tensor_scatter_mul", "mul"))
+tensor_scatter_max = op("tensor_scatter_max", prim="TensorScatterMax")(_tsr("tensor_scatter_max", "max"))
+tensor_scatter_min = op("tensor_scatter_min", prim="TensorScatterMin")(_tsr("tensor_scatter_min", "min"))
+
+
+@prim("TensorScatterUpdate")
+class TensorScatterUpdate(Primitive):
+    def __init__(self):
+        super().__init__("TensorScatterUpdate")
+
+    def __call__(self, input_x, indices, updates):
+        return tensor_scatter_update(input_x, indices, updates)
+
+
+@op()
+def tensor_scatter_elements(input_x, indices, updates, axis=0, reduction='none'):
+    if reduction not in ('none', 'add'):
+        raise ValueError(f"For 'tensor_scatter_elements', 'reduction' must be 'none' or 'add', but got {reduction!r}")
+    if reduction == 'add':
+        return torch.scatter_add(input_x, axis, _idx(indices), updates)
+    return torch.scatter(input_x, axis, _idx(indices), updates)
+
+
+@prim("TensorScatterElements")
+class TensorScatterElements(Primitive):
+    def __init__(self, axis=0, reduction='none'):
+        super().__init__("TensorScatterElements")
+        self.axis, self.reduction = axis, reduction
+
+    def __call__(self, data, indices, updates):
+        return tensor_scatter_elements(data, indices, updates, self.axis, self.reduction)
+
+
+@op(prim="GatherNd", method="gather_nd")
+def gather_nd(input_x, indices):
+    return input_x[_nd_index(indices)]
+
+
+@op(method="index_fill")
+def index_fill(x, axis, index, value):
+    if not isinstance(index, torch.Tensor) or index.dtype != torch.int32:
+        raise TypeError("For 'index_fill', 'index' must be an int32 tensor")
+    return torch.index_fill(x, axis, _idx(index), value)
+
+
+@op()
+def unsorted_segment_sum(input_x, segment_ids, num_segments):
+    n = int(num_segments)
+    ids = _idx(segment_ids)
+    out = torch.zeros((n,) + tuple(input_x.shape[ids.ndim:]), dtype=input_x.dtype, device=input_x.device)
+    flat_ids = ids.reshape(-1)
+    keep = (flat_ids >= 0) & (flat_ids < n)
+    vals = input_x.reshape((-1,) + tuple(input_x.shape[ids.ndim:]))
+    return out.index_add(0, flat_ids[keep], vals[keep])
+
+
+@op()
+def select_scatter(input, src, axis, index):
+    return torch.select_scatter(input, src, axis, index)
+
+
+@op()
+def slice_scatter(input, src, axis=0, start=None, end=None, step=1):
+    return torch.slice_scatter(input, src, axis, start, end, step)
+
+
+@op()
+def diagonal_scatter(input, src, offset=0, dim1=0, dim2=1):
+    return torch.diagonal_scatter(input, src, offset, dim1, dim2)
+
+
+# ---------------------------------------------------------------------------------------------
+# axes, diagonals, flips
+# ---------------------------------------------------------------------------------------------
+@op(method="movedim")
+def movedim(x, source, destination):
+    return torch.movedim(x, source, destination)
+
+
+@op(method="moveaxis")
+def moveaxis(x, source, destination):
+    return torch.movedim(x, source, destination)
+
+
+@op()
+def swapaxes(input, axis0, axis1):
+    return torch.swapaxes(input, axis0, axis1)
+
+
+@op(method="swapdims")
+def swapdims(input, dim0, dim1):
+    return torch.swapaxes(input, dim0, dim1)
+
+
+@op(prim="Diag", method="diag")
+def diag(input):
+    if input.ndim == 1:
+        return torch.diag(input)
+    return torch.diag(input.reshape(-1)).reshape(tuple(input.shape) * 2)
+
+
+@op()
+def diagonal(input, offset=0, dim1=0, dim2=1):
+    return torch.diagonal(input, offset, dim1, dim2)
+
+
+@method("diagonal")
+def _diagonal_method(self, offset=0, axis1=0, axis2=1):
+    return diagonal(self, offset, axis1, axis2)
+
+
+@op()
+def diag_embed(input, offset=0, dim1=-2, dim2=-1):
+    return torch.diag_embed(input, offset, dim1, dim2)
+
+
+@op(method="diagflat")
+def diagflat(input, offset=0):
+    return torch.diagflat(input, offset)
+
+
+@op(method="rot90")
+def rot90(input, k, dims):
+    return torch.rot90(input, k, list(dims))
+
+
+@op(method="fliplr")
+def fliplr(input):
+    return torch.fliplr(input)
+
+
+@op(method="flipud")
+def flipud(input):
+    return torch.flipud(input)
+
+
+@op()
+def reverse(x, axis):
+    return torch.flip(x, tuple(axis) if isinstance(axis, (list, tuple)) else (axis,))
+
+
+@op(method="argwhere")
+def argwhere(input):
+    return torch.argwhere(input)
+
+
+# ---------------------------------------------------------------------------------------------
+# unique / sort / search / count
+# ---------------------------------------------------------------------------------------------
+@op(prim="Unique", out="tuple")
+def unique(input):
+    """Unique values in order of first occurrence (the reference's order) and int32 inverse indices."""
+    flat = input.reshape(-1)
+    y, inv = torch.unique(flat, sorted=True, return_inverse=True)
+    pos = torch.arange(flat.numel(), device=flat.device)
+    first = torch.full((y.numel(),), flat.numel(), dtype=pos.dtype, device=flat.device)
+    first = first.scatter_reduce(0, inv, pos, "amin")
+    order = torch.argsort(first)
+    rank = torch.argsort(order)
+    return y[order], rank[inv].reshape(input.shape).to(torch.int32)
+
+
+@op(method="unique_consecutive", out="any")
+def unique_consecutive(input, return_inverse=False, return_counts=False, dim=None):
+    return torch.unique_consecutive(input, return_inverse, return_counts, dim)
+
+
+@prim("UniqueConsecutive")
+class UniqueConsecutive(Primitive):
+    def __init__(self, return_inverse=False, return_counts=False, dim=None):
+        super().__init__("UniqueConsecutive")
+        self.return_inverse, self.return_counts, self.dim = return_inverse, return_counts, dim
+
+    def __call__(self, x):
+        return unique_consecutive(x, self.return_inverse, self.return_counts, self.dim)
+
+
+@op(method="argsort")
+def argsort(input, axis=-1, descending=False):
+    return torch.argsort(input, dim=axis, descending=descending).to(torch.int32)
+
+
+@op()
+def searchsorted(sorted_sequence, values, *, out_int32=False, right=False, side=None, sorter=None):
+    return torch.searchsorted(sorted_sequence, values, out_int32=out_int32, right=right, side=side,
+                              sorter=_idx(sorter))
+
+
+@op()
+def bucketize(input, boundaries, *, right=False):
+    b = boundaries if isinstance(boundaries, torch.Tensor) else torch.tensor(
+        list(boundaries), dtype=input.dtype if input.is_floating_point() else torch.float32, device=input.device)
+    return torch.bucketize(input, b, right=right, out_int32=True)
+
+
+@op(method="count_nonzero")
+def count_nonzero(x, axis=(), keep_dims=False, dtype=mstype.int32):
+    dims = None if axis in ((), [], None) else (tuple(axis) if isinstance(axis, (list, tuple)) else (axis,))
+    r = (x != 0).sum(dim=dims, keepdim=keep_dims) if dims is not None else (x != 0).sum()
+    if keep_dims and dims is None:
+        r = r.reshape((1,) * x.ndim)
+    return r.to(_tdt(dtype))
+
+
+@op(method="bincount")
+def bincount(input, weights=None, minlength=0):
+    r = torch.bincount(input, weights, minlength)
+    return r if r.is_floating_point() else r.to(torch.float32)     # the reference: float32 counts
+
+
+@op(method="histc")
+def histc(input, bins=100, min=0.0, max=0.0):
+    return torch.histc(input, bins, min, max)
+
+
+@op()
+def tril_indices(row, col, offset=0, *, dtype=mstype.int64):
+    return torch.tril_indices(row, col, offset, dtype=_tdt(dtype))
+
+
+@op()
+def triu_indices(row, col, offset=0, *, dtype=mstype.int64):
+    return torch.triu_indices(row, col, offset, dtype=_tdt(dtype))
+
+
+@op(method="index_add")
+def index_add(x, indices, y, axis, use_lock=True, check_index_bound=True):
+    return torch.index_add(x, axis, _idx(indices), y)
+
+
+# ---------------------------------------------------------------------------------------------
+# stacking / splitting helpers
+# ---------------------------------------------------------------------------------------------
+def _seq_or_one(fn, inputs):
+    if isinstance(inputs, torch.Tensor):
+        return fn(inputs)
+    return [fn(t) for t in inputs]
+
+
+@op(seq=("inputs",), out="any")
+def atleast_1d(inputs):
+    return _seq_or_one(torch.atleast_1d, inputs)
+
+
+@op(seq=("inputs",), out="any")
+def atleast_2d(inputs):
+    return _seq_or_one(torch.atleast_2d, inputs)
+
+
+@op(seq=("inputs",), out="any")
+def atleast_3d(inputs):
+    return _seq_or_one(torch.atleast_3d, inputs)
+
+
+@op(seq=("tensors",))
+def hstack(tensors):
+    return torch.hstack(list(tensors))
+
+
+@op(seq=("inputs",))
+def vstack(inputs):
+    return torch.vstack(list(inputs))
+
+
+@op(seq=("tensors",))
+def dstack(tensors):
+    return torch.dstack(list(tensors))
+
+
+@op(seq=("tensors",))
+def column_stack(tensors):
+    return torch.column_stack(list(tensors))
+
+
+def _ios(v):
+    return list(v) if isinstance(v, (list, tuple)) else int(v) if isinstance(v, numbers.Integral) else v
+
+
+@op(method="tensor_split", out="tuple")
+def tensor_split(input, indices_or_sections, axis=0):
+    return torch.tensor_split(input, _ios(indices_or_sections), axis)
+
+
+@op(method="hsplit", out="tuple")
+def hsplit(input, indices_or_sections):
+    return torch.hsplit(input, _ios(indices_or_sections))
+
+
+@op(method="vsplit", out="tuple")
+def vsplit(input, indices_or_sections):
+    return torch.vsplit(input, _ios(indices_or_sections))
+
+
+@op(method="dsplit", out="tuple")
+def dsplit(input, indices_or_sections):
+    return torch.dsplit(input, _ios(indices_or_sections))
