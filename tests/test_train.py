@@ -28,23 +28,6 @@ with open(os.path.join(HERE, "golden", "train.json")) as f:
 RTOL = 1e-4
 
 
-class _SGD(nn.Cell):
-    """Plain SGD (p -= lr * g), the reference's nn.SGD with its defaults, for trees without nn.SGD."""
-
-    def __init__(self, params, learning_rate):
-        super().__init__()
-        self.parameters = ms.ParameterTuple(params)
-        self.learning_rate = ms.Parameter(ms.Tensor(np.float32(learning_rate)), name="learning_rate")
-
-    def construct(self, grads):
-        for p, g in zip(self.parameters, grads):
-            p.set_data(p - self.learning_rate * g)
-        return True
-
-
-SGD = getattr(nn, "SGD", _SGD)
-
-
 class SqLoss(nn.Cell):
     def construct(self, logits, label):
         d = logits - label
@@ -103,7 +86,7 @@ def make(metrics=None, lr=C.LR):
     net = nn.Dense(4, 2)
     net.weight.set_data(ms.Tensor(w))
     net.bias.set_data(ms.Tensor(b))
-    opt = SGD(net.trainable_params(), learning_rate=lr)
+    opt = nn.SGD(net.trainable_params(), learning_rate=lr)
     return net, opt, train.Model(net, SqLoss(), opt, metrics=metrics)
 
 
@@ -177,6 +160,15 @@ def test_train_loss_monitor_checkpoints_weights(tmp_path, data):
                                 config=train.CheckpointConfig(save_checkpoint_steps=3))
     run(make()[2], [ck2], epochs=1, data=data)
     assert sorted(os.listdir(tmp_path)) == GOLD["files_second"]
+
+
+def test_checkpoint_entries(tmp_path):
+    cfg = train.CheckpointConfig(append_info=["epoch_num", {"note": "x", "lr": 0.5}])
+    ck = train.ModelCheckpoint(prefix="n", directory=str(tmp_path), config=cfg)
+    run(make()[2], [ck], epochs=1)
+    pd = ms.load_checkpoint(ck.latest_ckpt_file_name)
+    got = [[k, v] if isinstance(v, str) else [k, str(v.dtype), list(v.shape)] for k, v in pd.items()]
+    assert got == GOLD["ckpt_entries"]
 
 
 def test_loss_monitor_per_print_times_and_initial_epoch():

@@ -210,6 +210,15 @@ def gen_train():
         run(model2, [ck2], epochs=1)
         out["files_second"] = sorted(os.listdir(d))
     out["lines"] = lines
+    # what a checkpoint of the training network holds (optimizer state, append_info values)
+    with tempfile.TemporaryDirectory() as d:
+        _, _, model = make()
+        cfg = train.CheckpointConfig(append_info=["epoch_num", {"note": "x", "lr": 0.5}])
+        ck = train.ModelCheckpoint(prefix="n", directory=d, config=cfg)
+        run(model, [ck], epochs=1)
+        pd = ms.load_checkpoint(ck.latest_ckpt_file_name)
+        out["ckpt_entries"] = [[k, v] if isinstance(v, str) else [k, str(v.dtype), list(v.shape)]
+                               for k, v in pd.items()]
     out["events"] = rec.events
     out["steps"] = rec.steps
     out["weights"] = weights(net)

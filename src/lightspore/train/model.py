@@ -7,7 +7,6 @@ import numpy as np
 
 from .. import nn
 from ..common.tensor import Tensor
-from ..ops import value_and_grad
 from .callback import RunContext, TimeMonitor
 from .callback._callback import _CallbackManager, _InternalCallbackParam
 from .metrics import Loss, get_metric_fn, get_metrics
@@ -17,58 +16,6 @@ logger = logging.getLogger("lightspore")
 __all__ = ["Model"]
 
 _KWARGS = ("loss_scale_manager", "keep_batchnorm_fp32", "boost_config_dict", "acc_level")
-
-
-class _LossCell(nn.Cell):
-    """backbone + loss (used when lightspore.nn has no WithLossCell)."""
-
-    def __init__(self, backbone, loss_fn):
-        super().__init__(auto_prefix=False)
-        self._backbone = backbone
-        self._loss_fn = loss_fn
-
-    def construct(self, data, label):
-        return self._loss_fn(self._backbone(data), label)
-
-
-class _EvalCell(nn.Cell):
-    """(loss, outputs, label) for metrics (used when lightspore.nn has no WithEvalCell)."""
-
-    def __init__(self, network, loss_fn):
-        super().__init__(auto_prefix=False)
-        self._network = network
-        self._loss_fn = loss_fn
-
-    def construct(self, data, label):
-        outputs = self._network(data)
-        return self._loss_fn(outputs, label), outputs, label
-
-
-class _TrainStep(nn.Cell):
-    """One optimizer step on a loss network (used when lightspore.nn has no TrainOneStepCell)."""
-
-    def __init__(self, network, optimizer):
-        super().__init__(auto_prefix=False)
-        self.network = network
-        self.optimizer = optimizer
-        params = getattr(optimizer, "parameters", None)
-        self.weights = list(params) if params is not None else list(network.trainable_params())
-        self._step = value_and_grad(network, None, self.weights)
-
-    def construct(self, *inputs):
-        loss, grads = self._step(*inputs)
-        self.optimizer(grads)
-        return loss
-
-
-def _with_loss(network, loss_fn):
-    cls = getattr(nn, "WithLossCell", None)
-    return cls(network, loss_fn) if cls is not None else _LossCell(network, loss_fn)
-
-
-def _train_one_step(network, optimizer):
-    cls = getattr(nn, "TrainOneStepCell", None)
-    return cls(network, optimizer) if cls is not None else _TrainStep(network, optimizer)
 
 
 def _to_tensor(x):
@@ -193,10 +140,10 @@ class Model:
                 raise NotImplementedError(f"For 'Model', amp_level={self._amp_level!r} / loss_scale_manager need "
                                           "lightspore.amp, which is not available yet.")
             if self._loss_fn is not None:
-                network = _with_loss(network, self._loss_fn)
-            return _train_one_step(network, self._optimizer)
+                network = nn.WithLossCell(network, self._loss_fn)
+            return nn.TrainOneStepCell(network, self._optimizer)
         if self._loss_fn is not None:
-            return _with_loss(network, self._loss_fn)
+            return nn.WithLossCell(network, self._loss_fn)
         return network
 
     def _build_eval_network(self, metrics, eval_network, eval_indexes):
@@ -215,11 +162,7 @@ class Model:
                              "don't want an evaluation. For the simple case of one data, one label and one logits, "
                              "set `loss_fn` instead and Model builds the evaluation network from `network` and "
                              "`loss_fn`.")
-        cls = getattr(nn, "WithEvalCell", None)
-        if cls is not None:
-            self._eval_network = cls(self._network, self._loss_fn, self._amp_level in ("O2", "O3", "auto"))
-        else:
-            self._eval_network = _EvalCell(self._network, self._loss_fn)
+        self._eval_network = nn.WithEvalCell(self._network, self._loss_fn, self._amp_level in ("O2", "O3", "auto"))
         self._eval_indexes = [0, 1, 2]
 
     @property
