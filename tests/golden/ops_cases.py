@@ -407,3 +407,12 @@ add(Case('scatter', f32((3, 4), 120), 1, np.array([[0, 1], [2, 3], [1, 0]], np.i
     Case('vsplit', f32((6, 2), 154), (1, 3), meth='vsplit'),
     Case('dsplit', f32((2, 2, 4), 154), 2, meth='dsplit'),
     )
+for _n, _p in [('tensor_scatter_add', 'TensorScatterAdd'), ('tensor_scatter_sub', 'TensorScatterSub'),
+               ('tensor_scatter_mul', 'TensorScatterMul'), ('tensor_scatter_max', 'TensorScatterMax'),
+               ('tensor_scatter_min', 'TensorScatterMin')]:
+    add(Case(_n, f32((3, 3, 2), 160), np.array([[0, 1], [2, 0], [0, 1]], np.int32), f32((3, 2), 161), prim=_p),
+        Case(_n, f32((4, 3), 162), np.array([[1], [3], [1]], np.int64), f32((3, 3), 163), cid=_n + '/rows'),
+        Case(_n, i32((4, 3), 164), np.array([[1], [3]], np.int32), i32((2, 3), 165), cid=_n + '/i32'),
+        Case(_n, f32((4, 3), 162), np.array([[1], [3]], np.int32), f32((2, 2), 163), err=True, cid=_n + '/err'))
+add(Case('tensor_scatter_add', f32((4, 3), 166), np.array([[1], [3]], np.int32), f32((2, 3), 167), grad=(0, 2),
+         cid='tensor_scatter_add/grad'))

@@ -73,7 +73,8 @@ def _tsr(name, how):
         flat = input_x.reshape((-1,) + tuple(rest)).clone()
         u = updates.reshape((-1,) + tuple(rest)).to(input_x.dtype)
         red = {"mul": "prod", "max": "amax", "min": "amin"}[how]
-        return flat.index_reduce_(0, lin, u, red, include_self=True).reshape(input_x.shape)
+        lin = lin.reshape((-1,) + (1,) * len(rest)).expand_as(u)
+        return flat.scatter_reduce_(0, lin, u, red, include_self=True).reshape(input_x.shape)
     impl.__name__ = name
     return impl
 

@@ -188,7 +188,7 @@ def addcmul(input, tensor1, tensor2, value=1):
     return input + value * tensor1 * tensor2
 
 
-@op(prim="Addcdiv", method="addcdiv")
+@op(prim="Addcdiv")   # Tensor.addcdiv: the reference kernel (AddcdivExt) is unregistered on CPU
 def addcdiv(input, tensor1, tensor2, value=1):
     return input + value * tensor1 / tensor2
 
