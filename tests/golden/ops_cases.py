@@ -416,3 +416,68 @@ for _n, _p in [('tensor_scatter_add', 'TensorScatterAdd'), ('tensor_scatter_sub'
         Case(_n, f32((4, 3), 162), np.array([[1], [3]], np.int32), f32((2, 2), 163), err=True, cid=_n + '/err'))
 add(Case('tensor_scatter_add', f32((4, 3), 166), np.array([[1], [3]], np.int32), f32((2, 3), 167), grad=(0, 2),
          cid='tensor_scatter_add/grad'))
+
+# ---------------------------------------------------------------------------------------------
+# elementwise math, part 2
+# ---------------------------------------------------------------------------------------------
+_cplx = (f32((2, 3), 170) + 1j * f32((2, 3), 171)).astype(np.complex64)
+add(Case('angle', _cplx, prim='Angle', meth='angle'),
+    Case('angle', f32((5,), 172), cid='angle/real'),
+    Case('conj', _cplx, prim='Conj', meth='conj'),
+    Case('conj', f32((5,), 172), cid='conj/real'),
+    Case('real', _cplx, prim='Real', meth='real'),
+    Case('imag', _cplx, prim='Imag', meth='imag'),
+    Case('real', f32((5,), 172), cid='real/real'),
+    Case('isneginf', np.array([1, -np.inf, np.inf, np.nan], np.float32), meth='isneginf'),
+    Case('isposinf', np.array([1, -np.inf, np.inf, np.nan], np.float32), meth='isposinf'),
+    Case('isreal', _cplx, meth='isreal'),
+    Case('isreal', f32((3,), 173), cid='isreal/real'),
+    Case('inv', f32((3, 4), 174, 0.5, 2), prim='Inv', meth='inv', grad=(0,)),
+    Case('inv', i32((3,), 174, 1, 4), cid='inv/i32'))
+for _b in ("i0", "i0e", "i1", "i1e", "j0", "j1", "k0", "k0e", "k1", "k1e", "y0", "y1"):
+    _lo = 0.2 if _b[0] in 'ky' else -3
+    add(Case('bessel_' + _b, f32((3, 4), 175, _lo, 3), prim='Bessel' + _b[0].upper() + _b[1:], tol=1e-3, atol=1e-5),
+        Case('bessel_' + _b, i32((3,), 175, 1, 3), err=True, cid='bessel_' + _b + '/i32'))
+add(Case('fmax', np.array([1, np.nan, 3, np.nan], np.float32), np.array([2, 1, np.nan, np.nan], np.float32),
+         prim='Fmax', meth='fmax'),
+    Case('fmax', i32((2, 3), 176), i32((3,), 177), cid='fmax/i32'),
+    Case('nextafter', f32((3,), 178), f32((3,), 179), prim='NextAfter', meth='nextafter'),
+    Case('nextafter', f64((3,), 178), f64((3,), 179), cid='nextafter/f64'),
+    Case('igamma', f32((3, 4), 180, 0.5, 3), f32((3, 4), 181, 0.1, 3), prim='Igamma', meth='igamma', tol=1e-3),
+    Case('igammac', f32((3, 4), 180, 0.5, 3), f32((3, 4), 181, 0.1, 3), prim='Igammac', meth='igammac', tol=1e-3),
+    Case('zeta', f32((3, 4), 182, 1.5, 4), f32((3, 4), 183, 0.5, 3), prim='Zeta', tol=1e-3),
+    Case('xdivy', np.array([0, 1, 2, 0], np.float32), np.array([0, 2, 0, 3], np.float32), prim='Xdivy', meth='xdivy'),
+    Case('xdivy', f32((3, 4), 184), f32((3, 4), 185, 0.5, 2), grad=(0, 1), cid='xdivy/grad'),
+    Case('truncate_div', f32((6,), 186, -5, 5), f32((6,), 187, 0.5, 2), prim='TruncateDiv'),
+    Case('truncate_div', i32((6,), 186, -7, 7), i32((6,), 187, 1, 3), cid='truncate_div/i32'),
+    Case('truncate_mod', f32((6,), 186, -5, 5), f32((6,), 187, 0.5, 2), prim='TruncateMod'),
+    Case('truncate_mod', i32((6,), 186, -7, 7), i32((6,), 187, 1, 3), cid='truncate_mod/i32'),
+    Case('multiply', f32((2, 3), 188), i32((3,), 189)),
+    Case('floordiv', f32((6,), 190, -5, 5), f32((6,), 191, 0.5, 2), prim='FloorDiv', forms='fp'),
+    Case('floormod', i32((6,), 190, -7, 7), i32((6,), 191, 1, 3), prim='FloorMod', forms='fp'),
+    Case('divide', f32((6,), 192, -5, 5), f32((6,), 193, 0.5, 2), meth='divide', grad=(0, 1)),
+    Case('divide', f32((6,), 192, -5, 5), f32((6,), 193, 0.5, 2), kw={'rounding_mode': 'floor'}, cid='divide/floor'),
+    Case('divide', i32((6,), 192, -7, 7), i32((6,), 193, 1, 3), kw={'rounding_mode': 'trunc'}, cid='divide/trunc'),
+    Case('divide', f32((2,)), f32((2,)), kw={'rounding_mode': 'bad'}, err=True, cid='divide/err'),
+    Case('subtract', f32((2, 3), 194), f32((2, 3), 195), kw={'alpha': 2}, meth='subtract', grad=(0, 1)),
+    Case('mvlgamma', f32((3, 4), 196, 2, 5), 2, meth='mvlgamma', prim='Mvlgamma', init={'p': 2}, pn=1, grad=(0,)),
+    Case('polygamma', ms_scalar(1).astype(np.int64), f32((3, 4), 197, 0.5, 3), prim='Polygamma', tol=1e-3),
+    Case('polar', f32((3,), 198, 0.5, 2), f32((3,), 199), prim='Polar'),
+    Case('approximate_equal', f32((4,), 200), f32((4,), 200) + np.array([0, 1e-6, 1e-3, 0], np.float32),
+         prim='ApproximateEqual', meth='approximate_equal'),
+    Case('approximate_equal', f32((4,), 200), f32((4,), 201), kw={'tolerance': 1.0}, cid='approximate_equal/tol',
+         prim='ApproximateEqual', init={'tolerance': 1.0}, pkw={}),
+    Case('population_count', np.array([0, 1, 7, -1, 255], np.int32), prim='PopulationCount'),
+    Case('population_count', np.array([0, 3, -1], np.int8), cid='population_count/i8'),
+    Case('population_count', f32((2,)), err=True, cid='population_count/err'),
+    Case('logspace', 0.0, 2.0, 5),
+    Case('logspace', -1.0, 1.0, 3, kw={'base': 2, 'dtype': 'ms.float64'}, cid='logspace/kw'),
+    Case('std_mean', f32((3, 4), 202), grad=(0,)),
+    Case('std_mean', f32((3, 4), 202), kw={'axis': 1, 'ddof': 1, 'keepdims': True}, cid='std_mean/kw'),
+    Case('var_mean', f32((3, 4), 203), kw={'axis': 0}),
+    Case('trapz', f32((3, 5), 204), grad=(0,)),
+    Case('trapz', f32((3, 5), 204), f32((5,), 205), cid='trapz/x'),
+    Case('trapz', f32((3, 5), 204), kw={'dx': 0.5, 'dim': 0}, cid='trapz/dx'),
+    Case('cov', f32((3, 6), 206), meth='cov'),
+    Case('cov', f32((3, 6), 206), kw={'correction': 0}, cid='cov/c0'),
+    )

@@ -282,3 +282,140 @@ class Logit(Primitive):
 
     def __call__(self, x):
         return logit(x, None if self.eps < 0 else self.eps)
+
+
+# ---------------------------------------------------------------------------------------------
+# complex parts, classification, more binary math, special functions
+# ---------------------------------------------------------------------------------------------
+def _angle(x):
+    if not x.is_complex():
+        raise TypeError(f"For 'angle', 'input' must be a complex tensor, but got {mstype.from_torch(x.dtype)}")
+    return torch.angle(x)
+
+
+angle = _unary("angle", _angle, "Angle", ("angle",), floatify=False)
+conj = _unary("conj", lambda x: torch.conj(x).resolve_conj(), "Conj", ("conj",), floatify=False)
+real = _unary("real", lambda x: torch.real(x).clone() if x.is_complex() else x.clone(), "Real", ("real",),
+              floatify=False)
+imag = _unary("imag", lambda x: torch.imag(x).clone() if x.is_complex() else torch.zeros_like(x), "Imag", ("imag",),
+              floatify=False)
+isneginf = _unary("isneginf", torch.isneginf, None, ("isneginf",), floatify=False)
+isposinf = _unary("isposinf", torch.isposinf, None, ("isposinf",), floatify=False)
+isreal = _unary("isreal", torch.isreal, None, ("isreal",), floatify=False)
+inv = _unary("inv", lambda x: torch.reciprocal(x) if x.is_floating_point() or x.is_complex()
+             else torch.div(torch.ones_like(x), x, rounding_mode="trunc"), "Inv", ("inv",), argname="x", floatify=False)
+
+for _b in ("i0", "i0e", "i1", "i1e", "j0", "j1", "k0", "k0e", "k1", "k1e", "y0", "y1"):
+    _tf = {"i0": torch.special.i0, "i0e": torch.special.i0e, "i1": torch.special.i1, "i1e": torch.special.i1e,
+           "j0": torch.special.bessel_j0, "j1": torch.special.bessel_j1, "y0": torch.special.bessel_y0,
+           "y1": torch.special.bessel_y1, "k0": torch.special.modified_bessel_k0,
+           "k1": torch.special.modified_bessel_k1, "k0e": torch.special.scaled_modified_bessel_k0,
+           "k1e": torch.special.scaled_modified_bessel_k1}[_b]
+    globals()["bessel_" + _b] = _unary("bessel_" + _b, _tf, "Bessel" + _b[0].upper() + _b[1:], argname="x",
+                                       floatify="only")
+
+fmax = _binary("fmax", torch.fmax, "Fmax", ("fmax",))
+nextafter = _binary("nextafter", torch.nextafter, "NextAfter", ("nextafter",))
+igamma = _binary("igamma", torch.special.gammainc, "Igamma", ("igamma",))
+igammac = _binary("igammac", torch.special.gammaincc, "Igammac", ("igammac",))
+zeta = _binary("zeta", torch.special.zeta, "Zeta")
+xdivy = _binary("xdivy", lambda x, y: torch.where(x == 0, torch.zeros_like(x / y), x / y), "Xdivy", ("xdivy",),
+                args=("x", "y"))
+truncate_div = _binary("truncate_div", lambda x, y: torch.div(x, y, rounding_mode="trunc"), "TruncateDiv",
+                       args=("x", "y"))
+truncate_mod = _binary("truncate_mod", torch.fmod, "TruncateMod", args=("x", "y"))
+multiply = _binary("multiply", torch.mul)
+floordiv = _binary("floordiv", torch.floor_divide)
+floormod = _binary("floormod", torch.remainder, args=("x", "y"))
+
+
+@op(method="divide")
+def divide(input, other, *, rounding_mode=None):
+    if rounding_mode not in (None, "floor", "trunc"):
+        raise ValueError(f"For 'divide', 'rounding_mode' must be None, 'floor' or 'trunc', but got {rounding_mode!r}")
+    return torch.div(input, other, rounding_mode=rounding_mode)
+
+
+@op(method="subtract")
+def subtract(input, other, *, alpha=1):
+    return torch.sub(input, other, alpha=alpha)
+
+
+@op(method="mvlgamma")
+def mvlgamma(input, p):
+    return torch.mvlgamma(input, p)
+
+
+@op(prim="Polygamma")
+def polygamma(n, input):
+    return torch.polygamma(int(n), input)
+
+
+@op(prim="Polar")
+def polar(abs, angle):
+    return torch.polar(abs, angle)
+
+
+@op(method="approximate_equal")
+def approximate_equal(x, y, tolerance=1e-05):
+    return torch.abs(x - y) < tolerance
+
+
+@op(prim="PopulationCount")
+def population_count(input_x):
+    if input_x.is_floating_point() or input_x.is_complex() or input_x.dtype == torch.bool:
+        raise TypeError(f"For 'population_count', 'input_x' must be an integer tensor, "
+                        f"but got {mstype.from_torch(input_x.dtype)}")
+    bits = input_x.element_size() * 8
+    v = input_x.to(torch.int64) & ((1 << bits) - 1) if bits < 64 else input_x.to(torch.int64)
+    count = torch.zeros_like(v)
+    for i in range(bits):
+        count += (v >> i) & 1
+    return count.to(torch.uint8)
+
+
+@op()
+def logspace(start, end, steps, base=10, *, dtype=mstype.float32):
+    return torch.logspace(float(start), float(end), int(steps), base=base, dtype=_tdt(dtype))
+
+
+@op(out="tuple")
+def std_mean(input, axis=None, ddof=0, keepdims=False):
+    return torch.std_mean(input, dim=axis, correction=ddof, keepdim=keepdims)
+
+
+@op(out="tuple")
+def var_mean(input, axis=None, ddof=0, keepdims=False):
+    return torch.var_mean(input, dim=axis, correction=ddof, keepdim=keepdims)
+
+
+@op()
+def trapz(y, x=None, *, dx=1.0, dim=-1):
+    if x is None:
+        return torch.trapezoid(y, dx=dx, dim=dim)
+    return torch.trapezoid(y, x, dim=dim)
+
+
+@op(method="cov")
+def cov(input, *, correction=1, fweights=None, aweights=None):
+    return torch.cov(input, correction=correction, fweights=fweights, aweights=aweights)
+
+
+@prim("Mvlgamma")
+class Mvlgamma(Primitive):
+    def __init__(self, p):
+        super().__init__("Mvlgamma")
+        self.p = p
+
+    def __call__(self, x):
+        return mvlgamma(x, self.p)
+
+
+@prim("ApproximateEqual")
+class ApproximateEqual(Primitive):
+    def __init__(self, tolerance=1e-05):
+        super().__init__("ApproximateEqual")
+        self.tolerance = tolerance
+
+    def __call__(self, x, y):
+        return approximate_equal(x, y, self.tolerance)
