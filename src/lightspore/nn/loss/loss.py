@@ -264,6 +264,22 @@ class HuberLoss(LossBase):
 # ---------------------------------------------------------------------------------------------
 # classification
 # ---------------------------------------------------------------------------------------------
+class _SoftmaxCrossEntropy(torch.autograd.Function):
+    """Per-row -sum(labels * log_softmax(logits)) with the reference primitive's gradient:
+    softmax(logits) - labels (exact only for labels summing to 1), and none for the labels."""
+
+    @staticmethod
+    def forward(ctx, logits, labels):
+        logp = torch.log_softmax(logits, -1)
+        ctx.save_for_backward(logp, labels)
+        return -(labels * logp).sum(-1)
+
+    @staticmethod
+    def backward(ctx, g):
+        logp, labels = ctx.saved_tensors
+        return g.unsqueeze(-1) * (torch.exp(logp) - labels), None
+
+
 class SoftmaxCrossEntropyWithLogits(LossBase):
     """Softmax cross entropy of 2-D logits with one-hot/probability labels, or with class indices
     (int32/int64) when ``sparse=True``. Default reduction 'none' (one value per sample)."""
@@ -305,7 +321,7 @@ class SoftmaxCrossEntropyWithLogits(LossBase):
         if yt.shape != lt.shape:
             raise ValueError(f"For '{cls}', the 'labels' shape must be consistent with the 'logits' shape, but got "
                              f"'labels' shape {tuple(yt.shape)} and 'logits' shape {tuple(lt.shape)}.")
-        loss = -(yt * torch.log_softmax(lt, -1)).sum(-1)
+        loss = _SoftmaxCrossEntropy.apply(lt, yt)
         return Tensor._make(_weighted_reduce(loss, self.reduce, self.average))
 
 
@@ -473,6 +489,27 @@ class BCEWithLogitsLoss(LossBase):
         return Tensor._make(out if out.dtype is tt.dtype else out.to(tt.dtype))
 
 
+class _BinaryCrossEntropy(torch.autograd.Function):
+    """Unreduced binary cross entropy with the reference's arithmetic: logs of values clamped at 1e-12
+    forward; d/dx = (x - y) / max(x (1 - x), 1e-12), d/dy = log(1 - x) - log(x) backward."""
+
+    @staticmethod
+    def forward(ctx, x, y, eps):
+        ctx.save_for_backward(x, y)
+        ctx.eps = eps
+        return -(y * torch.log(torch.clamp(x, min=eps)) + (1 - y) * torch.log(torch.clamp(1 - x, min=eps)))
+
+    @staticmethod
+    def backward(ctx, g):
+        x, y = ctx.saved_tensors
+        gx = gy = None
+        if ctx.needs_input_grad[0]:
+            gx = g * (x - y) / torch.clamp(x * (1 - x), min=ctx.eps)
+        if ctx.needs_input_grad[1]:
+            gy = g * (torch.log1p(-x) - torch.log(x))
+        return gx, gy, None
+
+
 class BCELoss(LossBase):
     """Binary cross entropy of probabilities in [0, 1] (logs clamped at log(1e-12)), optional ``weight``."""
 
@@ -494,12 +531,28 @@ class BCELoss(LossBase):
         w = _optional_tensor(self.weight, "weight", cls)
         if x.device.type == "cpu" and bool(((x < 0) | (x > 1)).any()):
             raise RuntimeError(f"For '{cls}', the value of 'logits' must be between 0 and 1.")
-        eps = self._EPS
-        loss = -(y * torch.log(torch.clamp(x, min=eps)) + (1 - y) * torch.log(torch.clamp(1 - x, min=eps)))
+        loss = _BinaryCrossEntropy.apply(x, y, self._EPS)
         if w is not None:
             _broadcasts_to(w, x.shape, "weight", cls)
             loss = loss * w
         return Tensor._make(_reduce(loss, self.reduction))
+
+
+class _KLDiv(torch.autograd.Function):
+    """Elementwise labels * (log(labels) - logits), zero where labels <= 0, with the reference's
+    gradient: -labels for the logits everywhere, none for the labels."""
+
+    @staticmethod
+    def forward(ctx, x, y):
+        ctx.save_for_backward(y)
+        pos = y > 0
+        safe = torch.where(pos, y, torch.ones_like(y))
+        return torch.where(pos, y * (torch.log(safe) - x), torch.zeros_like(x))
+
+    @staticmethod
+    def backward(ctx, g):
+        (y,) = ctx.saved_tensors
+        return -y * g, None
 
 
 class KLDivLoss(LossBase):
@@ -522,9 +575,7 @@ class KLDivLoss(LossBase):
             raise TypeError(f"For '{cls}', 'logits' and 'labels' must be float tensors of the same dtype, but got "
                             f"{_name(x.dtype)} and {_name(y.dtype)}.")
         _same_shape(x, y, "logits", "labels", cls)
-        pos = y > 0
-        safe = torch.where(pos, y, torch.ones_like(y))
-        loss = torch.where(pos, y * (torch.log(safe) - x), torch.zeros_like(x))
+        loss = _KLDiv.apply(x, y)
         red = self.reduction
         if red == "sum":
             loss = loss.sum()
