@@ -20,7 +20,6 @@ import sys
 import time
 
 import numpy as np
-import torch
 
 BATCH = 32
 
@@ -97,6 +96,7 @@ def _build_ms_like(ms, nn, Normal):
 
 
 def build_torch():
+    import torch
     import torch.nn as tnn
     import torch.nn.functional as F
 
@@ -167,6 +167,8 @@ def timing(frameworks, steps, rounds):
 
 
 def op_overhead(n=20000, rounds=7):
+    import torch
+
     import lightspore as ms
 
     a_np = np.random.rand(8, 8).astype(np.float32)
@@ -240,6 +242,8 @@ def main():
     if args.time_child:
         print(json.dumps(timing([args.time_child], args.steps, args.rounds)[args.time_child]))
         return
+
+    import torch
 
     print(f"torch {torch.__version__}, threads {torch.get_num_threads()}, batch {BATCH}")
     t = timing(["torch", "lightspore"], args.steps, args.rounds)
