@@ -137,8 +137,9 @@ class Model:
                         cfg["keep_batchnorm_fp32"] = self._keep_bn_fp32
                     return amp.build_train_network(network, self._optimizer, self._loss_fn, level=self._amp_level,
                                                    boost_level=self._boost_level, **cfg)
-                raise NotImplementedError(f"For 'Model', amp_level={self._amp_level!r} / loss_scale_manager need "
-                                          "lightspore.amp, which is not available yet.")
+                raise ValueError(f"For 'Model', amp_level={self._amp_level!r} and loss_scale_manager need "
+                                 "lightspore.amp, which lightspore does not build yet (see the README); "
+                                 "use amp_level='O0' without a loss_scale_manager.")
             if self._loss_fn is not None:
                 network = nn.WithLossCell(network, self._loss_fn)
             return nn.TrainOneStepCell(network, self._optimizer)
