@@ -320,16 +320,29 @@ def nll_loss(inputs, target, weight=None, ignore_index=-100, reduction="mean", l
     return loss
 
 
+_F32 = mstype.to_torch(mstype.float32)
+
+
+def _reduce_f32(x, reduction, out_dtype):
+    """The reference's loss reduction: float32 arithmetic, the result cast to ``out_dtype``."""
+    if x.dtype is not _F32:
+        x = x.to(_F32)
+    x = _reduce(x, reduction)
+    return x if out_dtype is _F32 else x.to(out_dtype)
+
+
 @op()
 def mse_loss(input, target, reduction="mean"):
     _check_reduction(reduction, "mse_loss")
-    return F.mse_loss(input, target, reduction=reduction)
+    x = torch.square(input - target)
+    return _reduce_f32(x, reduction, x.dtype if x.is_floating_point() else _F32)
 
 
 @op()
 def l1_loss(input, target, reduction="mean"):
     _check_reduction(reduction, "l1_loss")
-    return F.l1_loss(input, target, reduction=reduction)
+    x = torch.abs(input - target)
+    return _reduce_f32(x, reduction, x.dtype)
 
 
 @op()
@@ -344,18 +357,70 @@ def binary_cross_entropy_with_logits(input, target, weight=None, pos_weight=None
     return F.binary_cross_entropy_with_logits(input, target, weight, reduction=reduction, pos_weight=pos_weight)
 
 
+class _BinaryCrossEntropy(torch.autograd.Function):
+    """Unreduced binary cross entropy with the reference's arithmetic: logs of values clamped at 1e-12
+    forward; d/dx = (x - y) / max(x (1 - x), 1e-12), d/dy = log(1 - x) - log(x) backward."""
+
+    @staticmethod
+    def forward(ctx, x, y, eps):
+        ctx.save_for_backward(x, y)
+        ctx.eps = eps
+        return -(y * torch.log(torch.clamp(x, min=eps)) + (1 - y) * torch.log(torch.clamp(1 - x, min=eps)))
+
+    @staticmethod
+    def backward(ctx, g):
+        x, y = ctx.saved_tensors
+        gx = gy = None
+        if ctx.needs_input_grad[0]:
+            gx = g * (x - y) / torch.clamp(x * (1 - x), min=ctx.eps)
+        if ctx.needs_input_grad[1]:
+            gy = g * (torch.log1p(-x) - torch.log(x))
+        return gx, gy, None
+
+
 @op()
 def binary_cross_entropy(logits, labels, weight=None, reduction="mean"):
     _check_reduction(reduction, "binary_cross_entropy")
-    return F.binary_cross_entropy(logits, labels, weight, reduction=reduction)
+    if logits.device.type == "cpu" and bool(((logits < 0) | (logits > 1)).any()):
+        raise RuntimeError("For 'binary_cross_entropy', the value of 'logits' must be between 0 and 1.")
+    loss = _BinaryCrossEntropy.apply(logits, labels, 1e-12)
+    if weight is not None:
+        loss = loss * weight
+    return _reduce(loss, reduction)
+
+
+class _KLDiv(torch.autograd.Function):
+    """Elementwise labels * (log(labels) - logits), zero where labels <= 0, with the reference's
+    gradient: -labels for the logits everywhere, none for the labels."""
+
+    @staticmethod
+    def forward(ctx, x, y):
+        ctx.save_for_backward(y)
+        pos = y > 0
+        safe = torch.where(pos, y, torch.ones_like(y))
+        return torch.where(pos, y * (torch.log(safe) - x), torch.zeros_like(x))
+
+    @staticmethod
+    def backward(ctx, g):
+        (y,) = ctx.saved_tensors
+        return -y * g, None
 
 
 @op()
 def kl_div(logits, labels, reduction="mean"):
-    if reduction not in ("none", "mean", "sum", "batchmean"):
-        raise ValueError(f"For 'kl_div', 'reduction' must be one of ['none', 'mean', 'sum', 'batchmean'], "
-                         f"but got {reduction!r}.")
-    return F.kl_div(logits, labels, reduction=reduction)
+    if not isinstance(reduction, str) or reduction not in ("none", "mean", "sum", "batchmean"):
+        raise ValueError(f"For 'kl_div', the 'reduction' must be str and must be in "
+                         f"'['none', 'mean', 'batchmean', 'sum']', but got '{reduction}'.")
+    loss = _KLDiv.apply(logits, labels)
+    if reduction == "sum":
+        return loss.sum()
+    if reduction == "mean":
+        return loss.sum() / max(logits.numel(), 1)
+    if reduction == "batchmean":
+        if logits.dim() == 0:
+            raise RuntimeError("For 'kl_div', 'logits' must not be a scalar when 'reduction' is 'batchmean'.")
+        return loss.sum() / logits.shape[0]
+    return loss
 
 
 def softmax_cross_entropy_torch(logits, labels):

@@ -17,6 +17,7 @@ from ... import ops
 from ...common import dtype as mstype
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
+from ...ops._table import IMPLS
 from ..cell import Cell
 from ..layer.activation import get_activation
 
@@ -489,31 +490,8 @@ class BCEWithLogitsLoss(LossBase):
         return Tensor._make(out if out.dtype is tt.dtype else out.to(tt.dtype))
 
 
-class _BinaryCrossEntropy(torch.autograd.Function):
-    """Unreduced binary cross entropy with the reference's arithmetic: logs of values clamped at 1e-12
-    forward; d/dx = (x - y) / max(x (1 - x), 1e-12), d/dy = log(1 - x) - log(x) backward."""
-
-    @staticmethod
-    def forward(ctx, x, y, eps):
-        ctx.save_for_backward(x, y)
-        ctx.eps = eps
-        return -(y * torch.log(torch.clamp(x, min=eps)) + (1 - y) * torch.log(torch.clamp(1 - x, min=eps)))
-
-    @staticmethod
-    def backward(ctx, g):
-        x, y = ctx.saved_tensors
-        gx = gy = None
-        if ctx.needs_input_grad[0]:
-            gx = g * (x - y) / torch.clamp(x * (1 - x), min=ctx.eps)
-        if ctx.needs_input_grad[1]:
-            gy = g * (torch.log1p(-x) - torch.log(x))
-        return gx, gy, None
-
-
 class BCELoss(LossBase):
     """Binary cross entropy of probabilities in [0, 1] (logs clamped at log(1e-12)), optional ``weight``."""
-
-    _EPS = 1e-12
 
     def __init__(self, weight=None, reduction="mean"):
         super().__init__(reduction)
@@ -529,30 +507,12 @@ class BCELoss(LossBase):
                             f"{_name(x.dtype)} and {_name(y.dtype)}.")
         _same_shape(x, y, "logits", "labels", cls)
         w = _optional_tensor(self.weight, "weight", cls)
-        if x.device.type == "cpu" and bool(((x < 0) | (x > 1)).any()):
-            raise RuntimeError(f"For '{cls}', the value of 'logits' must be between 0 and 1.")
-        loss = _BinaryCrossEntropy.apply(x, y, self._EPS)
         if w is not None:
             _broadcasts_to(w, x.shape, "weight", cls)
-            loss = loss * w
-        return Tensor._make(_reduce(loss, self.reduction))
-
-
-class _KLDiv(torch.autograd.Function):
-    """Elementwise labels * (log(labels) - logits), zero where labels <= 0, with the reference's
-    gradient: -labels for the logits everywhere, none for the labels."""
-
-    @staticmethod
-    def forward(ctx, x, y):
-        ctx.save_for_backward(y)
-        pos = y > 0
-        safe = torch.where(pos, y, torch.ones_like(y))
-        return torch.where(pos, y * (torch.log(safe) - x), torch.zeros_like(x))
-
-    @staticmethod
-    def backward(ctx, g):
-        (y,) = ctx.saved_tensors
-        return -y * g, None
+        try:
+            return Tensor._make(IMPLS["binary_cross_entropy"](x, y, w, self.reduction))
+        except RuntimeError as e:
+            raise RuntimeError(str(e).replace("'binary_cross_entropy'", f"'{cls}'")) from None
 
 
 class KLDivLoss(LossBase):
@@ -575,17 +535,7 @@ class KLDivLoss(LossBase):
             raise TypeError(f"For '{cls}', 'logits' and 'labels' must be float tensors of the same dtype, but got "
                             f"{_name(x.dtype)} and {_name(y.dtype)}.")
         _same_shape(x, y, "logits", "labels", cls)
-        loss = _KLDiv.apply(x, y)
-        red = self.reduction
-        if red == "sum":
-            loss = loss.sum()
-        elif red == "mean":
-            loss = loss.sum() / max(x.numel(), 1)
-        elif red == "batchmean":
-            if x.dim() == 0:
-                raise RuntimeError(f"For '{cls}', 'logits' must not be a scalar when 'reduction' is 'batchmean'.")
-            loss = loss.sum() / x.shape[0]
-        return Tensor._make(loss)
+        return Tensor._make(IMPLS["kl_div"](x, y, self.reduction))
 
 
 class SoftMarginLoss(LossBase):
