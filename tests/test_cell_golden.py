@@ -5,30 +5,15 @@ cells, unnamed/shared/tied parameters and nets inside nets.
 Golden data: tests/golden/core_cell.{json,npz} (tests/golden/gen_core.py); the nets are defined in
 tests/golden/core_cases.py and built unchanged here on lightspore.
 """
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
+from _golden import GOLDEN, load_cases
 
 import lightspore as ms
 
-GOLDEN = Path(__file__).parent / 'golden'
-
-
-def _load_cases():
-    name = '_lightspore_golden_core_cases'
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, GOLDEN / 'core_cases.py')
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[name] = mod
-        spec.loader.exec_module(mod)
-    return sys.modules[name]
-
-
-C = _load_cases()
+C = load_cases('core_cases.py')
 REF = json.loads((GOLDEN / 'core_cell.json').read_text())
 OUT = dict(np.load(GOLDEN / 'core_cell.npz'))
 FIELDS = ['get_parameters', 'parameters_and_names', 'cells_and_names', 'name_cells', 'cells',

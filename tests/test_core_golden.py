@@ -4,32 +4,17 @@ Golden data: tests/golden/core_{lenet,losses,errors}.* written by tests/golden/g
 themselves (nets, optimizer settings, loss arguments, error actions) are in tests/golden/core_cases.py
 and run unchanged here on lightspore.
 """
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
+from _golden import GOLDEN, load_cases
 
 import lightspore as ms
 import lightspore.nn as nn  # noqa: F401  (the public import path must exist)
 from lightspore.common.initializer import Normal  # noqa: F401
 
-GOLDEN = Path(__file__).parent / 'golden'
-
-
-def _load_cases():
-    name = '_lightspore_golden_core_cases'
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, GOLDEN / 'core_cases.py')
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[name] = mod
-        spec.loader.exec_module(mod)
-    return sys.modules[name]
-
-
-C = _load_cases()
+C = load_cases('core_cases.py')
 LENET = json.loads((GOLDEN / 'core_lenet.json').read_text())
 LENET_NPZ = dict(np.load(GOLDEN / 'core_lenet.npz'))
 LOSSES = json.loads((GOLDEN / 'core_losses.json').read_text())

@@ -4,31 +4,16 @@ names and the dtype helper functions.
 
 Golden data: tests/golden/core_tensor.json (tests/golden/gen_core.py); cases in tests/golden/core_cases.py.
 """
-import importlib.util
 import json
 import re
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
+from _golden import GOLDEN, load_cases
 
 import lightspore as ms
 
-GOLDEN = Path(__file__).parent / 'golden'
-
-
-def _load_cases():
-    name = '_lightspore_golden_core_cases'
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, GOLDEN / 'core_cases.py')
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[name] = mod
-        spec.loader.exec_module(mod)
-    return sys.modules[name]
-
-
-C = _load_cases()
+C = load_cases('core_cases.py')
 REF = json.loads((GOLDEN / 'core_tensor.json').read_text())
 BINOP_CASES = C.binop_cases()
 

@@ -573,19 +573,7 @@ class SequentialCell(Cell):
         return self
 
     def insert(self, index, cell):
-        name = type(self).__name__
-        idx = _valid_insert_index(len(self), index, name)
-        _valid_cell(cell, name)
-        length = len(self)
-        prefix, key_index = _get_prefix_and_index(self._cells)
-        while length > idx:
-            if self._auto_prefix:
-                _rename_tail(self._cells[str(length - 1)], prefix, length, key_index)
-            self._cells[str(length)] = self._cells[str(length - 1)]
-            length -= 1
-        self._cells[str(idx)] = cell
-        if self._auto_prefix:
-            cell.update_parameters_name(prefix + str(idx) + ".")
+        idx = _insert_cell(self, index, cell)
         self._is_dynamic_name.insert(idx, True)
         return self
 
@@ -629,6 +617,25 @@ def _get_prefix_and_index(cells):
                 if idx < len(sp) and sp[idx] == second_key:
                     break
     return prefix, index
+
+
+def _insert_cell(container, index, cell):
+    """Insert ``cell`` before ``index`` in a list-like container, shifting and renaming the tail."""
+    name = type(container).__name__
+    idx = _valid_insert_index(len(container), index, name)
+    _valid_cell(cell, name)
+    cells = container._cells
+    length = len(cells)
+    prefix, key_index = _get_prefix_and_index(cells)
+    while length > idx:
+        if container._auto_prefix:
+            _rename_tail(cells[str(length - 1)], prefix, length, key_index)
+        cells[str(length)] = cells[str(length - 1)]
+        length -= 1
+    cells[str(idx)] = cell
+    if container._auto_prefix:
+        cell.update_parameters_name(prefix + str(idx) + ".")
+    return idx
 
 
 def _rename_tail(cell, prefix, new_index, key_index):
@@ -700,19 +707,7 @@ class CellList(Cell):
         return len(self._cells) != 0
 
     def insert(self, index, cell):
-        name = type(self).__name__
-        idx = _valid_insert_index(len(self), index, name)
-        _valid_cell(cell, name)
-        length = len(self)
-        prefix, key_index = _get_prefix_and_index(self._cells)
-        while length > idx:
-            if self._auto_prefix:
-                _rename_tail(self._cells[str(length - 1)], prefix, length, key_index)
-            self._cells[str(length)] = self._cells[str(length - 1)]
-            length -= 1
-        self._cells[str(idx)] = cell
-        if self._auto_prefix:
-            cell.update_parameters_name(prefix + str(idx) + ".")
+        _insert_cell(self, index, cell)
 
     def extend(self, cells):
         name = type(self).__name__
