@@ -82,6 +82,8 @@ def unary(name, prim=None, meth=None, lo=-2.0, hi=2.0, grad=True, ints=False):
 # running a case (same code on both frameworks)
 # ---------------------------------------------------------------------------------------------
 def to_ms(ms, x):
+    if isinstance(x, str) and x.startswith('ms.'):
+        return getattr(ms, x[3:])
     if isinstance(x, np.ndarray):
         return ms.Tensor(x)
     if isinstance(x, list) and x and isinstance(x[0], np.ndarray):
@@ -480,4 +482,70 @@ add(Case('fmax', np.array([1, np.nan, 3, np.nan], np.float32), np.array([2, 1, n
     Case('trapz', f32((3, 5), 204), kw={'dx': 0.5, 'dim': 0}, cid='trapz/dx'),
     Case('cov', f32((3, 6), 206), meth='cov'),
     Case('cov', f32((3, 6), 206), kw={'correction': 0}, cid='cov/c0'),
+    )
+
+# ---------------------------------------------------------------------------------------------
+# shape / indexing, linear algebra, windows, random: part 2
+# ---------------------------------------------------------------------------------------------
+_seg = np.array([0, 2, 0, 1, 2, 2], np.int32)
+add(Case('unstack', f32((3, 2, 4), 210), grad=(0,)),
+    Case('unstack', f32((3, 2, 4), 210), kw={'axis': 2}, prim='Unstack', init={'axis': 2}, pkw={}, cid='unstack/ax2'),
+    Case('row_stack', [f32((3,), 211), f32((2, 3), 212)]),
+    Case('expand', f32((3, 1), 214), np.array([2, 3, 4], np.int64), prim='Expand', grad=(0,)),
+    Case('unsorted_segment_max', f32((6, 2), 215), _seg, 4, prim='UnsortedSegmentMax'),
+    Case('unsorted_segment_min', f32((6, 2), 216), _seg, 4, prim='UnsortedSegmentMin'),
+    Case('unsorted_segment_prod', f32((6, 2), 217), _seg, 4, prim='UnsortedSegmentProd'),
+    Case('unsorted_segment_max', i32((6,), 218), _seg, 3, cid='unsorted_segment_max/i32'),
+    Case('unsorted_segment_sum', f32((6, 2), 219), _seg, 4, prim='UnsortedSegmentSum', forms='p',
+         cid='unsorted_segment_sum/prim'),
+    Case('tensor_scatter_div', f32((4, 3), 220), np.array([[1], [3], [1]], np.int32), f32((3, 3), 221, 0.5, 2),
+         prim='TensorScatterDiv'),
+    Case('matrix_band_part', f32((2, 4, 5), 222), 1, 2, prim='MatrixBandPart'),
+    Case('matrix_band_part', f32((4, 4), 222), -1, 0, cid='matrix_band_part/lower'),
+    Case('sequence_mask', np.array([1, 3, 0], np.int32), 4),
+    Case('sequence_mask', np.array([[1, 3], [2, 2]], np.int64), cid='sequence_mask/auto'),
+    Case('msort', f32((4, 3), 223), meth='msort'),
+    Case('repeat_elements', f32((2, 3), 224), 2, kw={'axis': 1}),
+    Case('reverse_sequence', f32((3, 5), 225), np.array([2, 5, 1], np.int32), 1, meth='reverse_sequence',
+         prim='ReverseSequence', init={'seq_dim': 1}, pn=2, pkw={}),
+    Case('reverse_sequence', f32((4, 2, 3), 225), np.array([3, 1], np.int64), 0, 1, cid='reverse_sequence/b1'),
+    Case('cartesian_prod', f32((2,), 226), f32((3,), 227)),
+    Case('combinations', f32((4,), 228)),
+    Case('combinations', f32((3,), 228), kw={'r': 3, 'with_replacement': True}, cid='combinations/repl'),
+    Case('block_diag', f32((2, 2), 229), f32((1, 3), 230), f32((2,), 231)),
+    Case('range', ms_scalar(0.5), ms_scalar(4.0), ms_scalar(1.5), prim='Range'),
+    Case('range', np.array(1, np.int32), np.array(9, np.int32), np.array(3, np.int32), cid='range/i32'),
+    Case('slice', f32((3, 4, 5), 232), (1, 0, 2), (2, -1, 2), prim='Slice', grad=(0,)),
+    Case('cholesky_solve', f32((3, 2), 233), np.linalg.cholesky(spd(3, 234)).astype(np.float32),
+         meth='cholesky_solve'),
+    Case('matrix_solve', _sq, f32((3, 2), 235), prim='MatrixSolve', pkw={}, grad=(0, 1)),
+    Case('matrix_solve', _sq, f32((3, 2), 235), kw={'adjoint': True}, cid='matrix_solve/adj', prim='MatrixSolve',
+         init={'adjoint': True}, pkw={}),
+    Case('log_matrix_determinant', _bsq, prim='LogMatrixDeterminant', meth='log_matrix_determinant'),
+    Case('adjoint', f32((2, 3), 236), meth='adjoint'),
+    Case('adjoint', _cplx, cid='adjoint/complex'),
+    Case('ger', f32((3,), 237), f32((4,), 238), prim='Ger', meth='ger', grad=(0, 1)),
+    Case('tensor_dot', f32((2, 3, 4), 239), f32((4, 3, 5), 240), ((1, 2), (1, 0)), grad=(0, 1)),
+    Case('tensor_dot', f32((2, 3), 239), f32((3, 5), 240), 1, cid='tensor_dot/int'),
+    Case('bartlett_window', np.array(6, np.int32)),
+    Case('bartlett_window', np.array(5, np.int64), False, kw={'dtype': 'ms.float64'}, cid='bartlett_window/sym'),
+    Case('bartlett_window', 6, err=True, cid='bartlett_window/err_int'),
+    Case('blackman_window', np.array(6, np.int32)),
+    Case('blackman_window', np.array(5, np.int32), False, cid='blackman_window/sym'),
+    Case('hamming_window', 6),
+    Case('hamming_window', 5, False, 0.5, 0.5, cid='hamming_window/args'),
+    Case('hann_window', 6),
+    Case('hann_window', 5, False, cid='hann_window/sym'),
+    Case('kaiser_window', 6, tol=1e-3),
+    Case('hann_window', 6, kw={'dtype': 'ms.float32'}, cid='hann_window/f32'),
+    Case('kaiser_window', 5, False, 5.0, cid='kaiser_window/args', tol=1e-3),
+    Case('hann_window', 2.5, err=True, cid='hann_window/err_float'),
+    Case('standard_laplace', (100, 200), random=(None, None, 0.05)),
+    Case('standard_laplace', (100, 200), prim='StandardLaplace', init={'seed': 2}, forms='p',
+         random=(None, None, 0.05), cid='standard_laplace/prim'),
+    Case('laplace', (100, 200), ms_scalar(1.0), ms_scalar(2.0), random=(None, None, 0.1)),
+    Case('random_categorical', np.log(np.array([[0.1, 0.2, 0.7], [0.5, 0.5, 1e-9]], np.float32)), 4000,
+         meth='random_categorical', random=(0, 2, 0.1)),
+    Case('random_categorical', np.zeros((2, 4), np.float32), 1000, 3, 'ms.int32', random=(0, 3, 0.2),
+         cid='random_categorical/i32'),
     )

@@ -126,7 +126,7 @@ def index_fill(x, axis, index, value):
     return torch.index_fill(x, axis, _idx(index), value)
 
 
-@op()
+@op(prim="UnsortedSegmentSum")
 def unsorted_segment_sum(input_x, segment_ids, num_segments):
     n = int(num_segments)
     ids = _idx(segment_ids)
@@ -377,3 +377,162 @@ def vsplit(input, indices_or_sections):
 @op(method="dsplit", out="tuple")
 def dsplit(input, indices_or_sections):
     return torch.dsplit(input, _ios(indices_or_sections))
+
+
+# ---------------------------------------------------------------------------------------------
+# part 2: unstack/stack helpers, segment reductions, band/sequence masks, slicing, products
+# ---------------------------------------------------------------------------------------------
+@op(out="tuple")
+def unstack(input_x, axis=0):
+    return torch.unbind(input_x, axis)
+
+
+@prim("Unstack")
+class Unstack(Primitive):
+    def __init__(self, axis=0, num=None):
+        super().__init__("Unstack")
+        self.axis, self.num = axis, num
+
+    def __call__(self, x):
+        return unstack(x, self.axis)
+
+
+@op(seq=("tensors",))
+def row_stack(tensors):
+    return torch.vstack(list(tensors))
+
+
+@op(prim="Expand")
+def expand(input_x, size):
+    if isinstance(size, torch.Tensor):
+        size = size.tolist()
+    return input_x.expand(tuple(size))
+
+
+def _segment(name, how):
+    def impl(x, segment_ids, num_segments):
+        n = int(num_segments.item()) if isinstance(num_segments, torch.Tensor) else int(num_segments)
+        ids = _idx(segment_ids).reshape(-1)
+        rest = tuple(x.shape[segment_ids.ndim:])
+        vals = x.reshape((-1,) + rest)
+        keep = (ids >= 0) & (ids < n)
+        ids, vals = ids[keep], vals[keep]
+        if how == "prod":
+            init = torch.ones((n,) + rest, dtype=x.dtype, device=x.device)
+        else:
+            lim = torch.finfo(x.dtype) if x.is_floating_point() else torch.iinfo(x.dtype)
+            init = torch.full((n,) + rest, lim.min if how == "amax" else lim.max, dtype=x.dtype, device=x.device)
+        idx = ids.reshape((-1,) + (1,) * len(rest)).expand_as(vals)
+        return init.scatter_reduce(0, idx, vals, how, include_self=True)
+    impl.__name__ = name
+    return impl
+
+
+unsorted_segment_max = op("unsorted_segment_max", prim="UnsortedSegmentMax")(_segment("unsorted_segment_max", "amax"))
+unsorted_segment_min = op("unsorted_segment_min", prim="UnsortedSegmentMin")(_segment("unsorted_segment_min", "amin"))
+unsorted_segment_prod = op("unsorted_segment_prod", prim="UnsortedSegmentProd")(
+    _segment("unsorted_segment_prod", "prod"))
+
+
+def _tsdiv(input_x, indices, updates):
+    _check_nd("tensor_scatter_div", input_x, indices, updates)
+    k = indices.shape[-1]
+    lead, rest = input_x.shape[:k], input_x.shape[k:]
+    strides = torch.tensor([int(torch.tensor(lead[i + 1:]).prod()) for i in range(k)], device=indices.device)
+    lin = (_idx(indices) * strides).sum(-1).reshape((-1,) + (1,) * len(rest))
+    u = updates.reshape((-1,) + tuple(rest)).to(input_x.dtype)
+    flat = input_x.reshape((-1,) + tuple(rest))
+    den = torch.ones_like(flat).scatter_reduce(0, lin.expand_as(u), u, "prod", include_self=True)
+    return (flat / den).reshape(input_x.shape)
+
+
+_tsdiv.__name__ = "tensor_scatter_div"
+tensor_scatter_div = op("tensor_scatter_div", prim="TensorScatterDiv")(_tsdiv)
+
+
+@op(prim="MatrixBandPart")
+def matrix_band_part(x, lower, upper):
+    m, n = x.shape[-2], x.shape[-1]
+    lower = int(lower.item()) if isinstance(lower, torch.Tensor) else int(lower)
+    upper = int(upper.item()) if isinstance(upper, torch.Tensor) else int(upper)
+    i = torch.arange(m, device=x.device).unsqueeze(-1)
+    j = torch.arange(n, device=x.device)
+    keep = torch.ones((m, n), dtype=torch.bool, device=x.device)
+    if lower >= 0:
+        keep &= (i - j) <= lower
+    if upper >= 0:
+        keep &= (j - i) <= upper
+    return torch.where(keep, x, torch.zeros((), dtype=x.dtype, device=x.device))
+
+
+@op()
+def sequence_mask(lengths, maxlen=None):
+    if maxlen is None:
+        maxlen = int(lengths.max().item())
+    return torch.arange(maxlen, device=lengths.device) < lengths.unsqueeze(-1)
+
+
+@op(method="msort")
+def msort(input):
+    return torch.msort(input)
+
+
+@op()
+def repeat_elements(x, rep, axis=0):
+    return torch.repeat_interleave(x, rep, axis)
+
+
+@op(method="reverse_sequence")
+def reverse_sequence(x, seq_lengths, seq_dim, batch_dim=0):
+    out = x.clone()
+    for b in range(x.shape[batch_dim]):
+        n = int(seq_lengths[b])
+        if n > 1:
+            src = x.select(batch_dim, b)
+            d = seq_dim - (seq_dim > batch_dim)
+            part = src.narrow(d, 0, n).flip(d)
+            out.select(batch_dim, b).narrow(d, 0, n).copy_(part)
+    return out
+
+
+@prim("ReverseSequence")
+class ReverseSequence(Primitive):
+    def __init__(self, seq_dim, batch_dim=0):
+        super().__init__("ReverseSequence")
+        self.seq_dim, self.batch_dim = seq_dim, batch_dim
+
+    def __call__(self, x, seq_lengths):
+        return reverse_sequence(x, seq_lengths, self.seq_dim, self.batch_dim)
+
+
+@op()
+def cartesian_prod(*inputs):
+    return torch.cartesian_prod(*inputs)
+
+
+@op()
+def combinations(input, r=2, with_replacement=False):
+    return torch.combinations(input, r, with_replacement)
+
+
+@op()
+def block_diag(*inputs):
+    return torch.block_diag(*inputs)
+
+
+@op("range", prim="Range")
+def _range(start, end, step, maxlen=1000000):
+    vals = [v.item() if isinstance(v, torch.Tensor) else v for v in (start, end, step)]
+    dt = next((v.dtype for v in (start, end, step) if isinstance(v, torch.Tensor)), None)
+    if dt is not None and not dt.is_floating_point:
+        dt = torch.int64      # the reference: integer ranges come back as int64
+    return torch.arange(*vals, dtype=dt)
+
+
+@op("slice", prim="Slice")
+def _slice(input_x, begin, size):
+    out = input_x
+    for d, (b, s) in enumerate(zip(begin, size)):
+        s = input_x.shape[d] - b if s == -1 else s
+        out = out.narrow(d, b, s)
+    return out.clone()

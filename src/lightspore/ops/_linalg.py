@@ -267,3 +267,99 @@ class Cdist(Primitive):
 
     def __call__(self, input_x, input_y):
         return cdist(input_x, input_y, self.p)
+
+
+# ---------------------------------------------------------------------------------------------
+# part 2: solves, log-determinant, adjoint, products
+# ---------------------------------------------------------------------------------------------
+@op(method="cholesky_solve")
+def cholesky_solve(input, input2, upper=False):
+    return torch.cholesky_solve(input, input2, upper=upper)
+
+
+@op()
+def matrix_solve(matrix, rhs, adjoint=False):
+    return torch.linalg.solve(matrix.mH if adjoint else matrix, rhs)
+
+
+@prim("MatrixSolve")
+class MatrixSolve(Primitive):
+    def __init__(self, adjoint=False):
+        super().__init__("MatrixSolve")
+        self.adjoint = adjoint
+
+    def __call__(self, matrix, rhs):
+        return matrix_solve(matrix, rhs, self.adjoint)
+
+
+@op(prim="LogMatrixDeterminant", method="log_matrix_determinant", out="tuple")
+def log_matrix_determinant(input):
+    r = torch.linalg.slogdet(_float_in(input, "log_matrix_determinant"))
+    return r.sign, r.logabsdet
+
+
+@op(method="adjoint")
+def adjoint(x):
+    return x.mH.clone()
+
+
+@op(prim="Ger", method="ger")
+def ger(input, vec2):
+    return torch.outer(input, vec2)
+
+
+@op()
+def tensor_dot(x1, x2, axes):
+    if isinstance(axes, (list, tuple)) and len(axes) == 2 and all(isinstance(a, (list, tuple)) for a in axes):
+        axes = (list(axes[0]), list(axes[1]))
+    elif isinstance(axes, (list, tuple)) and len(axes) == 2:
+        axes = ([axes[0]], [axes[1]])
+    return torch.tensordot(x1, x2, dims=axes)
+
+
+# ---------------------------------------------------------------------------------------------
+# window functions
+# ---------------------------------------------------------------------------------------------
+def _win(name, window_length, dtype, default=torch.float32, tensor=False):
+    if isinstance(window_length, torch.Tensor):
+        if tensor:
+            window_length = int(window_length.item())
+        else:
+            raise TypeError(f"For '{name}', 'window_length' must be an int, but got Tensor")
+    elif tensor:
+        raise TypeError(f"For '{name}', 'window_length' must be a Tensor, but got {type(window_length).__name__}")
+    if not isinstance(window_length, int) or isinstance(window_length, bool):
+        raise TypeError(f"For '{name}', 'window_length' must be an int, but got {type(window_length).__name__}")
+    if window_length < 0:
+        raise ValueError(f"For '{name}', 'window_length' must be non-negative, but got {window_length}")
+    return window_length, (mstype.to_torch(dtype) if dtype is not None else default)
+
+
+@op()
+def bartlett_window(window_length, periodic=True, *, dtype=None):
+    window_length, dt = _win("bartlett_window", window_length, dtype, tensor=True)
+    return torch.bartlett_window(window_length, periodic, dtype=dt)
+
+
+@op()
+def blackman_window(window_length, periodic=True, *, dtype=None):
+    window_length, dt = _win("blackman_window", window_length, dtype, tensor=True)
+    return torch.blackman_window(window_length, periodic, dtype=dt)
+
+
+@op()
+def hamming_window(window_length, periodic=True, alpha=0.54, beta=0.46, *, dtype=None):
+    window_length, dt = _win("hamming_window", window_length, dtype)
+    return torch.hamming_window(window_length, periodic, alpha, beta, dtype=dt)
+
+
+@op()
+def hann_window(window_length, periodic=True, *, dtype=None):
+    window_length, dt = _win("hann_window", window_length, dtype, default=torch.float64)
+    return torch.hann_window(window_length, periodic, dtype=dt)
+
+
+@op()
+def kaiser_window(window_length, periodic=True, beta=12.0, *, dtype=None):
+    window_length, dt = _win("kaiser_window", window_length, dtype, default=torch.float64)
+    return torch.kaiser_window(window_length, periodic, beta, dtype=dt)

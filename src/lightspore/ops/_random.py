@@ -234,3 +234,37 @@ class Multinomial(Primitive):
     def __call__(self, x, num_samples):
         r = multinomial(x, num_samples, True, self.seed or None)
         return Tensor._make(r._t.to(mstype.to_torch(self.dtype)))
+
+
+@op()
+def standard_laplace(shape, seed=None):
+    shape = _shape_t(shape, "standard_laplace")
+    u = torch.rand(shape, generator=_gen("standard_laplace", seed), device=current_device()) - 0.5
+    return -torch.sign(u) * torch.log1p(-2 * u.abs())
+
+
+@op()
+def laplace(shape, mean, lambda_param, seed=None):
+    shape = _shape_t(shape, "laplace")
+    mean = torch.as_tensor(mean, dtype=torch.float32)
+    lam = torch.as_tensor(lambda_param, dtype=torch.float32)
+    out_shape = torch.broadcast_shapes(shape, mean.shape, lam.shape)
+    u = torch.rand(out_shape, generator=_gen("laplace", seed), device=mean.device) - 0.5
+    return mean - lam * torch.sign(u) * torch.log1p(-2 * u.abs())
+
+
+@op(method="random_categorical")
+def random_categorical(logits, num_sample, seed=0, dtype=mstype.int64):
+    p = torch.softmax(logits.to(torch.float32), -1)
+    r = torch.multinomial(p, num_sample, True, generator=_gen("random_categorical", seed, logits.device))
+    return r.to(mstype.to_torch(dtype))
+
+
+@prim("StandardLaplace")
+class StandardLaplace(Primitive):
+    def __init__(self, seed=0, seed2=0):
+        super().__init__("StandardLaplace")
+        self.seed, self.seed2 = seed, seed2
+
+    def __call__(self, shape):
+        return standard_laplace(shape, self.seed or None)
