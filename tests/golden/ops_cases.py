@@ -549,3 +549,38 @@ add(Case('unstack', f32((3, 2, 4), 210), grad=(0,)),
     Case('random_categorical', np.zeros((2, 4), np.float32), 1000, 3, 'ms.int32', random=(0, 3, 0.2),
          cid='random_categorical/i32'),
     )
+
+
+def meth(name, *inputs, cid=None, **mkw):
+    """A Tensor-method-only case."""
+    return Case(name, *inputs, meth=name, mkw=mkw, forms='m', cid=cid or 'Tensor.' + name)
+
+
+add(meth('absolute', f32((2, 3), 250)),
+    meth('negative', i32((2, 3), 251)),
+    meth('greater', f32((2, 3), 252), f32((3,), 253)),
+    meth('greater_equal', f32((2, 3), 252), 0.5),
+    meth('less', i32((2, 3), 254), i32((2, 3), 255)),
+    meth('less_equal', f32((2, 3), 252), f32((2, 3), 253)),
+    meth('not_equal', i32((2, 3), 254), 1),
+    meth('multiply', f32((2, 3), 257), value=2.5),
+    meth('multiply', f32((2, 3), 257), f32((2, 3), 258), cid='Tensor.multiply/t'),
+    meth('select_scatter', f32((3, 4), 259), f32((4,), 260), 0, 1),
+    meth('slice_scatter', f32((6, 4), 261), f32((2, 4), 262), start=1, end=5, step=2),
+    meth('diagonal_scatter', f32((3, 4), 263), f32((3,), 264), offset=1),
+    meth('unsorted_segment_max', f32((6, 2), 265), _seg, 4),
+    meth('unsorted_segment_min', f32((6, 2), 266), _seg, 4),
+    meth('unsorted_segment_prod', f32((6, 2), 267), _seg, 4),
+    meth('expand', f32((3, 1), 268), 2, 3, 4),
+    meth('expand', f32((3, 1), 268), (3, 5), cid='Tensor.expand/tuple'),
+    meth('reverse', f32((2, 3, 4), 269), (0, 2)),
+    meth('unbind', f32((3, 2), 272)),
+    meth('unbind', f32((3, 2), 272), dim=1, cid='Tensor.unbind/1'),
+    meth('select', f32((3, 4), 273), 1, 2),
+    meth('index_put', f32((3, 4), 274), [np.array([0, 2], np.int64), np.array([1, 3], np.int64)],
+         f32((2,), 275)),
+    meth('index_put', f32((3, 4), 274), [np.array([0, 0], np.int32), np.array([1, 1], np.int32)],
+         f32((2,), 275), accumulate=True, cid='Tensor.index_put/acc'),
+    meth('reshape_as', f32((3, 4), 276), f32((2, 6), 277)),
+    meth('type_as', f32((3, 4), 278), i32((2,), 279)),
+    )

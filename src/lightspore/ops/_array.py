@@ -11,7 +11,7 @@ import torch
 
 from ..common import dtype as mstype
 from ..common.tensor import Tensor
-from ._table import Primitive, method, op, prim
+from ._table import METHODS, OPS, Primitive, method, op, prim
 
 _tdt = mstype.to_torch
 
@@ -536,3 +536,53 @@ def _slice(input_x, begin, size):
         s = input_x.shape[d] - b if s == -1 else s
         out = out.narrow(d, b, s)
     return out.clone()
+
+
+# ---------------------------------------------------------------------------------------------
+# Tensor methods over table entries (same signature as the functional form)
+# ---------------------------------------------------------------------------------------------
+def _bind(meth, fn):
+    METHODS.setdefault(meth, fn)
+
+
+for _m in ("select_scatter", "slice_scatter", "diagonal_scatter", "unsorted_segment_max", "unsorted_segment_min",
+           "unsorted_segment_prod"):
+    _bind(_m, OPS[_m])
+
+
+@method("expand")
+def _expand_method(self, *size):
+    if len(size) == 1 and isinstance(size[0], (tuple, list)):
+        size = tuple(size[0])
+    return Tensor._make(self._t.expand(tuple(int(s._t.item()) if isinstance(s, Tensor) else s for s in size)))
+
+
+@method("reverse")
+def _reverse_method(self, axis):
+    return reverse(self, axis)
+
+
+@method("unbind")
+def _unbind_method(self, dim=0):
+    return tuple(Tensor._make(t) for t in torch.unbind(self._t, dim))
+
+
+@method("select")
+def _select_method(self, dim, index):
+    return Tensor._make(torch.select(self._t, dim, int(index)))
+
+
+@method("index_put")
+def _index_put_method(self, indices, values, accumulate=False):
+    idx = tuple(_idx(i._t) for i in indices)
+    return Tensor._make(self._t.index_put(idx, values._t, accumulate))
+
+
+@method("reshape_as")
+def _reshape_as_method(self, other):
+    return Tensor._make(self._t.reshape(other._t.shape))
+
+
+@method("type_as")
+def _type_as_method(self, other):
+    return Tensor._make(self._t.to(other._t.dtype))

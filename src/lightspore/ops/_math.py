@@ -8,7 +8,7 @@ from __future__ import annotations
 import torch
 
 from ..common import dtype as mstype
-from ._table import Primitive, op, prim
+from ._table import Primitive, method, op, prim
 
 _tdt = mstype.to_torch
 
@@ -419,3 +419,24 @@ class ApproximateEqual(Primitive):
 
     def __call__(self, x, y):
         return approximate_equal(x, y, self.tolerance)
+
+
+def _bind_existing():
+    """Tensor methods the reference names differently from the table entries they call."""
+    from ._table import METHODS, OPS
+    for meth, name in (("absolute", "abs"), ("negative", "neg"), ("greater", "greater"),
+                       ("greater_equal", "greater_equal"), ("less", "less"), ("less_equal", "less_equal"),
+                       ("not_equal", "not_equal")):
+        if name in OPS:
+            METHODS.setdefault(meth, OPS[name])
+
+
+_bind_existing()
+
+
+def _multiply_method(self, value):
+    from ._table import OPS
+    return OPS["mul"](self, value)
+
+
+method("multiply")(_multiply_method)
