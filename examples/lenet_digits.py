@@ -74,7 +74,8 @@ class _Progress:
         try:
             from tqdm import tqdm
 
-            self._bar = tqdm(total=total, desc=desc, leave=False, file=sys.stderr, dynamic_ncols=True)
+            self._bar = tqdm(total=total, desc=desc, leave=False, file=sys.stderr, dynamic_ncols=True,
+                             disable=not sys.stderr.isatty())
         except ImportError:
             self._bar = None
         self.total, self.n, self.desc = total, 0, desc
