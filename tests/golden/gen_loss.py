@@ -12,6 +12,7 @@ at module level imports mindspore or lightspore.
 import json
 import sys
 from collections import OrderedDict
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -43,6 +44,9 @@ def loss_arrays():
     a['idx'] = np.array([1, 0, 4, 2], np.int32)
     a['idx_oob'] = np.array([1, 9, 4, -1], np.int32)
     a['idx3'] = np.array([1, 0, 3], np.int32)
+    a['idx64'] = a['idx'].astype(np.int64)
+    a['idx_ign64'] = np.array([1, -100, 4, 2], np.int64)
+    a['logits_f16'] = a['logits'].astype(np.float16)
     a['w5'] = np.array([0.5, 1.0, 2.0, 1.5, 0.25], np.float32)
     a['logits5'] = rng.standard_normal((5,)).astype(np.float32)
     a['idx0d'] = np.array(3, np.int32)
@@ -244,6 +248,37 @@ VALUE_CASES = OrderedDict([
     ('ctc_unbatched', (lambda ms, T: ms.nn.CTCLoss(), ['@ctc_lp2', '@ctc_tg1', '@ctc_il1', '@ctc_tl1'], (0,))),
     ('ctc_unbatched_none', (lambda ms, T: ms.nn.CTCLoss(reduction='none'),
                             ['@ctc_lp2', '@ctc_tg1', '@ctc_il1', '@ctc_tl1'], (0,))),
+    # float16
+    ('ce_f16', (lambda ms, T: ms.nn.CrossEntropyLoss(), ['@logits_f16', '@idx'], (0,))),
+    ('sce_sparse_f16_mean', (lambda ms, T: ms.nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction='mean'),
+                             ['@logits_f16', '@idx'], (0,))),
+    ('mse_f16_sum', (lambda ms, T: ms.nn.MSELoss(reduction='sum'), ['@y_f16', '@y_f16'], ())),
+    # the functional forms in ops
+    ('fn_cross_entropy_int64_smooth_weight', (lambda ms, T: partial(
+        ms.ops.cross_entropy, weight=T('w5'), label_smoothing=0.2), ['@logits', '@idx_ign64'], (0,))),
+    ('fn_cross_entropy_prob_none', (lambda ms, T: partial(ms.ops.cross_entropy, reduction='none'),
+                                    ['@logits_k', '@prob_k'], (0, 1))),
+    ('fn_nll_loss_smooth_sum', (lambda ms, T: partial(ms.ops.nll_loss, weight=T('w5'), reduction='sum',
+                                                      label_smoothing=0.3), ['@logits', '@idx64'], (0,))),
+    ('fn_nll_loss_kdim_smooth', (lambda ms, T: partial(ms.ops.nll_loss, label_smoothing=0.1),
+                                 ['@logits_k', '@idx_k'], (0,))),
+    ('fn_mse_loss_int_none', (lambda ms, T: partial(ms.ops.mse_loss, reduction='none'), ['@xi', '@yi'], ())),
+    ('fn_mse_loss_bcast', (lambda ms, T: ms.ops.mse_loss, ['@x', '@row'], (0, 1))),
+    ('fn_l1_loss_int', (lambda ms, T: ms.ops.l1_loss, ['@xi', '@yi'], ())),
+    ('fn_smooth_l1_loss_mean', (lambda ms, T: partial(ms.ops.smooth_l1_loss, beta=0.5, reduction='mean'),
+                                ['@x', '@y'], (0, 1))),
+    ('fn_kl_div_none', (lambda ms, T: partial(ms.ops.kl_div, reduction='none'), ['@logprob', '@kl_target_neg'],
+                        (0, 1))),
+    ('fn_kl_div_mean', (lambda ms, T: ms.ops.kl_div, ['@logprob', '@kl_target'], (0,))),
+    ('fn_kl_div_batchmean', (lambda ms, T: partial(ms.ops.kl_div, reduction='batchmean'),
+                             ['@logprob', '@kl_target'], (0,))),
+    ('fn_binary_cross_entropy_edges', (lambda ms, T: partial(ms.ops.binary_cross_entropy, reduction='none'),
+                                       ['@edge_p', '@edge_t'], (0,))),
+    ('fn_binary_cross_entropy_weight', (lambda ms, T: partial(ms.ops.binary_cross_entropy, weight=T('var')),
+                                        ['@prob', '@soft'], (0, 1))),
+    ('fn_bce_with_logits_weights_none', (lambda ms, T: partial(
+        ms.ops.binary_cross_entropy_with_logits, weight=T('prob'), pos_weight=T('w4'), reduction='none'),
+        ['@x', '@soft'], (0, 1))),
 ])
 
 # SoftMarginLoss has no CPU kernel in the reference ("The kernel SoftMarginLoss unregistered"): its
