@@ -13,7 +13,7 @@ import numpy as np
 
 class Case:
     def __init__(self, op, *inputs, kw=None, prim=None, init=None, pkw=None, meth=None, mkw=None,
-                 forms=None, grad=(), err=False, pn=None, cid=None, random=None, tol=None, atol=None):
+                 forms=None, grad=(), err=False, pn=None, param=False, cid=None, random=None, tol=None, atol=None):
         self.op, self.inputs, self.kw = op, list(inputs), dict(kw or {})
         self.prim, self.init, self.pkw = prim, dict(init or {}), dict(pkw if pkw is not None else (kw or {}))
         self.meth = meth
@@ -24,6 +24,7 @@ class Case:
         self.grad, self.err, self.random = tuple(grad), err, random
         self.tol, self.atol = tol, atol
         self.pn = pn
+        self.param = param
         self.cid = cid or op
 
 
@@ -98,6 +99,14 @@ def _kw(ms, kw):
 
 def call(ms, case, form):
     args = [to_ms(ms, x) for x in case.inputs]
+    if case.param:     # in-place ops on a Parameter: compare the result and the Parameter afterwards
+        args[0] = ms.Parameter(args[0], name='p')
+        r = _call(ms, case, form, args)
+        return (r, args[0])
+    return _call(ms, case, form, args)
+
+
+def _call(ms, case, form, args):
     if form == 'f':
         return getattr(ms.ops, case.op)(*args, **_kw(ms, case.kw))
     if form == 'p':
@@ -584,3 +593,28 @@ add(meth('absolute', f32((2, 3), 250)),
     meth('reshape_as', f32((3, 4), 276), f32((2, 6), 277)),
     meth('type_as', f32((3, 4), 278), i32((2,), 279)),
     )
+
+# in-place scatter on Parameters
+_i1 = np.array([0, 2, 0], np.int32)
+_ind = np.array([[0, 1], [2, 0], [0, 1]], np.int32)
+for _how in ("update", "add", "sub", "mul", "div", "max", "min"):
+    _P = 'Scatter' + _how.capitalize()
+    _lo = 0.5 if _how == 'div' else -2
+    _upd = f32((3, 2), 281, _lo, 2) if _how != 'update' else f32((3, 2), 281)
+    _u_unique = f32((2, 2), 281, _lo, 2)
+    if _how != 'sub':
+        add(Case('scatter_' + _how, f32((3, 2), 280), _i1 if _how != 'update' else _i1[:2], _upd if _how != 'update'
+                 else _u_unique, prim=_P, param=True),
+            Case('scatter_' + _how, i32((4, 2), 282, 1, 9), np.array([[1, 3], [0, 1]], np.int64),
+                 i32((2, 2, 2), 283, 1, 4), param=True, cid='scatter_' + _how + '/i32'),
+            Case('scatter_' + _how, f32((3, 2), 280), _i1, f32((2, 2), 281), param=True, err=True,
+                 cid='scatter_' + _how + '/err_shape'))
+    else:
+        add(Case('scatter_sub', f32((3, 2), 280), _i1, _upd, prim=_P, forms='p', param=True))
+    if _how not in ('update', 'add'):   # Tensor.scatter_sub/mul/div/max/min are tensor_scatter_* (N-d indices)
+        add(meth('scatter_' + _how, f32((3, 3, 2), 288, _lo, 2), _ind, f32((3, 2), 289, _lo, 2)))
+    _nd_u = f32((2, 2), 285, _lo, 2) if _how == 'update' else f32((3, 2), 285, _lo, 2)
+    add(Case('scatter_nd_' + _how, f32((3, 3, 2), 284), _ind[:2] if _how == 'update' else _ind, _nd_u,
+             prim='ScatterNd' + _how.capitalize(), param=True),
+        Case('scatter_nd_' + _how, f32((4, 3), 286, _lo, 2), np.array([[1], [3]], np.int64), f32((2, 3), 287, _lo, 2),
+             param=True, cid='scatter_nd_' + _how + '/rows'))

@@ -586,3 +586,78 @@ def _reshape_as_method(self, other):
 @method("type_as")
 def _type_as_method(self, other):
     return Tensor._make(self._t.to(other._t.dtype))
+
+
+# ---------------------------------------------------------------------------------------------
+# in-place scatter on Parameters (ScatterAdd..., ScatterNdAdd...): the result is written into input_x
+# ---------------------------------------------------------------------------------------------
+def _nd_reduce(name, input_x, indices, updates, how):
+    """Out-of-place N-d scatter of ``updates`` into ``input_x`` at ``indices`` (last dim indexes leading dims)."""
+    _check_nd(name, input_x, indices, updates)
+    u = updates.to(input_x.dtype)
+    if how == "update":
+        return input_x.index_put(_nd_index(indices), u)
+    if how in ("add", "sub"):
+        return input_x.index_put(_nd_index(indices), -u if how == "sub" else u, accumulate=True)
+    k = indices.shape[-1]
+    lead, rest = input_x.shape[:k], input_x.shape[k:]
+    strides = torch.tensor([int(torch.tensor(lead[i + 1:]).prod()) for i in range(k)], device=indices.device)
+    lin = (_idx(indices) * strides).sum(-1).reshape((-1,) + (1,) * len(rest))
+    u = u.reshape((-1,) + tuple(rest))
+    flat = input_x.reshape((-1,) + tuple(rest))
+    lin = lin.expand_as(u)
+    if how == "div":
+        den = torch.ones_like(flat).scatter_reduce(0, lin, u, "prod", include_self=True)
+        r = flat / den if flat.is_floating_point() else torch.div(flat, den, rounding_mode="trunc")
+    else:
+        red = {"mul": "prod", "max": "amax", "min": "amin"}[how]
+        r = flat.clone().scatter_reduce_(0, lin, u, red, include_self=True)
+    return r.reshape(input_x.shape)
+
+
+def _inplace(input_x, r):
+    with torch.no_grad():
+        input_x.copy_(r)
+    return input_x
+
+
+def _scatter_fn(name, how, nd):
+    if nd:
+        def impl(input_x, indices, updates, use_locking=False):
+            return _inplace(input_x, _nd_reduce(name, input_x, indices, updates, how))
+    else:
+        def impl(input_x, indices, updates):
+            return _inplace(input_x, _nd_reduce(name, input_x, _idx(indices).unsqueeze(-1), updates, how))
+    impl.__name__ = name
+    return impl
+
+
+def _scatter_prim(cls_name, fn, default_locking):
+    def __init__(self, use_locking=default_locking):
+        Primitive.__init__(self, cls_name)
+        self.use_locking = use_locking
+
+    def __call__(self, input_x, indices, updates):
+        return fn(input_x, indices, updates)
+    cls = type(cls_name, (Primitive,), {"__init__": __init__, "__call__": __call__})
+    return prim(cls_name)(cls)
+
+
+@op(static=("args",))
+def scatter_nd_update(*args):
+    input_x, indices, updates = (a._t if isinstance(a, Tensor) else a for a in args[:3])
+    return _inplace(input_x, _nd_reduce("scatter_nd_update", input_x, indices, updates, "update"))
+
+
+for _how in ("update", "add", "sub", "mul", "div", "max", "min"):
+    _cap = _how.capitalize()
+    _f1 = op("scatter_" + _how)(_scatter_fn("scatter_" + _how, _how, False))
+    _scatter_prim("Scatter" + _cap, _f1, _how == "update")
+    if _how not in ("update", "add"):    # the reference binds these Tensor methods to tensor_scatter_*
+        METHODS.setdefault("scatter_" + _how, OPS["tensor_scatter_" + _how])
+    if _how == "update":
+        _f2 = scatter_nd_update
+    else:
+        _f2 = op("scatter_nd_" + _how)(_scatter_fn("scatter_nd_" + _how, _how, True))
+    _scatter_prim("ScatterNd" + _cap, _f2, _how == "update")
+OPS.pop("scatter_sub", None)     # the reference has ScatterSub and Tensor.scatter_sub, no ops.scatter_sub
