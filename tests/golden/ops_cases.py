@@ -618,3 +618,13 @@ for _how in ("update", "add", "sub", "mul", "div", "max", "min"):
              prim='ScatterNd' + _how.capitalize(), param=True),
         Case('scatter_nd_' + _how, f32((4, 3), 286, _lo, 2), np.array([[1], [3]], np.int64), f32((2, 3), 287, _lo, 2),
              param=True, cid='scatter_nd_' + _how + '/rows'))
+add(Case('inplace_update', f32((4, 3), 290), f32((2, 3), 291), (0, 2), meth='inplace_update', prim='InplaceUpdate',
+         init={'indices': (0, 2)}, pn=2, pkw={}),
+    Case('inplace_update', f32((4, 3), 290), f32((1, 3), 291), 3, cid='inplace_update/int'),
+    Case('inplace_add', f32((4, 3), 292), f32((2, 3), 293), (1, 1), prim='InplaceAdd', init={'indices': (1, 1)},
+         pn=2, pkw={}),
+    Case('inplace_sub', i32((4, 3), 294), i32((2, 3), 295), (3, 0), prim='InplaceSub', init={'indices': (3, 0)},
+         pn=2, pkw={}),
+    Case('inplace_index_add', f32((4, 3), 296), np.array([0, 2], np.int32), f32((4, 2), 297), 1, param=True,
+         prim='InplaceIndexAdd', init={'axis': 1}, pn=3, pkw={}),
+    )

@@ -661,3 +661,62 @@ for _how in ("update", "add", "sub", "mul", "div", "max", "min"):
         _f2 = op("scatter_nd_" + _how)(_scatter_fn("scatter_nd_" + _how, _how, True))
     _scatter_prim("ScatterNd" + _cap, _f2, _how == "update")
 OPS.pop("scatter_sub", None)     # the reference has ScatterSub and Tensor.scatter_sub, no ops.scatter_sub
+
+
+# ---------------------------------------------------------------------------------------------
+# InplaceUpdate / InplaceAdd / InplaceSub / InplaceIndexAdd
+# ---------------------------------------------------------------------------------------------
+def _rows(indices):
+    if isinstance(indices, torch.Tensor):
+        return _idx(indices).reshape(-1)
+    if isinstance(indices, numbers.Integral):
+        return torch.tensor([int(indices)])
+    return torch.tensor([int(i) for i in indices])
+
+
+@op(method="inplace_update")
+def inplace_update(x, v, indices):
+    idx = _rows(indices).to(x.device)
+    return x.index_copy(0, idx, v.reshape((idx.numel(),) + tuple(x.shape[1:])).to(x.dtype))
+
+
+@op()
+def inplace_add(x, v, indices):
+    idx = _rows(indices).to(x.device)
+    return x.index_add(0, idx, v.reshape((idx.numel(),) + tuple(x.shape[1:])).to(x.dtype))
+
+
+@op()
+def inplace_sub(x, v, indices):
+    idx = _rows(indices).to(x.device)
+    return x.index_add(0, idx, -v.reshape((idx.numel(),) + tuple(x.shape[1:])).to(x.dtype))
+
+
+@op()
+def inplace_index_add(var, indices, updates, axis):
+    return _inplace(var, var.index_add(axis, _idx(indices), updates.to(var.dtype)))
+
+
+def _inplace_prim(cls_name, fn):
+    def __init__(self, indices):
+        Primitive.__init__(self, cls_name)
+        self.indices = indices
+
+    def __call__(self, x, v):
+        return fn(x, v, self.indices)
+    return prim(cls_name)(type(cls_name, (Primitive,), {"__init__": __init__, "__call__": __call__}))
+
+
+_inplace_prim("InplaceUpdate", inplace_update)
+_inplace_prim("InplaceAdd", inplace_add)
+_inplace_prim("InplaceSub", inplace_sub)
+
+
+@prim("InplaceIndexAdd")
+class InplaceIndexAdd(Primitive):
+    def __init__(self, axis):
+        super().__init__("InplaceIndexAdd")
+        self.axis = axis
+
+    def __call__(self, var, indices, updates):
+        return inplace_index_add(var, indices, updates, self.axis)
