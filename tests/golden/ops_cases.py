@@ -628,3 +628,17 @@ add(Case('inplace_update', f32((4, 3), 290), f32((2, 3), 291), (0, 2), meth='inp
     Case('inplace_index_add', f32((4, 3), 296), np.array([0, 2], np.int32), f32((4, 2), 297), 1, param=True,
          prim='InplaceIndexAdd', init={'axis': 1}, pn=3, pkw={}),
     )
+_x3 = f32((3, 4, 5), 300)
+for _j, (_b, _e, _s, _m) in enumerate([
+        ((1, 0, 0), (2, 3, 5), (1, 1, 2), {}),
+        ((0, 1), (3, 4), (2, 2), {}),
+        ((-1, 0, 4), (-4, 4, 0), (-1, 2, -2), {}),
+        ((0, 0, 0), (9, 9, 9), (1, 3, 1), {'begin_mask': 0b010, 'end_mask': 0b101}),
+        ((1, 0, 2), (2, 4, 5), (1, 1, 1), {'shrink_axis_mask': 0b001}),
+        ((0, 0, 1), (1, 1, 3), (1, 1, 1), {'ellipsis_mask': 0b010}),
+        ((2, 0, 0), (0, 4, 5), (1, 1, 1), {}),
+        ((0, 3, 0), (3, 4, 5), (1, 1, 1), {'shrink_axis_mask': 0b010, 'end_mask': 0b100}),
+        ]):
+    add(Case('strided_slice', _x3, _b, _e, _s, kw=_m, prim='StridedSlice', init=_m, pkw={}, pn=4,
+             cid=f'strided_slice/{_j}', grad=(0,) if _j == 0 else ()))
+add(Case('strided_slice', _x3, (0, 0), (1, 1), (1, 0), err=True, cid='strided_slice/err_stride0'))

@@ -720,3 +720,73 @@ class InplaceIndexAdd(Primitive):
 
     def __call__(self, var, indices, updates):
         return inplace_index_add(var, indices, updates, self.axis)
+
+
+# ---------------------------------------------------------------------------------------------
+# strided_slice / StridedSlice (begin/end/ellipsis/new-axis/shrink-axis masks, negative strides)
+# ---------------------------------------------------------------------------------------------
+def _ints(v, name, arg):
+    if isinstance(v, torch.Tensor):
+        v = v.tolist()
+    if not isinstance(v, (tuple, list)) or not all(isinstance(i, numbers.Integral) for i in v):
+        raise TypeError(f"For '{name}', '{arg}' must be a tuple of ints, but got {v!r}")
+    return [int(i) for i in v]
+
+
+@op()
+def strided_slice(input_x, begin, end, strides, begin_mask=0, end_mask=0, ellipsis_mask=0, new_axis_mask=0,
+                  shrink_axis_mask=0):
+    name = "strided_slice"
+    begin, end, strides = _ints(begin, name, "begin"), _ints(end, name, "end"), _ints(strides, name, "strides")
+    if not len(begin) == len(end) == len(strides):
+        raise ValueError(f"For '{name}', 'begin', 'end' and 'strides' must have the same length, "
+                         f"but got {len(begin)}, {len(end)}, {len(strides)}")
+    if any(s == 0 for s in strides):
+        raise ValueError(f"For '{name}', 'strides' cannot contain 0, but got {strides}")
+    n = len(begin)
+    bit = lambda m, i: (m >> i) & 1  # noqa: E731
+    consumed = sum(1 for i in range(n) if not bit(ellipsis_mask, i) and not bit(new_axis_mask, i))
+    r = input_x
+    out_dim = in_dim = 0
+    for i in range(n):
+        if bit(ellipsis_mask, i):
+            k = input_x.ndim - consumed
+            out_dim += k
+            in_dim += k
+        elif bit(new_axis_mask, i):
+            r = r.unsqueeze(out_dim)
+            out_dim += 1
+        elif bit(shrink_axis_mask, i):
+            size = input_x.shape[in_dim]
+            b = begin[i] + size if begin[i] < 0 else begin[i]
+            if not 0 <= b < size:
+                raise ValueError(f"For '{name}', index {begin[i]} is out of range for dimension {in_dim} "
+                                 f"of size {size}")
+            r = r.select(out_dim, b)
+            in_dim += 1
+        else:
+            size = input_x.shape[in_dim]
+            sl = slice(None if bit(begin_mask, i) else begin[i], None if bit(end_mask, i) else end[i], strides[i])
+            start, stop, step = sl.indices(size)
+            if step > 0:
+                r = r.narrow(out_dim, start, max(0, stop - start)) if stop > start else r.narrow(out_dim, 0, 0)
+                if step > 1:
+                    r = r.unfold(out_dim, 1, step).squeeze(-1) if r.shape[out_dim] else r
+            else:
+                idx = torch.tensor(list(range(start, stop, step)), dtype=torch.long, device=r.device)
+                r = r.index_select(out_dim, idx)
+            out_dim += 1
+            in_dim += 1
+    return r.clone()
+
+
+@prim("StridedSlice")
+class StridedSlice(Primitive):
+    def __init__(self, begin_mask=0, end_mask=0, ellipsis_mask=0, new_axis_mask=0, shrink_axis_mask=0):
+        super().__init__("StridedSlice")
+        self.begin_mask, self.end_mask, self.ellipsis_mask = begin_mask, end_mask, ellipsis_mask
+        self.new_axis_mask, self.shrink_axis_mask = new_axis_mask, shrink_axis_mask
+
+    def __call__(self, input_x, begin, end, strides):
+        return strided_slice(input_x, begin, end, strides, self.begin_mask, self.end_mask, self.ellipsis_mask,
+                             self.new_axis_mask, self.shrink_axis_mask)
