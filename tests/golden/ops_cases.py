@@ -637,6 +637,7 @@ for _j, (_b, _e, _s, _m) in enumerate([
         ((1, 0, 2), (2, 4, 5), (1, 1, 1), {'shrink_axis_mask': 0b001}),
         ((0, 0, 1), (1, 1, 3), (1, 1, 1), {'ellipsis_mask': 0b010}),
         ((2, 0, 0), (0, 4, 5), (1, 1, 1), {}),
+        ((0, 0), (2, 1), (1, 1), {'new_axis_mask': 0b10}),
         ((0, 3, 0), (3, 4, 5), (1, 1, 1), {'shrink_axis_mask': 0b010, 'end_mask': 0b100}),
         ]):
     add(Case('strided_slice', _x3, _b, _e, _s, kw=_m, prim='StridedSlice', init=_m, pkw={}, pn=4,
