@@ -4,7 +4,6 @@ Attribute assignment routes Parameters and child Cells into ordered dicts and na
 way the reference does (attribute path, auto-prefixing when a child is attached). ``__call__`` has a
 fast path: with no hooks and no casting it goes straight to ``construct``.
 """
-from __future__ import annotations
 
 import itertools
 from collections import OrderedDict
@@ -199,7 +198,7 @@ class Cell:
         self.__dict__.pop(name, None)
         self._buffers[name] = tensor
 
-    def get_buffer(self, target: str) -> Tensor:
+    def get_buffer(self, target: str) -> "Tensor":
         *path, name = target.split(".")
         cell = self.get_sub_cell(".".join(path)) if path else self
         if name not in cell._buffers:
@@ -221,7 +220,7 @@ class Cell:
         for _, b in self.named_buffers(recurse=recurse):
             yield b
 
-    def get_sub_cell(self, target: str) -> Cell:
+    def get_sub_cell(self, target: str) -> "Cell":
         if target == "":
             return self
         cell = self
