@@ -307,8 +307,10 @@ class SoftmaxCrossEntropyWithLogits(LossBase):
                                      f"{tuple(lt.shape)}.")
                 if lt.dtype not in _HALF_FLOATS:
                     _dtype_in(lt, _HALF_FLOATS, "logits", cls)
+                if lt.dim() != 2:
+                    lt, yt = lt.reshape(-1, n_classes), yt.reshape(-1)
                 try:
-                    return Tensor._make(F.cross_entropy(lt.reshape(-1, n_classes), yt.reshape(-1).long()))
+                    return Tensor._make(F.cross_entropy(lt, yt if yt.dtype is _I64 else yt.long()))
                 except IndexError as e:
                     raise _index_error(e, cls) from None
             # one-hot in float32 (an out-of-range index gives a row of zeros, as the reference's OneHot)
