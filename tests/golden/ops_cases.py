@@ -137,6 +137,7 @@ def grads(ms, case):
 
 
 def stats(a):
+    a = np.abs(a) if np.iscomplexobj(a) else a
     a = np.asarray(a, dtype=np.float64)
     return [float(a.min()), float(a.max()), float(a.mean()), float(a.std())] if a.size else [0, 0, 0, 0]
 for _n, _p, _lo, _hi in [('acos', 'ACos', -0.9, 0.9), ('asin', 'Asin', -0.9, 0.9), ('atan', 'Atan', -3, 3),
@@ -643,3 +644,25 @@ for _j, (_b, _e, _s, _m) in enumerate([
     add(Case('strided_slice', _x3, _b, _e, _s, kw=_m, prim='StridedSlice', init=_m, pkw={}, pn=4,
              cid=f'strided_slice/{_j}', grad=(0,) if _j == 0 else ()))
 add(Case('strided_slice', _x3, (0, 0), (1, 1), (1, 0), err=True, cid='strided_slice/err_stride0'))
+add(Case('batch_dot', f32((2, 3, 4), 301), f32((2, 4, 5), 302), grad=(0, 1)),
+    Case('batch_dot', f32((2, 3), 301), f32((2, 3), 302), cid='batch_dot/2d'),
+    Case('batch_dot', f32((2, 3, 4), 301), f32((2, 3), 302), (1, 1), cid='batch_dot/mixed'),
+    Case('batch_dot', f32((2, 3, 4, 2), 301), f32((2, 5, 4), 302), (2, 2), cid='batch_dot/4d'),
+    Case('batch_dot', f32((2, 3, 4), 301), f32((2, 3, 4), 302), 1, cid='batch_dot/int'),
+    Case('batch_dot', f32((2, 3, 4), 301), f32((3, 4, 5), 302), err=True, cid='batch_dot/err_batch'),
+    Case('batch_dot', f32((2, 3, 4), 301), f32((2, 4, 5), 302), (0, 1), err=True, cid='batch_dot/err_axes0'),
+    Case('eigvals', np.array([[2.0, 1.0, 0.5], [0, 3.0, 1.0], [0, 0, -1.0]], np.float32), random=SHAPE_ONLY),
+    Case('eigvals', np.array([[1.0, 2.0], [3.0, 4.0]], np.float64), random=SHAPE_ONLY, cid='eigvals/f64'),
+    Case('eig', f32((3, 3), 303), random=SHAPE_ONLY),
+    Case('eigvals', i32((2, 2), 304), err=True, cid='eigvals/err_int'),
+    Case('unique_with_pad', np.array([3, 1, 1, 2, 5, 5], np.int32), 0, prim='UniqueWithPad', meth='unique_with_pad'),
+    Case('unique_with_pad', np.array([3, 1, 3], np.int64), -1, cid='unique_with_pad/i64'),
+    Case('random_gamma', np.array([20000], np.int64), np.array([1.0, 3.0], np.float32), random=(0, None, 0.1)),
+    Case('random_gamma', np.array([3, 2], np.int32), np.array([2.0], np.float32), kw={'seed': 3}, random=(0, None, 5),
+         cid='random_gamma/seed'),
+    Case('random_poisson', np.array([20000], np.int64), np.array([1.0, 4.0], np.float32), random=(0, None, 0.1)),
+    Case('random_poisson', np.array([5], np.int32), np.array([2.0], np.float32), kw={'dtype': 'ms.int32', 'seed': 1},
+         random=(0, None, 5), cid='random_poisson/i32'),
+    Case('multinomial_with_replacement', np.array([[0.1, 0.2, 0.7]], np.float32), np.array(0, np.int64),
+         np.array(0, np.int64), 4000, True, random=(0, 2, 0.1)),
+    )

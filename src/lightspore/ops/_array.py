@@ -230,8 +230,7 @@ def argwhere(input):
 # ---------------------------------------------------------------------------------------------
 # unique / sort / search / count
 # ---------------------------------------------------------------------------------------------
-@op(prim="Unique", out="tuple")
-def unique(input):
+def _unique_impl(input):
     """Unique values in order of first occurrence (the reference's order) and int32 inverse indices."""
     flat = input.reshape(-1)
     y, inv = torch.unique(flat, sorted=True, return_inverse=True)
@@ -243,9 +242,20 @@ def unique(input):
     return y[order], rank[inv].reshape(input.shape).to(torch.int32)
 
 
+unique = op("unique", prim="Unique", out="tuple")(_unique_impl)
+
+
 @op(method="unique_consecutive", out="any")
 def unique_consecutive(input, return_inverse=False, return_counts=False, dim=None):
     return torch.unique_consecutive(input, return_inverse, return_counts, dim)
+
+
+@op(prim="UniqueWithPad", method="unique_with_pad", out="tuple")
+def unique_with_pad(x, pad_num):
+    """Unique values (first-occurrence order) padded to the input's length with ``pad_num``; int32-style idx."""
+    y, idx = _unique_impl(x)
+    pad = torch.full((x.numel() - y.numel(),), pad_num, dtype=x.dtype, device=x.device)
+    return torch.cat([y, pad]), idx.to(x.dtype)
 
 
 @prim("UniqueConsecutive")

@@ -363,3 +363,54 @@ def hann_window(window_length, periodic=True, *, dtype=None):
 def kaiser_window(window_length, periodic=True, beta=12.0, *, dtype=None):
     window_length, dt = _win("kaiser_window", window_length, dtype, default=torch.float64)
     return torch.kaiser_window(window_length, periodic, beta, dtype=dt)
+
+
+@op()
+def batch_dot(x1, x2, axes=None):
+    name = "batch_dot"
+    if x1.ndim < 2 or x2.ndim < 2:
+        raise ValueError(f"For '{name}', 'x1' and 'x2' must be at least 2-D, but got {x1.ndim}-D and {x2.ndim}-D")
+    if x1.shape[0] != x2.shape[0]:
+        raise ValueError(f"For '{name}', 'x1' and 'x2' must have the same batch size, "
+                         f"but got {x1.shape[0]} and {x2.shape[0]}")
+    if axes is None:
+        axes = [x1.ndim - 1, x2.ndim - 1 if x2.ndim == 2 else x2.ndim - 2]
+    elif isinstance(axes, (list, tuple)):
+        if len(axes) != 2 or 0 in axes:
+            raise ValueError(f"For '{name}', 'axes' must be two non-zero ints, but got {axes}")
+        axes = [axes[0] + x1.ndim if axes[0] < 0 else axes[0], axes[1] + x2.ndim if axes[1] < 0 else axes[1]]
+    elif isinstance(axes, int) and not isinstance(axes, bool):
+        if axes == 0:
+            raise ValueError(f"For '{name}', 'axes' cannot be 0")
+        axes = [axes + x1.ndim, axes + x2.ndim] if axes < 0 else [axes, axes]
+    else:
+        raise ValueError(f"For '{name}', 'axes' must be an int or a tuple/list of ints, but got {type(axes).__name__}")
+    if axes[0] >= x1.ndim + (x1.ndim == 2) or axes[1] >= x2.ndim + (x2.ndim == 2) or min(axes) < 1:
+        raise ValueError(f"For '{name}', 'axes' {axes} is out of range for shapes {tuple(x1.shape)}, "
+                         f"{tuple(x2.shape)}")
+    a, b = x1, x2
+    if x1.ndim == 2:
+        a = a.unsqueeze(1)
+        axes[0] += 1
+    if x2.ndim == 2:
+        b = b.unsqueeze(2)
+    a = torch.movedim(a, axes[0], -1)
+    b = torch.movedim(b, axes[1], 1)
+    f1, f2 = a.shape[1:-1], b.shape[2:]
+    r = torch.bmm(a.reshape(a.shape[0], -1, a.shape[-1]), b.reshape(b.shape[0], b.shape[1], -1))
+    r = r.reshape((a.shape[0],) + tuple(f1) + tuple(f2))
+    if x1.ndim == 2:
+        r = r.squeeze(1)
+    elif x2.ndim == 2:
+        r = r.squeeze(-1)
+    return r
+
+
+@op()    # Tensor.eigvals is broken in the reference (calls ops.eigvals without its argument)
+def eigvals(A):
+    return torch.linalg.eigvals(_float_in(A, "eigvals", "A"))
+
+
+@op(out="tuple")
+def eig(A):
+    return torch.linalg.eig(_float_in(A, "eig", "A"))

@@ -268,3 +268,33 @@ class StandardLaplace(Primitive):
 
     def __call__(self, shape):
         return standard_laplace(shape, self.seed or None)
+
+
+def _gamma_draw(alpha, g):
+    if g is None:
+        return torch._standard_gamma(alpha)
+    with torch.random.fork_rng(devices=[]):     # _standard_gamma has no generator argument
+        torch.manual_seed(int(torch.randint(0, 2**62, (), generator=g)))
+        return torch._standard_gamma(alpha)
+
+
+@op()
+def random_gamma(shape, alpha, seed=None):
+    shape = _shape_t(shape, "random_gamma")
+    a = alpha.expand(tuple(shape) + tuple(alpha.shape)).contiguous()
+    return _gamma_draw(a, _gen("random_gamma", seed))
+
+
+@op()
+def random_poisson(shape, rate, seed=None, dtype=mstype.float32):
+    shape = _shape_t(shape, "random_poisson")
+    r = rate.to(torch.float32).expand(tuple(shape) + tuple(rate.shape)).contiguous()
+    return torch.poisson(r, generator=_gen("random_poisson", seed)).to(mstype.to_torch(dtype))
+
+
+@op()
+def multinomial_with_replacement(x, seed, offset, numsamples, replacement=False):
+    s = int(seed.item()) if isinstance(seed, torch.Tensor) else int(seed)
+    o = int(offset.item()) if isinstance(offset, torch.Tensor) else int(offset)
+    g = _gen("multinomial_with_replacement", s * 7919 + o) if (s or o) else None
+    return torch.multinomial(x, numsamples, replacement, generator=g)
