@@ -530,13 +530,23 @@ def block_diag(*inputs):
     return torch.block_diag(*inputs)
 
 
-@op("range", prim="Range")
+@op("range")
 def _range(start, end, step, maxlen=1000000):
     vals = [v.item() if isinstance(v, torch.Tensor) else v for v in (start, end, step)]
     dt = next((v.dtype for v in (start, end, step) if isinstance(v, torch.Tensor)), None)
     if dt is not None and not dt.is_floating_point:
         dt = torch.int64      # the reference: integer ranges come back as int64
     return torch.arange(*vals, dtype=dt)
+
+
+@prim("Range")
+class Range(Primitive):
+    def __init__(self, maxlen=1000000):
+        super().__init__("Range")
+        self.maxlen = maxlen
+
+    def __call__(self, start, end, step):
+        return OPS["range"](start, end, step, self.maxlen)
 
 
 @op("slice", prim="Slice")
