@@ -185,11 +185,15 @@ def lerp(input, end, weight):
 
 @op(prim="Addcmul", method="addcmul")
 def addcmul(input, tensor1, tensor2, value=1):
+    if isinstance(value, (int, float)) and input.dtype == tensor1.dtype == tensor2.dtype:
+        return torch.addcmul(input, tensor1, tensor2, value=value)      # one fused kernel
     return input + value * tensor1 * tensor2
 
 
 @op(prim="Addcdiv")   # Tensor.addcdiv: the reference kernel (AddcdivExt) is unregistered on CPU
 def addcdiv(input, tensor1, tensor2, value=1):
+    if isinstance(value, (int, float)) and input.is_floating_point() and input.dtype == tensor1.dtype == tensor2.dtype:
+        return torch.addcdiv(input, tensor1, tensor2, value=value)
     return input + value * tensor1 / tensor2
 
 
