@@ -116,7 +116,9 @@ def _call(ms, case, form, args):
 
 
 def outputs(r):
-    """Result -> (list of numpy arrays, list of dtype strings, is_tuple)."""
+    """Result -> (list of numpy arrays, list of dtype strings, is_tuple). Python scalars: dtype 'py:<type>'."""
+    if isinstance(r, (bool, int, float)):
+        return [np.asarray(r)], ['py:' + type(r).__name__], False
     if isinstance(r, (tuple, list)):
         return [np.asarray(x.asnumpy()) for x in r], [str(x.dtype) for x in r], True
     return [np.asarray(r.asnumpy())], [str(r.dtype)], False
@@ -666,3 +668,24 @@ add(Case('batch_dot', f32((2, 3, 4), 301), f32((2, 4, 5), 302), grad=(0, 1)),
     Case('multinomial_with_replacement', np.array([[0.1, 0.2, 0.7]], np.float32), np.array(0, np.int64),
          np.array(0, np.int64), 4000, True, random=(0, 2, 0.1)),
     )
+_mask = np.array([[True, False, True], [False, False, True]])
+add(meth('masked_scatter', f32((2, 3), 310), _mask, np.arange(6, dtype=np.float32)),
+    meth('masked_scatter', i32((2, 3), 310), np.array([True, False, True]), np.arange(6, dtype=np.int32),
+         cid='Tensor.masked_scatter/bcast'),
+    Case('masked_scatter', f32((2, 3), 310), _mask, np.arange(6, dtype=np.float32), prim='MaskedScatter', forms='p'),
+    meth('masked_scatter', f32((2, 3), 310), _mask.astype(np.int32), np.arange(6, dtype=np.float32),
+         cid='Tensor.masked_scatter/err_mask'),
+    meth('fill_diagonal', f32((3, 4), 311), 9.0),
+    meth('fill_diagonal', f32((7, 3), 311), -1.0, wrap=True, cid='Tensor.fill_diagonal/wrap'),
+    meth('ptp', f32((3, 4), 312)),
+    meth('ptp', f32((3, 4), 312), axis=1, keepdims=True, cid='Tensor.ptp/kw'),
+    Case('is_complex', _cplx, meth='is_complex'),
+    Case('is_complex', f32((2,), 313), meth='is_complex', cid='is_complex/real'),
+    Case('is_floating_point', f32((2,), 313), meth='is_floating_point'),
+    Case('is_floating_point', i32((2,), 313), meth='is_floating_point', cid='is_floating_point/int'),
+    meth('is_signed', f32((2,), 314)),
+    meth('is_signed', np.array([1, 2], np.uint8), cid='Tensor.is_signed/u8'),
+    meth('ndimension', f32((2, 3, 1), 315)),
+    )
+add(meth('masked_scatter', f32((2, 3), 310), _mask.astype(np.uint8), np.arange(6, dtype=np.float32),
+         cid='Tensor.masked_scatter/u8'))

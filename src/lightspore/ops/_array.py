@@ -810,3 +810,61 @@ class StridedSlice(Primitive):
     def __call__(self, input_x, begin, end, strides):
         return strided_slice(input_x, begin, end, strides, self.begin_mask, self.end_mask, self.ellipsis_mask,
                              self.new_axis_mask, self.shrink_axis_mask)
+
+
+# ---------------------------------------------------------------------------------------------
+# masked_scatter, fill_diagonal, ptp, dtype predicates
+# ---------------------------------------------------------------------------------------------
+def _masked_scatter(input, mask, source):
+    if mask.dtype not in (torch.bool, torch.uint8):
+        raise TypeError(f"For 'masked_scatter', 'mask' must be a bool or uint8 tensor, "
+                        f"but got {mstype.from_torch(mask.dtype)}")
+    return input.masked_scatter(mask.to(torch.bool), source)
+
+
+@method("masked_scatter")
+def _masked_scatter_method(self, mask, source):
+    return Tensor._make(_masked_scatter(self._t, mask._t, source._t))
+
+
+@prim("MaskedScatter")
+class MaskedScatter(Primitive):
+    def __init__(self):
+        super().__init__("MaskedScatter")
+
+    def __call__(self, x, mask, updates):
+        return Tensor._make(_masked_scatter(x._t, mask._t, updates._t))
+
+
+@method("fill_diagonal")
+def _fill_diagonal_method(self, fill_value, wrap=False):
+    return Tensor._make(self._t.clone().fill_diagonal_(fill_value, wrap))
+
+
+@method("ptp")
+def _ptp_method(self, axis=None, keepdims=False):
+    t = self._t
+    if axis is None:
+        r = t.max() - t.min()
+        return Tensor._make(r.reshape((1,) * t.ndim) if keepdims else r)
+    return Tensor._make(torch.amax(t, axis, keepdims) - torch.amin(t, axis, keepdims))
+
+
+@op(out="raw", method="is_complex")
+def is_complex(input):
+    return isinstance(input, torch.Tensor) and input.is_complex()
+
+
+@op(out="raw", method="is_floating_point")
+def is_floating_point(input):
+    return isinstance(input, torch.Tensor) and input.is_floating_point()
+
+
+@method("is_signed")
+def _is_signed_method(self):
+    return self._t.is_signed()
+
+
+@method("ndimension")
+def _ndimension_method(self):
+    return self._t.ndim
