@@ -689,3 +689,23 @@ add(meth('masked_scatter', f32((2, 3), 310), _mask, np.arange(6, dtype=np.float3
     )
 add(meth('masked_scatter', f32((2, 3), 310), _mask.astype(np.uint8), np.arange(6, dtype=np.float32),
          cid='Tensor.masked_scatter/u8'))
+_mx = f32((2, 3, 4), 320)
+_k = lambda *v: np.array(v, np.int32)  # noqa: E731
+for _al in ('RIGHT_LEFT', 'LEFT_RIGHT', 'LEFT_LEFT', 'RIGHT_RIGHT'):
+    add(Case('matrix_diag_part', _mx, _k(-1, 2), ms_scalar(9.0), kw={'align': _al}, cid='matrix_diag_part/' + _al),
+        Case('matrix_set_diag', _mx, f32((2, 4, 3), 321), _k(-2, 1), kw={'align': _al},
+             cid='matrix_set_diag/' + _al),
+        Case('matrix_diag', f32((2, 3, 4), 322), _k(-1, 1), kw={'align': _al}, cid='matrix_diag/' + _al))
+add(Case('matrix_diag_part', _mx, _k(1), ms_scalar(0.0), grad=(0,)),
+    Case('matrix_diag_part', f32((4, 3), 323), _k(-1), ms_scalar(0.0), cid='matrix_diag_part/sub'),
+    Case('matrix_set_diag', _mx, f32((2, 3), 324), cid='matrix_set_diag/main'),
+    Case('matrix_set_diag', _mx, f32((2, 3), 324), _k(1), cid='matrix_set_diag/k1'),
+    Case('matrix_diag', f32((3,), 325), grad=(0,)),
+    Case('matrix_diag', f32((3,), 325), _k(1), cid='matrix_diag/k1'),
+    Case('matrix_diag', f32((3,), 325), _k(-1), np.array(5, np.int32), np.array(4, np.int32), ms_scalar(7.0),
+         cid='matrix_diag/size'),
+    Case('matrix_diag', f32((3,), 325), _k(1), np.array(5, np.int32), cid='matrix_diag/rows'),
+    Case('matrix_diag_part', _mx, _k(2, -1), ms_scalar(0.0), err=True, cid='matrix_diag_part/err_k'),
+    Case('matrix_diag_part', _mx, _k(0), ms_scalar(0.0), kw={'align': 'UP'}, err=True,
+         cid='matrix_diag_part/err_align'),
+    )

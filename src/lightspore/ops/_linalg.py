@@ -414,3 +414,92 @@ def eigvals(A):
 @op(out="tuple")
 def eig(A):
     return torch.linalg.eig(_float_in(A, "eig", "A"))
+
+
+# ---------------------------------------------------------------------------------------------
+# matrix_diag / matrix_diag_part / matrix_set_diag (k = one diagonal or a band, four alignments)
+# ---------------------------------------------------------------------------------------------
+_ALIGNS = ("LEFT_RIGHT", "RIGHT_LEFT", "LEFT_LEFT", "RIGHT_RIGHT")
+
+
+def _band(k, name):
+    if isinstance(k, torch.Tensor):
+        k = k.reshape(-1).tolist()
+    if isinstance(k, (list, tuple)):
+        if len(k) == 1:
+            k = k[0]
+        elif len(k) == 2:
+            lo, hi = int(k[0]), int(k[1])
+            if lo > hi:
+                raise ValueError(f"For '{name}', k[0] must not be greater than k[1], but got {k}")
+            return lo, hi, False
+        else:
+            raise ValueError(f"For '{name}', 'k' must have one or two elements, but got {k}")
+    return int(k), int(k), True
+
+
+def _diag_layout(m, n, lo, hi, align, name):
+    """Per diagonal d (from hi down to lo): row/col index tensors and the offset in the padded row."""
+    if align not in _ALIGNS:
+        raise ValueError(f"For '{name}', 'align' must be one of {_ALIGNS}, but got {align!r}")
+    sup_left, sub_left = align.split("_")[0] == "LEFT", align.split("_")[1] == "LEFT"
+    lens = {d: max(0, min(m + min(d, 0), n - max(d, 0))) for d in builtins_range(lo, hi + 1)}
+    max_len = max(lens.values())
+    out = []
+    for d in builtins_range(hi, lo - 1, -1):
+        ln = lens[d]
+        left = (d >= 0 and sup_left) or (d <= 0 and sub_left)
+        off = 0 if left else max_len - ln
+        j = torch.arange(ln)
+        out.append((hi - d, j + max(0, -d), j + max(0, d), off, ln))
+    return out, max_len
+
+
+builtins_range = range
+
+
+def _scalar(v, like):
+    return v.to(like.dtype) if isinstance(v, torch.Tensor) else torch.tensor(v, dtype=like.dtype)
+
+
+@op()
+def matrix_diag_part(x, k, padding_value, align='RIGHT_LEFT'):
+    lo, hi, single = _band(k, "matrix_diag_part")
+    m, n = x.shape[-2], x.shape[-1]
+    layout, max_len = _diag_layout(m, n, lo, hi, align, "matrix_diag_part")
+    out = _scalar(padding_value, x).expand(tuple(x.shape[:-2]) + (hi - lo + 1, max_len)).clone()
+    for row, r, c, off, ln in layout:
+        out[..., row, off:off + ln] = x[..., r, c]
+    return out[..., 0, :] if single else out
+
+
+@op()
+def matrix_set_diag(x, diagonal, k=0, align='RIGHT_LEFT'):
+    lo, hi, single = _band(k, "matrix_set_diag")
+    m, n = x.shape[-2], x.shape[-1]
+    layout, _ = _diag_layout(m, n, lo, hi, align, "matrix_set_diag")
+    dg = diagonal.unsqueeze(-2) if single else diagonal
+    out = x.clone()
+    for row, r, c, off, ln in layout:
+        out[..., r, c] = dg[..., row, off:off + ln].to(x.dtype)
+    return out
+
+
+@op()
+def matrix_diag(x, k=0, num_rows=-1, num_cols=-1, padding_value=0, align='RIGHT_LEFT'):
+    lo, hi, single = _band(k, "matrix_diag")
+    dg = x.unsqueeze(-2) if single else x
+    max_len = dg.shape[-1]
+    min_rows, min_cols = max_len - min(hi, 0), max_len + max(lo, 0)
+    num_rows = int(num_rows.item()) if isinstance(num_rows, torch.Tensor) else int(num_rows)
+    num_cols = int(num_cols.item()) if isinstance(num_cols, torch.Tensor) else int(num_cols)
+    if num_rows == -1 and num_cols == -1:     # square, large enough for every diagonal
+        m = n = max(min_rows, min_cols)
+    else:
+        m = num_rows if num_rows != -1 else min_rows
+        n = num_cols if num_cols != -1 else min_cols
+    layout, _ = _diag_layout(m, n, lo, hi, align, "matrix_diag")
+    out = _scalar(padding_value, x).expand(tuple(dg.shape[:-2]) + (m, n)).clone()
+    for row, r, c, off, ln in layout:
+        out[..., r, c] = dg[..., row, off:off + ln]
+    return out
