@@ -443,10 +443,10 @@ def _diag_layout(m, n, lo, hi, align, name):
     if align not in _ALIGNS:
         raise ValueError(f"For '{name}', 'align' must be one of {_ALIGNS}, but got {align!r}")
     sup_left, sub_left = align.split("_")[0] == "LEFT", align.split("_")[1] == "LEFT"
-    lens = {d: max(0, min(m + min(d, 0), n - max(d, 0))) for d in builtins_range(lo, hi + 1)}
+    lens = {d: max(0, min(m + min(d, 0), n - max(d, 0))) for d in range(lo, hi + 1)}
     max_len = max(lens.values())
     out = []
-    for d in builtins_range(hi, lo - 1, -1):
+    for d in range(hi, lo - 1, -1):
         ln = lens[d]
         left = (d >= 0 and sup_left) or (d <= 0 and sub_left)
         off = 0 if left else max_len - ln
@@ -454,8 +454,6 @@ def _diag_layout(m, n, lo, hi, align, name):
         out.append((hi - d, j + max(0, -d), j + max(0, d), off, ln))
     return out, max_len
 
-
-builtins_range = range
 
 
 def _scalar(v, like):
