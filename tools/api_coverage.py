@@ -81,7 +81,8 @@ def coverage(api_path=DEFAULT_API):
             if ref is None:
                 equal.append(name)          # the reference publishes no signature (values, overloads)
                 continue
-            ours = _signature(obj, drop_first=isinstance(target, tuple))
+            static = isinstance(inspect.getattr_static(holder, name, None), (staticmethod, classmethod))
+            ours = _signature(obj, drop_first=isinstance(target, tuple) and not static)
             if ours == ref or _normalise(ours) == _normalise(ref):
                 equal.append(name)
             else:

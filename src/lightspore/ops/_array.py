@@ -492,7 +492,12 @@ def repeat_elements(x, rep, axis=0):
     return torch.repeat_interleave(x, rep, axis)
 
 
-@op(method="reverse_sequence")
+@method("reverse_sequence")
+def _t_reverse_sequence(self, seq_lengths, seq_dim=0, batch_dim=0):
+    return reverse_sequence(self, seq_lengths, seq_dim, batch_dim)
+
+
+@op()
 def reverse_sequence(x, seq_lengths, seq_dim, batch_dim=0):
     out = x.clone()
     for b in range(x.shape[batch_dim]):

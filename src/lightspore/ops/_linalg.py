@@ -152,9 +152,14 @@ def addbmm(input, batch1, batch2, *, beta=1, alpha=1):
     return torch.addbmm(input, batch1, batch2, beta=beta, alpha=alpha)
 
 
-@op(method="addr")
+@op()
 def addr(x, vec1, vec2, *, beta=1, alpha=1):
     return torch.addr(x, vec1, vec2, beta=beta, alpha=alpha)
+
+
+@method("addr")
+def _t_addr(self, vec1, vec2, beta=1, alpha=1):
+    return addr(self, vec1, vec2, beta=beta, alpha=alpha)
 
 
 @op()

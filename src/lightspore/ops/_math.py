@@ -360,9 +360,14 @@ def polar(abs, angle):
     return torch.polar(abs, angle)
 
 
-@op(method="approximate_equal")
+@op()
 def approximate_equal(x, y, tolerance=1e-05):
     return torch.abs(x - y) < tolerance
+
+
+@method("approximate_equal")
+def _t_approximate_equal(self, other, tolerance=1e-05):
+    return approximate_equal(self, other, tolerance)
 
 
 @op(prim="PopulationCount")
