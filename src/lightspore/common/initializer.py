@@ -285,9 +285,8 @@ class XavierUniform(Initializer):
         return _uniform(shape, -bound, bound, tdt, dev)
 
 
-@_register("he_uniform")
-class HeUniform(Initializer):
-    r"""He (Kaiming) uniform: U(-b, b), b = gain * sqrt(3 / fan_mode)."""
+class _He(Initializer):
+    """Shared arguments of the He (Kaiming) initializers; ``_std`` is gain / sqrt(fan_mode)."""
 
     _initialize = _fill_numpy
 
@@ -297,29 +296,26 @@ class HeUniform(Initializer):
         self.mode = mode
         self.nonlinearity = nonlinearity
 
-    def _draw(self, shape, tdt, dev):
+    def _std(self, shape):
         fan = _calculate_correct_fan(shape, self.mode)
-        gain = _calculate_gain(self.nonlinearity, self.negative_slope)
-        bound = math.sqrt(3.0) * gain / math.sqrt(fan)
+        return _calculate_gain(self.nonlinearity, self.negative_slope) / math.sqrt(fan)
+
+
+@_register("he_uniform")
+class HeUniform(_He):
+    r"""He (Kaiming) uniform: U(-b, b), b = gain * sqrt(3 / fan_mode)."""
+
+    def _draw(self, shape, tdt, dev):
+        bound = math.sqrt(3.0) * self._std(shape)
         return _uniform(shape, -bound, bound, tdt, dev)
 
 
 @_register("he_normal")
-class HeNormal(Initializer):
+class HeNormal(_He):
     r"""He (Kaiming) normal: N(0, sigma^2), sigma = gain / sqrt(fan_mode)."""
 
-    _initialize = _fill_numpy
-
-    def __init__(self, negative_slope=0, mode="fan_in", nonlinearity="leaky_relu"):
-        super().__init__(negative_slope=negative_slope, mode=mode, nonlinearity=nonlinearity)
-        self.negative_slope = negative_slope
-        self.mode = mode
-        self.nonlinearity = nonlinearity
-
     def _draw(self, shape, tdt, dev):
-        fan = _calculate_correct_fan(shape, self.mode)
-        gain = _calculate_gain(self.nonlinearity, self.negative_slope)
-        return _normal(shape, 0.0, gain / math.sqrt(fan), tdt, dev, "HeNormal")
+        return _normal(shape, 0.0, self._std(shape), tdt, dev, "HeNormal")
 
 
 def _constant_value(value):
