@@ -130,8 +130,8 @@ def _check_decay_inputs(learning_rate, decay_rate, decay_steps, is_stair, cls_na
     _value_type("is_stair", is_stair, [bool], cls_name)
 
 
-class ExponentialDecayLR(LearningRateSchedule):
-    """``learning_rate * decay_rate ** p`` with ``p = step / decay_steps`` (floored when ``is_stair``)."""
+class _DecayLR(LearningRateSchedule):
+    """The arguments and checks shared by the exponential, natural-exp and inverse decay schedules."""
 
     def __init__(self, learning_rate, decay_rate, decay_steps, is_stair=False):
         super().__init__()
@@ -140,6 +140,10 @@ class ExponentialDecayLR(LearningRateSchedule):
         self.decay_rate = decay_rate
         self.decay_steps = decay_steps
         self.is_stair = is_stair
+
+
+class ExponentialDecayLR(_DecayLR):
+    """``learning_rate * decay_rate ** p`` with ``p = step / decay_steps`` (floored when ``is_stair``)."""
 
     def construct(self, global_step):
         p = _step_f32(global_step) / self.decay_steps
@@ -148,17 +152,10 @@ class ExponentialDecayLR(LearningRateSchedule):
         return Tensor._make(self.learning_rate * torch.pow(self.decay_rate, p))
 
 
-class NaturalExpDecayLR(LearningRateSchedule):
+class NaturalExpDecayLR(_DecayLR):
     """``learning_rate * e ** (-decay_rate * p)``, ``p`` the step (a multiple of ``decay_steps`` when stair)."""
 
-    def __init__(self, learning_rate, decay_rate, decay_steps, is_stair=False):
-        super().__init__()
-        _check_decay_inputs(learning_rate, decay_rate, decay_steps, is_stair, self.cls_name)
-        self.learning_rate = learning_rate
-        self.decay_rate = decay_rate
-        self.decay_steps = decay_steps
-        self.is_stair = is_stair
-        self.math_e = math.e
+    math_e = math.e
 
     def construct(self, global_step):
         p = _step_f32(global_step)
@@ -167,16 +164,8 @@ class NaturalExpDecayLR(LearningRateSchedule):
         return Tensor._make(self.learning_rate * torch.pow(self.math_e, -self.decay_rate * p))
 
 
-class InverseDecayLR(LearningRateSchedule):
+class InverseDecayLR(_DecayLR):
     """``learning_rate / (1 + decay_rate * p)`` with ``p = step / decay_steps`` (floored when stair)."""
-
-    def __init__(self, learning_rate, decay_rate, decay_steps, is_stair=False):
-        super().__init__()
-        _check_decay_inputs(learning_rate, decay_rate, decay_steps, is_stair, self.cls_name)
-        self.learning_rate = learning_rate
-        self.decay_rate = decay_rate
-        self.decay_steps = decay_steps
-        self.is_stair = is_stair
 
     def construct(self, global_step):
         p = _step_f32(global_step) / self.decay_steps
