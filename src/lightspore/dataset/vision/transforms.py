@@ -1969,8 +1969,10 @@ class RandomAffine(ImageTensorOperation):
                              fillcolor=self.fill_value)
 
 
-def _perspective_matrix(src, dst):
-    """3x3 homography mapping the four ``src`` points onto ``dst`` (OpenCV getPerspectiveTransform)."""
+def _perspective_matrix(src, dst, lstsq=False):
+    """3x3 homography mapping the four ``src`` points onto ``dst`` (OpenCV getPerspectiveTransform).
+    ``lstsq``: solve by least squares, as the reference's PIL path does; PIL samples on the exact coefficients,
+    and the two solvers differ in the last bits."""
     a = []
     b = []
     for (x, y), (u, v) in zip(src, dst):
@@ -1978,7 +1980,8 @@ def _perspective_matrix(src, dst):
         b.append(u)
         a.append([0, 0, 0, x, y, 1, -x * v, -y * v])
         b.append(v)
-    sol = np.linalg.solve(np.asarray(a, np.float64), np.asarray(b, np.float64))
+    a, b = np.asarray(a, np.float64), np.asarray(b, np.float64)
+    sol = np.linalg.lstsq(a, b, rcond=None)[0] if lstsq else np.linalg.solve(a, b)
     return np.append(sol, 1.0).reshape(3, 3)
 
 
@@ -2016,7 +2019,7 @@ class Perspective(ImageTensorOperation):
         return _cv.warp_perspective(img, inv, h, w, inter)
 
     def _execute_pil(self, img):
-        m = _perspective_matrix(self.end_points, self.start_points).reshape(-1)[:8]
+        m = _perspective_matrix(self.end_points, self.start_points, lstsq=True).reshape(-1)[:8]
         return img.transform(img.size, Image.Transform.PERSPECTIVE, tuple(m), _pil_filter(self.interpolation))
 
 
@@ -2048,7 +2051,7 @@ class RandomPerspective(TensorOperation):
         br = (random.randint(w - int(d * hw) - 1, w - 1), random.randint(h - int(d * hh) - 1, h - 1))
         bl = (random.randint(0, int(d * hw)), random.randint(h - int(d * hh) - 1, h - 1))
         start = [(0, 0), (w - 1, 0), (w - 1, h - 1), (0, h - 1)]
-        m = _perspective_matrix([tl, tr, br, bl], start).reshape(-1)[:8]
+        m = _perspective_matrix([tl, tr, br, bl], start, lstsq=True).reshape(-1)[:8]
         return img.transform(img.size, Image.Transform.PERSPECTIVE, tuple(m), _pil_filter(self.interpolation))
 
 
