@@ -8,7 +8,15 @@ import numpy as np
 
 from ..common import dtype as mstype
 from . import _workers
-from .engine import Dataset, _as_names, _pipeline_error, _to_array
+from ._pipeline import (
+    Dataset,
+    MappableDataset,
+    UnionBaseDataset,
+    VisionBaseDataset,
+    _as_names,
+    _pipeline_error,
+    _to_array,
+)
 from .samplers import (
     BuiltinSampler,
     DistributedSampler,
@@ -82,7 +90,7 @@ def _select_sampler(num_samples, shuffle, num_shards, shard_id, sampler):
     return SequentialSampler(num_samples=num_samples)
 
 
-class _MappableSource(Dataset):
+class _MappableSource(MappableDataset):
     """A source read by row index through a sampler; ``_fetch(i)`` gives row ``i`` as a list of arrays."""
 
     def __init__(self, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id):
@@ -167,7 +175,7 @@ def _row_of(item, ncols, where):
     return row
 
 
-class GeneratorDataset(_MappableSource):
+class GeneratorDataset(_MappableSource, UnionBaseDataset):
     """Rows from a Python source: a generator function, an iterable, or a random-access object
     (``__getitem__`` and ``__len__``; then samplers, shuffling, sharding and worker processes apply)."""
 
@@ -403,7 +411,7 @@ def _type_name(de_type):
     return name
 
 
-class PaddedDataset(_MappableSource):
+class PaddedDataset(_MappableSource, UnionBaseDataset):
     """Rows given as a list of dicts (one per row, the same keys): typically concatenated to a dataset
     to pad it to a multiple of the shard count."""
 
@@ -502,7 +510,7 @@ def _check_usage(usage, allowed):
     return usage
 
 
-class _ArraySource(_MappableSource):
+class _ArraySource(_MappableSource, VisionBaseDataset):
     """A file source loaded into memory as column arrays."""
 
     def _load(self):
@@ -673,7 +681,7 @@ class Cifar100Dataset(_CifarBase):
 _IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff")
 
 
-class ImageFolderDataset(_MappableSource):
+class ImageFolderDataset(_MappableSource, VisionBaseDataset):
     """Images in one folder per class: ``image`` (the file's bytes, or the decoded HWC RGB uint8 array
     with ``decode=True``) and ``label`` int32 (classes numbered in sorted folder order, or by
     ``class_indexing``)."""
@@ -768,7 +776,7 @@ def _decode_image(data, path):
         raise _pipeline_error(f"Invalid image, {path} can not be decoded: {e}") from e
 
 
-class FakeImageDataset(_MappableSource):
+class FakeImageDataset(_MappableSource, VisionBaseDataset):
     """``num_images`` random images (``image_size`` HWC uint8) with random uint32 labels below
     ``num_classes``; row i is drawn from a generator seeded by (``base_seed``, i), so it is the same
     in every epoch and run (the values are not the reference's)."""

@@ -10,7 +10,7 @@ import os
 import numpy as np
 
 from . import config
-from .engine import Dataset
+from ._pipeline import SourceDataset, TextBaseDataset, UnionBaseDataset
 from .samplers import Shuffle, _rng
 from .sources import _check_opt_int, _check_shards, _type_error
 
@@ -38,7 +38,7 @@ def _shuffle_mode(shuffle):
                     f"'Shuffle.FILES', but got {shuffle!r}.")
 
 
-class _LineSource(Dataset):
+class _LineSource(SourceDataset):
     def __init__(self, dataset_files, num_samples, num_parallel_workers, shuffle, num_shards, shard_id):
         self.dataset_files = _files(type(self).__name__, dataset_files)
         _check_opt_int("num_samples", num_samples)
@@ -88,7 +88,7 @@ class _LineSource(Dataset):
             yield [np.array(v) if not isinstance(v, np.ndarray) else v for v in row]
 
 
-class TextFileDataset(_LineSource):
+class TextFileDataset(_LineSource, TextBaseDataset):
     """Every non-empty line of the text files as a row with one string column ``text``."""
 
     def __init__(self, dataset_files, num_samples=None, num_parallel_workers=None, shuffle=Shuffle.GLOBAL,
@@ -104,7 +104,7 @@ class TextFileDataset(_LineSource):
             return [(np.array(line.rstrip("\r\n")),) for line in f if line.rstrip("\r\n")]
 
 
-class CSVDataset(_LineSource):
+class CSVDataset(_LineSource, UnionBaseDataset):
     """Rows of CSV files. Columns are named by ``column_names`` or by the first line of the first
     file (then every file's first line is a header); ``column_defaults`` (int / float / str values)
     make the columns int32 / float32 / string (an empty numeric field is an error, as in the reference)."""

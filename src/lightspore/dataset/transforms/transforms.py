@@ -21,6 +21,13 @@ def _is_pil(x):
     return isinstance(x, Image.Image)
 
 
+class Implementation(enum.IntEnum):
+    """Which implementation a transform runs: C (the engine's) or PY (its ``_execute_py``)."""
+
+    C = 0
+    PY = 1
+
+
 class TensorOperation:
     """Base of every transform: called on one or more numpy arrays (or PIL images), returns an array or a tuple."""
 
@@ -28,11 +35,16 @@ class TensorOperation:
     random = True
     #: whether the reference implements this transform in Python (see Compose.__call__)
     _py_impl = False
+    #: ``Implementation.PY`` sends calls to ``_execute_py`` (user subclasses written for the reference set it)
+    implementation = None
 
     def __init__(self):
         """Transforms without arguments take none (the reference's signature is ``()``)."""
+        super().__init__()
 
     def __call__(self, *inputs):
+        if self.implementation == Implementation.PY:
+            return self._execute_py(*inputs)
         if len(inputs) != 1:
             raise RuntimeError(f"{type(self).__name__}: The op is OneToOne, can only accept one tensor as input, "
                                f"got {len(inputs)}.")
@@ -54,6 +66,18 @@ class TensorOperation:
 
     def __repr__(self):
         return f"{type(self).__name__}()"
+
+
+class PyTensorOperation:
+    """Base of the transforms written in Python: a call runs ``_execute_py`` on the input."""
+
+    def __init__(self):
+        super().__init__()
+        self.transforms = []
+        self.output_type = None
+
+    def __call__(self, img):
+        return self._execute_py(img)
 
 
 # a plain Python callable is accepted everywhere a transform is

@@ -13,7 +13,8 @@ from ..common.tensor import Tensor
 from . import _workers
 from .samplers import _rng
 
-__all__ = ["Dataset", "BatchInfo", "TupleIterator", "DictIterator"]
+__all__ = ["Dataset", "BatchInfo", "Iterator", "TupleIterator", "DictIterator", "SourceDataset", "MappableDataset",
+           "VisionBaseDataset", "TextBaseDataset", "AudioBaseDataset", "UnionBaseDataset"]
 
 
 def _pipeline_error(msg):
@@ -101,7 +102,7 @@ class Dataset:
     def padded_batch(self, batch_size, drop_remainder=False, num_parallel_workers=None, pad_info=None):
         """Like ``batch``, padding the columns of ``pad_info`` (``{column: (shape or None, value)}``; a None
         shape or dimension pads to the largest in the batch) before stacking."""
-        return BatchDataset(self, batch_size, drop_remainder, num_parallel_workers, pad_info=_check_pad_info(pad_info))
+        return BatchDataset(self, batch_size, drop_remainder, num_parallel_workers, _pad_info=_check_pad_info(pad_info))
 
     def bucket_batch_by_length(self, column_names, bucket_boundaries, bucket_batch_sizes,
                                element_length_function=None, pad_info=None, pad_to_bucket_boundary=False,
@@ -109,8 +110,8 @@ class Dataset:
         """Batch rows of similar length: a row of length L (``element_length_function`` of
         ``column_names``, or the first dimension of the one column) goes to the bucket of the
         boundaries around L; a bucket holding ``bucket_batch_sizes[i]`` rows becomes a (padded) batch."""
-        return BucketBatchDataset(self, column_names, bucket_boundaries, bucket_batch_sizes, element_length_function,
-                                  pad_info, pad_to_bucket_boundary, drop_remainder)
+        return BucketBatchByLengthDataset(self, column_names, bucket_boundaries, bucket_batch_sizes,
+                                          element_length_function, pad_info, pad_to_bucket_boundary, drop_remainder)
 
     def map(self, operations, input_columns=None, output_columns=None, num_parallel_workers=None, **kwargs):
         """Apply ``operations`` (one callable or a list, chained) to ``input_columns`` of every row."""
@@ -255,7 +256,36 @@ class Dataset:
         return new
 
 
-class _Iterator:
+class SourceDataset(Dataset):
+    """Base of the datasets that read data (no input dataset)."""
+
+
+class MappableDataset(SourceDataset):
+    """Base of the sources whose rows can be fetched by index (they take a sampler)."""
+
+
+class VisionBaseDataset(Dataset):
+    """Base of the datasets holding images."""
+
+
+class TextBaseDataset(Dataset):
+    """Base of the datasets holding text: they can build a vocabulary from their rows."""
+
+    def build_vocab(self, columns, freq_range, top_k, special_tokens, special_first):
+        """A ``text.Vocab`` of the words in ``columns`` (see ``text.Vocab.from_dataset``)."""
+        from ..text.utils import Vocab  # the text package imports this module
+        return Vocab.from_dataset(self, columns, freq_range, top_k, special_tokens, special_first)
+
+
+class AudioBaseDataset(Dataset):
+    """Base of the datasets holding audio."""
+
+
+class UnionBaseDataset(VisionBaseDataset, TextBaseDataset, AudioBaseDataset):
+    """Base of the pipeline stages and general sources (any kind of data)."""
+
+
+class Iterator:
     def __init__(self, dataset, num_epochs, output_numpy):
         _check_int("create_iterator", "num_epochs", num_epochs)
         if num_epochs < -1 or num_epochs == 0:
@@ -303,7 +333,7 @@ class _Iterator:
         return next(self)
 
 
-class TupleIterator(_Iterator):
+class TupleIterator(Iterator):
     """Rows as lists of Tensors (numpy arrays with ``output_numpy=True``)."""
 
     def __init__(self, dataset, columns=None, num_epochs=-1, output_numpy=False):
@@ -323,7 +353,7 @@ class TupleIterator(_Iterator):
         return [_to_output(a, self.output_numpy) for a in row]
 
 
-class DictIterator(_Iterator):
+class DictIterator(Iterator):
     """Rows as ``{column name: Tensor}`` (numpy arrays with ``output_numpy=True``)."""
 
     def _convert(self, row):
@@ -381,11 +411,14 @@ def _check_inputs(where, names, inputs):
                               f"columns {names} (in '{where}').")
 
 
-class BatchDataset(Dataset):
+class BatchDataset(UnionBaseDataset):
     """Rows stacked ``batch_size`` at a time."""
 
-    # other keyword arguments are ignored, as the reference ignores them (``column_order`` of old scripts)
-    def __init__(self, child, batch_size, drop_remainder=False, num_parallel_workers=None, **kwargs):
+    # the keywords of ``Dataset.batch``'s ``**kwargs`` are these parameters: any other (``column_order`` of
+    # pre-2.0 scripts) is a TypeError, as in the reference
+    def __init__(self, child, batch_size, drop_remainder=False, num_parallel_workers=None, per_batch_map=None,
+                 input_columns=None, output_columns=None, python_multiprocessing=False, max_rowsize=None, *,
+                 _pad_info=None):
         if callable(batch_size):
             pass
         elif isinstance(batch_size, bool) or not isinstance(batch_size, int):
@@ -398,16 +431,16 @@ class BatchDataset(Dataset):
         super().__init__([child], _check_workers("batch", num_parallel_workers))
         self.batch_size = batch_size
         self.drop_remainder = drop_remainder
-        self.per_batch_map = kwargs.get("per_batch_map")
+        self.per_batch_map = per_batch_map
         if self.per_batch_map is not None and not callable(self.per_batch_map):
             raise TypeError(f"For 'batch', 'per_batch_map' should be callable, but got "
                             f"{type(self.per_batch_map).__name__}.")
-        self.input_columns = _as_names("batch", "input_columns", kwargs.get("input_columns"))
-        self.output_columns = _as_names("batch", "output_columns", kwargs.get("output_columns"))
+        self.input_columns = _as_names("batch", "input_columns", input_columns)
+        self.output_columns = _as_names("batch", "output_columns", output_columns)
         if self.per_batch_map is None and (self.input_columns or self.output_columns):
             raise ValueError("For 'batch', 'input_columns' and 'output_columns' need 'per_batch_map'.")
-        self.python_multiprocessing = bool(kwargs.get("python_multiprocessing", False))
-        self.pad_info = kwargs.get("pad_info")
+        self.python_multiprocessing = bool(python_multiprocessing)
+        self.pad_info = _pad_info
 
     def _columns(self):
         names = self.children[0]._columns()
@@ -486,7 +519,7 @@ class _BatchFn:
         return [done[n] for n in self.out_names]
 
 
-class BucketBatchDataset(Dataset):
+class BucketBatchByLengthDataset(UnionBaseDataset):
     """Rows batched by length buckets (see ``Dataset.bucket_batch_by_length``)."""
 
     def __init__(self, child, column_names, bucket_boundaries, bucket_batch_sizes, element_length_function=None,
@@ -606,12 +639,13 @@ def _name_of(fn):
     return getattr(fn, "__name__", None) or type(fn).__name__
 
 
-class MapDataset(Dataset):
+class MapDataset(UnionBaseDataset):
     """``operations`` applied to ``input_columns`` of every row."""
 
-    # other keyword arguments are ignored, as the reference ignores them (``column_order`` of old scripts)
+    # the keywords of ``Dataset.map``'s ``**kwargs`` are these parameters: any other (``column_order`` of
+    # pre-2.0 scripts) is a TypeError, as in the reference
     def __init__(self, child, operations, input_columns=None, output_columns=None, num_parallel_workers=None,
-                 **kwargs):
+                 python_multiprocessing=False, cache=None, callbacks=None, max_rowsize=None, offload=None):
         ops = operations if isinstance(operations, list) else [operations]
         if not ops or not all(callable(op) for op in ops):
             raise TypeError(f"For 'map', 'operations' should be a callable or a list of callables, but got "
@@ -620,7 +654,7 @@ class MapDataset(Dataset):
         self.operations = ops
         self.input_columns = _as_names("map", "input_columns", input_columns)
         self.output_columns = _as_names("map", "output_columns", output_columns)
-        pm = kwargs.get("python_multiprocessing", False)
+        pm = python_multiprocessing
         if not isinstance(pm, bool):
             raise TypeError(f"For 'map', 'python_multiprocessing' should be bool, but got {type(pm).__name__}.")
         self.python_multiprocessing = pm
@@ -671,7 +705,7 @@ class _MapFn:
         return [_to_array(args[k]) if src == "op" else row[k] for src, k in self.plan]
 
 
-class ShuffleDataset(Dataset):
+class ShuffleDataset(UnionBaseDataset):
     """Rows shuffled through a buffer: each output row is a random pick among ``buffer_size`` rows."""
 
     def __init__(self, child, buffer_size):
@@ -698,7 +732,7 @@ class ShuffleDataset(Dataset):
             yield buf.pop()
 
 
-class RepeatDataset(Dataset):
+class RepeatDataset(UnionBaseDataset):
     """The child's rows ``count`` times over (each pass a new epoch of the child)."""
 
     def __init__(self, child, count=None):
@@ -725,7 +759,7 @@ class RepeatDataset(Dataset):
             r += 1
 
 
-class TakeDataset(Dataset):
+class TakeDataset(UnionBaseDataset):
     """The first ``count`` rows."""
 
     def __init__(self, child, count=-1):
@@ -758,7 +792,7 @@ class TakeDataset(Dataset):
             gen.close()
 
 
-class SkipDataset(Dataset):
+class SkipDataset(UnionBaseDataset):
     """Every row after the first ``count``."""
 
     def __init__(self, child, count):
@@ -776,7 +810,7 @@ class SkipDataset(Dataset):
                 yield row
 
 
-class ZipDataset(Dataset):
+class ZipDataset(UnionBaseDataset):
     """Rows of several datasets side by side."""
 
     def __init__(self, datasets):
@@ -815,7 +849,7 @@ def zip_datasets(datasets):
     return ZipDataset(datasets)
 
 
-class ConcatDataset(Dataset):
+class ConcatDataset(UnionBaseDataset):
     """The rows of several datasets one after another."""
 
     def __init__(self, datasets):
@@ -843,7 +877,7 @@ class ConcatDataset(Dataset):
             yield from d._rows(epoch)
 
 
-class ProjectDataset(Dataset):
+class ProjectDataset(UnionBaseDataset):
     """Only ``columns``, in that order."""
 
     def __init__(self, child, columns):
@@ -869,7 +903,7 @@ class ProjectDataset(Dataset):
             yield [row[i] for i in pick]
 
 
-class RenameDataset(Dataset):
+class RenameDataset(UnionBaseDataset):
     """The same rows under new column names."""
 
     def __init__(self, child, input_columns, output_columns):
@@ -896,7 +930,7 @@ class RenameDataset(Dataset):
         yield from self.children[0]._rows(epoch)
 
 
-class FilterDataset(Dataset):
+class FilterDataset(UnionBaseDataset):
     """The rows for which ``predicate`` is true."""
 
     def __init__(self, child, predicate, input_columns=None, num_parallel_workers=None):

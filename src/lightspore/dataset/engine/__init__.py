@@ -1,0 +1,63 @@
+"""mindspore.dataset.engine: the datasets, samplers and iterators under the reference's engine module names.
+
+Every name here is the object ``mindspore.dataset`` exports; the submodules (``datasets``, ``iterators``,
+``samplers``, ``datasets_user_defined``, ``datasets_vision``, ``datasets_text``, ``datasets_standard_format``)
+group them as the reference does.
+"""
+from . import (
+    datasets,
+    datasets_standard_format,
+    datasets_text,
+    datasets_user_defined,
+    datasets_vision,
+    iterators,
+    samplers,
+)
+from .datasets import (
+    AudioBaseDataset,
+    BatchDataset,
+    BatchInfo,
+    BucketBatchByLengthDataset,
+    ConcatDataset,
+    Dataset,
+    FilterDataset,
+    MapDataset,
+    MappableDataset,
+    ProjectDataset,
+    RenameDataset,
+    RepeatDataset,
+    Schema,
+    ShuffleDataset,
+    SkipDataset,
+    SourceDataset,
+    TakeDataset,
+    TextBaseDataset,
+    UnionBaseDataset,
+    VisionBaseDataset,
+    ZipDataset,
+    zip,  # noqa: A004 - the reference's name
+)
+from .datasets_standard_format import *  # noqa: F403
+from .datasets_standard_format import __all__ as _std_all
+from .datasets_text import *  # noqa: F403
+from .datasets_text import __all__ as _text_all
+from .datasets_user_defined import GeneratorDataset, NumpySlicesDataset, PaddedDataset
+from .datasets_vision import *  # noqa: F403
+from .datasets_vision import __all__ as _vision_all
+from .iterators import DictIterator, Iterator, TupleIterator
+from .samplers import (
+    BuiltinSampler,
+    DistributedSampler,
+    PKSampler,
+    RandomSampler,
+    Sampler,
+    SequentialSampler,
+    Shuffle,
+    SubsetRandomSampler,
+    SubsetSampler,
+    WeightedRandomSampler,
+)
+
+__all__ = ["Schema", "zip", "GeneratorDataset", "NumpySlicesDataset", "PaddedDataset", "DistributedSampler",
+           "PKSampler", "RandomSampler", "SequentialSampler", "SubsetRandomSampler", "SubsetSampler",
+           "WeightedRandomSampler"] + list(_std_all) + list(_text_all) + list(_vision_all)

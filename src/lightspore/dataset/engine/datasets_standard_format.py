@@ -1,0 +1,4 @@
+"""mindspore.dataset.engine.datasets_standard_format: readers of the standard file formats."""
+from ..text_sources import CSVDataset
+
+__all__ = ["CSVDataset"]

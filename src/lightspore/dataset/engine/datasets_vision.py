@@ -1,0 +1,14 @@
+"""mindspore.dataset.engine.datasets_vision: the image dataset readers."""
+from ..sources import (
+    Cifar10Dataset,
+    Cifar100Dataset,
+    EMnistDataset,
+    FakeImageDataset,
+    FashionMnistDataset,
+    ImageFolderDataset,
+    KMnistDataset,
+    MnistDataset,
+)
+
+__all__ = ["Cifar10Dataset", "Cifar100Dataset", "EMnistDataset", "FakeImageDataset", "FashionMnistDataset",
+           "ImageFolderDataset", "KMnistDataset", "MnistDataset"]
