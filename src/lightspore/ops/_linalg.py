@@ -1,14 +1,88 @@
-"""Linear algebra beyond ``_core``: inverses, determinants, decompositions, products with scaling.
-
-Each op is one torch-level function registered with ``@op``; see ``_table.py``.
-"""
+"""Linear algebra: matrix products, decompositions, solves, norms, windows over matrices."""
 from __future__ import annotations
 
 import torch
 
 from ..common import dtype as mstype
 from ..common.tensor import Tensor
-from ._table import Primitive, method, op, prim
+from ._args import _REQ, _attr_prim, _u
+from ._table import OPS, Primitive, method, op, prim, unwrap
+
+
+# ---------------------------------------------------------------------------------------------
+# linear algebra
+# ---------------------------------------------------------------------------------------------
+@op(method="matmul")
+def matmul(input, other):
+    return torch.matmul(input, other)
+
+
+@op(method="bmm")
+def bmm(input_x, mat2):
+    return torch.bmm(input_x, mat2)
+
+
+@op(method="outer")
+def outer(input, vec2):
+    return torch.outer(input, vec2)
+
+
+@op()
+def dot(input, other):
+    return torch.matmul(input, other)
+
+
+@op(static=("equation",))
+def einsum(equation, *operands):
+    return torch.einsum(equation, *operands)
+
+
+@prim("MatMul")
+class MatMul(Primitive):
+    def __init__(self, transpose_a=False, transpose_b=False):
+        super().__init__("MatMul")
+        self.transpose_a, self.transpose_b = transpose_a, transpose_b
+
+    def __call__(self, x, y):
+        a, b = unwrap(x), unwrap(y)
+        if self.transpose_a:
+            a = a.mT
+        if self.transpose_b:
+            b = b.mT
+        return Tensor._make(torch.matmul(a, b))
+
+
+@prim("BatchMatMul")
+class BatchMatMul(MatMul):
+    def __init__(self, transpose_a=False, transpose_b=False):
+        super().__init__(transpose_a, transpose_b)
+        self.name = "BatchMatMul"
+
+
+@method("dot")
+def _dot_method(self, other):
+    return OPS["dot"](self, other)
+
+
+def _tridiag_matmul(s, superdiag, maindiag, subdiag, rhs):
+    # row i: sub[i] * rhs[i-1] + main[i] * rhs[i] + super[i] * rhs[i+1]
+    su, ma, sb = superdiag.mT, maindiag.mT, subdiag.mT     # (..., m, 1)
+    r = ma * rhs
+    r[..., :-1, :] += su[..., :-1, :] * rhs[..., 1:, :]
+    r[..., 1:, :] += sb[..., 1:, :] * rhs[..., :-1, :]
+    return r
+
+_attr_prim("TridiagonalMatMul", [], _tridiag_matmul,
+           "A tridiagonal matrix (super-, main and sub-diagonal, each (..., 1, M)) times ``rhs`` (..., M, N).")
+
+
+@op()
+def baddbmm_ext(input, batch1, batch2, *, beta=1, alpha=1):
+    """``beta * input + alpha * (batch1 @ batch2)``."""
+    return torch.baddbmm(input, batch1, batch2, beta=beta, alpha=alpha)
+
+_attr_prim("Einsum", [("equation", _REQ)], lambda s, xs: torch.einsum(s.equation, *[_u(t) for t in xs]),
+           "Einstein summation of the input tensors over ``equation``.")
 
 
 def _float_in(x, name, arg="input"):
@@ -458,7 +532,6 @@ def _diag_layout(m, n, lo, hi, align, name):
         j = torch.arange(ln)
         out.append((hi - d, j + max(0, -d), j + max(0, d), off, ln))
     return out, max_len
-
 
 
 def _scalar(v, like):

@@ -1,20 +1,561 @@
-"""Reductions, scans, order statistics and counting that the everyday set in ``_core`` lacks: the
-``*WithValue`` primitives, medians and quantiles, NaN-ignoring reductions, the cumulative primitives
-with ``exclusive``/``reverse``, norms as primitives, histograms and sorted-sequence searches.
-
-Each op is one torch-level function registered with ``@op`` (see ``_table.py``); primitives with
-``__init__`` attributes are small classes that call the same functions.
-"""
+"""Reductions, scans, sorting and searching: sum/mean/max..., cumulative ops, topk/sort, unique, histograms."""
 from __future__ import annotations
+
+import numbers
 
 import torch
 
 from ..common import dtype as mstype
 from ..common.tensor import Tensor
-from . import _core
-from ._table import Primitive, method, op, prim, unwrap
+from ._args import _REQ, _attr_prim, _axes, _idx, _pick_axis, _pick_keep, _tdt
+from ._table import METHODS, OPS, Primitive, method, op, prim, unwrap
 
-_tdt = mstype.to_torch
+
+# ---------------------------------------------------------------------------------------------
+# reductions
+# ---------------------------------------------------------------------------------------------
+def _reduce_mean(x, dim, keep):
+    if not (x.is_floating_point() or x.is_complex()):
+        return torch.mean(x.double(), dim=dim, keepdim=keep).to(x.dtype)
+    return torch.mean(x, dim=dim, keepdim=keep)
+
+
+@op()
+def sum(input, dim=None, keepdim=False, *, dtype=None):
+    d = _axes(dim)
+    tdt = _tdt(dtype)
+    if d is None:
+        r = torch.sum(input, dtype=tdt)
+        return r.reshape((1,) * input.dim()) if keepdim else r
+    return torch.sum(input, dim=d, keepdim=keepdim, dtype=tdt)
+
+
+@op()
+def mean(x, axis=None, keep_dims=False):
+    d = _axes(axis)
+    if d is None:
+        r = _reduce_mean(x, None, False)
+        return r.reshape((1,) * x.dim()) if keep_dims else r
+    return _reduce_mean(x, d, keep_dims)
+
+
+@op()
+def prod(input, axis=None, keep_dims=False, dtype=None):
+    tdt = _tdt(dtype)
+    d = _axes(axis)
+    if d is None:
+        r = torch.prod(input, dtype=tdt)
+        return r.reshape((1,) * input.dim()) if keep_dims else r
+    if isinstance(d, tuple):
+        r = input if tdt is None else input.to(tdt)
+        for a in sorted((a % input.dim() for a in d), reverse=True):
+            r = torch.prod(r, dim=a, keepdim=keep_dims)
+        return r
+    return torch.prod(input, dim=d, keepdim=keep_dims, dtype=tdt)
+
+
+def _amax_like(fn, input, axis, keepdims, initial, where, name):
+    x = input
+    if where is not None:
+        if initial is None:
+            raise ValueError(f"For '{name}', 'initial' must be given when 'where' is given.")
+        x = torch.where(where, x, torch.as_tensor(initial, dtype=x.dtype, device=x.device))
+    d = _axes(axis)
+    if d is None:
+        r = fn(x)
+        if keepdims:
+            r = r.reshape((1,) * x.dim())
+    else:
+        r = fn(x, dim=d, keepdim=keepdims)
+    if initial is not None:
+        r = (torch.maximum if fn is torch.amax else torch.minimum)(
+            r, torch.as_tensor(initial, dtype=r.dtype, device=r.device))
+    return r
+
+
+@op()
+def amax(input, axis=None, keepdims=False, *, initial=None, where=None):
+    return _amax_like(torch.amax, input, axis, keepdims, initial, where, "amax")
+
+
+@op()
+def amin(input, axis=None, keepdims=False, *, initial=None, where=None):
+    return _amax_like(torch.amin, input, axis, keepdims, initial, where, "amin")
+
+
+def _max_min(fn, argfn, input, axis, keepdims, initial, where, name):
+    if axis is None or input.dim() == 0:
+        # the reference reduces everything and reports index 0 (keepdims/initial/where unused here)
+        vals = input if input.dim() == 0 else (torch.amax if fn is torch.max else torch.amin)(input)
+        return vals, torch.zeros((), dtype=torch.int64, device=input.device)
+    if initial is not None and not isinstance(initial, numbers.Number):
+        raise TypeError(f"For '{name}', 'initial' must be a scalar, but got {type(initial).__name__}")
+    if not isinstance(axis, int):
+        raise TypeError(f"For '{name}', 'axis' must be int, but got {type(axis).__name__}")
+    if where is not None:
+        if initial is None:
+            raise ValueError(f"For '{name}', 'initial' must be given when 'where' is given.")
+        input = torch.where(where, input, torch.as_tensor(initial, dtype=input.dtype, device=input.device))
+    v, i = fn(input, dim=int(axis), keepdim=keepdims)
+    if initial is not None:
+        v = (torch.maximum if fn is torch.max else torch.minimum)(
+            v, torch.as_tensor(initial, dtype=v.dtype, device=v.device))
+    return v, i
+
+
+@op(out="tuple")
+def max(input, axis=None, keepdims=False, *, initial=None, where=None):
+    return _max_min(torch.max, torch.argmax, input, axis, keepdims, initial, where, "max")
+
+
+@op(out="tuple")
+def min(input, axis=None, keepdims=False, *, initial=None, where=None):
+    return _max_min(torch.min, torch.argmin, input, axis, keepdims, initial, where, "min")
+
+
+@op(method="argmax")
+def argmax(input, dim=None, keepdim=False):
+    return torch.argmax(input, dim=dim, keepdim=keepdim)
+
+
+@op(method="argmin")
+def argmin(input, axis=None, keepdims=False):
+    if input.dim() == 0:
+        return torch.zeros((), dtype=torch.int64, device=input.device)
+    r = torch.argmin(input, dim=axis, keepdim=keepdims and axis is not None)
+    return r.to(torch.int32)
+
+
+@op(method="all")
+def all(input, axis=None, keep_dims=False):
+    d = _axes(axis)
+    if d is None:
+        r = torch.all(input)
+        return r.reshape((1,) * input.dim()) if keep_dims else r
+    return torch.all(input, dim=d, keepdim=keep_dims)
+
+
+@op(method="any")
+def any(input, axis=None, keep_dims=False):
+    d = _axes(axis)
+    if d is None:
+        r = torch.any(input)
+        return r.reshape((1,) * input.dim()) if keep_dims else r
+    return torch.any(input, dim=d, keepdim=keep_dims)
+
+
+@op()
+def std(input, axis=None, ddof=0, keepdims=False):
+    return torch.std(input, dim=_axes(axis), correction=ddof, keepdim=keepdims)
+
+
+@op()
+def var(input, axis=None, ddof=0, keepdims=False):
+    return torch.var(input, dim=_axes(axis), correction=ddof, keepdim=keepdims)
+
+
+@op(method="logsumexp")
+def logsumexp(input, dim, keepdim=False):
+    d = _axes(dim)
+    return torch.logsumexp(input, dim=d if d is not None else tuple(range(input.dim())), keepdim=keepdim)
+
+
+@op()
+def cumsum(x, axis, dtype=None):
+    tdt = _tdt(dtype)
+    return torch.cumsum(x, dim=axis, dtype=tdt if tdt is not None or x.dtype == torch.bool else x.dtype)
+
+
+@op(out="tuple")
+def topk(input, k, dim=None, largest=True, sorted=True):
+    v, i = torch.topk(input, k, dim=-1 if dim is None else dim, largest=largest, sorted=sorted)
+    return v, i.to(torch.int32)
+
+
+@op(out="tuple")
+def sort(input_x, axis=-1, descending=False):
+    v, i = torch.sort(input_x, dim=axis, descending=descending, stable=True)
+    return v, i.to(torch.int32)
+
+
+@op()
+def norm(A, ord=None, dim=None, keepdim=False, *, dtype=None):
+    return torch.linalg.norm(A if dtype is None else A.to(_tdt(dtype)), ord=ord, dim=_axes(dim),
+                             keepdim=keepdim)
+
+
+# ---------------------------------------------------------------------------------------------
+# primitives with attributes
+# ---------------------------------------------------------------------------------------------
+def _reduce_prim(cls_name, fn):
+    class _P(Primitive):
+        def __init__(self, keep_dims=False):
+            super().__init__(cls_name)
+            self.skip_mode = False
+            if not isinstance(keep_dims, bool):
+                raise TypeError(f"For '{cls_name}', 'keep_dims' must be bool, but got {type(keep_dims).__name__}")
+            self.keep_dims = keep_dims
+
+        def __call__(self, x, axis=()):
+            if self.skip_mode and (axis == () or axis == []):
+                return x
+            return fn(x, axis, self.keep_dims)
+
+    _P.__name__ = _P.__qualname__ = cls_name
+    return prim(cls_name)(_P)
+
+
+@prim("ReduceSum")
+class ReduceSum(Primitive):
+    def __init__(self, keep_dims=False, skip_mode=False):
+        super().__init__("ReduceSum")
+        if not isinstance(keep_dims, bool):
+            raise TypeError(f"For 'ReduceSum', 'keep_dims' must be bool, but got {type(keep_dims).__name__}")
+        self.keep_dims, self.skip_mode = keep_dims, skip_mode
+
+    def __call__(self, x, axis=()):
+        if self.skip_mode and (axis == () or axis == []):
+            return x
+        return sum(x, axis, self.keep_dims)
+
+_reduce_prim("ReduceMean", lambda x, a, k: mean(x, a, k))
+
+_reduce_prim("ReduceProd", lambda x, a, k: prod(x, a, k))
+
+_reduce_prim("ReduceMax", lambda x, a, k: amax(x, a, k))
+
+_reduce_prim("ReduceMin", lambda x, a, k: amin(x, a, k))
+
+_reduce_prim("ReduceAll", lambda x, a, k: all(x, a, k))
+
+_reduce_prim("ReduceAny", lambda x, a, k: any(x, a, k))
+
+
+@prim("Argmax")
+class Argmax(Primitive):
+    def __init__(self, axis=-1, output_type=mstype.int32):
+        super().__init__("Argmax")
+        self.axis, self.output_type = axis, output_type
+
+    def __call__(self, x):
+        return Tensor._make(torch.argmax(unwrap(x), dim=self.axis).to(_tdt(self.output_type)))
+
+
+@prim("Argmin")
+class Argmin(Primitive):
+    def __init__(self, axis=-1, output_type=mstype.int32):
+        super().__init__("Argmin")
+        self.axis, self.output_type = axis, output_type
+
+    def __call__(self, x):
+        return Tensor._make(torch.argmin(unwrap(x), dim=self.axis).to(_tdt(self.output_type)))
+
+
+@prim("TopK")
+class TopK(Primitive):
+    def __init__(self, sorted=True):
+        super().__init__("TopK")
+        self.sorted = sorted
+
+    def __call__(self, input_x, k):
+        return topk(input_x, k, None, True, self.sorted)
+
+
+@prim("Sort")
+class Sort(Primitive):
+    def __init__(self, axis=-1, descending=False):
+        super().__init__("Sort")
+        self.axis, self.descending = axis, descending
+
+    def __call__(self, x):
+        return sort(x, self.axis, self.descending)
+
+
+@method("sum")
+def _t_sum(self, *args, **kwargs):
+    return sum(self, _pick_axis(args, kwargs), _pick_keep(args, kwargs), dtype=kwargs.get("dtype"))
+
+
+@method("mean")
+def _t_mean(self, *args, **kwargs):
+    return mean(self, _pick_axis(args, kwargs), _pick_keep(args, kwargs))
+
+
+@method("prod")
+def _t_prod(self, *args, **kwargs):
+    return prod(self, _pick_axis(args, kwargs), _pick_keep(args, kwargs), kwargs.get("dtype"))
+
+
+def _t_maxmin(name, fn):
+    def m(self, *args, **kwargs):
+        if not args and not kwargs:
+            return Tensor._make((torch.amax if name == "max" else torch.amin)(self._t))
+        if args or "dim" in kwargs:
+            # torch style: positional dim / dim= -> (values, indices)
+            return fn(self, _pick_axis(args, kwargs), _pick_keep(args, kwargs))
+        return (amax if name == "max" else amin)(self, kwargs.get("axis"), _pick_keep(args, kwargs),
+                                                 initial=kwargs.get("initial"), where=kwargs.get("where"))
+    METHODS[name] = m
+
+_t_maxmin("max", max)
+
+_t_maxmin("min", min)
+
+
+@method("amax")
+def _t_amax(self, axis=None, keepdims=False, *, initial=None, where=None):
+    return amax(self, axis, keepdims, initial=initial, where=where)
+
+
+@method("amin")
+def _t_amin(self, axis=None, keepdims=False, *, initial=None, where=None):
+    return amin(self, axis, keepdims, initial=initial, where=where)
+
+
+@method("std")
+def _t_std(self, *args, **kwargs):
+    ddof = kwargs.get("ddof", kwargs.get("correction", args[1] if len(args) > 1 else 0))
+    keep = kwargs.get("keepdims", kwargs.get("keepdim", args[2] if len(args) > 2 else False))
+    return std(self, _pick_axis(args[:1], kwargs), ddof, keep)
+
+
+@method("var")
+def _t_var(self, *args, **kwargs):
+    ddof = kwargs.get("ddof", kwargs.get("correction", args[1] if len(args) > 1 else 0))
+    keep = kwargs.get("keepdims", kwargs.get("keepdim", args[2] if len(args) > 2 else False))
+    return var(self, _pick_axis(args[:1], kwargs), ddof, keep)
+
+
+@method("cumsum")
+def _t_cumsum(self, *args, **kwargs):
+    return cumsum(self, _pick_axis(args, kwargs, 0), dtype=kwargs.get("dtype"))
+
+
+@method("topk")
+def _t_topk(self, k, dim=None, largest=True, sorted=True):
+    return topk(self, k, dim, largest, sorted)
+
+
+@method("sort")
+def _t_sort(self, *args, **kwargs):
+    axis = args[0] if args else kwargs.get("dim", kwargs.get("axis", -1))
+    descending = args[1] if len(args) > 1 else kwargs.get("descending", False)
+    return sort(self, axis, descending)
+
+
+@method("norm")
+def _t_norm(self, ord=None, dim=None, keepdim=False, *, dtype=None):
+    return norm(self, ord, dim, keepdim, dtype=dtype)
+
+
+# ---------------------------------------------------------------------------------------------
+# unique / sort / search / count
+# ---------------------------------------------------------------------------------------------
+def _unique_impl(input):
+    """Unique values in order of first occurrence (the reference's order) and int32 inverse indices."""
+    flat = input.reshape(-1)
+    y, inv = torch.unique(flat, sorted=True, return_inverse=True)
+    pos = torch.arange(flat.numel(), device=flat.device)
+    first = torch.full((y.numel(),), flat.numel(), dtype=pos.dtype, device=flat.device)
+    first = first.scatter_reduce(0, inv, pos, "amin")
+    order = torch.argsort(first)
+    rank = torch.argsort(order)
+    return y[order], rank[inv].reshape(input.shape).to(torch.int32)
+
+unique = op("unique", prim="Unique", out="tuple")(_unique_impl)
+
+
+@op(method="unique_consecutive", out="any")
+def unique_consecutive(input, return_inverse=False, return_counts=False, dim=None):
+    return torch.unique_consecutive(input, return_inverse, return_counts, dim)
+
+
+@op(prim="UniqueWithPad", method="unique_with_pad", out="tuple")
+def unique_with_pad(x, pad_num):
+    """Unique values (first-occurrence order) padded to the input's length with ``pad_num``; int32-style idx."""
+    y, idx = _unique_impl(x)
+    pad = torch.full((x.numel() - y.numel(),), pad_num, dtype=x.dtype, device=x.device)
+    return torch.cat([y, pad]), idx.to(x.dtype)
+
+
+@prim("UniqueConsecutive")
+class UniqueConsecutive(Primitive):
+    def __init__(self, return_inverse=False, return_counts=False, dim=None):
+        super().__init__("UniqueConsecutive")
+        self.return_inverse, self.return_counts, self.dim = return_inverse, return_counts, dim
+
+    def __call__(self, x):
+        return unique_consecutive(x, self.return_inverse, self.return_counts, self.dim)
+
+
+@op(method="argsort")
+def argsort(input, axis=-1, descending=False):
+    return torch.argsort(input, dim=axis, descending=descending).to(torch.int32)
+
+
+@op()
+def searchsorted(sorted_sequence, values, *, out_int32=False, right=False, side=None, sorter=None):
+    return torch.searchsorted(sorted_sequence, values, out_int32=out_int32, right=right, side=side,
+                              sorter=_idx(sorter))
+
+
+@op()
+def bucketize(input, boundaries, *, right=False):
+    b = boundaries if isinstance(boundaries, torch.Tensor) else torch.tensor(
+        list(boundaries), dtype=input.dtype if input.is_floating_point() else torch.float32, device=input.device)
+    return torch.bucketize(input, b, right=right, out_int32=True)
+
+
+@op(method="count_nonzero")
+def count_nonzero(x, axis=(), keep_dims=False, dtype=mstype.int32):
+    dims = None if axis in ((), [], None) else (tuple(axis) if isinstance(axis, (list, tuple)) else (axis,))
+    r = (x != 0).sum(dim=dims, keepdim=keep_dims) if dims is not None else (x != 0).sum()
+    if keep_dims and dims is None:
+        r = r.reshape((1,) * x.ndim)
+    return r.to(_tdt(dtype))
+
+
+@op(method="bincount")
+def bincount(input, weights=None, minlength=0):
+    r = torch.bincount(input, weights, minlength)
+    return r if r.is_floating_point() else r.to(torch.float32)     # the reference: float32 counts
+
+
+@op(method="histc")
+def histc(input, bins=100, min=0.0, max=0.0):
+    return torch.histc(input, bins, min, max)
+
+
+@op(method="msort")
+def msort(input):
+    return torch.msort(input)
+
+
+@method("ptp")
+def _ptp_method(self, axis=None, keepdims=False):
+    t = self._t
+    if axis is None:
+        r = t.max() - t.min()
+        return Tensor._make(r.reshape((1,) * t.ndim) if keepdims else r)
+    return Tensor._make(torch.amax(t, axis, keepdims) - torch.amin(t, axis, keepdims))
+
+
+@op(out="tuple")
+def top_k(input_x, k, sorted=True):
+    """Deprecated alias of ``topk`` along the last dimension: ``(values, int32 indices)``."""
+    v, i = torch.topk(input_x, k, dim=-1, largest=True, sorted=sorted)
+    return v, i.to(torch.int32)
+
+
+@method("unique")
+def _unique_method(self, sorted=True, return_inverse=False, return_counts=False, dim=None):
+    r = torch.unique(self._t, sorted=sorted, return_inverse=return_inverse, return_counts=return_counts, dim=dim)
+    return tuple(Tensor._make(x) for x in r) if isinstance(r, tuple) else Tensor._make(r)
+
+
+@method("top_k")
+def _top_k_method(self, k, sorted=True):
+    return OPS["top_k"](self, k, sorted)
+
+
+@method("sum_to_size")
+def _sum_to_size_method(self, *size):
+    if len(size) == 1 and isinstance(size[0], (tuple, list)):
+        size = tuple(size[0])
+    return Tensor._make(self._t.sum_to_size(size))
+
+_attr_prim("Bucketize", [("boundaries", _REQ)], lambda s, x: torch.bucketize(
+    x, torch.tensor(s.boundaries, dtype=x.dtype if x.is_floating_point() else torch.float32, device=x.device)
+    , right=True).to(torch.int32), "Bucket indices: the number of ``boundaries`` <= each value of ``input``.")
+
+
+@op()
+def diff_ext(input, n=1, dim=-1, prepend=None, append=None):
+    """The ``n``-th forward difference along ``dim``."""
+    return torch.diff(input, n, dim, prepend, append)
+
+
+@op(method="cumprod")
+def cumprod(input, dim, dtype=None):
+    return torch.cumprod(input, dim, dtype=_tdt(dtype) if dtype is not None else None)
+
+
+@op(method="cummax", out="tuple")
+def cummax(input, axis):
+    r = torch.cummax(input, axis)
+    return r.values, r.indices
+
+
+@op(method="cummin", out="tuple")
+def cummin(input, axis):
+    r = torch.cummin(input, axis)
+    return r.values, r.indices.to(torch.int32)   # the reference: int32 indices here, int64 for cummax
+
+
+@op(method="logcumsumexp")
+def logcumsumexp(input, axis):
+    return torch.logcumsumexp(input, axis)
+
+
+@op(method="diff")
+def diff(x, n=1, axis=-1, prepend=None, append=None):
+    return torch.diff(x, n, axis, prepend, append)
+
+
+@prim("CumProd")
+class CumProd(Primitive):
+    def __init__(self, exclusive=False, reverse=False):
+        super().__init__("CumProd")
+        self.exclusive, self.reverse = bool(exclusive), bool(reverse)
+
+    def __call__(self, x, axis):
+        t = x._t
+        if self.reverse:
+            t = t.flip(axis)
+        r = torch.cumprod(t, axis)
+        if self.exclusive:
+            r = torch.cat([torch.ones_like(r.narrow(axis, 0, 1)), r.narrow(axis, 0, r.shape[axis] - 1)], axis)
+        if self.reverse:
+            r = r.flip(axis)
+        return type(x)._make(r)
+
+
+def _cum_prim(cls_name, fn):
+    class _P(Primitive):
+        def __init__(self, axis):
+            Primitive.__init__(self, cls_name)
+            self.axis = axis
+
+        def __call__(self, input):
+            return fn(input, self.axis)
+    _P.__name__ = _P.__qualname__ = cls_name
+    return prim(cls_name)(_P)
+
+Cummax = _cum_prim("Cummax", cummax)
+
+Cummin = _cum_prim("Cummin", cummin)
+
+
+@op(out="tuple")
+def std_mean(input, axis=None, ddof=0, keepdims=False):
+    return torch.std_mean(input, dim=axis, correction=ddof, keepdim=keepdims)
+
+
+@op(out="tuple")
+def var_mean(input, axis=None, ddof=0, keepdims=False):
+    return torch.var_mean(input, dim=axis, correction=ddof, keepdim=keepdims)
+
+
+@op()
+def trapz(y, x=None, *, dx=1.0, dim=-1):
+    if x is None:
+        return torch.trapezoid(y, dx=dx, dim=dim)
+    return torch.trapezoid(y, x, dim=dim)
+
+
+@op(method="cov")
+def cov(input, *, correction=1, fweights=None, aweights=None):
+    return torch.cov(input, correction=correction, fweights=fweights, aweights=aweights)
 
 
 def _axis_tuple(axis, ndim):
@@ -68,12 +609,12 @@ class ArgMinWithValue(Primitive):
 
 @method("argmax_with_value")
 def _t_argmax_with_value(self, axis=0, keep_dims=False):
-    return _core.max(self, axis, keep_dims)
+    return max(self, axis, keep_dims)
 
 
 @method("argmin_with_value")
 def _t_argmin_with_value(self, axis=0, keep_dims=False):
-    return _core.min(self, axis, keep_dims)
+    return min(self, axis, keep_dims)
 
 
 @op(out="tuple", method="aminmax")
@@ -430,8 +971,8 @@ def _bound(name, right):
     _B.__doc__ = f"Per row: the {'first index > value' if right else 'first index >= value'} in ``sorted_x``."
     return prim(name)(_B)
 
-
 LowerBound = _bound("LowerBound", False)
+
 UpperBound = _bound("UpperBound", True)
 
 
@@ -453,14 +994,16 @@ def _t_searchsorted(self, v, side="left", sorter=None):
 # ---------------------------------------------------------------------------------------------
 def _reduce_alias(name, fn):
     def impl(x, axis=()):
-        return fn(x, _core._axes(axis), False)
+        return fn(x, _axes(axis), False)
 
     impl.__name__ = name
     impl.__doc__ = f"``ops.{name}(x, axis=())``: the reduction over ``axis`` (all dims when empty)."
     return op(name)(impl)
 
-
 _reduce_alias("reduce_sum", lambda x, a, k: torch.sum(x) if a is None else torch.sum(x, dim=a, keepdim=k))
-_reduce_alias("reduce_mean", lambda x, a, k: _core._reduce_mean(x, a, k))
+
+_reduce_alias("reduce_mean", lambda x, a, k: _reduce_mean(x, a, k))
+
 _reduce_alias("reduce_max", lambda x, a, k: torch.amax(x) if a is None else torch.amax(x, dim=a, keepdim=k))
+
 _reduce_alias("reduce_min", lambda x, a, k: torch.amin(x) if a is None else torch.amin(x, dim=a, keepdim=k))

@@ -1,0 +1,168 @@
+"""Comparisons, logical ops, NaN/Inf tests and element selection (where/select)."""
+from __future__ import annotations
+
+import torch
+
+from ._args import _as_tensor, _attr_prim, _binary
+from ._table import Primitive, method, op, prim
+
+
+@op(prim="IsNan", method="isnan")
+def isnan(input):
+    return torch.isnan(input)
+
+
+@op(prim="IsInf", method="isinf")
+def isinf(input):
+    return torch.isinf(input)
+
+
+@op(prim="IsFinite", method="isfinite")
+def isfinite(input):
+    return torch.isfinite(input)
+
+
+# ---------------------------------------------------------------------------------------------
+# comparison and logic
+# ---------------------------------------------------------------------------------------------
+@op(prim="Equal", method="eq")
+def equal(input, other):
+    return torch.eq(input, other)
+
+
+@op(prim="NotEqual", method="ne")
+def not_equal(input, other):
+    return torch.ne(input, other)
+
+
+@op(prim="Greater", method="gt")
+def greater(input, other):
+    return torch.gt(input, other)
+
+
+@op(prim="GreaterEqual", method="ge")
+def greater_equal(input, other):
+    return torch.ge(input, other)
+
+
+@op(prim="Less", method="lt")
+def less(input, other):
+    return torch.lt(input, other)
+
+
+@op(prim="LessEqual", method="le")
+def less_equal(input, other):
+    return torch.le(input, other)
+
+
+@op(prim="LogicalAnd", method="logical_and")
+def logical_and(input, other):
+    return torch.logical_and(input, other)
+
+
+@op(prim="LogicalOr", method="logical_or")
+def logical_or(input, other):
+    return torch.logical_or(input, other)
+
+
+@op(prim="LogicalNot", method="logical_not")
+def logical_not(input):
+    return torch.logical_not(input)
+
+
+@op(method="isclose")
+def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+    return torch.isclose(input, _as_tensor(other, input), rtol=rtol, atol=atol, equal_nan=equal_nan)
+
+
+@op(prim="Select")
+def select(condition, input, other):
+    return torch.where(condition, _as_tensor(input), _as_tensor(other, _as_tensor(input)))
+
+
+@op()
+def where(condition, input, other):
+    x = _as_tensor(input) if isinstance(input, torch.Tensor) else input
+    return torch.where(condition, x, other)
+
+
+@method("where")
+def _t_where(self, condition, y):
+    """``x.where(condition, y)``: elements of ``x`` where ``condition`` holds, else of ``y``."""
+    return where(condition, self, y)
+
+
+@method("equal")
+def _t_equal(self, other):
+    return equal(self, other)
+
+
+@op(out="raw")
+def is_nonzero(input):
+    """Whether the single element of ``input`` is non-zero."""
+    if input.numel() != 1:
+        raise RuntimeError(f"For 'is_nonzero', the input must hold exactly one element, but got {input.numel()}.")
+    return bool(input.reshape(()).item() != 0)
+
+
+@method("allclose")
+def _allclose_method(self, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+    return bool(torch.allclose(self._t, other._t.to(self._t.dtype), rtol=rtol, atol=atol, equal_nan=equal_nan))
+
+
+def _check_numerics(s, x):
+    if not bool(torch.isfinite(x).all()):
+        raise RuntimeError("For 'CheckNumerics', the input contains NaN or Inf.")
+    return x.clone()
+
+_attr_prim("CheckNumerics", [], _check_numerics, "The input itself; a RuntimeError when it holds NaN or Inf.")
+
+
+@op()
+def isnan_ext(tensor):
+    """Element-wise NaN test."""
+    return torch.isnan(tensor)
+
+
+def _bitpack(s, x, threshold):
+    if x.shape[-1] % 8:
+        raise ValueError(f"For 'CompareAndBitpack', the last dimension ({x.shape[-1]}) must be a multiple of 8.")
+    bits = (x > threshold).to(torch.uint8).reshape(*x.shape[:-1], -1, 8)
+    weights = torch.tensor([128, 64, 32, 16, 8, 4, 2, 1], dtype=torch.uint8, device=x.device)
+    return (bits * weights).sum(-1, dtype=torch.uint8)
+
+_attr_prim("CompareAndBitpack", [], _bitpack, "``x > threshold`` packed 8 bits to a uint8 (big-endian).")
+
+logical_xor = _binary("logical_xor", torch.logical_xor, "LogicalXor", ("logical_xor",))
+
+
+@op()
+def approximate_equal(x, y, tolerance=1e-05):
+    return torch.abs(x - y) < tolerance
+
+
+@method("approximate_equal")
+def _t_approximate_equal(self, other, tolerance=1e-05):
+    return approximate_equal(self, other, tolerance)
+
+
+@prim("ApproximateEqual")
+class ApproximateEqual(Primitive):
+    def __init__(self, tolerance=1e-05):
+        super().__init__("ApproximateEqual")
+        self.tolerance = tolerance
+
+    def __call__(self, x, y):
+        return approximate_equal(x, y, self.tolerance)
+
+
+@prim("IsClose")
+class IsClose(Primitive):
+    """``|x1 - x2| <= atol + rtol * |x2|`` element-wise."""
+
+    def __init__(self, rtol=1e-05, atol=1e-08, equal_nan=False):
+        super().__init__("IsClose")
+        self.rtol, self.atol, self.equal_nan = rtol, atol, equal_nan
+
+    def __call__(self, x1, x2):
+        return isclose(x1, x2, self.rtol, self.atol, self.equal_nan)

@@ -1,0 +1,271 @@
+"""Tensors made from nothing or from a shape: zeros/ones/full, ranges, eye, windows, scalar/tuple conversion."""
+from __future__ import annotations
+
+import builtins
+
+import torch
+
+from ..common import dtype as mstype
+from ..common._device import current_device
+from ..common.tensor import Tensor
+from ._args import _REQ, _attr_prim, _dev, _no_attr_prim, _shape_arg, _tdt
+from ._table import OPS, Primitive, method, op, prim
+
+
+@op()
+def zeros(size, dtype=None):
+    return torch.zeros(_shape_arg(size, "zeros"), dtype=_tdt(dtype) or torch.float32, device=_dev())
+
+
+@op()
+def ones(shape, dtype=None):
+    return torch.ones(_shape_arg(shape, "ones"), dtype=_tdt(dtype) or torch.float32, device=_dev())
+
+
+@op()
+def full(size, fill_value, *, dtype=None):
+    if isinstance(fill_value, torch.Tensor):
+        tdt = _tdt(dtype) or fill_value.dtype
+        return torch.full(_shape_arg(size, "full"), fill_value.item(), dtype=tdt, device=_dev())
+    if not isinstance(size, (list, tuple)):
+        raise TypeError(f"For 'ops.full', 'size' must be a tuple or list of ints, but got {type(size).__name__}.")
+    tdt = _tdt(dtype) or torch.int64     # the reference's default is int64, whatever the value
+    if not tdt.is_floating_point and not tdt.is_complex and isinstance(fill_value, float):
+        fill_value = int(fill_value)
+    return torch.full(_shape_arg(size, "full"), fill_value, dtype=tdt, device=_dev())
+
+
+@op()
+def fill(type, shape, value):
+    return torch.full(_shape_arg(shape, "fill"), value.item() if isinstance(value, torch.Tensor) else value,
+                      dtype=_tdt(type), device=_dev())
+
+
+@op()
+def zeros_like(input, *, dtype=None):
+    return torch.zeros_like(input, dtype=_tdt(dtype))
+
+
+@op()
+def ones_like(input, *, dtype=None):
+    return torch.ones_like(input, dtype=_tdt(dtype))
+
+
+@op()
+def full_like(input, fill_value, *, dtype=None):
+    return torch.full_like(input, fill_value, dtype=_tdt(dtype))
+
+
+@op()
+def arange(start=0, end=None, step=1, *, dtype=None):
+    vals = [v.item() if isinstance(v, torch.Tensor) else v for v in (start, end, step)]
+    start, end, step = vals
+    if end is None:
+        start, end = 0, start
+    tdt = _tdt(dtype)
+    if tdt is None:
+        tdt = torch.float32 if builtins.any(isinstance(v, float) for v in (start, end, step)) else torch.int64
+    return torch.arange(start, end, step, dtype=tdt, device=_dev())
+
+
+@op()
+def linspace(start, end, steps):
+    s = start.item() if isinstance(start, torch.Tensor) else start
+    e = end.item() if isinstance(end, torch.Tensor) else end
+    return torch.linspace(s, e, int(steps), device=_dev())
+
+
+@op()
+def eye(n, m=None, dtype=None):
+    return torch.eye(n, n if m is None else m, dtype=_tdt(dtype) or torch.float32, device=_dev())
+
+_no_attr_prim("Fill", fill)
+
+_no_attr_prim("ZerosLike", zeros_like)
+
+_no_attr_prim("OnesLike", ones_like)
+
+
+@prim("Ones")
+class Ones(Primitive):
+    def __init__(self):
+        super().__init__("Ones")
+
+    def __call__(self, size, type=None):
+        return ones(size, type)
+
+
+@prim("Zeros")
+class Zeros(Primitive):
+    def __init__(self):
+        super().__init__("Zeros")
+
+    def __call__(self, size, type=None):
+        return zeros(size, type)
+
+
+@op(prim="TupleToArray", static=("input_x",), out="any")
+def tuple_to_array(input_x):
+    """A tuple of numbers as a 1-D tensor whose dtype follows the first element (int/bool -> int32,
+    float -> float32), as the reference does; a list gives None, an empty tuple IndexError."""
+    if not isinstance(input_x, tuple):
+        return None
+    first = input_x[0]
+    dt = torch.float32 if isinstance(first, float) else torch.int32
+    return torch.tensor([float(v) if dt is torch.float32 else int(v) for v in input_x], dtype=dt)
+
+
+@op()
+def tril_indices(row, col, offset=0, *, dtype=mstype.int64):
+    return torch.tril_indices(row, col, offset, dtype=_tdt(dtype))
+
+
+@op()
+def triu_indices(row, col, offset=0, *, dtype=mstype.int64):
+    return torch.triu_indices(row, col, offset, dtype=_tdt(dtype))
+
+
+@op("range")
+def _range(start, end, step, maxlen=1000000):
+    vals = [v.item() if isinstance(v, torch.Tensor) else v for v in (start, end, step)]
+    dt = next((v.dtype for v in (start, end, step) if isinstance(v, torch.Tensor)), None)
+    if dt is not None and not dt.is_floating_point:
+        dt = torch.int64      # the reference: integer ranges come back as int64
+    return torch.arange(*vals, dtype=dt)
+
+
+@prim("Range")
+class Range(Primitive):
+    def __init__(self, maxlen=1000000):
+        super().__init__("Range")
+        self.maxlen = maxlen
+
+    def __call__(self, start, end, step):
+        return OPS["range"](start, end, step, self.maxlen)
+
+
+@op()
+def tensor_range(start, end, step):
+    """``[start, end)`` with ``step`` (0-D tensors in, their dtype out)."""
+    tdt = start.dtype if start.is_floating_point() else torch.int64
+    return torch.arange(start.item(), end.item(), step.item(), dtype=tdt, device=start.device)
+
+
+@op()
+def fills(x, value):
+    """A tensor like ``x`` filled with ``value``."""
+    return torch.full_like(x, value.item() if isinstance(value, torch.Tensor) else value)
+
+
+@method("fill")
+def _fill_method(self, value):
+    return Tensor._make(torch.full_like(self._t, value._t.item() if isinstance(value, Tensor) else value))
+
+
+@method("fills")
+def _fills_method(self, value):
+    return _fill_method(self, value)
+
+
+def _new(self, size, kind, fill=None, dtype=None):
+    if len(size) == 1 and isinstance(size[0], (tuple, list)):
+        size = tuple(size[0])
+    tdt = _tdt(dtype) if dtype is not None else self._t.dtype
+    if kind == "full":
+        return Tensor._make(torch.full(size, fill, dtype=tdt, device=self._t.device))
+    return Tensor._make((torch.zeros if kind == "zeros" else torch.ones)(size, dtype=tdt, device=self._t.device))
+
+
+@method("new_zeros")
+def _new_zeros_method(self, *size, dtype=None):
+    return _new(self, size, "zeros", dtype=dtype)
+
+
+@method("new_ones")
+def _new_ones_method(self, *size, dtype=None):
+    return _new(self, size, "ones", dtype=dtype)
+
+
+@method("new_full")
+def _new_full_method(self, size, fill_value, *, dtype=None):
+    return _new(self, (size,), "full", fill_value, dtype)
+
+_attr_prim("Eye", [], lambda s, n, m, t: torch.eye(n, m, dtype=_tdt(t)), "An ``n x m`` identity matrix of dtype t.")
+
+_attr_prim("TrilIndices", [("row", _REQ), ("col", _REQ), ("offset", 0), ("dtype", mstype.int32)],
+           lambda s: torch.tril_indices(s.row, s.col, s.offset, dtype=_tdt(s.dtype)),
+           "Indices (2, N) of the lower triangle of a row x col matrix.")
+
+_attr_prim("TriuIndices", [("row", _REQ), ("col", _REQ), ("offset", 0), ("dtype", mstype.int32)],
+           lambda s: torch.triu_indices(s.row, s.col, s.offset, dtype=_tdt(s.dtype)),
+           "Indices (2, N) of the upper triangle of a row x col matrix.")
+
+_attr_prim("LinSpace", [], lambda s, start, stop, num: torch.linspace(start.item(), stop.item(), int(
+    num.item() if isinstance(num, torch.Tensor) else num), dtype=start.dtype, device=start.device),
+    "``num`` evenly spaced values from ``start`` to ``stop``.")
+
+_attr_prim("LogSpace", [("steps", 10), ("base", 10), ("dtype", mstype.float32)],
+           lambda s, start, end: torch.pow(float(s.base), torch.linspace(start.item(), end.item(), s.steps,
+                                                                           dtype=torch.float64)).to(_tdt(s.dtype)),
+           "``steps`` values of ``base ** linspace(start, end)``.")
+
+_attr_prim("FillV2", [], lambda s, shape, value: torch.full(tuple(shape.tolist()) if isinstance(shape, torch.Tensor)
+                                                            else tuple(shape), value.item(), dtype=value.dtype,
+                                                            device=value.device),
+           "A tensor of ``shape`` filled with the 0-D ``value`` (its dtype).")
+
+_attr_prim("Fills", [], lambda s, x, value: torch.full_like(x, value.item() if isinstance(value, torch.Tensor)
+                                                            else value), "A tensor like ``x`` filled with value.")
+
+_attr_prim("HammingWindow", [("periodic", True), ("alpha", 0.54), ("beta", 0.46), ("dtype", mstype.float32)],
+           lambda s, n: torch.hamming_window(int(n.item()), s.periodic, s.alpha, s.beta, dtype=_tdt(s.dtype)),
+           "The Hamming window of length ``n``.")
+
+_attr_prim("BartlettWindow", [("periodic", True), ("dtype", mstype.float32)],
+           lambda s, n: torch.bartlett_window(int(n.item()), s.periodic, dtype=_tdt(s.dtype)),
+           "The Bartlett window of length ``n``.")
+
+_attr_prim("BlackmanWindow", [("periodic", True), ("dtype", mstype.float32)],
+           lambda s, n: torch.blackman_window(int(n.item()), s.periodic, dtype=_tdt(s.dtype)),
+           "The Blackman window of length ``n``.")
+
+
+@op(static=("input_x", "dtype"))
+def scalar_to_tensor(input_x, dtype=mstype.float32):
+    """A 0-D tensor holding the Python scalar ``input_x`` in ``dtype``."""
+    if not isinstance(input_x, (int, float, bool)):
+        raise TypeError(f"For 'scalar_to_tensor', 'input_x' must be a scalar, but got {type(input_x).__name__}.")
+    return torch.tensor(input_x, dtype=_tdt(dtype), device=current_device())
+
+
+class _ScalarToTensor(Primitive):
+    def __init__(self):
+        Primitive.__init__(self, "ScalarToTensor")
+
+    def __call__(self, input_x, dtype=mstype.float32):
+        return OPS["scalar_to_tensor"](input_x, dtype)
+
+prim("ScalarToTensor")(type("ScalarToTensor", (_ScalarToTensor,), {"__doc__": "A 0-D tensor from a scalar."}))
+
+
+def _ragged_range(s, starts, limits, deltas):
+    st, li, de = torch.broadcast_tensors(starts.reshape(-1), limits.reshape(-1), deltas.reshape(-1))
+    vals, splits = [], [0]
+    for a, b, d in zip(st.tolist(), li.tolist(), de.tolist()):
+        r = torch.arange(a, b, d, dtype=starts.dtype) if (b - a) * d > 0 else torch.zeros(0, dtype=starts.dtype)
+        vals.append(r)
+        splits.append(splits[-1] + r.numel())
+    return torch.tensor(splits, dtype=_tdt(s.Tsplits)), torch.cat(vals) if vals else torch.zeros(0)
+
+_attr_prim("RaggedRange", [("Tsplits", _REQ)], _ragged_range,
+           "``(nested_splits, dense_values)`` of the ranges ``starts[i]:limits[i]:deltas[i]``.")
+
+
+@method("new_empty")
+def _new_empty_method(self, size, *, dtype=None, device=None):
+    return _new(self, (size,) if isinstance(size, (tuple, list)) else (tuple([size]),), "zeros", dtype=dtype)
+
+
+@op()
+def logspace(start, end, steps, base=10, *, dtype=mstype.float32):
+    return torch.logspace(float(start), float(end), int(steps), base=base, dtype=_tdt(dtype))
