@@ -1,0 +1,43 @@
+"""``mindspore.hal``: device, stream, event and memory queries per device target (the older spelling of
+``mindspore.runtime``, which the reference keeps with deprecation warnings).
+
+'CPU' is always available (one device); 'GPU' is available when torch sees CUDA; 'Ascend' never is.
+"""
+from ..runtime.event import Event
+from ..runtime.stream import (
+    Stream,
+    StreamCtx,
+    communication_stream,
+    current_stream,
+    default_stream,
+    set_cur_stream,
+    synchronize,
+)
+from .device import (
+    device_count,
+    get_arch_list,
+    get_device_capability,
+    get_device_name,
+    get_device_properties,
+    is_available,
+    is_initialized,
+)
+from .memory import (
+    empty_cache,
+    max_memory_allocated,
+    max_memory_reserved,
+    memory_allocated,
+    memory_reserved,
+    memory_stats,
+    memory_summary,
+    reset_max_memory_allocated,
+    reset_max_memory_reserved,
+    reset_peak_memory_stats,
+)
+
+__all__ = sorted(["is_initialized", "is_available", "device_count", "get_device_capability",
+                  "get_device_properties", "get_device_name", "get_arch_list", "Event", "communication_stream",
+                  "Stream", "synchronize", "set_cur_stream", "current_stream", "default_stream", "StreamCtx",
+                  "memory_stats", "memory_reserved", "max_memory_reserved", "empty_cache", "reset_peak_memory_stats",
+                  "memory_summary", "memory_allocated", "max_memory_allocated", "reset_max_memory_reserved",
+                  "reset_max_memory_allocated"])
