@@ -9,7 +9,7 @@ import re
 
 import numpy as np
 import pytest
-from _golden import GOLDEN, load_cases
+from _golden import GOLDEN, check_error, load_cases, raised
 
 import lightspore as ms
 
@@ -19,10 +19,7 @@ BINOP_CASES = C.binop_cases()
 
 
 def _check_raises(expected_name, fn):
-    with pytest.raises(Exception) as info:
-        fn()
-    names = [cls.__name__ for cls in type(info.value).__mro__]
-    assert expected_name in names, f'expected {expected_name}, got {type(info.value).__name__}: {info.value}'
+    check_error(raised(fn), expected_name)
 
 
 def _as_tensor(v):

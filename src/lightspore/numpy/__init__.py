@@ -9,15 +9,11 @@ import torch
 
 from ..common import dtype as mstype
 from ..common.tensor import Tensor
-from ..ops._core import _shape_arg
+from ..ops._args import _shape_arg
 
 __all__ = ["arange", "ones", "zeros", "full", "ones_like", "zeros_like", "full_like", "eye", "linspace", "tile",
            "roll", "split", "concatenate", "stack", "reshape", "transpose", "expand_dims", "squeeze", "where",
            "meshgrid", "cumsum", "clip", "sum", "mean", "asarray", "array"]
-
-
-class _ZeroStep(ValueError, ZeroDivisionError):
-    """arange with step 0 (ZeroDivisionError in the reference)."""
 
 
 def _t(a, where):
@@ -75,7 +71,7 @@ def arange(start, stop=None, step=None, dtype=None):
         if isinstance(v, bool) or not isinstance(v, (int, float)):
             raise TypeError(f"For 'mindspore.numpy.arange', '{n}' must be int or float, but got {type(v).__name__}.")
     if step == 0:
-        raise _ZeroStep("For 'mindspore.numpy.arange', 'step' must not be 0.")
+        raise ZeroDivisionError("For 'mindspore.numpy.arange', 'step' must not be 0.")
     is_float = any(isinstance(v, float) for v in (start, stop, step))
     d = _dt(dtype, "arange") or (torch.float32 if is_float else torch.int32)
     return _w(torch.arange(start, stop, step, dtype=torch.float64 if is_float else torch.int64).to(d))

@@ -280,14 +280,6 @@ class GradOperation:
 # ---------------------------------------------------------------------------------------------
 # Overloaded functions and mapping over sequences (MindSpore's graph-level helpers, run eagerly)
 # ---------------------------------------------------------------------------------------------
-class _UnsupportedTypeError(TypeError, NotImplementedError):
-    """A Python object MindSpore has no type for (the reference raises NotImplementedError)."""
-
-
-class _RegisterError(ValueError, RuntimeError):
-    """An unknown type name given to ``MultitypeFuncGraph.register`` (RuntimeError in the reference)."""
-
-
 # type name -> the kinds of object it matches (one object has exactly one kind, see _kind_of)
 _TYPE_NAMES = {
     "Tensor": {"Tensor"}, "Number": {"Bool", "Int", "UInt", "Float"}, "Bool": {"Bool"}, "Int": {"Int"},
@@ -320,7 +312,7 @@ def _parse_type_name(t):
     if t in _SIZED:                 # a sized number type: Python int is Int64, float is Float64, bool is Bool
         return t, None
     if t not in _TYPE_NAMES:
-        raise _RegisterError(f"For 'MultitypeFuncGraph.register', unsupported type name: {t!r}; expected one of "
+        raise RuntimeError(f"For 'MultitypeFuncGraph.register', unsupported type name: {t!r}; expected one of "
                              f"{sorted(_TYPE_NAMES)} or 'Tensor[<dtype>]'.")
     return t, None
 
@@ -356,7 +348,7 @@ def _kind_of(obj):
     if isinstance(obj, (types.FunctionType, MultitypeFuncGraph, HyperMap, Map)) or hasattr(obj, "construct") \
             or type(obj).__module__.startswith("lightspore.ops"):
         return "Function"
-    raise _UnsupportedTypeError(f"For 'MultitypeFuncGraph', the python type {type(obj)} cannot be converted to a "
+    raise NotImplementedError(f"For 'MultitypeFuncGraph', the python type {type(obj)} cannot be converted to a "
                                 f"MindSpore type.")
 
 
