@@ -1,0 +1,52 @@
+"""``mindspore.experimental.optim.AdamW``: decoupled weight decay, then the bias-corrected Adam step."""
+import torch
+
+from ...common.parameter import Parameter
+from ...common.tensor import Tensor
+from .adam import _check_adam
+from .optimizer import Optimizer, _state
+
+__all__ = ["AdamW"]
+
+
+class AdamW(Optimizer):
+    """AdamW: ``p *= 1 - lr * wd``; ``m = b1 m + (1 - b1) g``; ``v = b2 v + (1 - b2) g^2``;
+    ``p -= lr / (1 - b1^t) * m / (sqrt(v) / sqrt(1 - b2^t) + eps)`` (``amsgrad``: the running max of v)."""
+
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2, amsgrad=False, *,
+                 maximize=False):
+        _check_adam(lr, betas, eps, weight_decay)
+        super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad,
+                                      maximize=maximize))
+        self.exp_avg = _state(self, "exp_avg")
+        self.exp_avg_sq = _state(self, "exp_avg_sq")
+        self.max_exp_avg_sq = _state(self, "max_exp_avg_sq")
+        self.state_step = Parameter(Tensor._make(torch.tensor(0, dtype=torch.int32)), "state_step",
+                                    requires_grad=False)
+
+    def construct(self, gradients):
+        grads = self._grads(gradients)
+        self.state_step._t.add_(1)
+        step = self.state_step._t.to(torch.float32)
+        with torch.no_grad():
+            for _gid, group, s, e in self._group_slices():
+                b1, b2 = group["betas"]
+                lr, eps, wd = self._lr_of(group), group["eps"], group["weight_decay"]
+                decay = 1 - lr * wd
+                bc1 = 1 - torch.pow(torch.tensor(b1, dtype=torch.float32), step)
+                bc2_sqrt = torch.sqrt(1 - torch.pow(torch.tensor(b2, dtype=torch.float32), step))
+                step_size = lr / bc1
+                for i in range(s, e):
+                    p, m, v = self._flat[i]._t, self.exp_avg[i]._t, self.exp_avg_sq[i]._t
+                    g = -grads[i] if group["maximize"] else grads[i]
+                    new_p = p * decay
+                    m.copy_(m * b1 + g * (1 - b1))
+                    v.copy_(torch.addcmul(v * b2, g, g, value=1 - b2))
+                    if group["amsgrad"]:
+                        vmax = self.max_exp_avg_sq[i]._t
+                        torch.maximum(vmax, v, out=vmax)
+                        denom = vmax.sqrt() / bc2_sqrt + eps
+                    else:
+                        denom = v.sqrt() / bc2_sqrt + eps
+                    p.copy_(new_p - (m / denom) * step_size)
+        return True
