@@ -5,6 +5,7 @@ epoch; ``epoch`` reseeds the random choices, so each pass reshuffles and a fixed
 ``_size()`` (its row count, or None when only a full pass can tell). Iterators number the epochs.
 """
 import copy
+import warnings
 
 import numpy as np
 import torch
@@ -272,8 +273,12 @@ class TextBaseDataset(Dataset):
     """Base of the datasets holding text: they can build a vocabulary from their rows."""
 
     def build_vocab(self, columns, freq_range, top_k, special_tokens, special_first):
-        """A ``text.Vocab`` of the words in ``columns`` (see ``text.Vocab.from_dataset``)."""
-        from ..text.utils import Vocab  # the text package imports this module
+        """A ``text.Vocab`` of the words in ``columns`` (deprecated: ``text.Vocab.from_dataset``; the reference
+        only warns and returns None, here the vocabulary is also built)."""
+        warnings.warn("mindspore.dataset.Dataset.build_vocab is deprecated from version 2.0 and will be removed in a "
+                      "future version. Use mindspore.dataset.text.Vocab.from_dataset instead.", DeprecationWarning,
+                      stacklevel=2)
+        from .text.utils import Vocab  # the text package imports this module
         return Vocab.from_dataset(self, columns, freq_range, top_k, special_tokens, special_first)
 
 

@@ -5,16 +5,19 @@ to reader i % workers) and their rows are interleaved one by one, as the referen
 deliver them (one worker: file after file).
 """
 import csv
+import html
 import os
+import re
 
 import numpy as np
 
 from . import config
 from ._pipeline import SourceDataset, TextBaseDataset, UnionBaseDataset
 from .samplers import Shuffle, _rng
-from .sources import _check_opt_int, _check_shards, _type_error
+from .sources import _check_opt_int, _check_shards, _check_usage, _MappableSource, _type_error
 
-__all__ = ["TextFileDataset", "CSVDataset"]
+__all__ = ["TextFileDataset", "CSVDataset", "IMDBDataset", "PennTreebankDataset", "IWSLT2016Dataset",
+           "IWSLT2017Dataset"]
 
 
 def _files(name, dataset_files):
@@ -164,3 +167,184 @@ class CSVDataset(_LineSource, UnionBaseDataset):
         except ValueError:
             raise RuntimeError(f"Invalid csv, csv file: {path} parse failed at line {k + 1}, type does not "
                                "match.") from None
+
+
+def _check_dir(dataset_dir):
+    if not isinstance(dataset_dir, str):
+        raise _type_error("dataset_dir", dataset_dir, "[<class 'str'>]")
+    if not os.path.isdir(dataset_dir):
+        raise ValueError(f"The folder {dataset_dir} does not exist or is not a directory or permission denied!")
+
+
+class IMDBDataset(_MappableSource, TextBaseDataset):
+    """The IMDB movie reviews: ``{usage}/{pos,neg}/*.txt`` under ``dataset_dir``, one review per file, as rows
+    ``text`` (string) and ``label`` (int32, 1 positive / 0 negative); train before test, pos before neg, files in
+    name order."""
+
+    def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=None,
+                 sampler=None, num_shards=None, shard_id=None, cache=None):
+        _check_dir(dataset_dir)
+        usage = _check_usage(usage, ["train", "test", "all"])
+        super().__init__(num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id)
+        self.dataset_dir = dataset_dir
+        self.usage = usage
+        self.cache = cache
+        self._index = None
+
+    def _columns(self):
+        return ["text", "label"]
+
+    def _files(self):
+        if self._index is None:
+            index = []
+            for usage in (["train", "test"] if self.usage == "all" else [self.usage]):
+                for folder, label in (("pos", 1), ("neg", 0)):
+                    d = os.path.join(self.dataset_dir, usage, folder)
+                    if not os.path.isdir(d):
+                        raise RuntimeError(f"Invalid file, failed to open directory: {d}")
+                    index.extend((os.path.join(d, f), label) for f in sorted(os.listdir(d)) if f.endswith(".txt"))
+            self._index = index
+        return self._index
+
+    def _len(self):
+        return len(self._files())
+
+    def _fetch(self, index):
+        path, label = self._files()[index]
+        with open(path, encoding="utf-8") as f:
+            lines = [line for line in f.read().split("\n") if line]
+        # the reference keeps the file's last non-empty line (a review file is one line)
+        return [np.array(lines[-1] if lines else ""), np.array(label, dtype=np.int32)]
+
+
+class PennTreebankDataset(_LineSource, TextBaseDataset):
+    """The Penn Treebank: the non-empty lines of ``ptb.{train,test,valid}.txt`` as rows ``text``."""
+
+    def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=Shuffle.GLOBAL,
+                 num_shards=None, shard_id=None, cache=None):
+        _check_dir(dataset_dir)
+        usage = _check_usage(usage, ["train", "test", "valid", "all"])
+        names = ["train", "test", "valid"] if usage == "all" else [usage]
+        files = [os.path.join(dataset_dir, f"ptb.{u}.txt") for u in names]
+        super().__init__(files, num_samples, num_parallel_workers, shuffle, num_shards, shard_id)
+        self.dataset_dir = dataset_dir
+        self.usage = usage
+        self.cache = cache
+
+    def _columns(self):
+        return ["text"]
+
+    def _file_rows(self, path):
+        with open(path, encoding="utf-8") as f:
+            return [(np.array(line.rstrip("\r\n")),) for line in f if line.rstrip("\r\n")]
+
+
+_SEG = re.compile(r"<seg[^>]*>(.*?)</seg>", re.S)
+
+
+def _xml_segments(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    except OSError:
+        raise RuntimeError(f"Invalid file, failed to load xml file: {path}") from None
+    return [html.unescape(m.group(1)).strip() for m in _SEG.finditer(text)]
+
+
+def _tag_lines(path):
+    with open(path, encoding="utf-8") as f:
+        return [line.strip() for line in f if line.strip() and not line.lstrip().startswith("<")]
+
+
+class _IWSLTBase(_LineSource, TextBaseDataset):
+    """Sentence pairs ``text`` (source language) / ``translation`` (target) of the IWSLT talks: the training
+    ``train.tags.*`` files (markup lines dropped) and the ``<seg>`` elements of the dev/test XML files."""
+
+    def __init__(self, folder, prefix, dataset_dir, usage, language_pair, sets, num_samples, shuffle, num_shards,
+                 shard_id, num_parallel_workers):
+        src, tgt = language_pair
+        pair = f"{src}-{tgt}"
+        names = {"train": f"train.tags.{pair}.{src}"}
+        for key, set_name in sets.items():
+            names[key] = f"{prefix}.TED.{set_name}.{pair}.{src}.xml"
+        keys = ["train", "valid", "test"] if usage == "all" else [usage]
+        self._pairs = {}
+        files = []
+        for k in keys:
+            path = os.path.join(folder, names[k])
+            tgt_path = path[:-len(f".{src}.xml")] + f".{tgt}.xml" if k != "train" else path[:-len(src)] + tgt
+            if not os.path.isfile(path) or not os.path.isfile(tgt_path):
+                raise RuntimeError(f"Invalid data, IWSLTDataset API can't read the data file (interface mismatch or "
+                                   f"no data found). Check iwslt:  {path}")
+            self._pairs[path] = tgt_path
+            files.append(path)
+        super().__init__(files, num_samples, num_parallel_workers, shuffle, num_shards, shard_id)
+        self.dataset_files = files   # train, valid, test: the reference's order, not sorted
+        self.dataset_dir = dataset_dir
+        self.usage = usage
+        self.language_pair = [src, tgt]
+
+    def _columns(self):
+        return ["text", "translation"]
+
+    def _file_rows(self, path):
+        other = self._pairs[path]
+        read = _xml_segments if path.endswith(".xml") else _tag_lines
+        a, b = read(path), read(other)
+        if len(a) != len(b):
+            raise RuntimeError(f"Invalid data, the files {path} and {other} have different numbers of sentences "
+                               f"({len(a)} and {len(b)}).")
+        return [(np.array(x), np.array(y)) for x, y in zip(a, b)]
+
+
+def _check_pair(language_pair, allowed):
+    if language_pair is None:
+        return ("de", "en")
+    if not isinstance(language_pair, (list, tuple)) or len(language_pair) != 2:
+        raise _type_error("language_pair", language_pair, "[<class 'list'>, <class 'tuple'>]")
+    if tuple(language_pair) not in allowed:
+        raise ValueError(f"language_pair can only be one of {[list(p) for p in allowed]}, but got "
+                         f"{list(language_pair)}.")
+    return tuple(language_pair)
+
+
+_SETS16 = ("dev2010", "tst2010", "tst2011", "tst2012", "tst2013", "tst2014")
+
+
+class IWSLT2016Dataset(_IWSLTBase):
+    """IWSLT 2016 sentence pairs from ``texts/{src}/{tgt}/{src}-{tgt}/`` (valid: ``valid_set``, test: ``test_set``)."""
+
+    def __init__(self, dataset_dir, usage=None, language_pair=None, valid_set=None, test_set=None, num_samples=None,
+                 shuffle=Shuffle.GLOBAL, num_shards=None, shard_id=None, num_parallel_workers=None, cache=None):
+        _check_dir(dataset_dir)
+        usage = _check_usage(usage, ["train", "valid", "test", "all"])
+        pair = _check_pair(language_pair, [("en", "fr"), ("en", "de"), ("en", "cs"), ("en", "ar"), ("fr", "en"),
+                                           ("de", "en"), ("cs", "en"), ("ar", "en")])
+        valid_set = "tst2013" if valid_set is None else valid_set
+        test_set = "tst2014" if test_set is None else test_set
+        for name, v in (("valid_set", valid_set), ("test_set", test_set)):
+            if v not in _SETS16:
+                raise ValueError(f"Input {name} is not within the valid set of {list(_SETS16)}.")
+        folder = os.path.join(dataset_dir, "texts", pair[0], pair[1], f"{pair[0]}-{pair[1]}")
+        super().__init__(folder, "IWSLT16", dataset_dir, usage, pair, {"valid": valid_set, "test": test_set},
+                         num_samples, shuffle, num_shards, shard_id, num_parallel_workers)
+        self.valid_set, self.test_set = valid_set, test_set
+        self.cache = cache
+
+
+_LANGS17 = ("en", "nl", "de", "it", "ro")
+
+
+class IWSLT2017Dataset(_IWSLTBase):
+    """IWSLT 2017 sentence pairs from ``texts/DeEnItNlRo/DeEnItNlRo/DeEnItNlRo-DeEnItNlRo/`` (valid: dev2010,
+    test: tst2010)."""
+
+    def __init__(self, dataset_dir, usage=None, language_pair=None, num_samples=None, shuffle=Shuffle.GLOBAL,
+                 num_shards=None, shard_id=None, num_parallel_workers=None, cache=None):
+        _check_dir(dataset_dir)
+        usage = _check_usage(usage, ["train", "valid", "test", "all"])
+        pair = _check_pair(language_pair, [(a, b) for a in _LANGS17 for b in _LANGS17 if a != b])
+        folder = os.path.join(dataset_dir, "texts", "DeEnItNlRo", "DeEnItNlRo", "DeEnItNlRo-DeEnItNlRo")
+        super().__init__(folder, "IWSLT17", dataset_dir, usage, pair, {"valid": "dev2010", "test": "tst2010"},
+                         num_samples, shuffle, num_shards, shard_id, num_parallel_workers)
+        self.cache = cache

@@ -1,4 +1,4 @@
 """mindspore.dataset.engine.datasets_text: the text dataset readers."""
-from ..text_sources import TextFileDataset
+from ..text_sources import IMDBDataset, IWSLT2016Dataset, IWSLT2017Dataset, PennTreebankDataset, TextFileDataset
 
-__all__ = ["TextFileDataset"]
+__all__ = ["IMDBDataset", "IWSLT2016Dataset", "IWSLT2017Dataset", "PennTreebankDataset", "TextFileDataset"]

@@ -1,0 +1,37 @@
+"""mindspore.dataset.text: text transforms (tokenizers, vocabulary lookup, sequence shaping) on numpy arrays."""
+from . import transforms, utils
+from .transforms import (
+    AddToken,
+    BasicTokenizer,
+    BertTokenizer,
+    CaseFold,
+    Lookup,
+    Ngram,
+    NormalizeUTF8,
+    PythonTokenizer,
+    RegexReplace,
+    RegexTokenizer,
+    SlidingWindow,
+    ToNumber,
+    Truncate,
+    TruncateSequencePair,
+    UnicodeCharTokenizer,
+    WhitespaceTokenizer,
+    WordpieceTokenizer,
+)
+from .utils import (
+    JiebaMode,
+    NormalizeForm,
+    SentencePieceModel,
+    SPieceTokenizerLoadType,
+    SPieceTokenizerOutType,
+    Vocab,
+    to_bytes,
+    to_str,
+)
+
+__all__ = ["transforms", "utils", "AddToken", "BasicTokenizer", "BertTokenizer", "CaseFold", "Lookup", "Ngram",
+           "NormalizeUTF8", "PythonTokenizer", "RegexReplace", "RegexTokenizer", "SlidingWindow", "ToNumber",
+           "Truncate", "TruncateSequencePair", "UnicodeCharTokenizer", "WhitespaceTokenizer", "WordpieceTokenizer",
+           "JiebaMode", "NormalizeForm", "SentencePieceModel", "SPieceTokenizerLoadType", "SPieceTokenizerOutType",
+           "Vocab", "to_bytes", "to_str"]

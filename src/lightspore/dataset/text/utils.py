@@ -1,0 +1,236 @@
+"""mindspore.dataset.text.utils: vocabularies, the text enums and str/bytes array conversion."""
+import collections
+import enum
+import os
+
+import numpy as np
+
+from ..transforms._check import check_positive, check_value, type_check, type_check_list
+
+__all__ = ["JiebaMode", "NormalizeForm", "SentencePieceModel", "SPieceTokenizerLoadType", "SPieceTokenizerOutType",
+           "Vocab", "to_bytes", "to_str"]
+
+
+class JiebaMode(enum.IntEnum):
+    """Jieba tokenizer modes."""
+    MIX = 0
+    MP = 1
+    HMM = 2
+
+
+class NormalizeForm(enum.IntEnum):
+    """Unicode normalization forms (NONE: leave the text as it is)."""
+    NONE = 0
+    NFC = 1
+    NFKC = 2
+    NFD = 3
+    NFKD = 4
+
+
+class SentencePieceModel(enum.IntEnum):
+    """SentencePiece model types."""
+    UNIGRAM = 0
+    BPE = 1
+    CHAR = 2
+    WORD = 3
+
+
+class SPieceTokenizerLoadType(enum.IntEnum):
+    """Where a SentencePiece tokenizer loads its model from."""
+    FILE = 0
+    MODEL = 1
+
+
+class SPieceTokenizerOutType(enum.IntEnum):
+    """What a SentencePiece tokenizer outputs."""
+    STRING = 0
+    INT = 1
+
+
+def _check_words(words, name):
+    type_check(words, (list,), name)
+    seen = set()
+    for i, w in enumerate(words):
+        type_check(w, (str,), f"{name}[{i}]")
+        if w in seen:
+            raise ValueError(f"{name} contains duplicate word: {w}.")
+        seen.add(w)
+
+
+def _with_specials(words, special_tokens, special_first):
+    specials = list(special_tokens or [])
+    clash = set(specials) & set(words)
+    if clash:
+        raise ValueError(f"special_tokens and word_list contain duplicate word :{clash}.")
+    ordered = specials + list(words) if special_first else list(words) + specials
+    return {w: i for i, w in enumerate(ordered)}
+
+
+def _as_str_array(a):
+    a = np.asarray(a)
+    if a.dtype.kind == "S":
+        a = np.char.decode(a, "utf-8")
+    return a
+
+
+class Vocab:
+    """A token <-> id table, built with one of the ``from_*`` class methods."""
+
+    def __init__(self):
+        self.c_vocab = None
+
+    # the table itself: token -> id (ids need not be contiguous: from_dict keeps the user's)
+    def _table(self):
+        if self.c_vocab is None:
+            raise RuntimeError(f"The Vocab has not built yet, got type {type(self.c_vocab)}. Use Vocab.from_dataset(), "
+                               "Vocab.from_list(), Vocab.from_file() or Vocab.from_dict() to build a Vocab.")
+        return self.c_vocab
+
+    @classmethod
+    def _of(cls, table):
+        v = cls()
+        v.c_vocab = table
+        v._ids = None
+        return v
+
+    @classmethod
+    def from_dataset(cls, dataset, columns=None, freq_range=None, top_k=None, special_tokens=None, special_first=True):
+        """Words of ``columns`` (all when None) by descending count (ties alphabetical), counts in ``freq_range``,
+        the ``top_k`` first, with ``special_tokens`` before or after them."""
+        if columns is not None and not isinstance(columns, list):
+            columns = [columns]
+            type_check_list(columns, (str,), "col")
+        if freq_range is not None:
+            type_check(freq_range, (tuple,), "freq_range")
+            if len(freq_range) != 2:
+                raise ValueError("freq_range needs to be a tuple of 2 element.")
+            for num in freq_range:
+                if num is not None and not isinstance(num, int):
+                    raise ValueError("freq_range needs to be either None or a tuple of 2 integers or an int and a "
+                                     "None.")
+            if isinstance(freq_range[0], int) and isinstance(freq_range[1], int):
+                if freq_range[0] > freq_range[1] or freq_range[0] < 0:
+                    raise ValueError("frequency range [a,b] should be 0 <= a <= b (a,b are inclusive).")
+        type_check(top_k, (int, type(None)), "top_k")
+        if isinstance(top_k, int):
+            check_positive(top_k, "top_k")
+        type_check(special_first, (bool,), "special_first")
+        if special_tokens is not None:
+            _check_words(special_tokens, "special_tokens")
+        names = dataset.get_col_names()
+        cols = columns or names
+        for c in cols:
+            if c not in names:
+                raise RuntimeError(f"BuildVocab: column '{c}' does not exist in the dataset columns {names}.")
+        pos = [names.index(c) for c in cols]
+        counts = collections.Counter()
+        for row in dataset.create_tuple_iterator(num_epochs=1, output_numpy=True):
+            for p in pos:
+                a = _as_str_array(row[p])
+                if a.dtype.kind != "U":
+                    raise RuntimeError(f"BuildVocab: column '{names[p]}' is not of string type.")
+                counts.update(a.reshape(-1).tolist())
+        lo, hi = (freq_range or (None, None))
+        lo = 0 if lo is None else lo
+        hi = float("inf") if hi is None else hi
+        words = sorted((w for w, n in counts.items() if lo <= n <= hi), key=lambda w: (-counts[w], w))
+        if top_k is not None:
+            words = words[:top_k]
+        specials = list(special_tokens or [])
+        words = [w for w in words if w not in specials]
+        return cls._of(_with_specials(words, specials, special_first))
+
+    @classmethod
+    def from_list(cls, word_list, special_tokens=None, special_first=True):
+        """Ids in list order, ``special_tokens`` first (or last)."""
+        _check_words(word_list, "word_list")
+        if special_tokens is not None:
+            _check_words(special_tokens, "special_tokens")
+        type_check(special_first, (bool,), "special_first")
+        return cls._of(_with_specials(word_list, special_tokens, special_first))
+
+    @classmethod
+    def from_file(cls, file_path, delimiter="", vocab_size=None, special_tokens=None, special_first=True):
+        """One word per line (the part before ``delimiter`` when it is set), the first ``vocab_size`` lines."""
+        type_check(file_path, (str,), "file_path")
+        type_check(delimiter, (str,), "delimiter")
+        if vocab_size is not None:
+            type_check(vocab_size, (int,), "vocab_size")
+            check_positive(vocab_size, "vocab_size")
+        if special_tokens is not None:
+            _check_words(special_tokens, "special_tokens")
+        type_check(special_first, (bool,), "special_first")
+        if not os.path.isfile(file_path):
+            raise RuntimeError(f"Get real path failed, path={file_path}")
+        with open(file_path, encoding="utf-8") as f:
+            lines = f.read().split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        words, seen = [], set()
+        for line in lines:
+            if vocab_size is not None and len(words) >= vocab_size:
+                break
+            w = line.split(delimiter, 1)[0] if delimiter else line
+            if w in seen:
+                raise RuntimeError(f"from_file: word_list contains duplicate word:{w}")
+            seen.add(w)
+            words.append(w)
+        specials = list(special_tokens or [])
+        clash = set(specials) & seen
+        if clash:
+            raise RuntimeError(f"from_file: special_tokens and word_list contain duplicate word:{sorted(clash)[0]}")
+        return cls._of(_with_specials(words, specials, special_first))
+
+    @classmethod
+    def from_dict(cls, word_dict):
+        """The user's own token -> id table."""
+        type_check(word_dict, (dict,), "word_dict")
+        for k, v in word_dict.items():
+            type_check(k, (str,), "key")
+            type_check(v, (int,), "value")
+            check_value(v, 0, 2147483647, "word_id")
+        return cls._of(dict(word_dict))
+
+    def vocab(self):
+        """The token -> id dictionary."""
+        return dict(self._table())
+
+    def tokens_to_ids(self, tokens):
+        """The id of each token (-1 for a token not in the vocabulary); a str gives an int."""
+        type_check(tokens, (str, list, np.ndarray), "tokens")
+        table = self._table()
+        if isinstance(tokens, np.ndarray):
+            tokens = _as_str_array(tokens).tolist()
+        if isinstance(tokens, str):
+            return table.get(tokens, -1)
+        return [table.get(t, -1) for t in tokens]
+
+    def ids_to_tokens(self, ids):
+        """The token of each id ('' for an id not in the vocabulary); an int gives a str."""
+        type_check(ids, (int, list, np.ndarray), "ids")
+        if isinstance(ids, np.ndarray):
+            ids = ids.tolist()
+        single = isinstance(ids, int)
+        ids = [ids] if single else ids
+        for i, x in enumerate(ids):
+            type_check(x, (int,), f"ids[{i}]")
+            check_value(x, 0, 2147483647, f"ids[{i}]")
+        table = self._table()
+        if getattr(self, "_ids", None) is None or len(self._ids) != len(table):
+            self._ids = {i: w for w, i in table.items()}
+        out = [self._ids.get(x, "") for x in ids]
+        return out[0] if single else out
+
+
+def to_bytes(array, encoding="utf8"):
+    """A str array encoded to a bytes array."""
+    if not isinstance(array, np.ndarray):
+        raise ValueError("input should be a NumPy array.")
+    return np.char.encode(array, encoding)
+
+
+def to_str(array, encoding="utf8"):
+    """A bytes array decoded to a str array."""
+    if not isinstance(array, np.ndarray):
+        raise TypeError("input should be a NumPy array.")
+    return np.char.decode(array, encoding)

@@ -1,0 +1,38 @@
+"""Golden data for lightspore.dataset.text and the text dataset readers.
+
+Run with the reference python (MindSpore 2.7.1), from the repository root:
+    GLOG_v=3 /root/.cache/mindspore-ref/bin/python tests/golden/gen_dataset_text.py
+Writes tests/golden/dataset_text.json: for each case of dataset_text_cases.CASES, its value or error.
+"""
+import json
+import os
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import mindspore as ms  # noqa: E402
+import mindspore.dataset as ds  # noqa: E402
+import mindspore.dataset.text as text  # noqa: E402
+from dataset_text_cases import CASES, encode, encode_error, make_files, scope  # noqa: E402
+
+
+def main():
+    out = {}
+    with tempfile.TemporaryDirectory() as root:
+        make_files(root)
+        env = scope(text, ds, ms, root)
+        for name, expr in CASES:
+            try:
+                out[name] = encode(eval(expr, dict(env)))
+            except Exception as e:  # noqa: BLE001 - the error is the golden value
+                out[name] = encode_error(e)
+                out[name]["msg"] = out[name]["msg"].replace(root, "ROOT")
+    with open(os.path.join(HERE, "dataset_text.json"), "w", encoding="utf-8") as f:
+        json.dump({"mindspore": ms.__version__, "cases": out}, f, indent=0, ensure_ascii=False, sort_keys=True)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main()

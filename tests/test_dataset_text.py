@@ -1,0 +1,93 @@
+"""lightspore.dataset.text and the text readers (IMDB, PennTreebank, IWSLT2016/2017) against golden data from
+MindSpore 2.7.1 (tests/golden/gen_dataset_text.py): each case of tests/golden/dataset_text_cases.py is evaluated
+here with lightspore and its value (dtype, shape, values) or error (type, message) compared."""
+
+import json
+import os
+import sys
+
+import numpy as np
+import pytest
+
+import lightspore as ms
+import lightspore.dataset as ds
+import lightspore.dataset.text as text
+
+HERE = os.path.join(os.path.dirname(__file__), "golden")
+sys.path.insert(0, HERE)
+from dataset_text_cases import CASES, encode, encode_error, make_files, scope  # noqa: E402
+
+with open(os.path.join(HERE, "dataset_text.json"), encoding="utf-8") as _f:
+    GOLD = json.load(_f)["cases"]
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory):
+    root = str(tmp_path_factory.mktemp("text_files"))
+    make_files(root)
+    return scope(text, ds, ms, root), root
+
+
+def _same(got, want, where):
+    if "values" in want and isinstance(want["values"], float):
+        assert got["dtype"] == want["dtype"], where
+        np.testing.assert_allclose(got["values"], want["values"], rtol=1e-6, err_msg=where)
+        return
+    if "values" in want and want["dtype"].startswith(("float",)):
+        assert got["dtype"] == want["dtype"] and got["shape"] == want["shape"], where
+        np.testing.assert_allclose(np.array(got["values"], dtype=float), np.array(want["values"], dtype=float),
+                                   rtol=1e-6, err_msg=where)
+        return
+    assert got == want, f"{where}: got {got}, want {want}"
+
+
+def _compare(got, want, where):
+    if isinstance(want, dict) and "tuple" in want:
+        assert "tuple" in got and len(got["tuple"]) == len(want["tuple"]), f"{where}: got {got}"
+        for k, (g, w) in enumerate(zip(got["tuple"], want["tuple"])):
+            _same(g, w, f"{where}[{k}]")
+    elif isinstance(want, dict) and "py" in want and isinstance(want["py"], list) and want["py"] and \
+            isinstance(want["py"][-1], list) and want["py"][-1] and isinstance(want["py"][-1][0], dict):
+        # reader rows: [column names, size, row...]
+        assert got["py"][:2] == want["py"][:2], f"{where}: got {got['py'][:2]}, want {want['py'][:2]}"
+        assert len(got["py"]) == len(want["py"]), f"{where}: {len(got['py']) - 2} rows, want {len(want['py']) - 2}"
+        for r, (g, w) in enumerate(zip(got["py"][2:], want["py"][2:])):
+            for c, (gc, wc) in enumerate(zip(g, w)):
+                _same(gc, wc, f"{where} row {r} column {c}")
+    else:
+        _same(got, want, where)
+
+
+@pytest.mark.parametrize("name,expr", CASES, ids=[c[0] for c in CASES])
+def test_case(env, name, expr):
+    scope_, root = env
+    want = GOLD[name]
+    try:
+        got = encode(eval(expr, dict(scope_)))
+    except Exception as e:  # noqa: BLE001 - compared with the reference's error
+        got = encode_error(e)
+        got["msg"] = got["msg"].replace(root, "ROOT")
+    if "error" in want:
+        assert got.get("error") == want["error"], f"{name}: got {got}, want {want}"
+        # the message's first words name the same problem (class paths differ: mindspore vs lightspore)
+        head = " ".join(want["msg"].replace("mindspore", "lightspore").replace("'", "").split()[:4])
+        assert head in got["msg"].replace("'", ""), f"{name}: got {got['msg']!r}, want {want['msg']!r}"
+        return
+    assert "error" not in got, f"{name}: raised {got}, want {want}"
+    _compare(got, want, name)
+
+
+def test_every_case_has_golden():
+    assert sorted(GOLD) == sorted(n for n, _ in CASES)
+
+
+def test_mirror_paths_are_the_same_objects():
+    import lightspore.dataset.engine as de
+    import lightspore.dataset.text.transforms as tt
+    import lightspore.dataset.text.utils as tu
+    from lightspore.dataset.transforms.transforms import Implementation, PyTensorOperation
+    assert de.IMDBDataset is ds.IMDBDataset and de.TakeDataset is ds.TakeDataset
+    assert tt.Lookup is text.Lookup and tu.Vocab is text.Vocab
+    assert tt.Implementation is Implementation
+    assert issubclass(ds.IMDBDataset, ds.TextBaseDataset) and issubclass(ds.GeneratorDataset, ds.TextBaseDataset)
+    assert PyTensorOperation is ds.transforms.transforms.PyTensorOperation
