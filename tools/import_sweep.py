@@ -45,7 +45,7 @@ def reference_paths(tree_path=TREE, api_path=API):
         parts = mod.split(".")
         for i in range(1, len(parts) + 1):
             paths.add(".".join(parts[:i]))
-        for n in entry["names"]:
+        for n in {**entry["names"], **entry.get("extra", {})}:
             paths.add(f"{mod}.{n}")
     if os.path.exists(api_path):
         with open(api_path) as f:

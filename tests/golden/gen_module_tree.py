@@ -7,13 +7,15 @@ Walks the installed ``mindspore`` package (pkgutil.walk_packages), imports every
 private ``_x`` path component skips the module, except the few in KEEP_PRIVATE that public model code
 imports) and records, per module, the public names it exports: its ``__all__`` when it defines one,
 otherwise its public attributes that are not modules and were defined inside mindspore (plain
-constants included). Every exported object gets an entry in one object table, shared by all modules
-that export it, so "mindspore.ops.composite.GradOperation is mindspore.ops.GradOperation" becomes
-"both names point at object #n":
+constants included); for a module with an ``__all__``, its other such attributes under "extra".
+Every exported object gets an entry in one object table, shared by all modules that export it, so
+"mindspore.ops.composite.GradOperation is mindspore.ops.GradOperation" becomes "both names point at
+object #n":
 
     {"version": "2.7.1",
      "objects": [[kind, canonical], ...],      # kind: class/function/instance:<TypeName>/constant
-     "modules": {"mindspore.ops.composite": {"all": true, "package": true, "names": {"GradOperation": 17}}},
+     "modules": {"mindspore.ops.composite": {"all": true, "package": true, "names": {"GradOperation": 17},
+                                            "extra": {"clip_by_value": 912}}},
      "failed": {"mindspore.x": "ImportError: ..."}}
 
 canonical is "module:qualname" for classes and functions (where they are defined), and the first
@@ -49,6 +51,8 @@ SKIP_MODULES = {"mindspore.ops.tensor_method", "mindspore.ops.auto_generate.gen_
                 "mindspore.ops.auto_generate.gen_extend_func",
                 "mindspore.ops.auto_generate.cpp_create_prim_instance_helper"}
 SKIP_SUFFIXES = (".validators", ".validator_helpers")
+# packages whose __all__ is empty on purpose: their thousands of generated attributes are internals
+NO_EXTRA = {"mindspore.ops.auto_generate", "mindspore.ops.operations.manually_defined"}
 CONSTANT_TYPES = (bool, int, float, str, type(None))
 
 
@@ -89,16 +93,19 @@ def _from_mindspore(obj):
     return type(obj).__module__.startswith("mindspore")
 
 
+def _public_attrs(mod):
+    return sorted(n for n, v in vars(mod).items()
+                  if not n.startswith("_") and not inspect.ismodule(v) and _from_mindspore(v))
+
+
 def _exports(mod):
+    """(names, has __all__, extra): __all__ or the public attributes; with an __all__, ``extra`` are the
+    public attributes outside it (``ops.composite.clip_by_value``: real code uses those too)."""
     if isinstance(getattr(mod, "__all__", None), (list, tuple)):
-        return [n for n in mod.__all__ if isinstance(n, str)], True
-    out = []
-    for n, v in vars(mod).items():
-        if n.startswith("_") or inspect.ismodule(v):
-            continue
-        if _from_mindspore(v):
-            out.append(n)
-    return sorted(out), False
+        names = [n for n in mod.__all__ if isinstance(n, str)]
+        listed = set(names)
+        return names, True, [n for n in _public_attrs(mod) if n not in listed]
+    return _public_attrs(mod), False, []
 
 
 def main():
@@ -110,9 +117,11 @@ def main():
         except BaseException as e:  # noqa: BLE001  (Ascend-only modules raise anything on import)
             failed[name] = f"{type(e).__name__}: {str(e).splitlines()[0][:200] if str(e) else ''}"
             continue
-        exported, has_all = _exports(mod)
-        entry = {}
-        for n in exported:
+        exported, has_all, extra = _exports(mod)
+        if name in NO_EXTRA:
+            extra = []
+        entry, entry_extra = {}, {}
+        for n in exported + extra:
             if not hasattr(mod, n):
                 continue  # the reference's own __all__ lists a few names it never defines
             v = getattr(mod, n)
@@ -129,8 +138,10 @@ def main():
                     canon = f"{name}:{n}"
                 index[key] = len(objects)
                 objects.append([kind, canon])
-            entry[n] = index[key]
+            (entry_extra if n in extra else entry)[n] = index[key]
         modules[name] = {"all": has_all, "package": hasattr(mod, "__path__"), "names": entry}
+        if entry_extra:
+            modules[name]["extra"] = entry_extra
     data = {"version": __import__("mindspore").__version__, "objects": objects, "modules": modules,
             "failed": failed}
     with open(OUT, "w") as f:

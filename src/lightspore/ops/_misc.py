@@ -1,0 +1,264 @@
+"""Small ops real MindSpore code reaches for: ``identity``, ``Print``/``print_``, ``make_range``,
+``tuple_len``, ``Partial``, ``RandomChoiceWithMask``/``choice_with_mask``, the float-status family
+(``FloatStatus``, ``NPUAllocFloatStatus``, ``NPUGetFloatStatus``, ``NPUClearFloatStatus``) and
+``DynamicRNN``.
+
+Behaviour follows the reference on the devices lightspore runs on (tests/golden/gen_misc_ops.py):
+``FloatStatus`` is a GPU kernel there (0./1. for "x holds a NaN or an infinity") and raises on CPU; the
+NPU float-status ops and ``DynamicRNN`` are Ascend kernels and raise on CPU and GPU, with the reference's
+RuntimeError. They still construct, as in the reference, so model code that builds them for an Ascend
+branch it never takes runs unchanged.
+"""
+import functools
+import numbers
+import sys
+
+import torch
+
+from ..common._device import current_device
+from ..common.tensor import Tensor
+from . import _random
+from ._table import OPS, Primitive, prim
+
+
+def _type_name(v):
+    return type(v).__name__
+
+
+def _check_type(op, name, value, types, type_names):
+    ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
+    if not ok:
+        raise TypeError(f"For '{op}', the type of '{name}' should be '{type_names}', but got type "
+                        f"'{_type_name(value)}'.")
+
+
+def _device_name(t=None):
+    dev = t.device if t is not None else current_device()
+    return "GPU" if dev.type == "cuda" else "CPU"
+
+
+def _unsupported(op, device):
+    return RuntimeError(f"Unsupported op [{op}] on {device}, Please confirm whether the device target setting is "
+                        f"correct, or refer to 'mindspore.ops' at https://www.mindspore.cn to query the operator "
+                        f"support list.")
+
+
+# ----------------------------------------------------------------------------- identity
+class identity(Primitive):  # noqa: N801  (the reference's class is spelled so: ops.operations.identity)
+    """Returns its input unchanged (the very same object)."""
+
+    def __init__(self):
+        super().__init__("identity")
+
+    def __call__(self, x):
+        return x
+
+
+# ----------------------------------------------------------------------------- sequence helpers
+class _MakeRange(Primitive):
+    """``make_range(stop)`` / ``(start, stop)`` / ``(start, stop, step)``: a tuple of ints, like ``range``."""
+
+    def __init__(self):
+        super().__init__("make_range")
+
+    def __call__(self, *args):
+        if not 1 <= len(args) <= 3:
+            raise RuntimeError(f"For 'make_range', the input size should within [1, 3] but got{len(args)}")
+        for i, a in enumerate(args):
+            if not isinstance(a, numbers.Integral) or isinstance(a, bool):
+                raise TypeError(f"For 'make_range', the {i}th input should be a int scalar but got "
+                                f"{_type_name(a)} {a!r}")
+        if len(args) == 3 and args[2] == 0:
+            raise RuntimeError("For 'range', the argument 'step' could not be 0.")
+        return tuple(range(*(int(a) for a in args)))
+
+
+class _TupleLen(Primitive):
+    """``tuple_len(seq)``: the length of a tuple or list."""
+
+    def __init__(self):
+        super().__init__("tuple_len")
+
+    def __call__(self, *args):
+        if len(args) != 1:
+            raise TypeError(f"For 'tuple_len', one input (a tuple or list) is expected, but got {len(args)}.")
+        seq = args[0]
+        if not isinstance(seq, (tuple, list)):
+            raise TypeError(f"For 'tuple_len', the input must be a tuple or list, but got {_type_name(seq)}.")
+        return len(seq)
+
+
+# ----------------------------------------------------------------------------- Print
+def _print_text(args):
+    return "".join(f"{a!r}\n" if isinstance(a, Tensor) else f"{a}\n" for a in args)
+
+
+@prim("Print")
+class Print(Primitive):
+    """Prints each input on its own line to stdout (a Tensor as its repr); returns None."""
+
+    def __init__(self):
+        super().__init__("Print")
+
+    def __call__(self, *args):
+        sys.stdout.write(_print_text(args))
+        sys.stdout.flush()
+
+
+def print_(*input_x):
+    """Prints each input on its own line to stdout (a Tensor as its repr); returns None."""
+    sys.stdout.write(_print_text(input_x))
+    sys.stdout.flush()
+
+
+# ----------------------------------------------------------------------------- Partial
+@prim("Partial")
+class Partial(Primitive):
+    """``Partial()(fn, *args)``: ``fn`` with its first arguments bound (a ``functools.partial``)."""
+
+    def __init__(self):
+        super().__init__("Partial")
+
+    def __call__(self, *args):
+        if not args or not callable(args[0]):
+            raise TypeError(f"For 'Partial', the first input must be a function, but got "
+                            f"{_type_name(args[0]) if args else 'nothing'}.")
+        return functools.partial(args[0], *args[1:])
+
+
+# ----------------------------------------------------------------------------- RandomChoiceWithMask
+@prim("RandomChoiceWithMask")
+class RandomChoiceWithMask(Primitive):
+    """Picks ``count`` of the True positions of a bool tensor at random.
+
+    Returns ``(index, mask)``: ``index`` int32 of shape ``(count, rank)`` with the chosen positions first
+    (zero rows after them when fewer than ``count`` are True) and ``mask`` bool of shape ``(count,)``.
+    """
+
+    def __init__(self, count=256, seed=0, seed2=0):
+        super().__init__("RandomChoiceWithMask")
+        _check_type(self.name, "count", count, (int,), "int")
+        if count <= 0:
+            raise ValueError(f"For 'RandomChoiceWithMask', the 'count' must be int and must > 0, but got "
+                             f"'{count}' with type 'int'.")
+        _check_type(self.name, "seed", seed, (int,), "int")
+        _check_type(self.name, "seed2", seed2, (int,), "int")
+        self.count, self.seed, self.seed2 = count, seed, seed2
+        self.add_prim_attr("side_effect_hidden", True)
+
+    def __call__(self, input_x):
+        if not isinstance(input_x, Tensor) or input_x._t.dtype != torch.bool:
+            got = f"Tensor[{input_x.dtype}]" if isinstance(input_x, Tensor) else _type_name(input_x)
+            raise TypeError(f"For primitive[RandomChoiceWithMask], the input argument[input_x] must be a type of "
+                            f"{{Tensor[Bool]}}, but got {got}.")
+        t = input_x._t
+        if not 1 <= t.dim() <= 5:
+            raise ValueError(f"For 'RandomChoiceWithMask', input[0] rank should be between 1 and 5, but "
+                             f"got:{t.dim()}")
+        s = self.seed * 1000003 + self.seed2 if (self.seed or self.seed2) else None
+        gen = _random._gen("RandomChoiceWithMask", s, t.device)
+        nz = torch.nonzero(t)
+        k = min(self.count, nz.shape[0])
+        chosen = nz[torch.randperm(nz.shape[0], generator=gen, device=t.device)[:k]]
+        index = torch.zeros((self.count, t.dim()), dtype=torch.int32, device=t.device)
+        index[:k] = chosen.to(torch.int32)
+        mask = torch.zeros(self.count, dtype=torch.bool, device=t.device)
+        mask[:k] = True
+        return Tensor._make(index), Tensor._make(mask)
+
+
+def choice_with_mask(input_x, count=256, seed=None):
+    """``RandomChoiceWithMask(count, seed)(input_x)``: ``count`` True positions at random, and their mask."""
+    return RandomChoiceWithMask(count, 0 if seed is None else seed, 0)(input_x)
+
+
+# ----------------------------------------------------------------------------- float status
+_FLOATS = (torch.float16, torch.float32, torch.float64)
+
+
+@prim("FloatStatus")
+class FloatStatus(Primitive):
+    """``[1.]`` if ``x`` holds a NaN or an infinity, else ``[0.]`` (float32, shape ``(1,)``).
+
+    A GPU kernel in the reference: on CPU it raises its RuntimeError, as the reference does.
+    """
+
+    def __init__(self):
+        super().__init__("FloatStatus")
+
+    def __call__(self, x):
+        if not isinstance(x, Tensor):
+            raise TypeError(f"For 'FloatStatus', 'x' must be a Tensor, but got {_type_name(x)}.")
+        t = x._t
+        if t.dtype not in _FLOATS:
+            raise TypeError(f"For 'FloatStatus', the dtype of 'x' must be float16, float32 or float64, but got "
+                            f"{x.dtype}.")
+        if t.device.type != "cuda":
+            raise _unsupported("FloatStatus", _device_name(t))
+        return Tensor._make((~torch.isfinite(t)).any().to(torch.float32).reshape(1))
+
+
+class _AscendOnly(Primitive):
+    """An Ascend kernel in the reference: constructs, and raises the reference's RuntimeError when called on
+    CPU or GPU."""
+
+    def __init__(self):
+        super().__init__(type(self).__name__)
+
+    def __call__(self, *args):
+        t = next((a._t for a in args if isinstance(a, Tensor)), None)
+        raise _unsupported(self.name, _device_name(t))
+
+
+@prim("NPUAllocFloatStatus")
+class NPUAllocFloatStatus(_AscendOnly):
+    """Allocates Ascend's float-status buffer (Ascend only: raises on CPU and GPU, as the reference does)."""
+
+
+@prim("NPUGetFloatStatus")
+class NPUGetFloatStatus(_AscendOnly):
+    """Reads Ascend's float-status register (Ascend only: raises on CPU and GPU, as the reference does)."""
+
+
+@prim("NPUClearFloatStatus")
+class NPUClearFloatStatus(_AscendOnly):
+    """Clears Ascend's float-status register (Ascend only: raises on CPU and GPU, as the reference does)."""
+
+
+# ----------------------------------------------------------------------------- DynamicRNN
+@prim("DynamicRNN")
+class DynamicRNN(_AscendOnly):
+    """Ascend's fused LSTM kernel. Its attributes are checked as in the reference; calling it raises the
+    reference's RuntimeError on CPU and GPU (use ``nn.LSTM`` there)."""
+
+    def __init__(self, cell_type='LSTM', direction='UNIDIRECTIONAL', cell_depth=1, use_peephole=False,
+                 keep_prob=1.0, cell_clip=-1.0, num_proj=0, time_major=True, activation='tanh', forget_bias=0.0,
+                 is_training=True):
+        Primitive.__init__(self, "DynamicRNN")
+        for name, value, types, tname in (
+                ("cell_type", cell_type, (str,), "str"), ("direction", direction, (str,), "str"),
+                ("cell_depth", cell_depth, (int,), "int"), ("use_peephole", use_peephole, (bool,), "bool"),
+                ("keep_prob", keep_prob, (float,), "float"), ("cell_clip", cell_clip, (float,), "float"),
+                ("num_proj", num_proj, (int,), "int"), ("time_major", time_major, (bool,), "bool"),
+                ("activation", activation, (str,), "str"), ("forget_bias", forget_bias, (float,), "float"),
+                ("is_training", is_training, (bool,), "bool")):
+            _check_type(self.name, name, value, types, tname)
+        for name, value, allowed in (("cell_type", cell_type, "LSTM"), ("direction", direction, "UNIDIRECTIONAL"),
+                                     ("activation", activation, "tanh")):
+            if value != allowed:
+                raise ValueError(f"For 'DynamicRNN', the '{name}' must be str and must be in '['{allowed}']', but "
+                                 f"got '{value}'.")
+        for name, value in (("cell_type", cell_type), ("direction", direction), ("cell_depth", cell_depth),
+                            ("use_peephole", use_peephole), ("keep_prob", keep_prob), ("cell_clip", cell_clip),
+                            ("num_proj", num_proj), ("time_major", time_major), ("activation", activation),
+                            ("forget_bias", forget_bias), ("is_training", is_training)):
+            self.add_prim_attr(name, value)
+
+
+# functional forms: the reference's ops.identity / make_range / tuple_len are primitive instances
+OPS["identity"] = identity()
+OPS["make_range"] = _MakeRange()
+OPS["tuple_len"] = _TupleLen()
+OPS["print_"] = print_
+OPS["choice_with_mask"] = choice_with_mask
+print_.__module__ = choice_with_mask.__module__ = "lightspore.ops"

@@ -1,0 +1,151 @@
+"""The small ops real code uses (ops/_misc.py), for tests/test_misc_ops.py (run with the reference python):
+
+    GLOG_v=3 /root/.cache/mindspore-ref/bin/python tests/golden/gen_misc_ops.py
+
+identity, make_range, tuple_len, Print/print_ (the exact text and stream), Partial, RandomChoiceWithMask
+(shapes, dtypes, which positions, mask), the float-status family and DynamicRNN on CPU (the reference
+raises: they are GPU/Ascend kernels), and their argument errors. Writes tests/golden/misc_ops.json.
+"""
+import json
+import os
+import subprocess
+import sys
+import warnings
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "misc_ops.json")
+
+# what the Print cases print, run in a child so both streams are captured exactly
+PRINT_SCRIPT = r"""
+import numpy as np
+import mindspore as ms
+from mindspore import Tensor, ops
+from mindspore.ops import operations as P
+P.Print()("hello", Tensor(np.arange(4, dtype=np.float32)), 3, (1, 2))
+ops.print_("a", Tensor(np.array([[1, 2], [3, 4]], np.int32)), Tensor(np.array(1.5, np.float16)))
+P.Print()(Tensor(np.array([True, False])), 2.5, "x y", Tensor(np.array([[0.25, -1.0], [3.0, 1e-3]], np.float32)))
+ops.print_(Tensor(np.array([1, 2, 3], np.int64)), [1, 2], None)
+print("python-side", flush=True)
+"""
+
+PRINT_CASES_DOC = ["Print: str, float32 vector, int, tuple",
+                   "print_: str, int32 matrix, float16 scalar",
+                   "Print: bool vector, float, str with space, float32 matrix",
+                   "print_: int64 vector, list, None"]
+
+MAKE_RANGE = [[5], [1, 10, 3], [5, 1, -2], [0], [3, 3], [-3, 3, 2], [10, 0, -3], [2, 9]]
+MAKE_RANGE_ERRORS = [[1.5], [1, 5, 0], [1, 2, 3, 4], []]
+TUPLE_LEN = [[1, 2, 3], [], [[1, 2], 3]]
+
+RCWM = [  # (input (bool array as nested list), count)
+    ([[True, False], [False, True]], 4),
+    ([True, False, True, True, False], 3),
+    ([True, False, True, True, False], 2),
+    ([[[True, True], [False, True]], [[False, False], [True, False]]], 6),
+    ([False, False, False], 2),
+    ([[True] * 5] * 4, 7),
+]
+
+
+def _err(fn):
+    try:
+        fn()
+    except Exception as e:  # noqa: BLE001
+        lines = [ln.strip() for ln in str(e).split("\n") if ln.strip() and not ln.strip().startswith(("-", "node:"))]
+        return {"type": type(e).__name__, "message": (lines[0] if lines else "")[:300]}
+    return None
+
+
+def main():
+    warnings.simplefilter("ignore")
+    import mindspore as ms
+    from mindspore import Tensor, ops
+    from mindspore.ops import functional as F
+    from mindspore.ops import operations as P
+
+    data = {}
+    x = Tensor(np.arange(4, dtype=np.float32))
+    y = ops.identity(x)
+    data["identity"] = {"same_object": y is x, "value": y.asnumpy().tolist(), "dtype": str(y.dtype),
+                        "class_is_P_identity": type(ops.identity) is P.identity,
+                        "F_is_ops": F.identity is ops.identity}
+
+    data["make_range"] = [{"args": a, "out": list(F.make_range(*a)), "type": type(F.make_range(*a)).__name__}
+                          for a in MAKE_RANGE]
+    data["make_range_errors"] = [{"args": a, "error": _err(lambda a=a: F.make_range(*a))} for a in MAKE_RANGE_ERRORS]
+    data["tuple_len"] = [{"args": a, "tuple": F.tuple_len(tuple(a)), "list": F.tuple_len(list(a))} for a in TUPLE_LEN]
+
+    r = subprocess.run([sys.executable, "-c", PRINT_SCRIPT], capture_output=True, text=True,
+                       env={**os.environ, "GLOG_v": "3"})
+    data["print"] = {"stdout": r.stdout, "stderr_has_output": bool(r.stderr.strip()), "cases": PRINT_CASES_DOC,
+                     "returns_none": P.Print()(x) is None, "print_returns_none": ops.print_(x) is None}
+    data["print_errors"] = {"no_input": _err(lambda: P.Print()())}
+
+    part = P.Partial()(ops.add, x)
+    data["partial"] = {"type": type(part).__module__ + "." + type(part).__name__,
+                       "value": part(Tensor(np.ones(4, np.float32))).asnumpy().tolist(),
+                       "args_len": len(part.args)}
+
+    cases = []
+    for arr, count in RCWM:
+        a = np.array(arr, dtype=bool)
+        idx, mask = P.RandomChoiceWithMask(count=count, seed=1)(Tensor(a))
+        idx_np, mask_np = idx.asnumpy(), mask.asnumpy()
+        cases.append({"input": arr, "count": count, "index_shape": list(idx.shape), "index_dtype": str(idx.dtype),
+                      "mask_shape": list(mask.shape), "mask_dtype": str(mask.dtype),
+                      "n_true_mask": int(mask_np.sum()),
+                      "selected": sorted(idx_np[mask_np].tolist()),
+                      "unselected_rows": idx_np[~mask_np].tolist()})
+    data["random_choice_with_mask"] = cases
+    b = Tensor(np.array([True, False]))
+    data["random_choice_with_mask_errors"] = {
+        "count_zero": _err(lambda: P.RandomChoiceWithMask(count=0)),
+        "count_float": _err(lambda: P.RandomChoiceWithMask(count=2.0)),
+        "seed_float": _err(lambda: P.RandomChoiceWithMask(seed=1.0)),
+        "float_input": _err(lambda: P.RandomChoiceWithMask(2)(Tensor(np.array([1.0, 0.0], np.float32)))),
+        "rank0_input": _err(lambda: P.RandomChoiceWithMask(2)(Tensor(np.array(True)))),
+        "rank6_input": _err(lambda: P.RandomChoiceWithMask(2)(Tensor(np.ones((1,) * 6, bool)))),
+        "ok_rank1": _err(lambda: P.RandomChoiceWithMask(2)(b)),
+    }
+    # choice_with_mask: the functional form
+    idx, mask = ops.choice_with_mask(Tensor(np.array([[True, False], [True, True]])), count=5, seed=3)
+    data["choice_with_mask"] = {"index_shape": list(idx.shape),
+                                "selected": sorted(idx.asnumpy()[mask.asnumpy()].tolist()),
+                                "n_true_mask": int(mask.asnumpy().sum())}
+
+    f = Tensor(np.array([1.0, np.inf], np.float32))
+    z8 = Tensor(np.zeros(8, np.float32))
+    data["float_status_cpu"] = {
+        "FloatStatus": _err(lambda: P.FloatStatus()(f)),
+        "NPUAllocFloatStatus": _err(lambda: P.NPUAllocFloatStatus()()),
+        "NPUGetFloatStatus": _err(lambda: P.NPUGetFloatStatus()(z8)),
+        "NPUClearFloatStatus": _err(lambda: P.NPUClearFloatStatus()(z8)),
+        "construct": _err(lambda: (P.FloatStatus(), P.NPUAllocFloatStatus(), P.NPUGetFloatStatus(),
+                                   P.NPUClearFloatStatus())),
+    }
+    h, i = 4, 3
+    rnn_in = (Tensor(np.zeros((2, 1, i), np.float16)), Tensor(np.zeros((i + h, 4 * h), np.float16)),
+              Tensor(np.zeros((4 * h,), np.float16)), None, Tensor(np.zeros((1, 1, h), np.float16)),
+              Tensor(np.zeros((1, 1, h), np.float16)))
+    data["dynamic_rnn"] = {
+        "call_cpu": _err(lambda: P.DynamicRNN()(*rnn_in)),
+        "construct": _err(lambda: P.DynamicRNN()),
+        "bad_cell_type": _err(lambda: P.DynamicRNN(cell_type=1)),
+        "bad_cell_depth": _err(lambda: P.DynamicRNN(cell_depth=1.0)),
+        "bad_keep_prob": _err(lambda: P.DynamicRNN(keep_prob=1)),
+        "bad_time_major": _err(lambda: P.DynamicRNN(time_major=1)),
+        "bad_direction_value": _err(lambda: P.DynamicRNN(direction="BIDIRECTIONAL")),
+        "bad_cell_type_value": _err(lambda: P.DynamicRNN(cell_type="GRU")),
+        "bad_activation_value": _err(lambda: P.DynamicRNN(activation="relu")),
+    }
+    data["version"] = ms.__version__
+    with open(OUT, "w") as fh:
+        json.dump(data, fh, indent=1, sort_keys=True)
+        fh.write("\n")
+    print("wrote", OUT, file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
