@@ -11,6 +11,8 @@ import numpy as np
 
 from .. import nn
 from ..common.tensor import Tensor
+from ..parallel._auto_parallel_context import ParallelMode  # noqa: F401  (mindspore.train.model.ParallelMode)
+from ..parallel._utils import _get_device_num, _get_parallel_mode, _get_parameter_broadcast
 from . import _progress
 from .callback import RunContext, TimeMonitor
 from .callback._callback import _CallbackManager, _InternalCallbackParam
@@ -117,6 +119,10 @@ class Model:
                              "amp_level='O0' to disable auto mixed precision or set 'optimizer' not be None to use "
                              "auto mixed precision.")
         self._metrics = metrics
+        # data parallel (lightspore.parallel): the training step reduces gradients itself under DATA_PARALLEL
+        self._parallel_mode = _get_parallel_mode()
+        self._device_number = _get_device_num()
+        self._parameter_broadcast = _get_parameter_broadcast()
         self._train_network = self._build_train_network()
         self._eval_network = eval_network
         self._eval_indexes = None
@@ -282,8 +288,8 @@ class Model:
         p.mode = "train"
         p.loss_fn = self._loss_fn
         p.optimizer = self._optimizer
-        p.parallel_mode = "stand_alone"
-        p.device_number = 1
+        p.parallel_mode = self._parallel_mode
+        p.device_number = self._device_number
         p.train_dataset = source.dataset
         p.list_callback = self._transform_callbacks(callbacks)
         p.train_dataset_element = None

@@ -10,12 +10,17 @@ from types import FunctionType, MethodType
 
 import torch
 
+from ... import context as _context
 from ...common.parameter import Parameter, ParameterTuple
 from ...common.tensor import Tensor
+from ...communication._comm_helper import GlobalComm
 from ...ops.composite import GradOperation, _run_and_grad, value_and_grad
+from ...parallel._auto_parallel_context import ParallelMode
+from ...parallel._utils import _get_device_num, _get_gradients_mean, _get_parallel_mode, _get_parameter_broadcast
 from ..cell import Cell
 from ..layer.basic import Identity
 from ..learning_rate_schedule import _value_type
+from .grad_reducer import DistributedGradReducer, _broadcast_parameters
 
 __all__ = ["WithLossCell", "WithEvalCell", "WithGradCell", "ForwardValueAndGrad", "TrainOneStepCell",
            "ParameterUpdate"]
@@ -163,6 +168,14 @@ class TrainOneStepCell(Cell):
             self.weights_name = [i.name for i in self.optimizer.parameters]
         self.reducer_flag = False
         self.grad_reducer = Identity()
+        self.parallel_mode = _get_parallel_mode()
+        self.reducer_flag = self.parallel_mode in (ParallelMode.DATA_PARALLEL, ParallelMode.HYBRID_PARALLEL)
+        if self.reducer_flag:     # data parallel: the gradients are all-reduced over the world group
+            self.mean = _get_gradients_mean()
+            self.degree = _get_device_num()
+            self.grad_reducer = DistributedGradReducer(self.weights, self.mean, self.degree,
+                                                       group=GlobalComm.WORLD_COMM_GROUP)
+        self.__dict__["_params_synced"] = False
         _copy_cell_attrs(self, network)
         self.__dict__["_value_and_grad"] = value_and_grad(self.network, None, self.weights)
         self.__dict__["_value_and_grad_sens"] = value_and_grad(self._scaled_network, None, self.weights,
@@ -173,11 +186,28 @@ class TrainOneStepCell(Cell):
         loss = self.network(*inputs)
         return loss * self.sens, loss
 
+    def _sync_parameters(self):
+        # parameter_broadcast: as the reference's graph compilation does (GRAPH_MODE only; its PyNative mode leaves
+        # the parameters alone), every process starts from rank 0's parameters, once, before the first step
+        self.__dict__["_params_synced"] = True
+        if _context.get_context("mode") == _context.GRAPH_MODE and _get_parameter_broadcast():
+            _broadcast_parameters(self.network)
+
     def construct(self, *inputs):
-        if self.sense_flag:
-            (_, loss), grads = self._value_and_grad_sens(*inputs)
+        if not self._params_synced:
+            self._sync_parameters()
+        vg = self._value_and_grad_sens if self.sense_flag else self._value_and_grad
+        if self.reducer_flag and type(self.grad_reducer) is DistributedGradReducer and \
+                self.grad_reducer._can_overlap(self.weights):
+            # all-reduce each gradient bucket as soon as backward has produced it (torch DDP's overlap)
+            with self.grad_reducer._overlap(self.weights) as ov:
+                loss, grads = vg(*inputs)
+            grads = ov.result(grads)
         else:
-            loss, grads = self._value_and_grad(*inputs)
+            loss, grads = vg(*inputs)
+            grads = self.grad_reducer(grads)
+        if self.sense_flag:
+            loss = loss[1]
         self.optimizer(grads)
         if self.return_grad:
             return loss, {name: g for name, g in zip(self.weights_name, grads)}

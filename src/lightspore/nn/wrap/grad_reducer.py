@@ -1,0 +1,220 @@
+"""``nn.DistributedGradReducer``: sum (or average) gradients over the processes of a group, on
+``torch.distributed``.
+
+As the reference does: gradients are reduced in float32 and cast back; with ``mean`` they are multiplied by
+``1/degree``; parameters with ``layerwise_parallel=True`` are left alone. Gradients travel in buckets, flat
+float32 buffers reduced with one ``all_reduce`` each: the parameters' ``comm_fusion`` ids (or the context's
+``all_reduce_fusion_config`` split indices) split the buckets as the reference fuses its AllReduce ops, and a
+bucket is also closed at 25 MB, torch DDP's default.
+
+Overlap with the backward pass (what torch DDP does): ``TrainOneStepCell`` and friends run their gradient
+transform inside ``reducer._overlap(weights)``, which hooks each weight's torch tensor; as soon as every gradient
+of a bucket is computed its ``all_reduce`` starts asynchronously while autograd keeps going. Buckets are filled
+in reverse parameter order (the order backward produces them) and launched strictly in bucket order, so every
+process issues the same collectives in the same order.
+"""
+from __future__ import annotations
+
+import torch
+import torch.distributed as dist
+
+from ...common.tensor import Tensor
+from ...communication._comm_helper import GlobalComm, torch_group
+from ...communication.management import get_group_size
+from ...parallel._auto_parallel_context import auto_parallel_context
+from ..cell import Cell
+
+__all__ = ["DistributedGradReducer"]
+
+_BUCKET_BYTES = 25 * 1024 * 1024
+
+
+def _bucket_plan(params, split_indices, fusion_type, cap=_BUCKET_BYTES):
+    """Lists of parameter indices (into ``params``), in launch order (last parameters first)."""
+    fusion = [getattr(p, "comm_fusion", 1) for p in params]
+    if len(set(fusion)) == 1 and split_indices and fusion_type == 1:
+        fusion, fid, s = [], 0, 0
+        for i in range(len(params)):
+            fusion.append(fid)
+            if s < len(split_indices) and split_indices[s] <= i:
+                fid += 1
+                s += 1
+    buckets, cur, cur_bytes, cur_id = [], [], 0, None
+    for i in reversed(range(len(params))):
+        nbytes = params[i]._t.numel() * 4
+        if cur and (fusion[i] != cur_id or cur_bytes + nbytes > cap):
+            buckets.append(cur)
+            cur, cur_bytes = [], 0
+        cur.append(i)
+        cur_bytes += nbytes
+        cur_id = fusion[i]
+    if cur:
+        buckets.append(cur)
+    return buckets
+
+
+class DistributedGradReducer(Cell):
+    """All-reduce the gradients of ``parameters`` over ``group``; ``mean`` (default: the context's
+    ``gradients_mean``) divides them by ``degree`` (default: the group size)."""
+
+    def __init__(self, parameters, mean=None, degree=None, fusion_type=1, group=GlobalComm.WORLD_COMM_GROUP):
+        super().__init__(auto_prefix=False)
+        self.mean = auto_parallel_context().get_gradients_mean() if mean is None else mean
+        if degree is None:
+            degree = get_group_size()
+        elif not isinstance(degree, int) or isinstance(degree, bool) or degree <= 0:
+            raise ValueError(f"For 'DistributedGradReducer', parameter 'degree' in DistributedGradReducer should large "
+                             f"than 0 and be int, degree: {degree}.")
+        self.degree = degree
+        self.group = group
+        self.fusion_type = fusion_type
+        params = list(parameters)
+        self.__dict__["_reduce_params"] = params
+        self.allreduce_filter = tuple(not getattr(p, "layerwise_parallel", False) for p in params)
+        split = auto_parallel_context().get_all_reduce_fusion_split_indices()
+        self.__dict__["_buckets"] = [[i for i in b if self.allreduce_filter[i]]
+                                     for b in _bucket_plan(params, split, fusion_type)]
+        self.__dict__["_buckets"] = [b for b in self._buckets if b]
+
+    # ----- the reference's call: reduce already computed gradients ---------------------------------------------
+    def construct(self, grads):
+        gs = [g._t if isinstance(g, Tensor) else g for g in grads]
+        if len(gs) != len(self.allreduce_filter):
+            raise ValueError(f"For 'DistributedGradReducer', got {len(gs)} gradients for {len(self.allreduce_filter)} "
+                             f"parameters.")
+        pg = torch_group(self.group, "DistributedGradReducer")
+        out = list(gs)
+        pending = []
+        for b in self._buckets:
+            flat = torch.cat([gs[i].detach().reshape(-1).to(torch.float32) for i in b])
+            pending.append((b, flat, dist.all_reduce(flat, group=pg, async_op=True)))
+        for b, flat, work in pending:
+            work.wait()
+            self._unpack(b, flat, gs, out)
+        return tuple(Tensor._make(g) if isinstance(g, torch.Tensor) else g for g in out)
+
+    def _unpack(self, bucket, flat, like, out):
+        if self.mean:
+            flat.mul_(torch.tensor(1.0 / self.degree, dtype=torch.float32))
+        off = 0
+        for i in bucket:
+            n = like[i].numel()
+            out[i] = flat[off:off + n].view(like[i].shape).to(like[i].dtype)
+            off += n
+
+    # ----- overlap with backward --------------------------------------------------------------------------------
+    def _overlap(self, weights):
+        """A context manager that reduces the gradients of ``weights`` (the reducer's parameters, same order)
+        while backward runs; ``.result(grads)`` then returns the reduced gradients."""
+        return _Overlap(self, list(weights))
+
+    def _can_overlap(self, weights):
+        ws = list(weights)
+        return len(ws) == len(self._reduce_params) and all(a is b for a, b in zip(ws, self._reduce_params))
+
+
+class _Overlap:
+    def __init__(self, reducer, weights):
+        self.r = reducer
+        self.w = weights
+        self.pg = torch_group(reducer.group, "DistributedGradReducer")
+        self.handles = []
+
+    def __enter__(self):
+        r = self.r
+        self.bucket_of = {}
+        self.bufs = []
+        for bi, b in enumerate(r._buckets):
+            n = sum(self.w[i]._t.numel() for i in b)
+            t0 = self.w[b[0]]._t
+            self.bufs.append(torch.zeros(n, dtype=torch.float32, device=t0.device))
+            off = 0
+            for i in b:
+                self.bucket_of[i] = (bi, off)
+                off += self.w[i]._t.numel()
+        self.missing = [len(b) for b in r._buckets]
+        self.works = [None] * len(r._buckets)
+        self.next = 0
+        self.seen = set()
+        self.restore = []
+        for i in self.bucket_of:
+            t = self.w[i]._t
+            if not t.requires_grad:     # the transform switches it on anyway; hooks need it now (restored on exit)
+                t.requires_grad_(True)
+                self.restore.append(t)
+            self.handles.append(t.register_hook(self._hook(i)))
+        return self
+
+    def _hook(self, i):
+        def hook(g):
+            if i in self.seen:      # a second gradient contribution to a leaf: reduce after backward instead
+                self.late = True
+                return g
+            self.seen.add(i)
+            bi, off = self.bucket_of[i]
+            self.bufs[bi][off:off + g.numel()].copy_(g.detach().reshape(-1))
+            self.missing[bi] -= 1
+            self._launch_ready()
+            return g
+        return hook
+
+    def _launch_ready(self):
+        while self.next < len(self.bufs) and self.missing[self.next] == 0:
+            self.works[self.next] = dist.all_reduce(self.bufs[self.next], group=self.pg, async_op=True)
+            self.next += 1
+
+    def __exit__(self, *exc):
+        for h in self.handles:
+            h.remove()
+        self.handles = []
+        for t in self.restore:
+            t.requires_grad_(False)
+        if exc[0] is not None:
+            for w in self.works:
+                if w is not None:
+                    w.wait()
+        return False
+
+    def result(self, grads):
+        """Reduced gradients, given the transform's (unreduced) gradients of the same weights."""
+        gs = [g._t for g in grads]
+        if getattr(self, "late", False):    # a hook saw a leaf twice: reduce the final gradients instead
+            for w in self.works:
+                if w is not None:
+                    w.wait()
+            return self.r.construct(grads)
+        if self.next < len(self.bufs):
+            # a gradient never arrived (unused parameter, zero gradient): fill the unlaunched buckets from the final
+            # gradients and launch them, still in bucket order
+            for bi in range(self.next, len(self.bufs)):
+                for i in self.r._buckets[bi]:
+                    _, off = self.bucket_of[i]
+                    self.bufs[bi][off:off + gs[i].numel()].copy_(gs[i].detach().reshape(-1))
+                self.missing[bi] = 0
+            self._launch_ready()
+        out = list(gs)
+        for bi, b in enumerate(self.r._buckets):
+            self.works[bi].wait()
+            self.r._unpack(b, self.bufs[bi], gs, out)
+        return tuple(Tensor._make(g) for g in out)
+
+
+def _broadcast_parameters(network, root=0):
+    """Overwrite the parameters of ``network`` (except layerwise-parallel ones) with those of world rank ``root``,
+    in one flat broadcast per dtype (what the reference's parameter_broadcast does before training)."""
+    if not (GlobalComm.INITED and dist.is_initialized()) or dist.get_world_size() == 1:
+        return
+    params = [p for p in network.get_parameters() if not getattr(p, "layerwise_parallel", False)]
+    by_dtype = {}
+    for p in params:
+        by_dtype.setdefault(p._t.dtype, []).append(p)
+    for dt in sorted(by_dtype, key=str):
+        ps = by_dtype[dt]
+        flat = torch.cat([p._t.detach().reshape(-1) for p in ps])
+        dist.broadcast(flat, src=root)
+        off = 0
+        with torch.no_grad():
+            for p in ps:
+                n = p._t.numel()
+                p._t.copy_(flat[off:off + n].view(p._t.shape))
+                off += n

@@ -1,0 +1,472 @@
+"""Collective-communication primitives on ``torch.distributed``: ``AllReduce`` (sum/max/min/prod),
+``AllGather``, ``ReduceScatter``, ``Broadcast``, ``AlltoAll``, ``Reduce``, ``CollectiveGather``,
+``CollectiveScatter``, ``Barrier``, ``Send``/``Receive``, ``NeighborExchange``.
+
+Attributes in ``__init__`` (``group`` is a MindSpore group name, see ``communication``), inputs in
+``__call__``. Each collective that the reference differentiates is a ``torch.autograd.Function`` with the
+reference's backward (AllReduce -> AllReduce of the gradient, AllGather <-> ReduceScatter, AlltoAll ->
+the reverse AlltoAll, Reduce -> Broadcast), so they work inside ``grad``/``value_and_grad``. Called before
+``communication.init()`` they raise RuntimeError, as the reference's do on one process.
+"""
+from __future__ import annotations
+
+import torch
+import torch.distributed as dist
+
+from ..common import dtype as mstype
+from ..common._device import current_device
+from ..common.tensor import Tensor
+from ..communication._comm_helper import GlobalComm, torch_group
+from ..communication.management import _get_group, get_group_size, get_rank
+from ._table import Primitive, prim
+
+_RED = {"sum": dist.ReduceOp.SUM, "max": dist.ReduceOp.MAX, "min": dist.ReduceOp.MIN,
+        "prod": dist.ReduceOp.PRODUCT}
+_WORLD = GlobalComm.WORLD_COMM_GROUP
+_RECV_TYPES = (mstype.float16, mstype.float32, mstype.float64, mstype.bfloat16, mstype.int8, mstype.int16, mstype.int32,
+               mstype.int64, mstype.uint8, mstype.uint16, mstype.uint32, mstype.uint64)
+
+
+def _check_group(name, group):
+    group = _get_group(group)
+    if not isinstance(group, str):
+        raise TypeError(f"For '{name}', the 'group' must be str, but got {type(group).__name__}.")
+    return group
+
+
+def _check_op(name, op):
+    if not isinstance(op, str):
+        raise TypeError(f"For '{name}', the type of 'op' should be 'str', but got type '{type(op).__name__}'.")
+    return op
+
+
+def _red(name, op):
+    if op not in _RED:
+        raise ValueError(f"For '{name}', the 'op' must be one of 'sum', 'max', 'min', 'prod', but got {op!r}.")
+    return _RED[op]
+
+
+def _int(name, arg, v):
+    if not isinstance(v, int) or isinstance(v, bool):
+        raise TypeError(f"For '{name}', the type of '{arg}' should be 'int', but got type '{type(v).__name__}'.")
+    return v
+
+
+def _tensor(name, x, arg="x"):
+    if not isinstance(x, Tensor):
+        raise TypeError(f"For '{name}', the input '{arg}' must be a Tensor, but got {type(x).__name__}.")
+    return x._t
+
+
+def _is_gloo(pg):
+    return dist.get_backend(pg) == "gloo"
+
+
+# ----- torch-level collectives (return new tensors, never touch their input) --------------------------------
+def _all_reduce(t, op, pg):
+    out = t.detach().clone().contiguous()
+    dist.all_reduce(out, op=op, group=pg)
+    return out
+
+
+def _all_gather(t, pg):
+    n = dist.get_world_size(pg)
+    t = t.detach().contiguous()
+    out = torch.empty((t.shape[0] * n,) + tuple(t.shape[1:]), dtype=t.dtype, device=t.device)
+    if _is_gloo(pg):
+        dist.all_gather(list(out.chunk(n)) if t.shape[0] else [torch.empty_like(t) for _ in range(n)], t, group=pg)
+    else:
+        dist.all_gather_into_tensor(out, t, group=pg)
+    return out
+
+
+def _reduce_scatter(t, op, pg, name="ReduceScatter"):
+    n = dist.get_world_size(pg)
+    if t.shape[0] % n:
+        raise ValueError(f"For '{name}', the first dimension of the input ({t.shape[0]}) must be divisible by the "
+                         f"group size {n}.")
+    if _is_gloo(pg):  # gloo has no reduce_scatter: reduce everything, keep this rank's slice
+        return _all_reduce(t, op, pg).chunk(n)[dist.get_rank(pg)].clone()
+    t = t.detach().contiguous()
+    out = torch.empty((t.shape[0] // n,) + tuple(t.shape[1:]), dtype=t.dtype, device=t.device)
+    dist.reduce_scatter_tensor(out, t, op=op, group=pg)
+    return out
+
+
+def _broadcast(t, root, pg):
+    out = t.detach().clone().contiguous()
+    dist.broadcast(out, src=root if pg is None else dist.get_global_rank(pg, root), group=pg)
+    return out
+
+
+def _all_to_all(t, split_count, split_dim, concat_dim, pg, name="AlltoAll"):
+    n = dist.get_world_size(pg)
+    if split_count != n:
+        raise ValueError(f"For '{name}', 'split_count' must equal the group size {n}, but got {split_count}.")
+    if t.shape[split_dim] % split_count:
+        raise ValueError(f"For '{name}', the input's dimension {split_dim} ({t.shape[split_dim]}) must be divisible "
+                         f"by 'split_count' {split_count}.")
+    parts = [p.contiguous() for p in t.detach().chunk(split_count, dim=split_dim)]
+    send = torch.stack(parts)           # (n, *chunk)
+    recv = torch.empty_like(send)
+    dist.all_to_all_single(recv, send, group=pg)
+    return torch.cat(list(recv.unbind(0)), dim=concat_dim)
+
+
+# ----- autograd --------------------------------------------------------------------------------------------
+class _AllReduceFn(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x, op, pg):
+        out = _all_reduce(x, _RED[op], pg)
+        ctx.op, ctx.pg = op, pg
+        if op != "sum":
+            ctx.save_for_backward(x, out)
+        return out
+
+    @staticmethod
+    def backward(ctx, g):
+        dy = _all_reduce(g, dist.ReduceOp.SUM, ctx.pg) if ctx.op == "sum" else None
+        if ctx.op == "prod":
+            x, out = ctx.saved_tensors
+            dy = _all_reduce(g * out, dist.ReduceOp.SUM, ctx.pg) / x
+        elif ctx.op in ("max", "min"):
+            x, out = ctx.saved_tensors
+            dy = _all_reduce(g, dist.ReduceOp.SUM, ctx.pg) * (x == out).to(g.dtype)
+        return dy, None, None
+
+
+class _AllGatherFn(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x, pg):
+        ctx.pg = pg
+        return _all_gather(x, pg)
+
+    @staticmethod
+    def backward(ctx, g):
+        return _reduce_scatter(g, dist.ReduceOp.SUM, ctx.pg), None
+
+
+class _ReduceScatterFn(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x, op, pg):
+        ctx.op, ctx.pg = op, pg
+        return _reduce_scatter(x, _RED[op], pg)
+
+    @staticmethod
+    def backward(ctx, g):
+        if ctx.op != "sum":
+            raise RuntimeError("The reducescatter bprop only support ReduceOp.SUM until now.")
+        return _all_gather(g, ctx.pg), None, None
+
+
+class _AlltoAllFn(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x, split_count, split_dim, concat_dim, pg):
+        ctx.args = (split_count, concat_dim, split_dim, pg)
+        return _all_to_all(x, split_count, split_dim, concat_dim, pg)
+
+    @staticmethod
+    def backward(ctx, g):
+        return _all_to_all(g, *ctx.args), None, None, None, None
+
+
+class _ReduceFn(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x, dest, op, pg):
+        ctx.dest, ctx.pg = dest, pg
+        out = x.detach().clone().contiguous()
+        dst = dest if pg is None else dist.get_global_rank(pg, dest)
+        dist.reduce(out, dst=dst, op=_RED[op], group=pg)
+        if dist.get_rank(pg) != dest:
+            return torch.zeros(1, dtype=x.dtype, device=x.device)
+        return out
+
+    @staticmethod
+    def backward(ctx, g):
+        return _broadcast(g, ctx.dest, ctx.pg), None, None, None
+
+
+# ----- primitives ------------------------------------------------------------------------------------------
+@prim("AllReduce")
+class AllReduce(Primitive):
+    """Reduce ``x`` over the processes of ``group`` with ``op`` ('sum', 'max', 'min' or 'prod'); every process
+    gets the result."""
+
+    def __init__(self, op="sum", group=_WORLD):
+        Primitive.__init__(self, "AllReduce")
+        self.group = _check_group(self.name, group)
+        self.op = _check_op(self.name, op)
+        for k, v in (("op", op), ("group", self.group), ("fusion", 0), ("index", 0), ("no_eliminate", True)):
+            self.add_prim_attr(k, v)
+
+    def __call__(self, x):
+        t = _tensor(self.name, x)
+        _red(self.name, self.op)
+        pg = torch_group(self.group, self.name)
+        return Tensor._make(_AllReduceFn.apply(t, self.op, pg))
+
+
+@prim("AllGather")
+class AllGather(Primitive):
+    """Concatenate ``x`` of every process of ``group`` along the first dimension, in rank order."""
+
+    def __init__(self, group=_WORLD):
+        Primitive.__init__(self, "AllGather")
+        self.group = _check_group(self.name, group)
+        self.rank = get_rank(self.group)
+        self.rank_size = get_group_size(self.group)
+        for k, v in (("group", self.group), ("rank_size", self.rank_size), ("fusion", 0), ("mean_flag", False),
+                     ("no_eliminate", True)):
+            self.add_prim_attr(k, v)
+
+    def __call__(self, x):
+        t = _tensor(self.name, x)
+        if t.dim() == 0:
+            raise ValueError(f"For '{self.name}', the input must have at least one dimension, but got a 0-d tensor.")
+        pg = torch_group(self.group, self.name)
+        return Tensor._make(_AllGatherFn.apply(t, pg))
+
+
+@prim("ReduceScatter")
+class ReduceScatter(Primitive):
+    """Reduce ``x`` over the processes of ``group`` with ``op``, then give rank ``i`` the ``i``-th of
+    ``group size`` equal slices along the first dimension."""
+
+    def __init__(self, op="sum", group=_WORLD):
+        Primitive.__init__(self, "ReduceScatter")
+        self.op = _check_op(self.name, op)
+        self.group = _check_group(self.name, group)
+        self.rank_size = get_group_size(self.group)
+        for k, v in (("op", op), ("group", self.group), ("rank_size", self.rank_size), ("fusion", 0),
+                     ("no_eliminate", True)):
+            self.add_prim_attr(k, v)
+
+    def __call__(self, x):
+        t = _tensor(self.name, x)
+        _red(self.name, self.op)
+        pg = torch_group(self.group, self.name)
+        return Tensor._make(_ReduceScatterFn.apply(t, self.op, pg))
+
+
+@prim("Broadcast")
+class Broadcast(Primitive):
+    """Every process of ``group`` gets the tensors of group rank ``root_rank``; input and output are tuples."""
+
+    def __init__(self, root_rank, group=_WORLD):
+        Primitive.__init__(self, "Broadcast")
+        self.root_rank = _int(self.name, "root_rank", root_rank)
+        self.group = _check_group(self.name, group)
+        for k, v in (("root_rank", root_rank), ("group", self.group), ("no_eliminate", True)):
+            self.add_prim_attr(k, v)
+
+    def __call__(self, x):
+        if isinstance(x, Tensor):
+            x = (x,)
+        if not isinstance(x, (tuple, list)):
+            raise TypeError(f"For '{self.name}', the input must be a tuple of Tensors, but got {type(x).__name__}.")
+        pg = torch_group(self.group, self.name)
+        return tuple(Tensor._make(_broadcast(_tensor(self.name, t), self.root_rank, pg)) for t in x)
+
+
+@prim("AlltoAll")
+class AlltoAll(Primitive):
+    """Split ``x`` into ``split_count`` blocks along ``split_dim``, send block ``i`` to rank ``i``, and
+    concatenate the received blocks along ``concat_dim``."""
+
+    def __init__(self, split_count, split_dim, concat_dim, group=_WORLD):
+        Primitive.__init__(self, "AlltoAll")
+        self.group = _check_group(self.name, group)
+        self.split_count = _int(self.name, "split_count", split_count)
+        self.split_dim = _int(self.name, "split_dim", split_dim)
+        self.concat_dim = _int(self.name, "concat_dim", concat_dim)
+        self.rank_size = get_group_size(self.group)
+        for k, v in (("split_count", split_count), ("split_dim", split_dim), ("concat_dim", concat_dim),
+                     ("group", self.group), ("rank_size", self.rank_size), ("no_eliminate", True)):
+            self.add_prim_attr(k, v)
+
+    def __call__(self, x):
+        t = _tensor(self.name, x)
+        pg = torch_group(self.group, self.name)
+        sd, cd = self.split_dim % t.dim(), self.concat_dim % t.dim()
+        return Tensor._make(_AlltoAllFn.apply(t, self.split_count, sd, cd, pg))
+
+
+@prim("Reduce")
+class Reduce(Primitive):
+    """Reduce ``x`` over ``group`` onto group rank ``dest_rank``; the other ranks get a tensor of shape (1,)."""
+
+    def __init__(self, dest_rank, op="sum", group=_WORLD):
+        Primitive.__init__(self, "Reduce")
+        self.group = _check_group(self.name, group)
+        self.op = _check_op(self.name, op)
+        self.dest_rank = _int(self.name, "dest_rank", dest_rank)
+        for k, v in (("dest_rank", dest_rank), ("op", op), ("group", self.group)):
+            self.add_prim_attr(k, v)
+
+    def __call__(self, x):
+        t = _tensor(self.name, x)
+        _red(self.name, self.op)
+        pg = torch_group(self.group, self.name)
+        return Tensor._make(_ReduceFn.apply(t, self.dest_rank, self.op, pg))
+
+
+@prim("CollectiveGather")
+class CollectiveGather(Primitive):
+    """Concatenate ``x`` of every rank along the first dimension on group rank ``dest_rank``; the others get a
+    tensor of shape (1,)."""
+
+    def __init__(self, dest_rank, group=_WORLD):
+        Primitive.__init__(self, "CollectiveGather")
+        self.group = _check_group(self.name, group)
+        self.dest_rank = _int(self.name, "dest_rank", dest_rank)
+        self.rank_id = get_rank(self.group)
+        self.rank_size = get_group_size(self.group)
+        for k, v in (("dest_rank", dest_rank), ("group", self.group), ("rank_id", self.rank_id),
+                     ("rank_size", self.rank_size)):
+            self.add_prim_attr(k, v)
+
+    def __call__(self, x):
+        t = _tensor(self.name, x).detach().contiguous()
+        pg = torch_group(self.group, self.name)
+        n = dist.get_world_size(pg)
+        dst = self.dest_rank if pg is None else dist.get_global_rank(pg, self.dest_rank)
+        if dist.get_rank(pg) == self.dest_rank:
+            parts = [torch.empty_like(t) for _ in range(n)]
+            dist.gather(t, parts, dst=dst, group=pg)
+            return Tensor._make(torch.cat(parts))
+        dist.gather(t, None, dst=dst, group=pg)
+        return Tensor._make(torch.zeros(1, dtype=t.dtype, device=t.device))
+
+
+@prim("CollectiveScatter")
+class CollectiveScatter(Primitive):
+    """Split ``x`` of group rank ``src_rank`` evenly along the first dimension; rank ``i`` gets slice ``i``."""
+
+    def __init__(self, src_rank=0, group=_WORLD):
+        Primitive.__init__(self, "CollectiveScatter")
+        self.group = _check_group(self.name, group)
+        self.src_rank = _int(self.name, "src_rank", src_rank)
+        self.rank_id = get_rank(self.group)
+        self.rank_size = get_group_size(self.group)
+        for k, v in (("src_rank", src_rank), ("group", self.group), ("rank_id", self.rank_id),
+                     ("rank_size", self.rank_size)):
+            self.add_prim_attr(k, v)
+
+    def __call__(self, x):
+        t = _tensor(self.name, x).detach().contiguous()
+        pg = torch_group(self.group, self.name)
+        n = dist.get_world_size(pg)
+        if t.shape[0] % n:
+            raise ValueError(f"For '{self.name}', the first dimension of the input ({t.shape[0]}) must be divisible "
+                             f"by the group size {n}.")
+        src = self.src_rank if pg is None else dist.get_global_rank(pg, self.src_rank)
+        out = torch.empty((t.shape[0] // n,) + tuple(t.shape[1:]), dtype=t.dtype, device=t.device)
+        parts = [p.contiguous() for p in t.chunk(n)] if dist.get_rank(pg) == self.src_rank else None
+        dist.scatter(out, parts, src=src, group=pg)
+        return Tensor._make(out)
+
+
+@prim("Barrier")
+class Barrier(Primitive):
+    """Wait until every process of ``group`` has reached this call."""
+
+    def __init__(self, group=_WORLD):
+        Primitive.__init__(self, "Barrier")
+        self.group = group
+        self.add_prim_attr("group", group)
+        self.add_prim_attr("side_effect_mem", True)
+
+    def __call__(self):
+        pg = torch_group(_check_group(self.name, self.group), self.name)
+        dist.barrier(group=pg)
+        return Tensor._make(torch.zeros(1, dtype=torch.float32))
+
+
+@prim("Send")
+class Send(Primitive):
+    """Send the input to group rank ``dest_rank`` (matched by a ``Receive`` with the same ``sr_tag``)."""
+
+    def __init__(self, sr_tag, dest_rank, group=_WORLD, group_back=_WORLD):
+        Primitive.__init__(self, "Send")
+        self.sr_tag = _int(self.name, "sr_tag", sr_tag)
+        self.rank = _int(self.name, "dest_rank", dest_rank)
+        self.group = _check_group(self.name, group)
+        self.group_back = group_back
+        for k, v in (("sr_tag", sr_tag), ("dest_rank", dest_rank), ("group", self.group),
+                     ("group_back", group_back), ("no_eliminate", True)):
+            self.add_prim_attr(k, v)
+
+    def __call__(self, x):
+        t = _tensor(self.name, x).detach().contiguous()
+        pg = torch_group(self.group, self.name)
+        dst = self.rank if pg is None else dist.get_global_rank(pg, self.rank)
+        dist.send(t, dst=dst, group=pg, tag=self.sr_tag)
+        return x
+
+
+@prim("Receive")
+class Receive(Primitive):
+    """Receive a tensor of ``shape`` and ``dtype`` from group rank ``src_rank`` (sent with the same ``sr_tag``)."""
+
+    def __init__(self, sr_tag, src_rank, shape, dtype, group=_WORLD, group_back=_WORLD):
+        Primitive.__init__(self, "Receive")
+        self.tag = _int(self.name, "sr_tag", sr_tag)
+        self.rank = _int(self.name, "src_rank", src_rank)
+        if not isinstance(shape, (tuple, list)) or not all(isinstance(s, int) for s in shape):
+            raise TypeError(f"For '{self.name}', the 'shape' must be a tuple or list of ints, but got {shape!r}.")
+        if dtype not in _RECV_TYPES:
+            raise TypeError(f"For '{self.name}', the 'dtype' must be one of {[str(d) for d in _RECV_TYPES]}, but got "
+                            f"{dtype!r}.")
+        self.shape = tuple(shape)
+        self.dtype = dtype
+        self.group = _check_group(self.name, group)
+        self.group_back = group_back
+        for k, v in (("sr_tag", sr_tag), ("src_rank", src_rank), ("shape", list(shape)), ("dtype", dtype),
+                     ("group", self.group), ("group_back", group_back), ("no_eliminate", True)):
+            self.add_prim_attr(k, v)
+
+    def __call__(self, x=None):
+        pg = torch_group(self.group, self.name)
+        out = torch.empty(self.shape, dtype=mstype.to_torch(self.dtype), device=current_device())
+        src = self.rank if pg is None else dist.get_global_rank(pg, self.rank)
+        dist.recv(out, src=src, group=pg, tag=self.tag)
+        return Tensor._make(out)
+
+
+@prim("NeighborExchange")
+class NeighborExchange(Primitive):
+    """Send ``x[i]`` to rank ``send_rank_ids[i]`` and receive from each of ``recv_rank_ids`` a tensor of
+    ``recv_shapes[j]`` and ``recv_type``; returns the received tensors as a tuple."""
+
+    def __init__(self, send_rank_ids, recv_rank_ids, recv_shapes, send_shapes, recv_type, group=_WORLD):
+        Primitive.__init__(self, "NeighborExchange")
+        self.send_rank_ids = send_rank_ids
+        self.recv_rank_ids = recv_rank_ids
+        self.recv_shapes = recv_shapes
+        self.send_shapes = send_shapes
+        self.recv_type = recv_type
+        self.group = _check_group(self.name, group)
+        for k, v in (("send_rank_ids", send_rank_ids), ("recv_rank_ids", recv_rank_ids),
+                     ("recv_shapes", recv_shapes), ("send_shapes", send_shapes), ("recv_type", recv_type),
+                     ("group", self.group), ("no_eliminate", True)):
+            self.add_prim_attr(k, v)
+
+    def __call__(self, x):
+        xs = (x,) if isinstance(x, Tensor) else tuple(x)
+        if len(xs) != len(self.send_rank_ids):
+            raise ValueError(f"For '{self.name}', the input holds {len(xs)} tensors but 'send_rank_ids' names "
+                             f"{len(self.send_rank_ids)} ranks.")
+        pg = torch_group(self.group, self.name)
+
+        def glob(r):
+            return r if pg is None else dist.get_global_rank(pg, r)
+
+        outs = [torch.empty(tuple(s), dtype=mstype.to_torch(self.recv_type), device=current_device())
+                for s in self.recv_shapes]
+        ops = [dist.P2POp(dist.isend, _tensor(self.name, t).detach().contiguous(), glob(r), pg)
+               for t, r in zip(xs, self.send_rank_ids)]
+        ops += [dist.P2POp(dist.irecv, o, glob(r), pg) for o, r in zip(outs, self.recv_rank_ids)]
+        if ops:
+            for w in dist.batch_isend_irecv(ops):
+                w.wait()
+        return tuple(Tensor._make(o) for o in outs)
