@@ -6,6 +6,11 @@ class ShapeRuntimeError(ValueError, RuntimeError):
     """A bad-input error where the reference raises RuntimeError: catchable as either."""
 
 
+class RefRuntimeError(RuntimeError):
+    """A bad input the reference reports as RuntimeError (its kernel-side checks), raised by an op's body in the
+    reference's words; the op table re-raises it as a plain RuntimeError instead of translating it."""
+
+
 _DTYPE_WORDS = re.compile(r"dtype|expected scalar type|but found|not implemented for|must be .*Tensor|"
                           r"Boolean|bool tensors|promot|Unsupported data type", re.I)
 

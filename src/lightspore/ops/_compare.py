@@ -30,27 +30,27 @@ def equal(input, other):
     return torch.eq(input, other)
 
 
-@op(prim="NotEqual", method="ne")
+@op(prim="NotEqual", method=("ne", "not_equal"))
 def not_equal(input, other):
     return torch.ne(input, other)
 
 
-@op(prim="Greater", method="gt")
+@op(prim="Greater", method=("gt", "greater"))
 def greater(input, other):
     return torch.gt(input, other)
 
 
-@op(prim="GreaterEqual", method="ge")
+@op(prim="GreaterEqual", method=("ge", "greater_equal"))
 def greater_equal(input, other):
     return torch.ge(input, other)
 
 
-@op(prim="Less", method="lt")
+@op(prim="Less", method=("lt", "less"))
 def less(input, other):
     return torch.lt(input, other)
 
 
-@op(prim="LessEqual", method="le")
+@op(prim="LessEqual", method=("le", "less_equal"))
 def less_equal(input, other):
     return torch.le(input, other)
 

@@ -58,12 +58,12 @@ def pow(input, exponent):
     return torch.pow(input, exponent)
 
 
-@op(prim="Neg", method="neg", aliases=("negative",))
+@op(prim="Neg", method=("neg", "negative"), aliases=("negative",))
 def neg(input):
     return torch.neg(input)
 
 
-@op(prim="Abs", method="abs", aliases=("absolute",))
+@op(prim="Abs", method=("abs", "absolute"), aliases=("absolute",))
 def abs(input):
     return torch.abs(input)
 
@@ -504,18 +504,6 @@ class Mvlgamma(Primitive):
         return mvlgamma(x, self.p)
 
 
-def _bind_existing():
-    """Tensor methods the reference names differently from the table entries they call."""
-    from ._table import METHODS, OPS
-    for meth, name in (("absolute", "abs"), ("negative", "neg"), ("greater", "greater"),
-                       ("greater_equal", "greater_equal"), ("less", "less"), ("less_equal", "less_equal"),
-                       ("not_equal", "not_equal")):
-        if name in OPS:
-            METHODS.setdefault(meth, OPS[name])
-
-_bind_existing()
-
-
 def _multiply_method(self, value):
     from ._table import OPS
     return OPS["mul"](self, value)
@@ -618,11 +606,6 @@ def eps(x):
     if x.dtype == torch.float16:
         return torch.full_like(x, 2.0 ** -24)
     return torch.full_like(x, torch.finfo(x.dtype).tiny)
-
-
-@op(prim="L2Loss")
-def _l2_loss(input):
-    return torch.sum(input * input) / 2
 
 
 @op(prim="Complex")

@@ -368,7 +368,7 @@ for _how in ("update", "add", "sub", "mul", "div", "max", "min"):
     _f1 = op("scatter_" + _how)(_scatter_fn("scatter_" + _how, _how, False))
     _scatter_prim("Scatter" + _cap, _f1, _how == "update")
     if _how not in ("update", "add"):    # the reference binds these Tensor methods to tensor_scatter_*
-        METHODS.setdefault("scatter_" + _how, OPS["tensor_scatter_" + _how])
+        METHODS["scatter_" + _how] = OPS["tensor_scatter_" + _how]
     if _how == "update":
         _f2 = scatter_nd_update
     else:

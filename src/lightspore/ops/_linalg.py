@@ -759,28 +759,6 @@ def _equal_count(x, y):
     return torch.sum(x == y).to(torch.int32).reshape(1)
 
 
-@op()
-def intopk(x1, x2, k):
-    """Whether each target ``x2[i]`` is among the ``k`` largest of row ``x1[i]`` (ties count as in)."""
-    if x1.dim() != 2 or x2.dim() != 1 or x1.shape[0] != x2.shape[0]:
-        raise ValueError(f"For 'intopk', 'x1' must be 2-D and 'x2' 1-D with as many rows, but got "
-                         f"{tuple(x1.shape)} and {tuple(x2.shape)}.")
-    target = x1.gather(1, x2.long().unsqueeze(1))
-    return (x1 > target).sum(1) < k
-
-
-@prim("InTopK")
-class InTopK(Primitive):
-    """Whether each target is among the ``k`` largest predictions of its row."""
-
-    def __init__(self, k):
-        super().__init__("InTopK")
-        self.k = k
-
-    def __call__(self, x1, x2):
-        return intopk(x1, x2, self.k)
-
-
 @method("ormqr")
 def _t_ormqr(self, input2, input3, left=True, transpose=False):
     return ormqr(self, input2, input3, left, transpose)

@@ -301,11 +301,6 @@ def _t_flatten(self, order="C", *, start_dim=0, end_dim=-1):
     return flatten(self, order, start_dim=start_dim, end_dim=end_dim)
 
 
-@method("ravel")
-def _t_ravel(self):
-    return Tensor._make(self._t.reshape(-1))
-
-
 @method("tile")
 def _t_tile(self, *reps):
     if len(reps) == 1 and isinstance(reps[0], (tuple, list)):
@@ -318,11 +313,6 @@ def _t_repeat(self, *repeats):
     if len(repeats) == 1 and isinstance(repeats[0], (tuple, list)):
         repeats = repeats[0]
     return Tensor._make(self._t.repeat(*repeats))
-
-
-@method("astype")
-def _t_astype(self, dtype, copy=True):
-    return Tensor.astype(self, dtype, copy)
 
 
 @method("split")
@@ -596,7 +586,7 @@ def block_diag(*inputs):
 # Tensor methods over table entries (same signature as the functional form)
 # ---------------------------------------------------------------------------------------------
 def _bind(meth, fn):
-    METHODS.setdefault(meth, fn)
+    METHODS[meth] = fn
 
 for _m in ("select_scatter", "slice_scatter", "diagonal_scatter", "unsorted_segment_max", "unsorted_segment_min",
            "unsorted_segment_prod"):
@@ -640,7 +630,7 @@ def is_complex(input):
     return isinstance(input, torch.Tensor) and input.is_complex()
 
 
-@op(out="raw", method="is_floating_point")
+@op(out="raw")
 def is_floating_point(input):
     return isinstance(input, torch.Tensor) and input.is_floating_point()
 

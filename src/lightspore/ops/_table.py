@@ -12,19 +12,41 @@ entry come the primitive class (``ops.Xxx``) and the Tensor method(s).
 """
 from __future__ import annotations
 
+import builtins
 import inspect
 
 import torch
 
-from ..common._errors import translate_error
+from ..common._errors import RefRuntimeError, ShapeRuntimeError, translate_error
 from ..common.tensor import Tensor
 
 __all__ = ["op", "prim", "OPS", "PRIMS", "METHODS", "Primitive", "unwrap", "wrap", "unwrap_tree"]
 
-OPS = {}        # functional name -> generated public function
-PRIMS = {}      # primitive class name -> class
-METHODS = {}    # Tensor method name -> function(self, ...)
-IMPLS = {}      # functional name -> torch-level implementation
+
+class _Registry(dict):
+    """A name table that refuses a second registration of a name (``del`` first to replace one on purpose)."""
+
+    def __init__(self, kind):
+        super().__init__()
+        self.kind = kind
+
+    def __setitem__(self, name, value):
+        if name in self:
+            raise ValueError(f"op table: {self.kind} {name!r} is registered twice")
+        super().__setitem__(name, value)
+
+    def setdefault(self, name, value=None):
+        raise TypeError(f"op table: register {self.kind} {name!r} explicitly (setdefault hides a duplicate)")
+
+    def update(self, *args, **kwargs):
+        for k, v in dict(*args, **kwargs).items():
+            self[k] = v
+
+
+OPS = _Registry("function")     # functional name -> generated public function
+PRIMS = _Registry("primitive")  # primitive class name -> class
+METHODS = _Registry("Tensor method")  # Tensor method name -> function(self, ...)
+IMPLS = _Registry("implementation")   # functional name -> torch-level implementation
 
 
 def unwrap(x):
@@ -70,7 +92,8 @@ def _generate(name, impl, seq, out, static):
     sig = inspect.signature(impl)
     params = list(sig.parameters.values())
     ns = {"_impl": impl, "Tensor": Tensor, "_wrap_tuple": _wrap_tuple, "wrap": wrap, "_U": unwrap,
-          "_S": _unwrap_seq, "_tr": translate_error, "_name": name, "_ty": type}
+          "_S": _unwrap_seq, "_tr": translate_error, "_name": name, "_ty": type, "_attr": _attribute_error,
+          "_Ref": RefRuntimeError, "_Own": ShapeRuntimeError}
     defs, call = [], []
     star_done = False
     for p in params:
@@ -107,13 +130,18 @@ def _generate(name, impl, seq, out, static):
     if pos_only:
         defs.insert(len(pos_only), "/")
     w = _OUT[out]
+    args = ", ".join(p.name for p in params) + ("," if len(params) == 1 else "")
     body = (f"def {name}({', '.join(defs)}):\n"
             f"    try:\n"
             f"        r = _impl({', '.join(call)})\n"
+            f"    except _Own:\n"                  # lightspore's own errors pass unchanged
+            f"        raise\n"
+            f"    except _Ref as e:\n"             # the reference's RuntimeError, in its words
+            f"        raise RuntimeError(str(e)) from None\n"
             f"    except (RuntimeError, IndexError, NotImplementedError) as e:\n"
             f"        raise _tr(_name, e) from None\n"
             f"    except AttributeError as e:\n"
-            f"        raise TypeError(f'For {{_name!r}}, an input has the wrong type ({{e}})') from None\n"
+            f"        raise _attr(_name, e, ({args})) from None\n"
             f"    return {w}(r)\n")
     exec(compile(body, f"<lightspore op {name}>", "exec"), ns)
     fn = ns[name]
@@ -122,6 +150,20 @@ def _generate(name, impl, seq, out, static):
     fn.__qualname__ = name
     fn.__wrapped_impl__ = impl
     return fn
+
+
+def _attribute_error(name, err, args):
+    """An AttributeError inside an op: a wrong-typed argument (the object lacking the attribute is one of the
+    arguments, or inside one) becomes the reference's TypeError; anything else is a bug and stays as it is."""
+    obj = getattr(err, "obj", None)
+    direct = builtins.any(a is obj or (isinstance(a, (list, tuple)) and builtins.any(x is obj for x in a))
+                          for a in args)
+    # a plain Python or numpy value lacking a tensor attribute came from a wrong-typed argument
+    if direct or type(obj).__module__ in ("builtins", "numpy"):
+        got = ", ".join(type(a).__name__ for a in args)
+        return TypeError(f"For '{name}', an argument has an unsupported type: expected Tensors (or numbers where "
+                         f"the op takes them), but got ({got}).")
+    return err
 
 
 def op(name=None, *, prim=None, method=None, seq=(), static=(), out="tensor", aliases=()):
@@ -241,6 +283,39 @@ def prim(cls_name):
     """
     def deco(cls):
         cls.__module__ = "lightspore.ops"
+        init = cls.__dict__.get("__init__")
+        if init is not None and not getattr(init, "_fills_attrs", False):
+            cls.__init__ = _filling_attrs(init)
         PRIMS[cls_name] = cls
         return cls
     return deco
+
+
+_ATTR_KINDS = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
+
+
+def _filling_attrs(init):
+    """Wrap a primitive's ``__init__`` so that, as in the reference, every init argument is a primitive attribute:
+    ``attrs[name]`` is the value the body stored on the instance under that name (normalised), else the argument
+    (defaults applied). Attributes the body added itself are kept."""
+    sig = inspect.signature(init)
+    names = [p.name for p in list(sig.parameters.values())[1:] if p.kind in _ATTR_KINDS]
+    if not names:
+        init._fills_attrs = True
+        return init
+
+    def __init__(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        bound = sig.bind(self, *args, **kwargs)
+        bound.apply_defaults()
+        attrs = self.attrs
+        own = self.__dict__
+        for n in names:
+            if n not in attrs:
+                attrs[n] = own[n] if n in own else bound.arguments[n]
+
+    __init__.__signature__ = sig
+    __init__.__doc__ = init.__doc__
+    __init__.__wrapped__ = init
+    __init__._fills_attrs = True
+    return __init__
