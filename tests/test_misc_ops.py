@@ -183,3 +183,34 @@ def test_dynamic_rnn_as_on_cpu(name):
         calls[name]()
     else:
         assert _raises(err, calls[name]) == err["message"]
+
+
+@pytest.mark.parametrize("name", ["ones_like", "zeros_like"])
+@pytest.mark.parametrize("label", [lbl for lbl, _v in G.composite_inputs(Tensor)])
+def test_composite_ones_zeros_like(name, label):
+    from lightspore.ops import composite as C
+
+    want = GOLD["composite"][name][label]
+    value = dict(G.composite_inputs(Tensor))[label]
+    got = G._call(getattr(C, name), value)
+    if "error" in want:
+        assert "error" in got, got
+        errors = {"ValueError": ValueError, "NotImplementedError": NotImplementedError}
+        with pytest.raises(errors[want["error"]["type"]]):
+            getattr(C, name)(value)
+        assert got["error"]["message"].split(" args")[0] == want["error"]["message"].split(" args")[0]
+    else:
+        assert got == want
+
+
+def test_composite_shares_ops_objects_and_add_flags():
+    from lightspore.ops import composite as C
+
+    for n, same in GOLD["composite_is_ops"].items():
+        assert (getattr(C, n) is getattr(ops, n)) == same
+
+    def g(x):
+        return x
+    assert (C.add_flags(g, predit=True) is g) == GOLD["add_flags"]["returns_fn"]
+    assert g._func_graph_flags == GOLD["add_flags"]["flags"]
+    assert C.add_flags(a=True, b=False)(lambda: 0)._func_graph_flags == GOLD["add_flags"]["decorator_flags"]

@@ -165,15 +165,21 @@ class Resolver:
         cur = parts[0]
         for p in parts[1:]:
             cur = f"{cur}.{p}"
-            if hasattr(obj, p):
-                obj = getattr(obj, p)
-                continue
-            if not hasattr(obj, "__path__"):
+            # as the import statement does: a submodule wins over a package attribute of the same name
+            # (mindspore.common.tensor is the module for `from mindspore.common.tensor import Tensor`, though
+            # the attribute mindspore.common.tensor is the function)
+            if hasattr(obj, "__path__"):
+                try:
+                    obj = importlib.import_module(cur)
+                    continue
+                except ModuleNotFoundError as e:
+                    if not (e.name and cur.startswith(e.name)):
+                        return False
+                except Exception:  # noqa: BLE001  (a broken mirror counts as missing)
+                    return False
+            if not hasattr(obj, p):
                 return False
-            try:
-                obj = importlib.import_module(cur)
-            except Exception:  # noqa: BLE001  (ModuleNotFoundError, or a broken mirror: both missing)
-                return False
+            obj = getattr(obj, p)
         return True
 
 

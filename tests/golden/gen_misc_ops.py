@@ -49,6 +49,37 @@ RCWM = [  # (input (bool array as nested list), count)
 ]
 
 
+def composite_inputs(Tensor):
+    """(label, value) cases for ops.composite.ones_like / zeros_like (built with either framework's Tensor)."""
+    t = Tensor(np.array([[1.5, 2], [3, 4]], np.float32))
+    i = Tensor(np.array([1, 2], np.int32))
+    return [("tensor", t), ("nested_tuple", (t, (i, 3))), ("list", [t, i]), ("float", 2.5), ("int", 3),
+            ("bool", True), ("dict", {"a": t}), ("none", None)]
+
+
+def encode(v):
+    """A result as JSON: tensors by dtype/shape/values, tuples element-wise, scalars with their type."""
+    if hasattr(v, "asnumpy"):
+        return {"tensor": v.asnumpy().tolist(), "dtype": str(v.dtype), "shape": list(v.shape)}
+    if isinstance(v, (tuple, list)):
+        return {type(v).__name__: [encode(x) for x in v]}
+    if v is None:
+        return None
+    return {"scalar": v, "type": type(v).__name__}
+
+
+def _call(fn, *args, **kwargs):
+    try:
+        return {"out": encode(fn(*args, **kwargs))}
+    except Exception as e:  # noqa: BLE001
+        return {"error": _err_of(e)}
+
+
+def _err_of(e):
+    lines = [ln.strip() for ln in str(e).split("\n") if ln.strip() and not ln.strip().startswith(("-", "node:"))]
+    return {"type": type(e).__name__, "message": (lines[0] if lines else "")[:300]}
+
+
 def _err(fn):
     try:
         fn()
@@ -140,6 +171,17 @@ def main():
         "bad_cell_type_value": _err(lambda: P.DynamicRNN(cell_type="GRU")),
         "bad_activation_value": _err(lambda: P.DynamicRNN(activation="relu")),
     }
+    from mindspore.ops import composite as C
+
+    data["composite"] = {name: {label: _call(getattr(C, name), v) for label, v in composite_inputs(Tensor)}
+                         for name in ("ones_like", "zeros_like")}
+    data["composite_is_ops"] = {n: getattr(C, n) is getattr(ops, n) for n in ("clip_by_value", "clip_by_global_norm")}
+
+    def g(x):
+        return x
+    data["add_flags"] = {"returns_fn": C.add_flags(g, predit=True) is g, "flags": g._func_graph_flags}
+    deco = C.add_flags(a=True, b=False)
+    data["add_flags"]["decorator_flags"] = deco(lambda: 0)._func_graph_flags
     data["version"] = ms.__version__
     with open(OUT, "w") as fh:
         json.dump(data, fh, indent=1, sort_keys=True)

@@ -262,3 +262,68 @@ OPS["tuple_len"] = _TupleLen()
 OPS["print_"] = print_
 OPS["choice_with_mask"] = choice_with_mask
 print_.__module__ = choice_with_mask.__module__ = "lightspore.ops"
+
+
+# ----------------------------------------------------------------------------- composite.ones_like / zeros_like
+class _UnsupportedType(TypeError, NotImplementedError):
+    """The reference raises NotImplementedError for a Python type it cannot convert; a TypeError here too."""
+
+
+def _unsupported_type(v):
+    return _UnsupportedType(f"The python type {type(v)} cannot be converted to MindSpore type.")
+
+
+class _OnesLike:
+    """``ops.composite.ones_like``: ones shaped like a Tensor, applied through tuples and lists (a list gives a
+    tuple, as in the reference); an int gives 1, a bool True, None stays None."""
+
+    def __call__(self, x):
+        if isinstance(x, Tensor):
+            return Tensor._make(torch.ones_like(x._t))
+        if isinstance(x, (tuple, list)):
+            return tuple(self(v) for v in x)
+        if x is None:
+            return None
+        if isinstance(x, bool):
+            return True
+        if isinstance(x, numbers.Integral):
+            return 1
+        if isinstance(x, numbers.Real):
+            raise ValueError("For 'ScalarCast', the supported type is in the list: [mindspore.int64, "
+                             "mindspore.float64, mindspore.bool], but got Float32")
+        raise _unsupported_type(x)
+
+
+class _ZerosLike:
+    """``ops.composite.zeros_like``: zeros shaped like a Tensor; a number gives 0 of its type (a bool gives the
+    int 0), None stays None; as in the reference, any tuple gives the int 0 and a list is refused."""
+
+    def __call__(self, x):
+        if isinstance(x, Tensor):
+            return Tensor._make(torch.zeros_like(x._t))
+        if x is None:
+            return None
+        if isinstance(x, list):
+            raise ValueError("For 'MultitypeFuncGraph', cannot find fn match given args: zeros_like takes a "
+                             "Tensor, a number or a tuple, but got list.")
+        if isinstance(x, (tuple, bool, numbers.Integral)):
+            return 0
+        if isinstance(x, numbers.Real):
+            return 0.0
+        raise _unsupported_type(x)
+
+
+ones_like = _OnesLike()
+zeros_like = _ZerosLike()
+
+
+def add_flags(fn=None, **flags):
+    """Records ``flags`` on ``fn`` (its ``_func_graph_flags`` dict) and returns ``fn``; without ``fn``, a
+    decorator doing so."""
+    def deco(f):
+        merged = dict(getattr(f, "_func_graph_flags", None) or {})
+        merged.update(flags)
+        f._func_graph_flags = merged
+        return f
+
+    return deco if fn is None else deco(fn)
