@@ -102,6 +102,8 @@ class _ShardFile:
 def shard_paths(file_name):
     """The shard files of a MindRecord: a path (all the shards its header names) or a list of paths."""
     if isinstance(file_name, str):
+        if os.path.isfile(file_name) and not os.path.isfile(file_name + ".db"):
+            raise RuntimeError(f"The input: {file_name}.db is not exists.")
         header = read_header(file_name)
         folder = os.path.dirname(os.path.abspath(file_name))
         paths = [os.path.join(folder, a) for a in header["shard_addresses"]]
