@@ -90,8 +90,8 @@ peer = 1 - R
 outs = cf.batch_isend_irecv([cf.P2POp("isend", x, peer), cf.P2POp("irecv", Tensor(np.zeros((4, 2), np.float32)), peer)])
 res["cf_batch_recv"] = outs[1].asnumpy()
 res["cf_a2a_single"] = cf.all_to_all_single_with_output_shape((4, 2), x)[0].asnumpy()
-lst, _ = cf.all_to_all_with_output_shape([(R + 1, 2), (2, 2)], [Tensor(xr(R)[:1 + 0]), Tensor(xr(R)[:2])]
-                                         if R == 0 else [Tensor(xr(R)[:1]), Tensor(xr(R)[:2])])
+# every rank sends 1 row to rank 0 and 2 rows to rank 1
+lst, _ = cf.all_to_all_with_output_shape([(R + 1, 2), (R + 1, 2)], [Tensor(xr(R)[:1]), Tensor(xr(R)[:2])])
 res["cf_a2a_list0"], res["cf_a2a_list1"] = lst[0].asnumpy(), lst[1].asnumpy()
 o = Tensor(np.zeros(3, np.float32))
 cf.all_to_all_v_c(o, Tensor(np.arange(3, dtype=np.float32) + 10 * R), [1, 2, 2, 1])

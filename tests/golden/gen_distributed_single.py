@@ -13,9 +13,8 @@ for _k in ("RANK_ID", "RANK_SIZE", "LOCAL_RANK", "LOCAL_RANK_SIZE", "MS_ROLE", "
            "MS_SCHED_PORT", "OMPI_COMM_WORLD_RANK", "RANK", "WORLD_SIZE", "MASTER_ADDR", "MASTER_PORT"):
     os.environ.pop(_k, None)
 
-import numpy as np  # noqa: E402
-
 import mindspore as ms  # noqa: E402
+import numpy as np  # noqa: E402
 from mindspore import Tensor, nn, ops  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "distributed_single.json"
@@ -43,8 +42,8 @@ def _plain(v):
 
 
 x = Tensor(np.arange(6, dtype=np.float32).reshape(2, 3))
-from mindspore.communication import get_group_size, get_local_rank, get_local_rank_size, get_rank, init  # noqa: E402
 import mindspore.communication as comm  # noqa: E402
+from mindspore.communication import get_group_size, get_local_rank, get_local_rank_size, get_rank, init  # noqa: E402
 
 rec("names", lambda: [comm.HCCL_WORLD_COMM_GROUP, comm.NCCL_WORLD_COMM_GROUP, comm.MCCL_WORLD_COMM_GROUP,
                       comm.GlobalComm.WORLD_COMM_GROUP, comm.GlobalComm.BACKEND, comm.GlobalComm.INITED])
