@@ -5,21 +5,17 @@ For each case: parameter names/shapes/dtypes exactly; forward outputs, input gra
 gradients (from the same weights, set with ``set_data``) at rtol 1e-4; error types for bad
 arguments and bad inputs.
 """
-import importlib.util
 import inspect
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
+from _golden import GOLDEN, load_cases  # noqa: E402
 
 import lightspore as ms
 from lightspore import nn
 
-GOLDEN = Path(__file__).parent / "golden"
-_spec = importlib.util.spec_from_file_location("layers_conv_cases", GOLDEN / "layers_conv_cases.py")
-C = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(C)
+C = load_cases("layers_conv_cases.py")
 
 META = json.loads((GOLDEN / "layers_conv.json").read_text())
 DATA = np.load(GOLDEN / "layers_conv.npz")

@@ -7,30 +7,15 @@ tests/golden/layers_norm_cases.py and run unchanged here on lightspore. Dropout 
 checked structurally/statistically. InstanceNorm has no CPU kernel in the reference: its parameters and
 errors come from the reference, its output from the reference's formula (computed by the generator).
 """
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
+from _golden import GOLDEN, load_cases  # noqa: E402
 
 import lightspore as ms
 
-GOLDEN = Path(__file__).parent / 'golden'
-
-
-def _load_cases():
-    name = '_lightspore_golden_layers_norm_cases'
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, GOLDEN / 'layers_norm_cases.py')
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[name] = mod
-        spec.loader.exec_module(mod)
-    return sys.modules[name]
-
-
-C = _load_cases()
+C = load_cases('layers_norm_cases.py')
 REF = json.loads((GOLDEN / 'layers_norm.json').read_text())
 OUT = dict(np.load(GOLDEN / 'layers_norm.npz'))
 RANDOM_INIT = {'embedding_normal'}

@@ -3,35 +3,19 @@
 Golden data: tests/golden/optim.{json,npz}, written by tests/golden/gen_optim.py from the cases in
 tests/golden/optim_cases.py, which run unchanged here on lightspore.
 """
-import importlib.util
 import inspect
 import json
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
 import torch
-from _golden import load_cases  # noqa: E402
+from _golden import GOLDEN, load_cases  # noqa: E402
 
 import lightspore as ms
 import lightspore.nn as nn
 from lightspore.nn.optim.optimizer import opt_init_args_register
 
-GOLDEN = Path(__file__).parent / 'golden'
-
-
-def _load_cases():
-    name = '_lightspore_golden_optim_cases'
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, GOLDEN / 'optim_cases.py')
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[name] = mod
-        spec.loader.exec_module(mod)
-    return sys.modules[name]
-
-
-C = _load_cases()
+C = load_cases('optim_cases.py')
 _check_error = load_cases('reference_errors.py').check_error
 REF = json.loads((GOLDEN / 'optim.json').read_text())
 NPZ = dict(np.load(GOLDEN / 'optim.npz'))
