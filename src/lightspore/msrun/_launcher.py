@@ -21,6 +21,7 @@ import time
 
 from ._args import build_parser
 
+_WORKER_PY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_worker.py")
 _DETACHED = "LIGHTSPORE_MSRUN_DETACHED"
 _DETACHED_CHILD = "LIGHTSPORE_MSRUN_SUPERVISOR"
 _RUN_ID = "lightspore_msrun"
@@ -73,7 +74,8 @@ class _Plan:
         for i in range(self.local):
             rank = self.node_rank * self.local + i if self.ranks_known else i
             self.log_paths.append(os.path.join(args.log_dir, f"{stem}_{rank}.log"))
-        self.hosts_store = self.node_rank == 0 or (self.node_rank < 0 and _is_local(self.master_ip))
+        # msrun writes scheduler.log on every node whose address is the master's (two "nodes" on one machine both do)
+        self.hosts_store = _is_local(self.master_ip)
         if self.hosts_store:
             self.own_log = os.path.join(args.log_dir, "scheduler.log")
         else:
@@ -379,7 +381,7 @@ def _run_agent(plan, tail_logs):
     except Exception as e:  # noqa: BLE001 - c10d connects to the store here
         raise RuntimeError(_cluster_error(plan, e)) from None
     spec = WorkerSpec(role="worker", local_world_size=plan.local, entrypoint=sys.executable,
-                      args=("-m", "lightspore.msrun._worker", *plan.worker_argv()), rdzv_handler=handler,
+                      args=(_WORKER_PY, *plan.worker_argv()), rdzv_handler=handler,
                       max_restarts=0, monitor_interval=_MONITOR_S,
                       master_addr=plan.master_ip if plan.ranks_known else None,
                       master_port=a.master_port if plan.ranks_known else None)

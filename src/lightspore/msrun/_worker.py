@@ -1,15 +1,51 @@
 """Start of every msrun worker: msrun's per-rank environment, CPU binding, then ``python -m lightspore`` semantics.
 
-The elastic agent starts ``python -m lightspore.msrun._worker ARGV...`` with stdout redirected to the worker's log
-file; here stderr joins it (msrun writes both streams into ``worker_<rank>.log``), the variables MindSpore scripts
-read (``RANK_ID``, ``DEVICE_ID``, ``MS_NODE_ID``) are derived from torch's ``RANK``/``LOCAL_RANK``, and the script
-runs with ``import mindspore`` resolved to lightspore.
+The elastic agent runs this file by path (``python .../lightspore/msrun/_worker.py ARGV...``, so that starting a
+worker does not import lightspore and torch before the script asks for them) with stdout redirected to the
+worker's log file. Here stderr joins it (msrun writes both streams into ``worker_<rank>.log``), the variables
+MindSpore scripts read (``RANK_ID``, ``DEVICE_ID``, ``MS_NODE_ID``) are derived from torch's ``RANK``/``LOCAL_RANK``,
+and the script runs with ``import mindspore`` resolved to lightspore (installed on the first such import).
+This module imports only the standard library.
 """
+import importlib.abc
 import json
 import os
+import runpy
 import sys
 
 _CPUS = "LIGHTSPORE_MSRUN_CPUS"
+
+
+class _LazyAlias(importlib.abc.MetaPathFinder):
+    """On the first ``import mindspore[.x]``: import lightspore, install its alias and step aside."""
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname != "mindspore" and not fullname.startswith("mindspore."):
+            return None
+        if self in sys.meta_path:
+            sys.meta_path.remove(self)
+        from lightspore import install_alias
+
+        return install_alias().find_spec(fullname, path, target)
+
+
+def run_target(argv, prog):
+    """Run ``SCRIPT [ARGS]`` or ``-m MODULE [ARGS]`` as ``__main__``; returns an exit code."""
+    if argv[0] == "-m":
+        if len(argv) < 2:
+            print(f"{prog} -m: a module name is required", file=sys.stderr)
+            return 2
+        sys.argv = argv[1:]
+        runpy.run_module(argv[1], run_name="__main__", alter_sys=True)
+        return 0
+    script = argv[0]
+    if not os.path.isfile(script):
+        print(f"{prog}: no such file: {script}", file=sys.stderr)
+        return 2
+    sys.argv = argv
+    sys.path.insert(0, os.path.dirname(os.path.abspath(script)))
+    runpy.run_path(script, run_name="__main__")
+    return 0
 
 
 def _cpu_set(ranges):
@@ -22,6 +58,9 @@ def _cpu_set(ranges):
 
 def main(argv=None):
     argv = list(sys.argv[1:] if argv is None else argv)
+    here = os.path.dirname(os.path.abspath(__file__))
+    if sys.path and sys.path[0] and os.path.abspath(sys.path[0]) == here:
+        del sys.path[0]  # run by path: this package directory must not shadow top-level modules
     os.dup2(1, 2)  # stderr into the same log file as stdout, in order
     env = os.environ
     rank, local_rank = env.get("RANK"), env.get("LOCAL_RANK", "0")
@@ -32,9 +71,11 @@ def main(argv=None):
     cpus = json.loads(env.pop(_CPUS, "{}")).get(local_rank)
     if cpus:
         os.sched_setaffinity(0, _cpu_set(cpus))
-    from lightspore.__main__ import main as run_script
-
-    return run_script(argv)
+    if not argv:
+        print("msrun worker: no script to run", file=sys.stderr)
+        return 2
+    sys.meta_path.insert(0, _LazyAlias())
+    return run_target(argv, "msrun worker")
 
 
 if __name__ == "__main__":

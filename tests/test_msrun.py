@@ -1,0 +1,379 @@
+"""python -m lightspore.msrun, mpirun and torchrun against the reference's msrun (tests/golden/msrun.json from
+tests/golden/gen_msrun.py): flags, their errors, log files, printed lines, worker environment, exit codes; faults
+end the job with the failed rank named, on one node or two, and leave no process behind."""
+import argparse
+import ast
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+
+from lightspore.__main__ import _adopt_mpi_env
+from lightspore.msrun import _args, _launcher
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+GOLD = json.load(open(os.path.join(HERE, "golden", "msrun.json")))
+WORKER = os.path.join(HERE, "golden", "gen_msrun_worker.py")
+# every launch is bounded: a launcher that does not stop a sleeping (120 s) worker fails the test by timing out
+BOUND_S = 90
+ABSENT_FLAGS = {"sim_level", "sim_rank_id"}  # the reference's dry-run simulation: no graph compiler to simulate
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def procs_mentioning(text):
+    """pids of live processes whose working directory or command line is in text (the test's own temp dir): the
+    launchers, supervisors and workers a test started all run there."""
+    found = []
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            cwd = os.readlink(f"/proc/{pid}/cwd")
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                cmd = f.read().replace(b"\0", b" ").decode(errors="replace")
+            with open(f"/proc/{pid}/stat") as f:
+                state = f.read().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if (cwd.startswith(text) or text in cmd) and state != "Z":
+            found.append(int(pid))
+    return found
+
+
+def wait_gone(text, bound=30.0):
+    end = time.monotonic() + bound
+    while time.monotonic() < end:
+        if not procs_mentioning(text):
+            return []
+        time.sleep(0.2)
+    return procs_mentioning(text)
+
+
+@pytest.fixture
+def work(tmp_path):
+    shutil.copy(WORKER, tmp_path / "w.py")
+    yield tmp_path
+    left = wait_gone(str(tmp_path))
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left, f"processes left running: {left}"
+
+
+def msrun(args, cwd, timeout=BOUND_S, **kw):
+    return subprocess.run([sys.executable, "-m", "lightspore.msrun", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=timeout, **kw)
+
+
+def start_msrun(args, cwd):
+    return subprocess.Popen([sys.executable, "-m", "lightspore.msrun", *args], cwd=cwd, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def tagged(text, tag):
+    return [json.loads(ln[len(tag) + 1:]) for ln in text.splitlines() if ln.startswith(tag + " ")]
+
+
+def norm(text, port, log_dir):
+    return text.replace(f"--log_dir={log_dir}", "--log_dir=<LOG>").replace(log_dir, "<LOG>") \
+        .replace(str(port), "<PORT>").replace(socket.gethostname(), "<HOST>")
+
+
+def golden_args(name, port):
+    return [a.replace("<PORT>", str(port)).replace("<LOG>", f"l_{name}") for a in GOLD["runs"][name]["args"]]
+
+
+def check_run(name, p, cwd, port, log_dir):
+    """What a run left behind equals what the reference's msrun left with the same flags."""
+    g = GOLD["runs"][name]
+    assert p.returncode == g["rc"], p.stderr[-3000:]
+    assert [norm(ln, port, log_dir) for ln in p.stdout.splitlines()
+            if ln.startswith("Start worker process")] == g["stdout_start_lines"]
+    logs = sorted(os.listdir(cwd / log_dir))
+    assert [norm(f, port, log_dir) for f in logs] == g["log_files"]
+    for f in logs:
+        text = (cwd / log_dir / f).read_text()
+        env, key = tagged(text, "ENVJSON"), norm(f, port, log_dir)
+        if key + ":argv" in g["log_env"]:
+            assert {k: norm(v, port, log_dir) for k, v in env[0].items()} == g["log_env"][key], f
+            assert tagged(text, "ARGVJSON")[0] == g["log_env"][key + ":argv"]
+    return g
+
+
+# ---------------------------------------------------------------- command line
+
+
+def test_flags_match_reference():
+    ours = {a.dest: a for a in _args.build_parser()._actions if not isinstance(a, argparse._HelpAction)}
+    ref = {f["dest"]: f for f in GOLD["parser"]}
+    assert set(ours) == set(ref) - ABSENT_FLAGS
+    type_name = {int: "int", str: "str", ast.literal_eval: "literal_eval", _args.parse_bind_core: "bind_core"}
+    for dest, r in ref.items():
+        if dest in ABSENT_FLAGS:
+            continue
+        a = ours[dest]
+        assert (a.option_strings, a.default, type_name.get(a.type), a.choices, a.nargs, a.required) == \
+            (r["option_strings"], r["default"], r["type"], r["choices"], r["nargs"], r["required"]), dest
+        assert a.help
+
+
+@pytest.mark.parametrize("name", sorted(GOLD["errors"]))
+def test_bad_flags_like_reference(name, tmp_path, monkeypatch, capsys):
+    g = GOLD["errors"][name]
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv(_launcher._DETACHED, raising=False)
+    if g["rc"] == 2:  # argparse's usage errors
+        with pytest.raises(SystemExit) as e:
+            _launcher.main(g["args"])
+        assert e.value.code == 2
+        assert capsys.readouterr().err.strip().splitlines()[-1] == g["last_line"]
+        return
+    kind, _, message = g["last_line"].partition(": ")
+    with pytest.raises((ValueError, RuntimeError)) as e:
+        _launcher.main(g["args"])
+    assert type(e.value).__name__ == kind
+    if name == "bad_master_addr":  # the reference's message names a flag that does not exist ('--master_address')
+        assert str(e.value).startswith("DNS resolution has failed") and "--master_addr" in str(e.value)
+    else:
+        assert str(e.value) == message
+    assert not os.path.exists(tmp_path / "lx" / "scheduler.log")
+
+
+def test_our_extra_checks(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ValueError, match="multiple of local_worker_num"):
+        _launcher.main(["--worker_num=3", "--local_worker_num=2", "--node_rank=0", "w.py"])
+    with pytest.raises(ValueError, match="node_rank must be in"):
+        _launcher.main(["--worker_num=4", "--local_worker_num=2", "--node_rank=2", "w.py"])
+    with pytest.raises(ValueError, match="local_worker_num must be greater than 0"):
+        _launcher.main(["--worker_num=2", "--local_worker_num=0", "w.py"])
+
+
+def test_worker_command_forms():
+    def argv(*cmd):
+        ns = _args.build_parser().parse_args(["--worker_num=1", "--local_worker_num=1", *cmd])
+        ns.master_addr = "127.0.0.1"
+        return _launcher._Plan(ns).worker_argv()
+
+    assert argv("train.py", "--lr", "1") == ["train.py", "--lr", "1"]
+    assert argv("python", "-u", "train.py", "x") == ["train.py", "x"]
+    assert argv("python3", "-m", "pkg.mod") == ["-m", "pkg.mod"]
+    assert argv("pytest", "-q", "t.py") == ["-m", "pytest", "-q", "t.py"]
+
+
+def test_bind_core_plans():
+    assert _launcher._cpu_plan({"device0": ["0-1"], "device1": ["2-3", "6-7"]}, 2) == {"0": "0-1", "1": "2-3,6-7"}
+    cpus = sorted(os.sched_getaffinity(0))
+    plan = _launcher._cpu_plan(True, 1)
+    assert plan == {"0": ",".join(map(str, cpus))}
+
+
+# ---------------------------------------------------------------- real runs on one node
+
+
+def test_join_runs_and_logs_like_reference(work):
+    port = free_port()
+    p = msrun(golden_args("ok_join", port), work)
+    g = check_run("ok_join", p, work, port, "l_ok_join")
+    # --join=True prints the workers' logs as msrun's tail does
+    assert sorted(ln for ln in p.stdout.splitlines() if ln.startswith("hello from rank")) == g["stdout_hello"]
+
+
+def test_rank_table_and_timeout_exported(work):
+    port = free_port()
+    p = msrun(golden_args("ok_join_timeout_rank_table", port), work)
+    check_run("ok_join_timeout_rank_table", p, work, port, "l_ok_join_timeout_rank_table")
+
+
+def test_log_name_and_tail(work):
+    port = free_port()
+    p = msrun(golden_args("log_name_tail", port), work)
+    g = check_run("log_name_tail", p, work, port, "l_log_name_tail")
+    assert sorted(ln for ln in p.stdout.splitlines() if ln.startswith("hello from rank")) == g["stdout_hello"]
+
+
+def test_gloo_job_gets_torchrun_environment(work):
+    """The env:// contract: each worker can init_process_group('gloo') and all-reduce."""
+    port = free_port()
+    p = msrun(["--worker_num=2", "--local_worker_num=2", f"--master_port={port}", "--log_dir=lg", "--join=True",
+               "w.py", "gloo"], work)
+    assert p.returncode == 0, p.stderr[-3000:]
+    got = sorted((r["rank"], r["world"], r["sum"]) for r in tagged(p.stdout, "GLOOJSON"))
+    assert got == [(0, 2, 3.0), (1, 2, 3.0)]
+    for r in tagged(p.stdout, "GLOOJSON"):
+        e = r["env"]
+        assert (e["RANK"], e["WORLD_SIZE"], e["LOCAL_RANK"], e["LOCAL_WORLD_SIZE"], e["GROUP_RANK"]) == \
+            (str(r["rank"]), "2", str(r["rank"]), "2", "0")
+        assert (e["MASTER_ADDR"], e["MASTER_PORT"]) == ("127.0.0.1", str(port))
+
+
+@pytest.mark.parametrize("mode", ["exit", "raise", "kill"])
+def test_failed_worker_stops_the_job(work, mode):
+    name = {"exit": "fail_join"}.get(mode, f"fail_{mode}")
+    port = free_port()
+    p = msrun(golden_args(name, port), work)
+    log_dir = f"l_{name}"
+    g = check_run(name, p, work, port, log_dir)
+    assert norm(p.stderr.strip().splitlines()[-1], port, log_dir) == g["stderr_last_line"]
+    # the failed rank and its log are named; rank 0 (sleeping) was stopped, not reported as a cause
+    cause = {"exit": "Error code: 3", "raise": "Error code: 1", "kill": "killed by signal SIGKILL"}[mode]
+    line = [ln for ln in p.stderr.splitlines() if "Worker process of rank" in ln]
+    assert len(line) == 1 and "rank 1 " in line[0] and cause in line[0] and f"{log_dir}/worker_1.log" in line[0]
+    if mode == "raise":
+        assert "ValueError: worker of rank 1 fails on purpose" in p.stderr
+
+
+def test_no_join_returns_and_supervises(work):
+    port = free_port()
+    args = golden_args("no_join", port)
+    args[-1] = "exit"  # rank 1 fails later: the background supervisor must still stop rank 0
+    p = msrun(args, work)
+    g = GOLD["runs"]["no_join"]
+    assert p.returncode == g["rc"] == 0, p.stderr[-3000:]
+    assert [norm(ln, port, "l_no_join") for ln in p.stdout.splitlines()] == g["stdout_start_lines"]
+    assert not wait_gone(str(work), BOUND_S)
+    assert sorted(os.listdir(work / "l_no_join")) == g["log_files_later"]
+    sched = (work / "l_no_join" / "scheduler.log").read_text()
+    assert "Worker process of rank 1" in sched and "worker_1.log" in sched and "Distributed job exited" in sched
+
+
+def test_sigterm_to_launcher_stops_workers(work):
+    port = free_port()
+    proc = start_msrun(["--worker_num=2", "--local_worker_num=2", f"--master_port={port}", "--log_dir=lg",
+                        "--join=True", "w.py", "sleep"], work)
+    try:
+        end = time.monotonic() + BOUND_S
+        while time.monotonic() < end and not all(
+                (work / "lg" / f"worker_{r}.log").exists() and "hello" in (work / "lg" / f"worker_{r}.log").read_text()
+                for r in (0, 1)):
+            time.sleep(0.2)
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=BOUND_S)
+    finally:
+        proc.kill()
+    assert proc.returncode == 128 + signal.SIGTERM
+
+
+# ---------------------------------------------------------------- two nodes on loopback
+
+
+def two_nodes(work, port, mode, extra=()):
+    procs = [start_msrun(["--worker_num=2", "--local_worker_num=1", f"--node_rank={n}", f"--master_port={port}",
+                          f"--log_dir=l_node{n}", "--join=True", *extra, "w.py", *mode], work) for n in (0, 1)]
+    outs = []
+    try:
+        for pr in procs:
+            outs.append(pr.communicate(timeout=BOUND_S))
+    finally:
+        for pr in procs:
+            pr.kill()
+    return [(pr.returncode, o, e) for pr, (o, e) in zip(procs, outs)]
+
+
+def test_two_nodes_like_reference(work):
+    port = free_port()
+    res = two_nodes(work, port, ["gloo"])
+    sums = []
+    for n, (rc, out, err) in enumerate(res):
+        g = GOLD["runs"][f"node{n}"]
+        assert rc == g["rc"], err[-3000:]
+        assert [norm(ln, port, f"l_node{n}") for ln in out.splitlines()
+                if ln.startswith("Start worker process")] == g["stdout_start_lines"]
+        assert sorted(os.listdir(work / f"l_node{n}")) == g["log_files"]
+        for f, env in g["log_env"].items():
+            if not f.endswith(":argv"):
+                mine = tagged((work / f"l_node{n}" / f).read_text(), "ENVJSON")[0]
+                assert {k: norm(v, port, f"l_node{n}") for k, v in mine.items()} == env
+        sums += [(r["rank"], r["sum"], r["env"]["GROUP_RANK"]) for r in tagged(out, "GLOOJSON")]
+    assert sorted(sums) == [(0, 3.0, "0"), (1, 3.0, "1")]
+
+
+def test_failure_on_one_node_stops_the_other(work):
+    port = free_port()
+    (rc0, _, err0), (rc1, _, err1) = two_nodes(work, port, ["exit"])
+    assert (rc0, rc1) == (1, 1), err0[-2000:] + err1[-2000:]
+    assert "On node 1: Worker process of rank 1" in err0 and "l_node1/worker_1.log" in err0
+    assert "Worker process of rank 1" in err1 and "Error code: 3" in err1
+
+
+@pytest.mark.parametrize("node", [0, 1])
+def test_missing_node_times_out(work, node):
+    port = free_port()
+    p = msrun(["--worker_num=2", "--local_worker_num=1", f"--node_rank={node}", f"--master_port={port}",
+               "--log_dir=lg", "--join=True", "--cluster_time_out=2", "w.py"], work)
+    assert p.returncode == 1
+    last = p.stderr.strip().splitlines()[-1]
+    assert last.startswith("RuntimeError: The cluster of 2 node(s) (2 workers) could not be built")
+    assert f"node {node} waited 2 s (--cluster_time_out)" in last
+
+
+# ---------------------------------------------------------------- torchrun and mpirun
+
+
+def test_torchrun_workers_join(work):
+    port = free_port()
+    p = subprocess.run([sys.executable, "-m", "torch.distributed.run", "--nproc_per_node=2", f"--master_port={port}",
+                        "-m", "lightspore", "w.py", "gloo"], cwd=work, capture_output=True, text=True,
+                       timeout=BOUND_S)
+    assert p.returncode == 0, p.stderr[-3000:]
+    assert sorted((r["rank"], r["sum"]) for r in tagged(p.stdout, "GLOOJSON")) == [(0, 3.0), (1, 3.0)]
+
+
+def test_openmpi_environment_becomes_torchrun_environment(work):
+    """Two processes with the variables OpenMPI's mpirun gives (the real mpirun is tested below when present)."""
+    port = free_port()
+    procs = []
+    for r in (0, 1):
+        env = {k: v for k, v in os.environ.items() if k not in ("RANK", "WORLD_SIZE", "MASTER_ADDR", "LOCAL_RANK")}
+        env.update(OMPI_COMM_WORLD_RANK=str(r), OMPI_COMM_WORLD_SIZE="2", OMPI_COMM_WORLD_LOCAL_RANK=str(r),
+                   OMPI_COMM_WORLD_LOCAL_SIZE="2", MASTER_PORT=str(port))
+        procs.append(subprocess.Popen([sys.executable, "-m", "lightspore", "w.py", "gloo"], cwd=work, env=env,
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+    res = []
+    try:
+        for pr in procs:
+            out, err = pr.communicate(timeout=BOUND_S)
+            assert pr.returncode == 0, err[-3000:]
+            res += tagged(out, "GLOOJSON")
+    finally:
+        for pr in procs:
+            pr.kill()
+    assert sorted((r["rank"], r["sum"], r["env"]["LOCAL_RANK"], r["env"]["MASTER_ADDR"]) for r in res) == \
+        [(0, 3.0, "0", "127.0.0.1"), (1, 3.0, "1", "127.0.0.1")]
+
+
+def test_openmpi_environment_rules():
+    env = {"OMPI_COMM_WORLD_RANK": "3", "OMPI_COMM_WORLD_SIZE": "4", "OMPI_COMM_WORLD_LOCAL_RANK": "1",
+           "OMPI_COMM_WORLD_LOCAL_SIZE": "2"}
+    with pytest.raises(RuntimeError, match="MASTER_ADDR"):
+        _adopt_mpi_env(dict(env))
+    e = dict(env, MASTER_ADDR="10.0.0.1", OMPI_MCA_ess_base_jobid="1234")
+    assert _adopt_mpi_env(e)
+    assert (e["RANK"], e["WORLD_SIZE"], e["LOCAL_RANK"], e["LOCAL_WORLD_SIZE"], e["GROUP_RANK"]) == \
+        ("3", "4", "1", "2", "1")
+    e2 = dict(env, MASTER_ADDR="10.0.0.1", OMPI_MCA_ess_base_jobid="1234", OMPI_COMM_WORLD_RANK="0")
+    _adopt_mpi_env(e2)
+    assert e2["MASTER_PORT"] == e["MASTER_PORT"]  # every rank of one job agrees on the port
+    done = dict(env, RANK="7")
+    assert not _adopt_mpi_env(done) and "WORLD_SIZE" not in done  # a launcher's own variables win
+
+
+@pytest.mark.skipif(shutil.which("mpirun") is None, reason="OpenMPI's mpirun is not installed (apt-get install "
+                    "openmpi-bin); the simulated test above covers the environment")
+def test_real_mpirun(work):
+    env = dict(os.environ, MASTER_PORT=str(free_port()))
+    p = subprocess.run(["mpirun", "--allow-run-as-root", "--oversubscribe", "-n", "2", sys.executable, "-m",
+                        "lightspore", "w.py", "gloo"], cwd=work, capture_output=True, text=True, timeout=BOUND_S,
+                       env=env)
+    assert p.returncode == 0, p.stderr[-3000:]
+    assert sorted((r["rank"], r["sum"]) for r in tagged(p.stdout, "GLOOJSON")) == [(0, 3.0), (1, 3.0)]
