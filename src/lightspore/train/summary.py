@@ -1,11 +1,15 @@
-"""``SummaryRecord``: scalars and tensors of a run, written in MindSpore's summary event format.
+"""``SummaryRecord``: values of a run, written in MindSpore's summary event format.
 
 The file is a sequence of records, each ``uint64 length | masked crc32c(length) | Event | masked crc32c(Event)``
 (little-endian), where ``Event`` is the protobuf message of MindSpore's ``summary.proto`` (wall_time=1, step=2,
-version=3, summary=5; Summary.value=1; Value: tag=1, scalar_value=3, tensor=8; TensorProto: dims=1,
-data_type=2, float_data=3 packed). The first record is the version event ``MindSpore.Event:1``.
-Supported plugins: ``scalar`` and ``tensor``. ``image``, ``histogram``, ``graph``, ``landscape`` and the
-lineage plugins are not written by lightspore and raise ValueError.
+version=3, summary=5; Summary.value=1; Value: tag=1, scalar_value=3, image=4, tensor=8, histogram=9;
+TensorProto: dims=1, data_type=2, float_data=3 packed; Image: height=1, width=2, colorspace=3, encoded_image=4
+(PNG); Histogram: buckets=1 {left=1, width=2, count=3}, nan_count=2, pos_inf_count=3, neg_inf_count=4, max=5,
+min=6, sum=7, count=8). The first record is the version event ``MindSpore.Event:1``.
+
+Plugins written: ``scalar``, ``tensor``, ``image`` and ``histogram`` - added with ``add_value`` or by the summary
+ops (``ops.ScalarSummary`` ...) a network calls, which ``record`` collects in train mode. ``graph``,
+``landscape`` and the lineage plugins are not written by lightspore and raise ValueError.
 """
 from __future__ import annotations
 
@@ -23,7 +27,7 @@ __all__ = ["SummaryRecord"]
 
 _ALL_PLUGINS = ("tensor", "scalar", "image", "histogram", "train_lineage", "eval_lineage", "dataset_graph",
                 "custom_lineage_data", "graph", "landscape")
-_WRITTEN = ("scalar", "tensor")
+_WRITTEN = ("scalar", "tensor", "image", "histogram")
 _DT = {np.dtype(np.bool_): 1, np.dtype(np.int8): 2, np.dtype(np.int16): 3, np.dtype(np.int32): 4,
        np.dtype(np.int64): 5, np.dtype(np.uint8): 6, np.dtype(np.uint16): 7, np.dtype(np.uint32): 8,
        np.dtype(np.uint64): 9, np.dtype(np.float16): 10, np.dtype(np.float32): 11, np.dtype(np.float64): 12}
@@ -76,6 +80,71 @@ def _tensor_proto(a):
     return dims + _field(2, 0, _varint(_DT[a.dtype])) + (_field(3, 2, floats) if a.size else b"")
 
 
+def _double(v):
+    return struct.pack("<d", float(v))
+
+
+def _histogram_proto(a):
+    """The reference's histogram: counts of nan/+inf/-inf, min/max/sum of the finite values, and
+    experience-based bins (2 up to 5 values, 3 up to 10, one per 10 values up to 90 bins) over [min, max]."""
+    total = a.size
+    finite = a[np.isfinite(a)] if a.dtype.kind == "f" else a.reshape(-1)
+    valid = finite.size
+    invalid = [int(np.count_nonzero(np.isnan(a))), int(np.count_nonzero(np.isposinf(a))),
+               int(np.count_nonzero(np.isneginf(a)))] if a.dtype.kind == "f" else [0, 0, 0]
+    out = b""
+    lo = hi = tot = 0.0
+    if valid:
+        lo, hi = float(finite.min()), float(finite.max())
+        tot = float(finite.sum(dtype=np.float64))
+        bins = 2 if valid <= 5 else 3 if valid <= 10 else valid // 10 + 1 if valid <= 880 else 90
+        first, last = lo, hi
+        if not first < last:
+            first -= 0.5
+            last += 0.5
+        edges = np.linspace(first, last, bins + 1, dtype=a.dtype)
+        counts, edges = np.histogram(a, bins=edges)
+        for c, e1, e2 in zip(counts, edges, edges[1:]):
+            out += _field(1, 2, _field(1, 1, _double(e1)) + _field(2, 1, _double(e2 - e1)) +
+                          _field(3, 0, _varint(int(c))))
+    out += _field(2, 0, _varint(invalid[0])) + _field(3, 0, _varint(invalid[1])) + _field(4, 0, _varint(invalid[2]))
+    out += _field(5, 1, _double(hi)) + _field(6, 1, _double(lo)) + _field(7, 1, _double(tot))
+    return out + _field(8, 0, _varint(total))
+
+
+def _image_proto(a):
+    """NCHW images (1 or 3 channels) on one canvas, 8 per row, scaled to uint8 as the reference does; PNG."""
+    import io
+
+    from PIL import Image
+    if a.ndim != 4 or a.shape[1] not in (1, 3) or 0 in a.shape:
+        return None
+    if a.shape[1] == 1:
+        a = np.concatenate([a, a, a], 1)
+    n, _, h, w = a.shape
+    cols = min(n, 8)
+    rows = int(np.ceil(n / cols))
+    canvas = np.zeros((3, h * rows, w * cols))
+    for i in range(n):
+        y, x = divmod(i, cols)
+        canvas[:, y * h:(y + 1) * h, x * w:(x + 1) * w] = a[i]
+    img = canvas.transpose(1, 2, 0)
+    scale, shift = 1, 0
+    hi, lo = np.max(img), np.min(img)
+    if hi <= 1 and lo >= 0:          # (the reference's uint8 test sees its float64 canvas, so never applies)
+        scale = 255
+    elif hi != lo:
+        scale, shift = 255 / (hi - lo + 1), lo
+    else:
+        shift = lo
+    img = ((img.astype(np.float32) - shift) * scale).astype(np.uint8)
+    height, width, channels = img.shape
+    buf = io.BytesIO()
+    Image.fromarray(img).save(buf, format="PNG")
+    return (_field(1, 0, _varint(height)) + _field(2, 0, _varint(width)) + _field(3, 0, _varint(channels)) +
+            _field(4, 2, buf.getvalue()))
+
+
 def _event(wall_time, step=None, version=None, values=()):
     msg = _field(1, 1, struct.pack("<d", wall_time))
     if step is not None:
@@ -91,6 +160,38 @@ def _event(wall_time, step=None, version=None, values=()):
 def _record(data):
     head = struct.pack("<Q", len(data))
     return head + struct.pack("<I", _masked_crc(head)) + data + struct.pack("<I", _masked_crc(data))
+
+
+def _checked_array(plugin, value, where):
+    """The value as numpy, with the reference's per-plugin shape rules."""
+    a = value.asnumpy().copy()
+    if plugin == "scalar" and a.size != 1:
+        raise ValueError(f'For "{where}", the v rank must be less than or equal to 1, but got {len(a)}.')
+    if plugin == "image" and a.ndim != 4:
+        raise ValueError(f'For "{where}", the tensor seems not to hold a valid image.')
+    if plugin in ("tensor", "histogram") and a.ndim == 0:
+        raise ValueError(f'For "{where}", the value should not be empty.')
+    return a
+
+
+# (plugin, tag, Tensor) cached by the summary ops (ops.ScalarSummary ...) until SummaryRecord.record takes them
+_SUMMARY_CACHE = []
+
+
+def _cache_summary(op_name, tag, value):
+    plugin = op_name[:-len("Summary")].lower()
+    if not isinstance(tag, str) or not tag:
+        raise TypeError(f'For "{op_name}", the name must be valid string, but got "{tag}".')
+    if not isinstance(value, Tensor):
+        raise TypeError(f'For "{op_name}", the parameter "value" expect to be Tensor, but got {type(value).__name__}')
+    _checked_array(plugin, value, op_name)
+    _SUMMARY_CACHE.append((plugin, tag, value))
+
+
+def _take_summary_cache():
+    items = list(_SUMMARY_CACHE)
+    _SUMMARY_CACHE.clear()
+    return items
 
 
 _NAME_RE = re.compile(r"^[A-Za-z0-9_.\-]*$")
@@ -129,10 +230,11 @@ class SummaryRecord:
         self.file_path = os.path.join(self._log_dir, name)
         self._file = open(self.file_path, "wb")
         self._written = 0
-        self._pool = {p: [] for p in _WRITTEN}
+        self._pool = {}                          # plugin -> [(tag, array)], plugins in first-added order
         self._mode = "train"
         self._closed = False
         self._write(_event(time.time(), version="MindSpore.Event:1"))
+        _take_summary_cache()                    # values cached before this record are dropped, as the reference
         SummaryRecord.count += 1
 
     @property
@@ -166,34 +268,49 @@ class SummaryRecord:
         if not isinstance(value, Tensor):
             raise TypeError(f"For 'SummaryRecord', the parameter \"value\" expect to be Tensor, but got "
                             f"{type(value).__name__}")
-        a = value.asnumpy()
+        a = _checked_array(plugin, value, "SummaryRecord")
         if a.dtype not in _DT:
             raise TypeError(f"For 'SummaryRecord.add_value', the dtype {value.dtype} cannot be written.")
-        if plugin == "scalar" and a.size == 0:
-            raise ValueError(f"For 'SummaryRecord.add_value', the scalar {name!r} has no value.")
-        self._pool[plugin].append((name, a))    # a repeated tag is written twice, as the reference does
+        self._pool.setdefault(plugin, []).append((name, a))    # a repeated tag is written twice, as the reference
 
     def record(self, step, train_network=None, plugin_filter=None):
         if isinstance(step, bool) or not isinstance(step, int):
             raise TypeError(f"For 'SummaryRecord.record', 'step' must be int, but got {type(step).__name__}.")
         if self._closed:
             return False
+        if self._mode == "train":
+            self._add_summary_op_values()
         values = []
-        for plugin in _WRITTEN:
+        for plugin, items in self._pool.items():
             if plugin_filter is not None and not plugin_filter(plugin):
                 continue
-            for tag, a in self._pool[plugin]:
+            for tag, a in items:
                 v = _field(1, 2, tag.encode())
                 if plugin == "scalar":
                     v += _field(3, 5, struct.pack("<f", float(a.reshape(-1)[0])))
-                else:
+                elif plugin == "tensor":
                     v += _field(8, 2, _tensor_proto(a))
+                elif plugin == "histogram":
+                    v += _field(9, 2, _histogram_proto(a))
+                else:
+                    img = _image_proto(a)
+                    if img is None:         # the reference logs and leaves the value out
+                        continue
+                    v += _field(4, 2, img)
                 values.append(v)
-        for p in self._pool.values():
-            p.clear()
+        self._pool = {}
         if values:
             self._write(_event(time.time(), step=step, values=values))
         return True
+
+    def _add_summary_op_values(self):
+        """The values the summary ops of a network cached since the last record: the last one per tag and kind,
+        in first-call order."""
+        latest = {}
+        for kind, tag, value in _take_summary_cache():
+            latest[(tag, kind)] = value
+        for (tag, kind), value in latest.items():
+            self.add_value(kind, tag, value)
 
     def _write(self, data):
         rec = _record(data)
