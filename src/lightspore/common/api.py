@@ -1,31 +1,138 @@
 """``jit`` and ``jit_class``.
 
-MindSpore compiles a ``@jit`` function into a graph. lightspore runs every function eagerly on PyTorch, so
-``jit`` checks its arguments as the reference does and returns the function itself: results are the same,
-and the speed is that of eager PyTorch.
+MindSpore compiles a ``@jit`` function into a graph; lightspore compiles it with ``torch.compile``
+(TorchDynamo + Inductor; see ``lightspore._compile`` for what compiles, what falls back and the switches).
+The arguments are checked as the reference checks them.
 """
+import json
+import logging
+import types
 from typing import Callable, Optional
+
+from .jit_config import JitConfig
 
 __all__ = ["jit", "jit_class", "lazy_inline", "no_inline"]
 
 _CAPTURE_MODES = ("ast", "bytecode", "trace")
 _JIT_LEVELS = ("O0", "O1")
+_BACKENDS = ("ms_backend", "GE")
+_logger = logging.getLogger("lightspore")
+
+
+def _check_string(value, allowed, name):
+    if not isinstance(value, str) or value not in allowed:
+        raise ValueError(f"For 'jit', the '{name}' must be str and must be in '{list(allowed)}', but got '{value}'.")
+    return value
+
+
+def _check_ge_options(option, ge_options):
+    if not isinstance(ge_options, dict):
+        raise TypeError(f"For 'jit(options)', the type of '{option}' must be dict, but got {type(ge_options)}.")
+    for level, opts in ge_options.items():
+        if level not in ("global", "session"):
+            raise ValueError(f"For '{option}', the key of '{option}' must be one of ['global', 'session'], "
+                             f"but got '{level}'.")
+        if not isinstance(opts, dict):
+            raise TypeError(f"For '{option}', the type of {level} options must be dict, but got {type(opts)}. "
+                            f"The error options: {opts}.")
+        for key, value in opts.items():
+            if not isinstance(key, str):
+                raise TypeError(f"For '{option}', the type of key and value must be str, but got {type(key)}. "
+                                f"The error key is {key}.")
+            if not isinstance(value, str):
+                raise TypeError(f"For '{option}', the type of key and value must be str, but got {type(value)}. "
+                                f"The error value is {value}")
+
+
+def _check_str_choice(option, value, allowed):
+    if not isinstance(value, str):
+        raise TypeError(f"For 'jit(options)', the type of '{option}' must be str, but got {type(value)}.")
+    if value not in allowed:
+        raise ValueError(f"For '{option}', the value of '{option}' must be one of {list(allowed)}, "
+                         f"but got '{value}'.")
+
+
+def _check_options(options, backend):
+    """The reference's checks of ``**options``: deprecated names warned about and dropped, known options'
+    values checked (wrong type: TypeError, wrong value: ValueError), unknown ones warned about."""
+    deprecated = {"mode": "capture_mode", "input_signature": "dynamic", "hash_args": "",
+                  "jit_config": "jit_level, fullgraph or options", "compile_once": ""}
+    for key, instead in deprecated.items():
+        if key in options:
+            msg = f"For 'jit', the parameter '{key}' has been deprecated."
+            if instead:
+                msg += f" Please use the parameter '{instead}' instead."
+            _logger.warning(msg)
+            del options[key]
+    backends = {"disable_format_transform": "ms_backend", "exec_order": "ms_backend", "ge_options": "GE",
+                "infer_boost": "ms_backend"}
+    for option, value in options.items():
+        if option in backends and backend not in ("", backends[option]):
+            _logger.warning(f"For 'jit(options)', the option '{option}' is only support backend in "
+                            f"'{[backends[option]]}', but got '{backend}', ignore it.")
+        if option == "disable_format_transform":
+            if not isinstance(value, bool):
+                raise TypeError(f"For 'jit(options)', the type of '{option}' must be bool, but got {type(value)}.")
+        elif option == "exec_order":
+            _check_str_choice(option, value, ("bfs", "dfs"))
+        elif option == "infer_boost":
+            _check_str_choice(option, value, ("on", "off"))
+        elif option == "ge_options":
+            _check_ge_options(option, value)
+        else:
+            _logger.warning(f"For 'jit(options)', the option argument '{option}' is not recognized, please check!")
+
+
+def _wrap(func, dynamic, fullgraph, jit_config):
+    from .._compile import compile_function
+    from ..nn.cell import Cell
+
+    def compiled(f, name=None):
+        out = compile_function(f, name=name, dynamic=dynamic, fullgraph=fullgraph)
+        out.__dict__["_jit_config"] = jit_config
+        return out
+
+    if isinstance(func, Cell):              # a Cell instance: its construct, bound to it
+        return types.MethodType(compiled(type(func).construct, f"{type(func).__name__}.construct"), func)
+    if isinstance(func, type) and issubclass(func, Cell):
+        func.construct = compiled(func.construct, f"{func.__name__}.construct")
+        return func
+    if isinstance(func, types.MethodType):
+        return types.MethodType(compiled(func.__func__), func.__self__)
+    if not isinstance(func, types.FunctionType):
+        _logger.warning(f"The func should be function, method or cell instance/class, but got {func}")
+        return func
+    return compiled(func)
 
 
 def jit(function: Optional[Callable] = None, *, capture_mode: str = "ast", jit_level: str = "O0", dynamic: int = 0,
         fullgraph: bool = False, backend: str = "", **options):
-    """Decorator: check the options the reference checks; return ``function`` unchanged (eager execution)."""
-    if not isinstance(capture_mode, str) or capture_mode not in _CAPTURE_MODES:
-        raise ValueError(f"For 'jit', the 'capture_mode' must be str and must be in {list(_CAPTURE_MODES)}, "
-                         f"but got {capture_mode!r}.")
-    if not isinstance(jit_level, str) or jit_level not in _JIT_LEVELS:
-        raise ValueError(f"For 'jit', the 'jit_level' must be str and must be in {list(_JIT_LEVELS)}, "
-                         f"but got {jit_level!r}.")
-    if function is None:
-        return lambda fn: fn
-    if not callable(function):
-        raise TypeError(f"For 'jit', 'function' must be callable, but got {type(function).__name__}.")
-    return function
+    """Compile ``function`` (a function, a method, a Cell instance or class) with ``torch.compile``.
+
+    ``dynamic=1`` compiles shape-generic graphs; ``dynamic=0`` compiles one graph per input shape, dtype
+    and Python constant, as the reference's graph cache does. ``fullgraph=True`` raises RuntimeError when the
+    function cannot be one graph; otherwise what cannot be compiled runs eagerly (``JitFallbackWarning``).
+    """
+    _check_string(capture_mode, _CAPTURE_MODES, "capture_mode")
+    _check_string(jit_level, _JIT_LEVELS, "jit_level")
+    if not isinstance(dynamic, int) or isinstance(dynamic, bool):
+        raise TypeError(f"For 'jit', the 'dynamic' must be 'int',  but got '{type(dynamic).__name__}'.")
+    if not 0 <= dynamic <= 1:
+        raise ValueError(f"For 'jit', the 'dynamic' must be in range of [0, 1], but got {dynamic} with type 'int'.")
+    if not isinstance(fullgraph, bool):
+        raise TypeError(f"For 'jit', the 'fullgraph' must be a bool, but got {type(fullgraph).__name__}.")
+    if backend != "":
+        _check_string(backend, _BACKENDS, "backend")
+    _check_options(options, backend)
+    jit_config = JitConfig(jit_level=jit_level, exc_mode=options.get("exc_mode", "auto"),
+                           jit_syntax_level="STRICT" if fullgraph else "LAX",
+                           infer_boost=options.get("infer_boost", "off"), backend=backend,
+                           options=json.dumps(options))
+
+    def deco(func):
+        return _wrap(func, dynamic, fullgraph, jit_config)
+
+    return deco(function) if function is not None else deco
 
 
 def jit_class(cls):

@@ -1,0 +1,295 @@
+"""``ms.jit`` and GRAPH_MODE on ``torch.compile`` (TorchDynamo captures, Inductor generates the kernels).
+
+What compiles and what does not
+  * A jitted function (or Cell method, or a Cell's ``construct`` in GRAPH_MODE) is handed to
+    ``torch.compile``. Dynamo traces through lightspore's Python (Tensor holds its torch tensor in ``_t``,
+    so the traced graph holds the same torch ops eager runs), guards on input shapes, dtypes and the Python
+    constants the code read, and recompiles only when one of those changes.
+  * Constructs Dynamo cannot put in a graph (``torch.autograd.grad`` inside ``grad``/``value_and_grad``,
+    ``requires_grad_`` toggling, ``print``, data-dependent ``if`` on a tensor value, ``.item()``...) end the
+    graph there: that piece runs eagerly and tracing resumes after it (a graph break), so results stay
+    eager's. A training step ``loss, grads = grad_fn(x, y); optimizer(grads)`` becomes: the forward and
+    loss in one graph (its backward compiled by AOTAutograd and run by ``torch.autograd.grad``), and the
+    optimizer update in another, Parameters updated in place — the same split ``torch.compile`` makes of a
+    raw PyTorch step at ``loss.backward()``.
+  * A frame Dynamo cannot compile at all runs eagerly (only that frame, never re-running work already
+    done), and a graph Inductor cannot compile runs as captured, eagerly; either way one
+    ``JitFallbackWarning`` names the function, the construct and the reason, once per function.
+
+Switches (environment variables, read at each compile)
+  * ``LIGHTSPORE_JIT=0``: jit and GRAPH_MODE run eagerly (nothing is compiled).
+  * ``LIGHTSPORE_JIT_BACKEND``: ``inductor`` (default), ``aot_eager`` (capture + AOTAutograd, no code
+    generation: fast to compile, for tests) or ``eager`` (capture only).
+  * ``LIGHTSPORE_JIT_LOG=1``: print, per compiled graph, which function it came from and every graph break
+    with its reason. ``TORCH_LOGS=graph_breaks,recompiles`` shows PyTorch's own account.
+  * The compile cache on disk is Inductor's FX graph cache (on by default); it lives in
+    ``set_context(compile_cache_path=...)`` when that is set (with ``enable_compile_cache``), else in
+    ``$TORCHINDUCTOR_CACHE_DIR`` or PyTorch's default ``/tmp/torchinductor_<user>``.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import sys
+import threading
+import types
+import warnings
+
+import torch
+
+__all__ = ["JitFallbackWarning", "compile_function", "set_graph_mode", "graph_mode_enabled", "jit_stats"]
+
+_BACKENDS = ("inductor", "aot_eager", "eager")
+
+
+class JitFallbackWarning(UserWarning):
+    """A jitted function (or part of it) runs eagerly because torch.compile could not compile it."""
+
+
+_active = threading.local()          # the _JitState whose compiled call is running on this thread
+
+
+def _current():
+    return getattr(_active, "state", None)
+
+
+def _env_backend():
+    name = os.environ.get("LIGHTSPORE_JIT_BACKEND", "inductor").strip() or "inductor"
+    if name not in _BACKENDS:
+        raise ValueError(f"For 'jit', the environment variable LIGHTSPORE_JIT_BACKEND must be one of "
+                         f"{list(_BACKENDS)}, but got {name!r}.")
+    return name
+
+
+def _jit_disabled():
+    return os.environ.get("LIGHTSPORE_JIT", "1").strip() in ("0", "off", "OFF", "false", "False")
+
+
+def _log_enabled():
+    return os.environ.get("LIGHTSPORE_JIT_LOG", "").strip() not in ("", "0")
+
+
+def _apply_cache_dir():
+    """Inductor's on-disk cache in set_context(compile_cache_path=...) when the user asked for one."""
+    from . import context
+
+    path = context._context.get("compile_cache_path")
+    if path and context._context.get("enable_compile_cache", True):
+        os.environ["TORCHINDUCTOR_CACHE_DIR"] = os.path.abspath(os.path.join(path, "torchinductor"))
+
+
+def _first_line(exc):
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0] if text else ''}".strip()
+
+
+def _reason(exc):
+    """The first line of a Dynamo error and the user line it points at ("Caused by: ..."), if any."""
+    lines = [ln.strip() for ln in str(exc).strip().splitlines() if ln.strip()]
+    where = next((ln for ln in lines if ln.startswith("Caused by:")), "")
+    head = f"{type(exc).__name__}: {lines[0] if lines else ''}"
+    return f"{head} ({where})" if where else head
+
+
+# ------------------------------------------------------------------------------------------------------
+# Dynamo's "could not convert this frame" messages become one lightspore warning per function
+# ------------------------------------------------------------------------------------------------------
+class _FrameFallbackFilter(logging.Filter):
+    def filter(self, record):
+        state = _current()
+        if state is None:
+            return True
+        if record.name.startswith("torch._subclasses"):
+            return False                      # fake-tensor tracebacks of a frame that is falling back
+        msg = record.getMessage()
+        if msg.startswith("torch._dynamo hit config."):
+            lines = msg.splitlines()
+            func = next((ln.split("function:", 1)[1].strip() for ln in lines if "function:" in ln), "?")
+            last = next((ln.split("last reason:", 1)[1].strip() for ln in lines if "last reason:" in ln), "")
+            state.fallback(f"frame {func} was recompiled too often ({lines[0].split('hit ', 1)[1]}; last "
+                           f"reason: {last}); it runs eagerly from now on", stacklevel=1)
+            return False
+        if not msg.startswith("WON'T CONVERT"):
+            return True
+        head = msg.splitlines()[0]            # WON'T CONVERT <name> <file> line <n>
+        parts = head.split()
+        construct = f"{parts[2]} ({parts[3]}:{parts[5]})" if len(parts) >= 6 else head
+        reason = ""
+        exc = record.exc_info[1] if record.exc_info else None
+        if exc is not None:
+            reason = _first_line(exc)
+        state.fallback(f"frame {construct} could not be compiled ({reason}); it runs eagerly", stacklevel=1)
+        return False
+
+
+_filter_installed = []
+
+
+def _install_filter():
+    if not _filter_installed:
+        flt = _FrameFallbackFilter()
+        logging.getLogger("torch._dynamo.convert_frame").addFilter(flt)
+        logging.getLogger("torch._subclasses.fake_tensor").addFilter(flt)
+        _filter_installed.append(True)
+
+
+# ------------------------------------------------------------------------------------------------------
+# one compiled function
+# ------------------------------------------------------------------------------------------------------
+class _JitState:
+    """The torch.compile'd form of one function, its options and its counters."""
+
+    def __init__(self, fn, name, dynamic=0, fullgraph=False):
+        self.fn = fn
+        self.name = name
+        self.dynamic = dynamic
+        self.fullgraph = fullgraph
+        self.compiled = None
+        self.backend_name = None
+        self.graphs = 0            # graphs handed to the backend (first compiles and recompiles)
+        self.fallbacks = []        # reasons something ran eagerly
+        self._warned = False
+        self.eager = False         # the whole function runs eagerly from now on
+
+    # the backend: counts graphs, and runs a graph eagerly when the code generator fails on it
+    def _backend(self, gm, example_inputs):
+        self.graphs += 1
+        if _log_enabled():
+            print(f"[lightspore.jit] {self.name}: compiling graph #{self.graphs} "
+                  f"({len(gm.graph.nodes)} nodes) with {self.backend_name}", file=sys.stderr)
+        try:
+            if self.backend_name == "inductor":
+                from torch._inductor.compile_fx import compile_fx
+
+                return compile_fx(gm, example_inputs)
+            if self.backend_name == "aot_eager":
+                from torch._dynamo.backends.debugging import aot_eager
+
+                return aot_eager(gm, example_inputs)
+            return gm.forward
+        except Exception as e:      # noqa: BLE001 - any code-generation failure: run this graph as captured
+            if self.fullgraph:
+                raise
+            self.fallback(f"the {self.backend_name} backend could not compile a graph ({_first_line(e)}); "
+                          f"that graph runs eagerly")
+            return gm.forward
+
+    def fallback(self, reason, stacklevel=4):
+        self.fallbacks.append(reason)
+        if not self._warned:
+            self._warned = True
+            warnings.warn(f"ms.jit: {self.name!r}: {reason}. Set LIGHTSPORE_JIT_LOG=1 or "
+                          f"TORCH_LOGS=graph_breaks to see every graph break.", JitFallbackWarning,
+                          stacklevel=stacklevel)
+
+    def _build(self):
+        _apply_cache_dir()
+        _install_filter()
+        self.backend_name = _env_backend()
+        # isolate_recompiles: this function's graphs (and the nested frames it compiles) count against its own
+        # recompile limit, not against every other jitted function running the same code (Momentum.construct)
+        kwargs = {"backend": self._backend, "fullgraph": bool(self.fullgraph),
+                  "dynamic": True if self.dynamic else False, "isolate_recompiles": True}
+        self.compiled = torch.compile(self.fn, **kwargs)
+
+    def __call__(self, *args, **kwargs):
+        if self.eager or _jit_disabled():
+            return self.fn(*args, **kwargs)
+        if self.compiled is None:
+            self._build()
+        prev = _current()
+        _active.state = self
+        n_before = self.graphs
+        try:
+            if self.fullgraph:
+                try:
+                    return self.compiled(*args, **kwargs)
+                except torch._dynamo.exc.TorchDynamoException as e:
+                    raise RuntimeError(f"For 'jit' with fullgraph=True, {self.name!r} cannot be compiled as one "
+                                       f"graph: {_reason(e)}") from None
+            with torch._dynamo.config.patch(suppress_errors=True):
+                return self.compiled(*args, **kwargs)
+        finally:
+            _active.state = prev
+            if self.graphs != n_before and _log_enabled():
+                _print_breaks(self)
+
+
+def _print_breaks(state):
+    from torch._dynamo.utils import counters
+
+    for reason, n in counters.get("graph_break", {}).items():
+        first = str(reason).strip().splitlines()[0] if str(reason).strip() else str(reason)
+        print(f"[lightspore.jit] {state.name}: graph break x{n}: {first}", file=sys.stderr)
+
+
+def compile_function(fn, name=None, dynamic=0, fullgraph=False):
+    """``fn`` wrapped so that calls go through torch.compile; calls made while another compiled function is
+    being traced run ``fn`` itself (Dynamo inlines it into the outer graph)."""
+    state = _JitState(fn, name or getattr(fn, "__qualname__", repr(fn)), dynamic, fullgraph)
+
+    @functools.wraps(fn)
+    def jitted(*args, **kwargs):
+        if torch.compiler.is_compiling():
+            return fn(*args, **kwargs)
+        return state(*args, **kwargs)
+
+    jitted.__dict__["_ls_jit"] = state
+    return jitted
+
+
+def jit_stats(fn):
+    """``(graphs compiled, fallback reasons)`` of a function returned by ``ms.jit`` (for tests and tools)."""
+    state = getattr(fn, "_ls_jit", None)
+    if state is None and isinstance(fn, types.MethodType):
+        state = getattr(fn.__func__, "_ls_jit", None)
+    if state is None:
+        raise TypeError(f"jit_stats expects a function returned by ms.jit, but got {type(fn).__name__}.")
+    return state.graphs, list(state.fallbacks)
+
+
+# ------------------------------------------------------------------------------------------------------
+# GRAPH_MODE: a Cell called from eager code compiles its call (construct, hooks, casts) as a whole
+# ------------------------------------------------------------------------------------------------------
+_eager_call = []         # Cell.__call__ as defined in nn/cell.py
+_class_entries = {}      # Cell subclass -> its compiled entry (a code object of its own: its own cache)
+
+
+def _entry_for(cls):
+    entry = _class_entries.get(cls)
+    if entry is None:
+        call = _eager_call[0]
+
+        def graph_entry(cell, *args, **kwargs):
+            return call(cell, *args, **kwargs)
+
+        # a code object per Cell class keeps each class's compiled graphs (and its recompile limit) apart
+        graph_entry.__code__ = graph_entry.__code__.replace(co_name=f"{cls.__name__}_construct")
+        graph_entry.__qualname__ = f"{cls.__qualname__}.construct"
+        entry = _class_entries[cls] = _JitState(graph_entry, f"{cls.__name__}.construct (GRAPH_MODE)")
+    return entry
+
+
+def _graph_call(self, *args, **kwargs):
+    if torch.compiler.is_compiling() or _jit_disabled():
+        return _eager_call[0](self, *args, **kwargs)
+    return _entry_for(type(self))(self, *args, **kwargs)
+
+
+def set_graph_mode(on):
+    """Switch ``Cell.__call__`` between eager (PYNATIVE_MODE) and compiled (GRAPH_MODE) calls."""
+    from .nn.cell import Cell
+
+    current = Cell.__dict__["__call__"]
+    if not _eager_call:
+        if current is _graph_call:          # pragma: no cover - set only by this module
+            raise RuntimeError("GRAPH_MODE was switched on before lightspore recorded Cell.__call__.")
+        _eager_call.append(current)
+    Cell.__call__ = _graph_call if on else _eager_call[0]
+
+
+def graph_mode_enabled():
+    from .nn.cell import Cell
+
+    return Cell.__dict__["__call__"] is _graph_call
