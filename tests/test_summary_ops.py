@@ -150,3 +150,43 @@ def test_eval_mode_leaves_summary_op_values_cached_until_train(tmp_path):
     events = _read(path)
     assert [e.get("step") for e in events] == [None, 2]
     assert [v["tag"] for v in events[1]["values"]] == ["loss", "x", "x_hist", "img"]
+
+
+def _close_values(got, want, path=""):
+    """As _close, with the float32 tolerance of two frameworks training the same net (rtol 1e-4)."""
+    if isinstance(want, float):
+        assert got == pytest.approx(want, rel=1e-4, abs=1e-6, nan_ok=True), path
+    elif isinstance(want, dict):
+        assert set(got) == set(want), path
+        for k in want:
+            _close_values(got[k], want[k], f"{path}.{k}")
+    elif isinstance(want, list):
+        assert len(got) == len(want), path
+        for i, (g, w) in enumerate(zip(got, want)):
+            _close_values(g, w, f"{path}[{i}]")
+    else:
+        assert got == want, path
+
+
+def test_summary_collector_writes_what_the_reference_writes(tmp_path):
+    import summary_collector_cases
+    summary_collector_cases.run(ms, str(tmp_path))
+    (path,) = glob.glob(str(tmp_path / "*_MS"))
+    got, want = _read(path), _read(os.path.join(HERE, "golden", "summary", "summary_collector.summary"))
+    assert [(e.get("step"), [v["tag"] for v in e.get("values", [])]) for e in got] == \
+        [(e.get("step"), [v["tag"] for v in e.get("values", [])]) for e in want]
+    _close_values(got, want)
+
+
+@pytest.mark.parametrize("kwargs, err, words", [
+    (dict(collect_freq=0), ValueError, "greater than 0"),
+    (dict(collect_freq=1.5), TypeError, "collect_freq"),
+    (dict(collect_specified_data={"nope": True}), ValueError, "unsupported"),
+    (dict(collect_specified_data={"histogram_regular": "("}), ValueError, "regular expression"),
+    (dict(collect_specified_data={"collect_metric": 1}), TypeError, "collect_metric"),
+    (dict(keep_default_action=1), TypeError, "keep_default_action"),
+    (dict(collect_specified_data={"collect_landscape": {"unit": "step"}}), ValueError, "collect_landscape"),
+])
+def test_summary_collector_checks_its_arguments(tmp_path, kwargs, err, words):
+    with pytest.raises(err, match=words):
+        ms.train.SummaryCollector(str(tmp_path), **kwargs)
