@@ -122,6 +122,13 @@ net = make_net()
 opt = nn.Momentum(net.trainable_params(), learning_rate=0.1, momentum=0.9)
 data = ds.NumpySlicesDataset((X, Y), column_names=["x", "y"], shuffle=False, num_shards=N, shard_id=R).batch(4)
 res["shard_first_batch"] = next(data.create_tuple_iterator())[0].asnumpy()
+# uneven shards (15 rows over 2 ranks), by num_shards/shard_id and by a DistributedSampler
+rows15 = np.arange(15, dtype=np.int32)
+for tag, d in (("shard15", ds.NumpySlicesDataset(rows15, column_names=["i"], shuffle=False, num_shards=N,
+                                                 shard_id=R)),
+               ("sampler15", ds.NumpySlicesDataset(rows15, column_names=["i"],
+                                                   sampler=ds.DistributedSampler(N, R, shuffle=False)))):
+    res[tag] = np.array([int(r[0].asnumpy()) for r in d.create_tuple_iterator()])
 model = Model(net, loss_fn=loss_fn, optimizer=opt)
 rec = Losses()
 ckdir = os.path.join(OUT, f"ckpt_{R}")

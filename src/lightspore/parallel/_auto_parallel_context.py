@@ -158,8 +158,16 @@ class _AutoParallelContext:
     def get_parameter_broadcast(self):
         return _state["parameter_broadcast"]
 
-    def get_all_reduce_fusion_split_indices(self):
+    def get_all_reduce_fusion_split_indices(self, group=""):
         return list(_state["all_reduce_fusion_config"])
+
+    def set_all_reduce_fusion_split_indices(self, indices, group=""):
+        """The gradient-bucket boundaries (parameter indices) of DistributedGradReducer, as
+        ``set_auto_parallel_context(all_reduce_fusion_config=indices)``."""
+        if not isinstance(indices, (list, tuple)):
+            raise TypeError(f"For 'set_all_reduce_fusion_split_indices', the argument 'indices' must be list or "
+                            f"tuple, but got {type(indices)}.")
+        set_auto_parallel_context(all_reduce_fusion_config=list(indices))
 
     def get_full_batch(self):
         return _state["full_batch"]

@@ -23,6 +23,12 @@ def _is_in_hybrid_parallel_mode():
     return _get_parallel_mode() == ParallelMode.HYBRID_PARALLEL
 
 
+def _is_sharding_propagation():
+    """Whether sharding propagation searches the strategies (semi-auto/auto parallel only: never here)."""
+    ctx = auto_parallel_context()
+    return ctx.get_strategy_search_mode() == "sharding_propagation" or ctx.get_sharding_propagation()
+
+
 def _is_in_auto_parallel_mode():
     return _get_parallel_mode() in (ParallelMode.SEMI_AUTO_PARALLEL, ParallelMode.AUTO_PARALLEL)
 
