@@ -137,3 +137,25 @@ def _check_pos(value, name, cls):
 
 
 _F32 = mstype.to_torch(mstype.float32)
+
+
+def _check_range(value, name, cls, low, high, inc_low=True, inc_high=False):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"For '{cls}', the type of '{name}' must be float, but got {type(value).__name__}.")
+    ok = (value >= low if inc_low else value > low) and (value <= high if inc_high else value < high)
+    if not ok:
+        lo, hi = "[" if inc_low else "(", "]" if inc_high else ")"
+        raise ValueError(f"For '{cls}', the '{name}' must be in range of {lo}{low}, {high}{hi}, but got {value}.")
+
+
+def _f32(v):
+    return torch.tensor(v, dtype=torch.float32)
+
+
+def _decayed(grads, params, wd, maximize=False):
+    """The gradients negated for ``maximize`` and with L2 weight decay added, as the reference's _decay_weight."""
+    out = []
+    for g, p in zip(grads, params):
+        g = -g if maximize else g
+        out.append(g + p * wd if wd != 0.0 else g)
+    return out
