@@ -214,3 +214,15 @@ def test_composite_shares_ops_objects_and_add_flags():
     assert (C.add_flags(g, predit=True) is g) == GOLD["add_flags"]["returns_fn"]
     assert g._func_graph_flags == GOLD["add_flags"]["flags"]
     assert C.add_flags(a=True, b=False)(lambda: 0)._func_graph_flags == GOLD["add_flags"]["decorator_flags"]
+
+
+def test_get_cache_prim():
+    from lightspore.ops._primitive_cache import _get_cache_prim
+
+    g = GOLD["primitive_cache"]
+    rs = _get_cache_prim(P.ReduceSum)(True)
+    assert (rs is _get_cache_prim(P.ReduceSum)(True)) == g["same_instance"]
+    assert (rs is _get_cache_prim(P.ReduceSum)(keep_dims=True)) == g["kw_same_as_positional"]
+    assert (rs is not _get_cache_prim(P.ReduceSum)(False)) == g["other_args_other_instance"]
+    assert (type(rs) is P.ReduceSum) == g["type_is_cls"]
+    np.testing.assert_allclose(rs(Tensor(np.arange(6, dtype=np.float32).reshape(2, 3)), 1).asnumpy(), g["value"])

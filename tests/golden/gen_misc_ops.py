@@ -182,6 +182,16 @@ def main():
     data["add_flags"] = {"returns_fn": C.add_flags(g, predit=True) is g, "flags": g._func_graph_flags}
     deco = C.add_flags(a=True, b=False)
     data["add_flags"]["decorator_flags"] = deco(lambda: 0)._func_graph_flags
+    from mindspore.ops._primitive_cache import _get_cache_prim
+
+    rs = _get_cache_prim(P.ReduceSum)(True)
+    a = Tensor(np.arange(6, dtype=np.float32).reshape(2, 3))
+    data["primitive_cache"] = {
+        "same_instance": rs is _get_cache_prim(P.ReduceSum)(True),
+        "kw_same_as_positional": rs is _get_cache_prim(P.ReduceSum)(keep_dims=True),
+        "other_args_other_instance": rs is not _get_cache_prim(P.ReduceSum)(False),
+        "type_is_cls": type(rs) is P.ReduceSum,
+        "value": rs(a, 1).asnumpy().tolist()}
     data["version"] = ms.__version__
     with open(OUT, "w") as fh:
         json.dump(data, fh, indent=1, sort_keys=True)

@@ -40,6 +40,12 @@ KEEP_PRIVATE = {
     "mindspore.train.callback._callback",
     "mindspore.ops._primitive_cache",
 }
+# the private names public code imports from them (recorded under "extra" of those modules)
+PRIVATE_NAMES = {
+    "mindspore.ops._primitive_cache": ["_get_cache_prim"],
+    "mindspore.parallel._utils": ["_get_device_num", "_get_enable_parallel_optimizer", "_get_gradients_mean",
+                                  "_get_parallel_mode", "_is_sharding_propagation"],
+}
 # tooling and C-extension internals that are no part of the Python API
 SKIP_PREFIXES = ("mindspore.ops_generate", "mindspore._", "mindspore.include", "mindspore.lib",
                  "mindspore.Third_Party_Open_Source_Software_Notice")
@@ -120,6 +126,7 @@ def main():
         exported, has_all, extra = _exports(mod)
         if name in NO_EXTRA:
             extra = []
+        extra = extra + [n for n in PRIVATE_NAMES.get(name, ()) if hasattr(mod, n)]
         entry, entry_extra = {}, {}
         for n in exported + extra:
             if not hasattr(mod, n):
