@@ -14,6 +14,9 @@ from ._table import OPS, Primitive, method, op, prim, unwrap
 # ---------------------------------------------------------------------------------------------
 @op(method="matmul")
 def matmul(input, other):
+    if not (isinstance(input, torch.Tensor) and isinstance(other, torch.Tensor)):
+        raise TypeError(f"For 'matmul', 'input' and 'other' must be Tensors, but got {type(input).__name__} and "
+                        f"{type(other).__name__}.")
     return torch.matmul(input, other)
 
 

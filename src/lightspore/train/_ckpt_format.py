@@ -28,9 +28,12 @@ or ``"str"``) and ``value`` is
   nonce (what MindSpore's OpenSSL calls end up doing), no associated data; ``block_len`` counts
   ``iv_len`` through ``cipher``.
 
-Writes are atomic: the data goes to a temporary file in the target's folder, is fsynced, given the
-mode real MindSpore leaves on a checkpoint (0o400, read-only for the owner) and renamed over the
-target; the folder is fsynced after. A crash at any moment leaves the old file or the new one.
+Writes are atomic: the data goes to a file inside a temporary folder beside the target
+(``<target>.tmp<pid>-<hex>/``, which also holds the hidden temp file the safetensors writer makes), is
+fsynced, given the mode real MindSpore leaves on a checkpoint (0o400, read-only for the owner) and
+renamed over the target; the folder is fsynced after. A crash at any moment leaves the old file or the
+new one; the temporary folder a killed save leaves is removed by the next save to the same target (once
+the process that made it is gone).
 Reads validate everything (parse, types, sizes, CRC) and raise ``ValueError`` naming the file.
 """
 from __future__ import annotations
@@ -38,7 +41,9 @@ from __future__ import annotations
 import binascii
 import math
 import os
+import re
 import secrets
+import shutil
 import stat
 import struct
 import warnings
@@ -284,6 +289,8 @@ def read_ckpt(path, *, crc_check=False, dec_key=None, dec_mode="AES-GCM",
     while i < n:
         first = values[i]
         tag = first.tag
+        if not isinstance(tag, str):     # protobuf hands back bytes for a name that is not valid UTF-8
+            _fail(path, f"the name {bytes(tag)!r} of value {i} is not valid UTF-8; the file may be corrupted.")
         j = i + 1
         while j < n and values[j].tag == tag:
             j += 1
@@ -408,18 +415,59 @@ def _check_target(path, what):
     return path
 
 
+def _pid_alive(pid):
+    if pid == os.getpid():
+        return True            # this process: a save in another thread, or one that cleans up after itself
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:            # alive under another user (PermissionError), or cannot tell: keep its files
+        return True
+    return True
+
+
+def _remove_stale_temps(path):
+    """Remove what earlier saves to ``path`` left when they were killed mid-write: ``<path>.tmp<pid>-<hex>``
+    folders (and the plain temp files older versions wrote) whose process no longer runs."""
+    folder, base = os.path.split(path)
+    pattern = re.compile(re.escape(base) + r"\.tmp(\d+)-[0-9a-f]{8}\Z")
+    try:
+        names = os.listdir(folder or ".")
+    except OSError:
+        return
+    for name in names:
+        m = pattern.match(name)
+        if m is None or _pid_alive(int(m.group(1))):
+            continue
+        stale = os.path.join(folder, name)
+        try:
+            if os.path.isdir(stale) and not os.path.islink(stale):
+                shutil.rmtree(stale, ignore_errors=True)
+            else:
+                os.unlink(stale)
+        except OSError:
+            pass
+
+
 def _atomic_write(path, write_body, what, mode=FILE_MODE):
-    """Write a temp file beside ``path`` with ``write_body(f, tmp)``, fsync it, set ``mode``, rename
-    it over ``path``, fsync the folder. On any failure the temp file goes and ``path`` is untouched.
+    """Write ``path`` through a temp folder beside it: ``write_body(f, tmp)`` fills the file ``tmp`` inside it,
+    which is fsynced, given ``mode`` and renamed over ``path``; the folders are fsynced after. On any failure the
+    temp folder goes and ``path`` is untouched; a folder left by a killed save is removed by the next save.
 
     ``write_body`` gets the open temp file and its name; it may also replace the file by name (the
-    safetensors writer does), which is why the fsync and chmod reopen it by name afterwards.
+    safetensors writer does, through its own hidden temp file in the same folder), which is why the fsync and
+    chmod reopen it by name afterwards.
     """
     folder = os.path.dirname(path) or "."
-    tmp = f"{path}.tmp{os.getpid()}-{secrets.token_hex(4)}"
+    _remove_stale_temps(path)
+    tmp_dir = f"{path}.tmp{os.getpid()}-{secrets.token_hex(4)}"
+    tmp = os.path.join(tmp_dir, "data")
     try:
+        os.mkdir(tmp_dir, 0o700)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
     except OSError as e:
+        shutil.rmtree(tmp_dir, ignore_errors=True)
         raise type(e)(e.errno, f"For '{what}', cannot write the file '{path}' ({e.strerror})") from e
     try:
         with os.fdopen(fd, "wb") as f:
@@ -431,12 +479,8 @@ def _atomic_write(path, write_body, what, mode=FILE_MODE):
         finally:
             os.close(fd)
         os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    finally:
+        shutil.rmtree(tmp_dir, ignore_errors=True)
     try:
         dfd = os.open(folder, os.O_RDONLY)
     except OSError:
