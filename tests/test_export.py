@@ -84,3 +84,20 @@ def test_inexpressible_net_raises_and_leaves_nothing(tmp_path):
     assert os.listdir(tmp_path) == []
     with pytest.raises(TypeError, match="inputs of Dense are needed"):
         ms.export(nn.Dense(4, 3), file_name=str(tmp_path / "d"), file_format="ONNX")
+
+
+def test_onnx_module_export_with_dynamic_batch(tmp_path):
+    import lightspore.onnx
+    net = nn.SequentialCell([nn.Dense(4, 3), nn.ReLU(), nn.Dense(3, 2)])
+    x = ms.Tensor(np.random.default_rng(2).standard_normal((2, 4)).astype(np.float32))
+    path = lightspore.onnx.export(net, x, file_name=str(tmp_path / "d"), input_names=["x"], output_names=["y"],
+                                  dynamic_axes={"x": {0: "batch"}})
+    sess = ort.InferenceSession(path)
+    assert [i.name for i in sess.get_inputs()] == ["x"] and [o.name for o in sess.get_outputs()] == ["y"]
+    big = np.random.default_rng(3).standard_normal((5, 4)).astype(np.float32)
+    (got,) = sess.run(None, {"x": big})
+    np.testing.assert_allclose(got, net(ms.Tensor(big)).asnumpy(), rtol=1e-5, atol=1e-6)
+    with pytest.raises(TypeError, match="input_names"):
+        lightspore.onnx.export(net, x, file_name=str(tmp_path / "e"), input_names="x")
+    with pytest.raises(ValueError, match="export_params"):
+        lightspore.onnx.export(net, x, file_name=str(tmp_path / "e"), export_params=False)

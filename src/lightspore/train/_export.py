@@ -10,8 +10,10 @@
 A network the exporter cannot express (data-dependent Python control flow, host reads such as ``.asnumpy()``
 inside ``construct``) raises ValueError naming the cause; nothing is left on disk.
 """
+import logging
 import os
 import tempfile
+import warnings
 
 import torch
 
@@ -74,13 +76,19 @@ def export(net, *inputs, file_name, file_format, **kwargs):
                          "runs in onnxruntime and converts to most inference runtimes).")
     if not isinstance(net, Cell):
         raise TypeError(f"For 'export', 'net' must be a Cell, but got {type(net).__name__}.")
+    unknown = sorted(set(kwargs) - {"input_names", "output_names", "opset_version", "dynamic_axes"})
+    if unknown:
+        raise ValueError(f"For 'export' to ONNX, unsupported keyword argument(s) {unknown}; lightspore accepts "
+                         f"input_names, output_names, opset_version and dynamic_axes.")
+    return _export_onnx(net, inputs, file_name, kwargs.get("input_names"), kwargs.get("output_names"),
+                        kwargs.get("dynamic_axes"), kwargs.get("opset_version", 18))
+
+
+def _export_onnx(net, inputs, file_name, input_names=None, output_names=None, dynamic_axes=None, opset_version=18):
+    """Trace ``net`` on ``inputs`` and write ``file_name`` (+ '.onnx') atomically; return the path."""
     if not inputs:
         raise TypeError(f"For 'export', the inputs of {type(net).__name__} are needed to trace it: pass example "
                         f"Tensors after 'net'.")
-    unknown = sorted(set(kwargs) - {"input_names", "output_names", "opset_version", "dynamic_shapes"})
-    if unknown:
-        raise ValueError(f"For 'export' to ONNX, unsupported keyword argument(s) {unknown}; lightspore accepts "
-                         f"input_names, output_names, opset_version and dynamic_shapes.")
     args = _torch_inputs(inputs)
     path = file_name if file_name.endswith(".onnx") else file_name + ".onnx"
     path = os.path.realpath(path)
@@ -89,17 +97,20 @@ def export(net, *inputs, file_name, file_format, **kwargs):
     net.set_train(False)
     fd, tmp = tempfile.mkstemp(suffix=".onnx", dir=os.path.dirname(path))
     os.close(fd)
+    reg = logging.getLogger("torch.onnx._internal.exporter._registration")
+    level = reg.level
+    reg.setLevel(logging.ERROR)          # "torchvision is not installed" notes
     try:
-        import logging
-        import warnings
-        reg = logging.getLogger("torch.onnx._internal.exporter._registration")
-        level = reg.level
-        reg.setLevel(logging.ERROR)          # "torchvision is not installed" notes
         with warnings.catch_warnings(), torch.no_grad():
             warnings.simplefilter("ignore")
+            dynamic_shapes = None
+            if dynamic_axes:
+                names = list(input_names or [f"input_{i}" for i in range(len(args))])
+                # forward(*args): one spec per input, inside the tuple of the varargs
+                dynamic_shapes = (tuple({ax: torch.export.Dim(str(n)) for ax, n in dynamic_axes.get(name, {}).items()}
+                                        or None for name in names),)
             try:
-                program = torch.export.export(_Traced(net), args, strict=False,
-                                              dynamic_shapes=kwargs.get("dynamic_shapes"))
+                program = torch.export.export(_Traced(net), args, strict=False, dynamic_shapes=dynamic_shapes)
             except Exception as e:   # noqa: BLE001 - torch.export's many error types: one clear message
                 raise ValueError(f"For 'export', {type(net).__name__} cannot be expressed as an ONNX graph: "
                                  f"tracing it failed ({type(e).__name__}: {str(e).splitlines()[0][:300]}). Data-"
@@ -107,9 +118,8 @@ def export(net, *inputs, file_name, file_format, **kwargs):
                                  f"be exported.") from e
             try:
                 onnx_program = torch.onnx.export(program, args, dynamo=True, external_data=False,
-                                                 opset_version=kwargs.get("opset_version", 18),
-                                                 input_names=kwargs.get("input_names"),
-                                                 output_names=kwargs.get("output_names"), verbose=False)
+                                                 opset_version=opset_version, input_names=input_names or None,
+                                                 output_names=output_names or None, verbose=False)
                 onnx_program.save(tmp)
             except Exception as e:   # noqa: BLE001
                 raise ValueError(f"For 'export', {type(net).__name__} uses an operation ONNX cannot express "

@@ -22,6 +22,8 @@ _F32 = torch.float32
 
 
 def _f32(v):
+    if isinstance(v, Tensor):
+        v = v._t
     return torch.tensor(v, dtype=_F32) if not isinstance(v, torch.Tensor) else v.to(_F32)
 
 

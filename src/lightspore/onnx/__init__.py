@@ -1,0 +1,4 @@
+"""``mindspore.onnx``: export a network to ONNX (through torch.export and torch.onnx)."""
+from .onnx_export import export
+
+__all__ = ["export"]
