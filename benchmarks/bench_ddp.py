@@ -111,7 +111,7 @@ def build_torch(model, x_np, y_np, world):
         loss = F.cross_entropy(net(x), y)
         loss.backward()
         opt.step()
-        return float(loss)
+        return float(loss.detach())
 
     return run
 

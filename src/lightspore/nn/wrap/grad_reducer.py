@@ -127,7 +127,7 @@ class _Overlap:
         for bi, b in enumerate(r._buckets):
             n = sum(self.w[i]._t.numel() for i in b)
             t0 = self.w[b[0]]._t
-            self.bufs.append(torch.zeros(n, dtype=torch.float32, device=t0.device))
+            self.bufs.append(torch.empty(n, dtype=torch.float32, device=t0.device))
             off = 0
             for i in b:
                 self.bucket_of[i] = (bi, off)
