@@ -3,16 +3,6 @@
 
 'CPU' is always available (one device); 'GPU' is available when torch sees CUDA; 'Ascend' never is.
 """
-from ..runtime.event import Event
-from ..runtime.stream import (
-    Stream,
-    StreamCtx,
-    communication_stream,
-    current_stream,
-    default_stream,
-    set_cur_stream,
-    synchronize,
-)
 from .device import (
     device_count,
     get_arch_list,
@@ -22,6 +12,7 @@ from .device import (
     is_available,
     is_initialized,
 )
+from .event import Event
 from .memory import (
     empty_cache,
     max_memory_allocated,
@@ -33,6 +24,15 @@ from .memory import (
     reset_max_memory_allocated,
     reset_max_memory_reserved,
     reset_peak_memory_stats,
+)
+from .stream import (
+    Stream,
+    StreamCtx,
+    communication_stream,
+    current_stream,
+    default_stream,
+    set_cur_stream,
+    synchronize,
 )
 
 __all__ = sorted(["is_initialized", "is_available", "device_count", "get_device_capability",

@@ -21,7 +21,7 @@ import time
 
 import numpy as np
 
-from ..common.tensor import Tensor
+from ...common.tensor import Tensor
 
 __all__ = ["SummaryRecord"]
 
