@@ -395,6 +395,8 @@ def _type_name(de_type):
         name = de_type
     elif isinstance(de_type, np.dtype) or (isinstance(de_type, type) and issubclass(de_type, np.generic)):
         name = np.dtype(de_type).name
+    elif de_type is mstype.string:
+        name = "string"
     else:
         try:
             name = np.dtype(mstype.dtype_to_nptype(de_type)).name

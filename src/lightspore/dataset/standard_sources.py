@@ -4,10 +4,13 @@ import os
 import numpy as np
 
 from ..mindrecord.filereader import _ShardFile, shard_paths
+from . import _tfrecord
 from ._pipeline import UnionBaseDataset
-from .sources import _MappableSource
+from .samplers import Shuffle
+from .sources import Schema, _MappableSource
+from .text_sources import _LineSource
 
-__all__ = ["MindDataset"]
+__all__ = ["MindDataset", "TFRecordDataset"]
 
 
 class MindDataset(_MappableSource, UnionBaseDataset):
@@ -72,3 +75,101 @@ class MindDataset(_MappableSource, UnionBaseDataset):
             else:
                 out.append(np.array(v, dtype=spec["type"]))
         return out
+
+
+def _feature_array(kind, values, path, name):
+    if kind == "bytes_list":
+        if len(values) != 1:
+            # several byte strings: one string array element each
+            return np.array(values, dtype=np.bytes_)
+        return np.frombuffer(values[0], dtype=np.uint8).copy()
+    if kind == "float_list":
+        return np.array(values, dtype=np.float32)
+    if kind == "int64_list":
+        return np.array(values, dtype=np.int64)
+    raise RuntimeError(f"Invalid TFRecord file {path}: feature '{name}' has no value list.")
+
+
+class TFRecordDataset(_LineSource, UnionBaseDataset):
+    """tf.train.Example records of TFRecord files (no TensorFlow needed). Without a schema the columns are the
+    features of the first record in name order (``columns_list`` picks and orders them): int64 lists as int64,
+    float lists as float32, a bytes value as its uint8 bytes. A ``schema`` (Schema, dict or JSON file) orders the
+    columns and casts them to its types (``string``: the byte strings as str) and shapes."""
+
+    def __init__(self, dataset_files, schema=None, columns_list=None, num_samples=None, num_parallel_workers=None,
+                 shuffle=Shuffle.GLOBAL, num_shards=None, shard_id=None, shard_equal_rows=False, cache=None,
+                 compression_type=None):
+        if compression_type not in (None, "", "GZIP", "ZLIB"):
+            raise ValueError(f"Input compression_type can only be either '' (no compression), 'ZLIB', or 'GZIP', "
+                             f"but got '{compression_type}'.")
+        if compression_type:
+            raise ValueError("TFRecordDataset: compressed TFRecord files are not supported here; decompress them "
+                             "first (compression_type='').")
+        if columns_list is not None and (not isinstance(columns_list, list) or not columns_list
+                                         or not all(isinstance(c, str) for c in columns_list)):
+            raise TypeError(f"Argument columns_list with value {columns_list!r} is not of type [<class 'list'>].")
+        if not isinstance(shard_equal_rows, bool):
+            raise TypeError(f"Argument shard_equal_rows with value {shard_equal_rows!r} is not of type "
+                            f"[<class 'bool'>].")
+        super().__init__(dataset_files, num_samples, num_parallel_workers, shuffle, num_shards, shard_id)
+        if isinstance(schema, str):
+            schema = Schema(schema)
+        elif isinstance(schema, dict):
+            parsed = Schema()
+            parsed.from_json(schema)
+            schema = parsed
+        elif schema is not None and not isinstance(schema, Schema):
+            raise TypeError(f"Argument schema with value {schema!r} is not of type [<class 'str'>, "
+                            "<class 'mindspore.dataset.engine.datasets.Schema'>].")
+        self.schema = schema
+        self.columns_list = columns_list
+        self.shard_equal_rows = shard_equal_rows
+        self.cache = cache
+        self.compression_type = compression_type
+        if schema is not None and schema.num_rows and not num_samples:
+            self.num_samples = schema.num_rows
+
+    def _columns(self):
+        if self.schema is not None and self.schema.columns:
+            names = [c["name"] for c in self.schema.columns]
+        else:
+            records = _tfrecord.read_records(self.dataset_files[0])
+            if not records:
+                raise RuntimeError(f"Invalid TFRecord file {self.dataset_files[0]}: it holds no record, so the "
+                                   "columns can not be known (pass a schema).")
+            names = sorted(_tfrecord.parse_example(records[0], self.dataset_files[0]))
+        if self.columns_list is not None:
+            for c in self.columns_list:
+                if c not in names:
+                    raise RuntimeError(f"Invalid data, column name: {c} does not exist in the TFRecord features "
+                                       f"{names}.")
+            names = list(self.columns_list)
+        return names
+
+    def _file_rows(self, path):
+        names = self._columns()
+        specs = {c["name"]: c for c in self.schema.columns} if self.schema is not None else {}
+        rows = []
+        for payload in _tfrecord.read_records(path):
+            feats = _tfrecord.parse_example(payload, path)
+            row = []
+            for n in names:
+                if n not in feats:
+                    raise RuntimeError(f"Invalid TFRecord file {path}: a record lacks the feature '{n}'.")
+                kind, values = feats[n]
+                spec = specs.get(n)
+                if spec is not None and spec["type"] == "string" and kind == "bytes_list":
+                    arr = np.array([v.decode("utf-8") for v in values], dtype=str)
+                else:
+                    arr = _feature_array(kind, values, path, n)
+                    if spec is not None:
+                        arr = arr.astype(spec["type"]) if spec["type"] != "string" else arr
+                if spec is not None and "shape" in spec:
+                    try:
+                        arr = arr.reshape(spec["shape"])
+                    except ValueError:
+                        raise RuntimeError(f"Invalid TFRecord file {path}: feature '{n}' has {arr.size} values, "
+                                           f"which do not fit the schema shape {spec['shape']}.") from None
+                row.append(arr)
+            rows.append(tuple(row))
+        return rows
