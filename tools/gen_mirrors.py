@@ -5,7 +5,8 @@
 For each reference module in AREAS that lightspore does not have as a hand-written file, finds for
 every name it exports the lightspore module that defines the same object: the reference exports that
 object from other paths too (the golden file's object table says which), and the first of those that
-is a hand-written lightspore module (ANCHORS first, then any other) is where lightspore defines it.
+is a hand-written lightspore module having it now (ANCHORS first, then any other) is where lightspore
+defines it.
 A mirror module is written only when at least one of its names resolves in lightspore now and is its own (not a
 imported helper, see _own) (or, for a
 package the reference leaves empty, when a submodule is written); the rest of its names stay absent
@@ -49,6 +50,13 @@ def _own(module, entry, canonical):
     home = canonical.split(":")[0]
     return (entry["all"] or home == module or home.startswith(module + ".") or "._" in home
             or home.startswith("mindspore.ops.auto_generate"))
+
+
+def _has(module, name):
+    try:
+        return hasattr(importlib.import_module(module), name)
+    except Exception:  # noqa: BLE001  (a module another helper is rewriting right now: not an anchor)
+        return False
 
 
 def _ls(name):
@@ -104,13 +112,13 @@ def plan(tree):
                 cands = [(mm, nn) for mm, nn in cands if nn == n]
             if not cands:
                 continue
-            mm, nn = min(cands, key=lambda c: (rank[c[0]], c[1] != n))
+            cands.sort(key=lambda c: (rank[c[0]], c[1] != n))
+            # the best-ranked place where lightspore has the object now (else the best-ranked place)
+            have = [c for c in cands if _has(_ls(c[0]), c[1])]
+            mm, nn = (have or cands)[0]
             sources.setdefault(_ls(mm), []).append(n if nn == n else f"{n}={nn}")
-            try:
-                if hasattr(importlib.import_module(_ls(mm)), nn) and _own(m, mods[m], objects[idx][1]):
-                    resolved += 1
-            except ImportError:
-                pass
+            if have and _own(m, mods[m], objects[idx][1]):
+                resolved += 1
         out[m] = (sources, resolved)
     # keep modules with something resolved, plus the empty packages above them
     keep = {m for m, (_s, r) in out.items() if r}

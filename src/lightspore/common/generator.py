@@ -8,9 +8,10 @@ from lightspore._mirror import reexport as _reexport
 _reexport(globals(), {
     "lightspore": """
         Generator default_generator get_rng_state initial_seed manual_seed seed set_rng_state Parameter
+        Tensor
     """,
     "lightspore.ops": """
-        Tensor vm_impl_getters=vm_impl_registry
+        vm_impl_getters=vm_impl_registry
     """,
 }, has_all=True, names_order="""
     Generator default_generator get_rng_state initial_seed manual_seed seed set_rng_state

@@ -8,15 +8,15 @@ from lightspore._mirror import reexport as _reexport
 _reexport(globals(), {
     "lightspore.ops": """
         AdaptiveMaxPool2D DtypeToEnum J Median Roll SliceGetItem TensorToTuple UniqueConsecutive abs
-        absolute accumulate_n acos acosh adaptive_avg_pool1d adaptive_avg_pool2d adaptive_avg_pool2d_ext
-        adaptive_avg_pool3d adaptive_max_pool1d adaptive_max_pool2d adaptive_max_pool3d add
-        add_layer_norm add_rms_norm addbmm addcdiv addcmul addmm addmv addn addr adjoint affine_grid all
-        amax amin aminmax angle any approximate_equal arange arccos arccosh arcsin arcsinh arctan
-        arctan2 arctanh argmax argmin argsort argwhere array_reduce array_to_scalar asin asinh assign
-        assign_add assign_sub atan atan2 atanh atleast_1d atleast_2d atleast_3d avg_pool1d avg_pool2d
-        avg_pool3d baddbmm baddbmm_ext bartlett_window batch_dot batch_norm batch_to_space_nd bernoulli
-        bernoulli_ bernoulli_ext bessel_i0 bessel_i0e bessel_i1 bessel_i1e bessel_j0 bessel_j1 bessel_k0
-        bessel_k0e bessel_k1 bessel_k1e bessel_y0 bessel_y1 bias_add bidense binary_cross_entropy
+        absolute accumulate_n acos acosh adaptive_avg_pool1d adaptive_avg_pool2d adaptive_avg_pool3d
+        adaptive_max_pool1d adaptive_max_pool2d adaptive_max_pool3d add add_layer_norm add_rms_norm
+        addbmm addcdiv addcmul addmm addmv addn addr adjoint affine_grid all amax amin aminmax angle any
+        approximate_equal arange arccos arccosh arcsin arcsinh arctan arctan2 arctanh argmax argmin
+        argsort argwhere array_reduce array_to_scalar asin asinh assign assign_add assign_sub atan atan2
+        atanh atleast_1d atleast_2d atleast_3d avg_pool1d avg_pool2d avg_pool3d baddbmm baddbmm_ext
+        bartlett_window batch_dot batch_norm batch_to_space_nd bernoulli bernoulli_ bernoulli_ext
+        bessel_i0 bessel_i0e bessel_i1 bessel_i1e bessel_j0 bessel_j1 bessel_k0 bessel_k0e bessel_k1
+        bessel_k1e bessel_y0 bessel_y1 bias_add bidense binary_cross_entropy
         binary_cross_entropy_with_logits bincount bitwise_and bitwise_left_shift bitwise_or
         bitwise_right_shift bitwise_xor blackman_window block_diag bmm bool_and bool_eq bool_not bool_or
         bounding_box_decode bounding_box_encode broadcast_gradient_args broadcast_to bucketize
@@ -101,6 +101,9 @@ _reexport(globals(), {
         unsorted_segment_prod unsorted_segment_sum unsqueeze unstack upsample value_and_grad vander var
         var_mean vecdot vector_norm view_as view_as_real vjp vmap vsplit vstack where xdivy xlogy zero_
         zeros zeros_like zeta Primitive
+    """,
+    "lightspore.mint.nn.functional": """
+        adaptive_avg_pool2d_ext=adaptive_avg_pool2d
     """,
     "lightspore.mint": """
         argmax_ext=argmax

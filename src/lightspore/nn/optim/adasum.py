@@ -10,10 +10,10 @@ _reexport(globals(), {
         AdaSumByDeltaWeightWrapCell AdaSumByGradWrapCell Cell
     """,
     "lightspore": """
-        Parameter ParameterTuple
+        Parameter ParameterTuple Tensor
     """,
     "lightspore.ops": """
-        Receive Send Tensor
+        Receive Send
     """,
     "lightspore.communication": """
         create_group

@@ -8,92 +8,92 @@ from lightspore._mirror import reexport as _reexport
 _reexport(globals(), {
     "lightspore.ops": """
         _add_attr abs absolute accumulate_n acos acosh adaptive_avg_pool1d adaptive_avg_pool2d
-        adaptive_avg_pool2d_ext adaptive_avg_pool3d adaptive_max_pool1d adaptive_max_pool2d
-        adaptive_max_pool3d add add_layer_norm add_rms_norm addbmm addcdiv addcmul addmm addmv addn addr
-        adjoint affine_grid all amax amin aminmax angle any approximate_equal arange arccos arccosh
-        arcsin arcsinh arctan arctan2 arctanh argmax argmin argsort argwhere asin asinh assign
-        assign_add assign_sub atan atan2 atanh atleast_1d atleast_2d atleast_3d avg_pool1d avg_pool2d
-        avg_pool3d baddbmm baddbmm_ext bartlett_window batch_dot batch_norm batch_to_space_nd bernoulli
-        bessel_i0 bessel_i0e bessel_i1 bessel_i1e bessel_j0 bessel_j1 bessel_k0 bessel_k0e bessel_k1
-        bessel_k1e bessel_y0 bessel_y1 bias_add bidense binary_cross_entropy
-        binary_cross_entropy_with_logits bincount bitwise_and bitwise_left_shift bitwise_or
-        bitwise_right_shift bitwise_xor blackman_window block_diag bmm bounding_box_decode
-        bounding_box_encode broadcast_to bucketize cartesian_prod cat cdist ceil celu channel_shuffle
-        check_valid choice_with_mask cholesky cholesky_inverse cholesky_solve chunk clamp clamp_ clip
-        clip_by_global_norm clip_by_norm clip_by_value coalesce col2im column_stack combinations concat
-        cond conj conv1d conv2d conv3d conv3d_transpose conv_transpose2d coo2csr coo_abs coo_acos
-        coo_acosh coo_add coo_asin coo_asinh coo_atan coo_atanh coo_ceil coo_concat coo_cos coo_cosh
-        coo_exp coo_expm1 coo_floor coo_inv coo_isfinite coo_isinf coo_isnan coo_log coo_log1p coo_neg
-        coo_relu coo_relu6 coo_round coo_sigmoid coo_sin coo_sinh coo_softsign coo_sqrt coo_square
-        coo_tan coo_tanh coo_tensor_get_dense_shape coo_tensor_get_indices coo_tensor_get_values
-        copysign cos cosh cosine_embedding_loss cosine_similarity count_nonzero cov crop_and_resize
-        cross cross_entropy csr2coo csr_abs csr_acos csr_acosh csr_add csr_asin csr_asinh csr_atan
-        csr_atanh csr_ceil csr_cos csr_cosh csr_div csr_exp csr_expm1 csr_floor csr_gather csr_inv
-        csr_isfinite csr_isinf csr_isnan csr_log csr_log1p csr_mm csr_mul csr_mv csr_neg csr_reduce_sum
-        csr_relu csr_relu6 csr_round csr_sigmoid csr_sin csr_sinh csr_softmax csr_softsign csr_sqrt
-        csr_square csr_tan csr_tanh csr_tensor_get_dense_shape csr_tensor_get_indices
-        csr_tensor_get_indptr csr_tensor_get_values csr_to_coo csr_to_dense ctc_greedy_decoder ctc_loss
-        cummax cummin cumprod cumsum deepcopy deformable_conv2d deg2rad dense dense_to_sparse_coo
-        dense_to_sparse_csr derivative det diag diag_embed diagflat diagonal diagonal_scatter diff
-        diff_ext digamma dist div divide dot dropout dropout1d dropout2d dropout3d dsplit dstack
-        dyn_shape eig eigvals einsum einsum_ext elu embedding eps eq equal erf erfc erfinv exp exp2
-        expand expand_as expand_dims expm1 eye fast_gelu fft fft2 fftfreq fftn fftshift fill fills
-        flash_attention_score flatten flip fliplr flipud float_power floor floor_div floor_divide
-        floor_mod floordiv floormod fmax fmin fmod fold frac fractional_max_pool2d fractional_max_pool3d
-        full full_like fused_infer_attention_score gamma gather gather_d gather_elements gather_nd
-        gaussian_nll_loss gcd ge gelu geqrf ger get_grad glu grad greater greater_equal grid_sample
-        group_norm gt gumbel_softmax hamming_window hann_window hardshrink hardsigmoid hardswish
-        hardtanh heaviside hfft hfft2 hfftn hinge_embedding_loss histc hsplit hstack huber_loss hypot i0
-        ifft ifft2 ifftn ifftshift igamma igammac ihfft ihfft2 ihfftn imag incre_flash_attention
-        index_add index_fill index_select inner inplace_add inplace_index_add inplace_sigmoid
-        inplace_sub inplace_update interpolate intopk inv inverse invert iou irfft irfft2 irfftn
-        is_complex is_floating_point is_nonzero is_tensor isclose isfinite isinf isnan isnan_ext
-        isneginf isposinf isreal jacfwd jacrev jet jvp kaiser_window kl_div kron l1_loss laplace
-        layer_norm lcm ldexp le leaky_relu lerp less less_equal lgamma linearize linspace log log10
-        log1p log2 log_matrix_determinant log_softmax log_uniform_candidate_sampler logaddexp logaddexp2
-        logcumsumexp logdet logical_and logical_not logical_or logical_xor logit logsigmoid logspace
-        logsumexp lp_pool1d lp_pool2d lrn lstsq lt lu_solve lu_unpack make_coo_tensor make_csr_tensor
-        make_map_parameter make_row_tensor make_row_tensor_inner make_sparse_tensor margin_ranking_loss
-        masked_fill masked_select matmul matrix_band_part matrix_determinant matrix_diag
-        matrix_diag_part matrix_exp matrix_norm matrix_power matrix_set_diag matrix_solve max max_pool2d
-        max_pool3d max_unpool1d max_unpool2d max_unpool3d maximum mean median meshgrid min minimum
-        mirror_pad mish moe_distribute_combine moe_distribute_dispatch moe_init_routing_v2
-        moe_token_permute moe_token_unpermute move_to moveaxis movedim mse_loss mse_loss_ext msort mul
-        multi_margin_loss multi_scale_deformable_attn_function multilabel_margin_loss
-        multilabel_soft_margin_loss multinomial multinomial_with_replacement multiply mv mvlgamma
-        nan_to_num nanmean nanmedian nanquantile nansum narrow ne neg negative nextafter nll_loss
-        nonzero norm normal not_equal numel one_hot ones ones_like orgqr ormqr outer pad padding pdist
-        permute pinv pixel_shuffle pixel_unshuffle poisson polar polygamma population_count positive pow
-        pows prelu print_ prod prompt_flash_attention qr quantile rad2deg rand rand_like randint
-        randint_like randn randn_like random_categorical random_gamma random_poisson randperm range rank
-        ravel real reciprocal relu relu6 remainder renorm repeat_elements repeat_interleave reshape
-        reshape_ reshard reverse reverse_sequence rfft rfft2 rfftfreq rfftn ring_attention_update
-        rms_norm roll rot90 rotary_position_embedding rotated_iou round row_stack row_tensor_add
-        row_tensor_get_dense_shape row_tensor_get_indices row_tensor_get_values rrelu rsqrt scalar_cast
-        scalar_to_array scalar_to_tensor scatter scatter_add scatter_div scatter_max scatter_min
-        scatter_mul scatter_nd scatter_nd_add scatter_nd_div scatter_nd_max scatter_nd_min
-        scatter_nd_mul scatter_nd_sub scatter_update searchsorted select select_scatter selu
-        sequence_mask sgn shape shape_ shuffle sigmoid sign signbit silu sin sinc sinh size slice
-        slice_scatter slogdet smooth_l1_loss soft_margin_loss soft_shrink softmax softmin softplus
-        softshrink softsign sort space_to_batch_nd sparse_segment_mean speed_fusion_attention split sqrt
-        square squeeze stack standard_laplace standard_normal std std_mean stft stop_gradient
-        stop_gradient_ strided_slice sub subtract sum svd swapaxes swapdims swiglu t take tan tanh tanh_
-        tanhshrink tensor_add tensor_div tensor_dot tensor_exp tensor_expm1 tensor_floordiv tensor_ge
-        tensor_gt tensor_le tensor_lt tensor_mod tensor_mul tensor_muls tensor_pow tensor_scatter_add
-        tensor_scatter_div tensor_scatter_elements tensor_scatter_max tensor_scatter_min
-        tensor_scatter_mul tensor_scatter_sub tensor_slice tensor_split tensor_sub tensordump threshold
-        tile top_k topk trace transpose trapz tril tril_indices triplet_margin_loss triu triu_indices
-        true_divide trunc truncate_div truncate_mod tuple_to_array type_as unbind unfold uniform
-        uniform_candidate_sampler unique unique_consecutive unique_with_pad unsorted_segment_max
-        unsorted_segment_min unsorted_segment_prod unsorted_segment_sum unsqueeze unstack upsample
-        value_and_grad vander var var_mean vecdot vector_norm view_as view_as_real vjp vmap vsplit
-        vstack where xdivy xlogy zero_ zeros zeros_like zeta
+        adaptive_avg_pool3d adaptive_max_pool1d adaptive_max_pool2d adaptive_max_pool3d add
+        add_layer_norm add_rms_norm addbmm addcdiv addcmul addmm addmv addn addr adjoint affine_grid all
+        amax amin aminmax angle any approximate_equal arange arccos arccosh arcsin arcsinh arctan
+        arctan2 arctanh argmax argmin argsort argwhere asin asinh assign assign_add assign_sub atan
+        atan2 atanh atleast_1d atleast_2d atleast_3d avg_pool1d avg_pool2d avg_pool3d baddbmm
+        baddbmm_ext bartlett_window batch_dot batch_norm batch_to_space_nd bernoulli bessel_i0
+        bessel_i0e bessel_i1 bessel_i1e bessel_j0 bessel_j1 bessel_k0 bessel_k0e bessel_k1 bessel_k1e
+        bessel_y0 bessel_y1 bias_add bidense binary_cross_entropy binary_cross_entropy_with_logits
+        bincount bitwise_and bitwise_left_shift bitwise_or bitwise_right_shift bitwise_xor
+        blackman_window block_diag bmm bounding_box_decode bounding_box_encode broadcast_to bucketize
+        cartesian_prod cat cdist ceil celu channel_shuffle check_valid choice_with_mask cholesky
+        cholesky_inverse cholesky_solve chunk clamp clamp_ clip clip_by_global_norm clip_by_norm
+        clip_by_value coalesce col2im column_stack combinations concat cond conj conv1d conv2d conv3d
+        conv3d_transpose conv_transpose2d coo2csr coo_abs coo_acos coo_acosh coo_add coo_asin coo_asinh
+        coo_atan coo_atanh coo_ceil coo_concat coo_cos coo_cosh coo_exp coo_expm1 coo_floor coo_inv
+        coo_isfinite coo_isinf coo_isnan coo_log coo_log1p coo_neg coo_relu coo_relu6 coo_round
+        coo_sigmoid coo_sin coo_sinh coo_softsign coo_sqrt coo_square coo_tan coo_tanh
+        coo_tensor_get_dense_shape coo_tensor_get_indices coo_tensor_get_values copysign cos cosh
+        cosine_embedding_loss cosine_similarity count_nonzero cov crop_and_resize cross cross_entropy
+        csr2coo csr_abs csr_acos csr_acosh csr_add csr_asin csr_asinh csr_atan csr_atanh csr_ceil
+        csr_cos csr_cosh csr_div csr_exp csr_expm1 csr_floor csr_gather csr_inv csr_isfinite csr_isinf
+        csr_isnan csr_log csr_log1p csr_mm csr_mul csr_mv csr_neg csr_reduce_sum csr_relu csr_relu6
+        csr_round csr_sigmoid csr_sin csr_sinh csr_softmax csr_softsign csr_sqrt csr_square csr_tan
+        csr_tanh csr_tensor_get_dense_shape csr_tensor_get_indices csr_tensor_get_indptr
+        csr_tensor_get_values csr_to_coo csr_to_dense ctc_greedy_decoder ctc_loss cummax cummin cumprod
+        cumsum deepcopy deformable_conv2d deg2rad dense dense_to_sparse_coo dense_to_sparse_csr
+        derivative det diag diag_embed diagflat diagonal diagonal_scatter diff diff_ext digamma dist div
+        divide dot dropout dropout1d dropout2d dropout3d dsplit dstack dyn_shape eig eigvals einsum
+        einsum_ext elu embedding eps eq equal erf erfc erfinv exp exp2 expand expand_as expand_dims
+        expm1 eye fast_gelu fft fft2 fftfreq fftn fftshift fill fills flash_attention_score flatten flip
+        fliplr flipud float_power floor floor_div floor_divide floor_mod floordiv floormod fmax fmin
+        fmod fold frac fractional_max_pool2d fractional_max_pool3d full full_like
+        fused_infer_attention_score gamma gather gather_d gather_elements gather_nd gaussian_nll_loss
+        gcd ge gelu geqrf ger get_grad glu grad greater greater_equal grid_sample group_norm gt
+        gumbel_softmax hamming_window hann_window hardshrink hardsigmoid hardswish hardtanh heaviside
+        hfft hfft2 hfftn hinge_embedding_loss histc hsplit hstack huber_loss hypot i0 ifft ifft2 ifftn
+        ifftshift igamma igammac ihfft ihfft2 ihfftn imag incre_flash_attention index_add index_fill
+        index_select inner inplace_add inplace_index_add inplace_sigmoid inplace_sub inplace_update
+        interpolate intopk inv inverse invert iou irfft irfft2 irfftn is_complex is_floating_point
+        is_nonzero is_tensor isclose isfinite isinf isnan isnan_ext isneginf isposinf isreal jacfwd
+        jacrev jet jvp kaiser_window kl_div kron l1_loss laplace layer_norm lcm ldexp le leaky_relu lerp
+        less less_equal lgamma linearize linspace log log10 log1p log2 log_matrix_determinant
+        log_softmax log_uniform_candidate_sampler logaddexp logaddexp2 logcumsumexp logdet logical_and
+        logical_not logical_or logical_xor logit logsigmoid logspace logsumexp lp_pool1d lp_pool2d lrn
+        lstsq lt lu_solve lu_unpack make_coo_tensor make_csr_tensor make_map_parameter make_row_tensor
+        make_row_tensor_inner make_sparse_tensor margin_ranking_loss masked_fill masked_select matmul
+        matrix_band_part matrix_determinant matrix_diag matrix_diag_part matrix_exp matrix_norm
+        matrix_power matrix_set_diag matrix_solve max max_pool2d max_pool3d max_unpool1d max_unpool2d
+        max_unpool3d maximum mean median meshgrid min minimum mirror_pad mish moe_distribute_combine
+        moe_distribute_dispatch moe_init_routing_v2 moe_token_permute moe_token_unpermute move_to
+        moveaxis movedim mse_loss mse_loss_ext msort mul multi_margin_loss
+        multi_scale_deformable_attn_function multilabel_margin_loss multilabel_soft_margin_loss
+        multinomial multinomial_with_replacement multiply mv mvlgamma nan_to_num nanmean nanmedian
+        nanquantile nansum narrow ne neg negative nextafter nll_loss nonzero norm normal not_equal numel
+        one_hot ones ones_like orgqr ormqr outer pad padding pdist permute pinv pixel_shuffle
+        pixel_unshuffle poisson polar polygamma population_count positive pow pows prelu print_ prod
+        prompt_flash_attention qr quantile rad2deg rand rand_like randint randint_like randn randn_like
+        random_categorical random_gamma random_poisson randperm range rank ravel real reciprocal relu
+        relu6 remainder renorm repeat_elements repeat_interleave reshape reshape_ reshard reverse
+        reverse_sequence rfft rfft2 rfftfreq rfftn ring_attention_update rms_norm roll rot90
+        rotary_position_embedding rotated_iou round row_stack row_tensor_add row_tensor_get_dense_shape
+        row_tensor_get_indices row_tensor_get_values rrelu rsqrt scalar_cast scalar_to_array
+        scalar_to_tensor scatter scatter_add scatter_div scatter_max scatter_min scatter_mul scatter_nd
+        scatter_nd_add scatter_nd_div scatter_nd_max scatter_nd_min scatter_nd_mul scatter_nd_sub
+        scatter_update searchsorted select select_scatter selu sequence_mask sgn shape shape_ shuffle
+        sigmoid sign signbit silu sin sinc sinh size slice slice_scatter slogdet smooth_l1_loss
+        soft_margin_loss soft_shrink softmax softmin softplus softshrink softsign sort space_to_batch_nd
+        sparse_segment_mean speed_fusion_attention split sqrt square squeeze stack standard_laplace
+        standard_normal std std_mean stft stop_gradient stop_gradient_ strided_slice sub subtract sum
+        svd swapaxes swapdims swiglu t take tan tanh tanh_ tanhshrink tensor_add tensor_div tensor_dot
+        tensor_exp tensor_expm1 tensor_floordiv tensor_ge tensor_gt tensor_le tensor_lt tensor_mod
+        tensor_mul tensor_muls tensor_pow tensor_scatter_add tensor_scatter_div tensor_scatter_elements
+        tensor_scatter_max tensor_scatter_min tensor_scatter_mul tensor_scatter_sub tensor_slice
+        tensor_split tensor_sub tensordump threshold tile top_k topk trace transpose trapz tril
+        tril_indices triplet_margin_loss triu triu_indices true_divide trunc truncate_div truncate_mod
+        tuple_to_array type_as unbind unfold uniform uniform_candidate_sampler unique unique_consecutive
+        unique_with_pad unsorted_segment_max unsorted_segment_min unsorted_segment_prod
+        unsorted_segment_sum unsqueeze unstack upsample value_and_grad vander var var_mean vecdot
+        vector_norm view_as view_as_real vjp vmap vsplit vstack where xdivy xlogy zero_ zeros zeros_like
+        zeta
+    """,
+    "lightspore.mint.nn.functional": """
+        adaptive_avg_pool2d_ext=adaptive_avg_pool2d relu_
     """,
     "lightspore.mint": """
         arange_ext=arange
-    """,
-    "lightspore.mint.nn.functional": """
-        relu_
     """,
 }, has_all=True, names_order="""
     _add_attr abs absolute accumulate_n acos acosh adaptive_avg_pool1d adaptive_avg_pool2d

@@ -25,15 +25,15 @@ _reexport(globals(), {
         unsorted_segment_min unsorted_segment_prod unsorted_segment_sum unsqueeze unstack view_as vsplit
         where zero_ zeros zeros_like AffineGrid ArgMaxWithValue ArgMinWithValue Argmax Col2Im Expand
         Fills Im2Col IndexFill Lstsq MatrixDiagPartV3 MatrixDiagV3 MatrixSetDiagV3 Meshgrid Mvlgamma
-        NonZero ScatterNdMax ScatterNdMul Tensor Tril chunk_ext constexpr slice_op=tensor_slice
+        NonZero ScatterNdMax ScatterNdMul Tril chunk_ext constexpr slice_op=tensor_slice
+    """,
+    "lightspore": """
+        Tensor from_numpy
     """,
     "lightspore.mint": """
         arange_ext=arange full_ext=full full_like_ext=full_like gather_ext=gather meshgrid_ext=meshgrid
         ones_like_ext=ones_like scatter_add_ext=scatter_add sort_ext=sort squeeze_impl tril_ext=tril
         unbind_ext=unbind unique_ext=unique zeros_like_ext=zeros_like
-    """,
-    "lightspore": """
-        from_numpy
     """,
 }, has_all=True, names_order="""
     affine_grid aminmax arange argmax argsort argwhere batch_to_space_nd broadcast_to cat chunk

@@ -7,10 +7,13 @@ from lightspore._mirror import reexport as _reexport
 
 _reexport(globals(), {
     "lightspore.ops": """
-        clamp clamp_ clip clip_by_global_norm clip_by_norm clip_by_value Tensor
+        clamp clamp_ clip clip_by_global_norm clip_by_norm clip_by_value
     """,
     "lightspore.nn": """
         Cell
+    """,
+    "lightspore": """
+        Tensor
     """,
 }, has_all=True, names_order="""
     clamp clamp_ clip clip_by_global_norm clip_by_norm clip_by_value

@@ -12,7 +12,7 @@ _reexport(globals(), {
         broadcast_object_list destroy_process_group gather_object get_backend get_global_rank
         get_group_rank get_process_group_ranks get_rank get_world_size init_process_group irecv
         is_available is_initialized isend new_group recv reduce reduce_scatter reduce_scatter_tensor
-        reduce_scatter_tensor_uneven scatter_object_list send set_comm_ops_inplace ReduceOp Tensor cat
+        reduce_scatter_tensor_uneven scatter_object_list send set_comm_ops_inplace ReduceOp cat
     """,
     "lightspore.communication.comm_func": """
         CommHandle_ inner_comm_all_gather_op inner_comm_all_reduce_op inner_comm_all_to_all_v_op
@@ -22,14 +22,14 @@ _reexport(globals(), {
         GlobalComm create_group get_group_rank_from_world_rank get_group_size
         get_world_rank_from_group_rank init
     """,
+    "lightspore": """
+        Tensor jit_class synchronize
+    """,
     "lightspore.common.api": """
         Tensor_=Tensor
     """,
     "lightspore.context": """
         args_type_check
-    """,
-    "lightspore": """
-        jit_class synchronize
     """,
 }, has_all=True, names_order="""
     P2POp TCPStore all_gather all_gather_into_tensor all_gather_into_tensor_uneven

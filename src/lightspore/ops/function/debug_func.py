@@ -7,6 +7,9 @@ from lightspore._mirror import reexport as _reexport
 
 _reexport(globals(), {
     "lightspore.ops": """
-        print_ tensordump Print Tensor
+        print_ tensordump Print
+    """,
+    "lightspore": """
+        Tensor
     """,
 }, has_all=True, names_order="""print_ tensordump""".split())

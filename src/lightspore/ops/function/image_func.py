@@ -7,7 +7,10 @@ from lightspore._mirror import reexport as _reexport
 
 _reexport(globals(), {
     "lightspore.ops": """
-        bounding_box_decode bounding_box_encode check_valid crop_and_resize Tensor
+        bounding_box_decode bounding_box_encode check_valid crop_and_resize
+    """,
+    "lightspore": """
+        Tensor
     """,
     "lightspore.common.api": """
         Tensor_=Tensor

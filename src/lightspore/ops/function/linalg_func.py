@@ -7,7 +7,10 @@ from lightspore._mirror import reexport as _reexport
 
 _reexport(globals(), {
     "lightspore.ops": """
-        cond eig eigvals geqrf pinv qr svd Tensor
+        cond eig eigvals geqrf pinv qr svd
+    """,
+    "lightspore": """
+        Tensor
     """,
     "lightspore.common.api": """
         Tensor_=Tensor

@@ -35,8 +35,11 @@ _reexport(globals(), {
         BesselI0 BesselI1 BesselJ0 BesselJ1 BesselK0 BesselK0e BesselK1 BesselK1e BesselY0 BesselY1
         Cummin CumulativeLogsumexp FFTWithSize Fmax Fmin Gcd Heaviside Hypot Igamma Igammac
         InplaceIndexAdd InplaceUpdateV2 Lcm LuSolve LuUnpack MatrixExp MatrixSetDiagV3 MatrixSolve
-        Median NanToNum Orgqr Ormqr Polar Quantile Renorm STFT Tensor TrilIndices TriuIndices bernoulli_
+        Median NanToNum Orgqr Ormqr Polar Quantile Renorm STFT TrilIndices TriuIndices bernoulli_
         bernoulli_ext cat constexpr erfinv_ float_power_ext muls=tensor_muls
+    """,
+    "lightspore": """
+        Tensor default_generator
     """,
     "lightspore.common.api": """
         Tensor_=Tensor
@@ -44,17 +47,12 @@ _reexport(globals(), {
     "lightspore.mint": """
         acos_ext=acos acosh_ext=acosh addbmm_ext=addbmm addcmul_ext=addcmul addmm_ext=addmm
         addmv_ext=addmv amax_ext=amax amin_ext=amin arccos_ext=arccos arccosh_ext=arccosh
-        arcsin_ext=arcsin arcsinh_ext=arcsinh arctan2_ext=arctan2 arctan_ext=arctan asin_ext=asin
-        asinh_ext=asinh atan2_ext=atan2 atan_ext=atan bincount_ext=bincount bitwise_and_ext=bitwise_and
-        bitwise_or_ext=bitwise_or bitwise_xor_ext=bitwise_xor bmm_ext=bmm frac_ext=frac histc_ext=histc
-        inverse_ext=inverse linspace_ext=linspace median_ext=median mul_ext=mul narrow norm_ext=norm
-        pow_ext=pow std_ext=std std_mean_ext=std_mean var_ext=var var_mean_ext=var_mean
-    """,
-    "lightspore.ops.functional": """
-        argmax_ext
-    """,
-    "lightspore": """
-        default_generator
+        arcsin_ext=arcsin arcsinh_ext=arcsinh arctan2_ext=arctan2 arctan_ext=arctan argmax_ext=argmax
+        asin_ext=asin asinh_ext=asinh atan2_ext=atan2 atan_ext=atan bincount_ext=bincount
+        bitwise_and_ext=bitwise_and bitwise_or_ext=bitwise_or bitwise_xor_ext=bitwise_xor bmm_ext=bmm
+        frac_ext=frac histc_ext=histc inverse_ext=inverse linspace_ext=linspace median_ext=median
+        mul_ext=mul narrow norm_ext=norm pow_ext=pow std_ext=std std_mean_ext=std_mean var_ext=var
+        var_mean_ext=var_mean
     """,
 }, has_all=True, names_order="""
     abs absolute accumulate_n acos acosh add addbmm addcdiv addcmul addmm addmv addn addr

@@ -7,46 +7,46 @@ from lightspore._mirror import reexport as _reexport
 
 _reexport(globals(), {
     "lightspore.ops": """
-        adaptive_avg_pool1d adaptive_avg_pool2d adaptive_avg_pool2d_ext adaptive_avg_pool3d
-        adaptive_max_pool1d adaptive_max_pool2d adaptive_max_pool3d add_layer_norm add_rms_norm
-        avg_pool1d avg_pool2d avg_pool3d batch_norm bias_add bidense binary_cross_entropy
-        binary_cross_entropy_with_logits celu channel_shuffle conv1d conv2d conv3d conv3d_transpose
-        conv_transpose2d cosine_embedding_loss cross_entropy ctc_greedy_decoder ctc_loss
-        deformable_conv2d dense dropout dropout1d dropout2d dropout3d elu embedding fast_gelu
-        flash_attention_score flip fliplr flipud fractional_max_pool2d fractional_max_pool3d
-        fused_infer_attention_score gaussian_nll_loss gelu glu grid_sample group_norm hardshrink
-        hardsigmoid hardswish hardtanh hinge_embedding_loss huber_loss incre_flash_attention
-        inplace_sigmoid interpolate intopk is_floating_point kl_div l1_loss layer_norm leaky_relu
-        log_softmax logsigmoid lp_pool1d lp_pool2d lrn margin_ranking_loss max_pool2d max_pool3d
-        max_unpool1d max_unpool2d max_unpool3d mirror_pad mish moe_token_permute moe_token_unpermute
-        mse_loss mse_loss_ext msort multi_margin_loss multilabel_margin_loss multilabel_soft_margin_loss
-        nll_loss pad pdist pixel_shuffle pixel_unshuffle prelu prompt_flash_attention relu relu6
-        ring_attention_update rms_norm rrelu selu sigmoid silu smooth_l1_loss soft_margin_loss
-        soft_shrink softmax softmin softplus softshrink softsign speed_fusion_attention swiglu threshold
-        triplet_margin_loss upsample ChannelShuffle FractionalMaxPool3DWithFixedKsize
-        FractionalMaxPoolWithFixedKsize MaxUnpool2D MaxUnpool3D PadV3 Tensor TensorToTuple
-        TripletMarginLoss constexpr div logsumexp masked_select ones
+        adaptive_avg_pool1d adaptive_avg_pool2d adaptive_avg_pool3d adaptive_max_pool1d
+        adaptive_max_pool2d adaptive_max_pool3d add_layer_norm add_rms_norm avg_pool1d avg_pool2d
+        avg_pool3d batch_norm bias_add bidense binary_cross_entropy binary_cross_entropy_with_logits
+        celu channel_shuffle conv1d conv2d conv3d conv3d_transpose conv_transpose2d
+        cosine_embedding_loss cross_entropy ctc_greedy_decoder ctc_loss deformable_conv2d dense dropout
+        dropout1d dropout2d dropout3d elu embedding fast_gelu flash_attention_score flip fliplr flipud
+        fractional_max_pool2d fractional_max_pool3d fused_infer_attention_score gaussian_nll_loss gelu
+        glu grid_sample group_norm hardshrink hardsigmoid hardswish hardtanh hinge_embedding_loss
+        huber_loss incre_flash_attention inplace_sigmoid interpolate intopk is_floating_point kl_div
+        l1_loss layer_norm leaky_relu log_softmax logsigmoid lp_pool1d lp_pool2d lrn margin_ranking_loss
+        max_pool2d max_pool3d max_unpool1d max_unpool2d max_unpool3d mirror_pad mish moe_token_permute
+        moe_token_unpermute mse_loss mse_loss_ext msort multi_margin_loss multilabel_margin_loss
+        multilabel_soft_margin_loss nll_loss pad pdist pixel_shuffle pixel_unshuffle prelu
+        prompt_flash_attention relu relu6 ring_attention_update rms_norm rrelu selu sigmoid silu
+        smooth_l1_loss soft_margin_loss soft_shrink softmax softmin softplus softshrink softsign
+        speed_fusion_attention swiglu threshold triplet_margin_loss upsample ChannelShuffle
+        FractionalMaxPool3DWithFixedKsize FractionalMaxPoolWithFixedKsize MaxUnpool2D MaxUnpool3D PadV3
+        TensorToTuple TripletMarginLoss constexpr div logsumexp masked_select ones
+    """,
+    "lightspore.mint.nn.functional": """
+        adaptive_avg_pool2d_ext=adaptive_avg_pool2d avg_pool2d_ext=avg_pool2d avg_pool3d_ext=avg_pool3d
+        batch_norm_ext=batch_norm cross_entropy_ext=cross_entropy dropout2d_ext=dropout2d
+        dropout_ext=dropout glu_ext=glu interpolate_ext=interpolate kl_div_ext=kl_div
+        l1_loss_ext=l1_loss log_softmax_ext=log_softmax logsigmoid_ext=logsigmoid
+        max_pool2d_ext=max_pool2d nll_loss_ext=nll_loss pad_ext=pad relu_ softmax_ext=softmax
+    """,
+    "lightspore": """
+        Tensor default_generator
     """,
     "lightspore.common.api": """
         Tensor_=Tensor
     """,
-    "lightspore.mint.nn.functional": """
-        avg_pool2d_ext=avg_pool2d avg_pool3d_ext=avg_pool3d batch_norm_ext=batch_norm
-        dropout2d_ext=dropout2d dropout_ext=dropout glu_ext=glu interpolate_ext=interpolate
-        l1_loss_ext=l1_loss log_softmax_ext=log_softmax logsigmoid_ext=logsigmoid
-        max_pool2d_ext=max_pool2d nll_loss_ext=nll_loss pad_ext=pad relu_
-    """,
     "lightspore.mint": """
-        conv2d_ext=conv2d flatten_ext=flatten gather_ext=gather softmax_ext
-    """,
-    "lightspore.mint.nn": """
-        cross_entropy_ext=cross_entropy kl_div_ext upsample_bilinear2d_op upsample_nearest2d_op
-    """,
-    "lightspore": """
-        default_generator
+        conv2d_ext=conv2d flatten_ext=flatten gather_ext=gather
     """,
     "lightspore.numpy": """
         pi
+    """,
+    "lightspore.mint.nn": """
+        upsample_bilinear2d_op upsample_nearest2d_op
     """,
 }, has_all=True, names_order="""
     adaptive_avg_pool1d adaptive_avg_pool2d adaptive_avg_pool2d_ext adaptive_avg_pool3d

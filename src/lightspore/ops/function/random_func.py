@@ -10,11 +10,11 @@ _reexport(globals(), {
         choice_with_mask gamma laplace log_uniform_candidate_sampler multinomial
         multinomial_with_replacement normal poisson rand rand_like randint randint_like randn randn_like
         random_categorical random_gamma random_poisson randperm shuffle standard_laplace standard_normal
-        uniform uniform_candidate_sampler RandomChoiceWithMask RandomShuffle Tensor constexpr
-        exponential_ normal_ random_ uniform_
+        uniform uniform_candidate_sampler RandomChoiceWithMask RandomShuffle constexpr exponential_
+        normal_ random_ uniform_
     """,
     "lightspore": """
-        default_generator
+        Tensor default_generator
     """,
     "lightspore.mint": """
         multinomial_ext=multinomial normal_ext=normal rand_ext=rand rand_like_ext=rand_like

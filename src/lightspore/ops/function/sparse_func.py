@@ -13,10 +13,10 @@ _reexport(globals(), {
         csr_tensor_get_values csr_to_coo csr_to_dense dense_to_sparse_coo dense_to_sparse_csr
         make_coo_tensor make_csr_tensor make_map_parameter make_row_tensor make_row_tensor_inner
         make_sparse_tensor row_tensor_add row_tensor_get_dense_shape row_tensor_get_indices
-        row_tensor_get_values Coalesce GatherNd Primitive Tensor constexpr
+        row_tensor_get_values Coalesce GatherNd Primitive constexpr
     """,
     "lightspore": """
-        COOTensor CSRTensor
+        COOTensor CSRTensor Tensor
     """,
 }, has_all=True, names_order="""
     coalesce coo2csr coo_add coo_concat coo_tensor_get_dense_shape coo_tensor_get_indices

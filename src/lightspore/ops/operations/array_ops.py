@@ -20,7 +20,7 @@ _reexport(globals(), {
         ScatterNd ScatterNdAdd ScatterNdDiv ScatterNdMax ScatterNdMin ScatterNdMul ScatterNdSub
         ScatterNdUpdate ScatterSub ScatterUpdate SearchSorted SegmentMax SegmentMean SegmentMin
         SegmentProd SegmentSum Select Shape Size Slice Sort SpaceToBatch SpaceToBatchND SpaceToDepth
-        SparseGatherV2 Split SplitV Squeeze Stack StridedSlice Tensor TensorScatterAdd TensorScatterDiv
+        SparseGatherV2 Split SplitV Squeeze Stack StridedSlice TensorScatterAdd TensorScatterDiv
         TensorScatterElements TensorScatterMax TensorScatterMin TensorScatterMul TensorScatterSub
         TensorScatterUpdate TensorShape Tile TopK Transpose TransposeExtView TransposeView Tril Triu
         TupleToArray Unique UniqueConsecutive UniqueWithPad UnravelIndex UnsortedSegmentMax
@@ -28,7 +28,7 @@ _reexport(globals(), {
         prim_attr_register
     """,
     "lightspore": """
-        COOTensor CSRTensor
+        COOTensor CSRTensor Tensor
     """,
     "lightspore.common.api": """
         COOTensor_=COOTensor CSRTensor_=CSRTensor Tensor_=Tensor is_shape_unknown

@@ -10,9 +10,12 @@ _reexport(globals(), {
         AllGather AllGatherV AllReduce AlltoAll AlltoAllV AlltoAllVC Barrier BatchISendIRecv Broadcast
         CollectiveGather CollectiveScatter NeighborExchange NeighborExchangeV2 Primitive
         PrimitiveWithCheck PrimitiveWithInfer Receive Reduce ReduceOp ReduceScatter ReduceScatterV Send
-        Tensor prim_attr_register
+        prim_attr_register
     """,
     "lightspore.communication": """
         GlobalComm get_group_size get_rank
+    """,
+    "lightspore": """
+        Tensor
     """,
 })

@@ -7,9 +7,12 @@ from lightspore._mirror import reexport as _reexport
 
 _reexport(globals(), {
     "lightspore.ops": """
-        Custom CustomOpBuilder DataType Tensor
+        Custom CustomOpBuilder DataType
     """,
     "lightspore.communication": """
         GlobalComm get_rank
+    """,
+    "lightspore": """
+        Tensor
     """,
 })

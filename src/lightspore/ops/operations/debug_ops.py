@@ -8,10 +8,10 @@ from lightspore._mirror import reexport as _reexport
 _reexport(globals(), {
     "lightspore.ops": """
         Assert DumpGradient HistogramSummary HookBackward ImageSummary InsertGradientOf Morph Primitive
-        PrimitiveWithInfer Print ScalarSummary Tensor TensorDump TensorSummary prim_attr_register
+        PrimitiveWithInfer Print ScalarSummary TensorDump TensorSummary prim_attr_register
     """,
     "lightspore": """
-        Parameter
+        Parameter Tensor
     """,
     "lightspore.common.api": """
         Tensor_=Tensor jit_context

@@ -23,11 +23,14 @@ _reexport(globals(), {
         NanToNum Neg NextAfter NotEqual Orgqr Ormqr Polar Polygamma Pow Primitive PrimitiveWithCheck
         PrimitiveWithInfer Qr Quantile RaggedRange Real RealDiv Reciprocal ReduceAll ReduceAny ReduceMax
         ReduceMean ReduceMin ReduceProd ReduceStd ReduceSum Renorm Roll Round Rsqrt STFT Sign Sin Sinc
-        Sinh Sqrt Square SquareSumAll SquaredDifference Sub Tan Tensor Trace TridiagonalMatMul
-        TrilIndices TriuIndices Trunc TruncateDiv TruncateMod Xdivy Xlogy Zeta prim_attr_register
+        Sinh Sqrt Square SquareSumAll SquaredDifference Sub Tan Trace TridiagonalMatMul TrilIndices
+        TriuIndices Trunc TruncateDiv TruncateMod Xdivy Xlogy Zeta prim_attr_register
     """,
     "lightspore.amp": """
         NPUClearFloatStatusV2 NPUGetFloatStatusV2
+    """,
+    "lightspore": """
+        Tensor
     """,
     "lightspore.common.api": """
         Tensor_=Tensor

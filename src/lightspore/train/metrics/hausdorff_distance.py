@@ -9,7 +9,7 @@ _reexport(globals(), {
     "lightspore.nn": """
         HausdorffDistance Metric rearrange_inputs
     """,
-    "lightspore.ops": """
+    "lightspore": """
         Tensor
     """,
 })

@@ -9,7 +9,7 @@ _reexport(globals(), {
     "lightspore.nn": """
         Metric OcclusionSensitivity rearrange_inputs
     """,
-    "lightspore.ops": """
+    "lightspore": """
         Tensor
     """,
 })

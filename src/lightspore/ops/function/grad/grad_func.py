@@ -8,14 +8,14 @@ from lightspore._mirror import reexport as _reexport
 _reexport(globals(), {
     "lightspore.ops": """
         derivative get_grad grad jacfwd jacrev jet jvp linearize stop_gradient stop_gradient_
-        value_and_grad vjp GradOperation Tensor broadcast_to constexpr expand_dims ones reshape size
-        transpose zeros
+        value_and_grad vjp GradOperation broadcast_to constexpr expand_dims ones reshape size transpose
+        zeros
     """,
     "lightspore.nn": """
         Cell
     """,
     "lightspore": """
-        jit mutable
+        Tensor jit mutable
     """,
 }, has_all=True, names_order="""
     derivative get_grad grad jacfwd jacrev jet jvp linearize stop_gradient stop_gradient_

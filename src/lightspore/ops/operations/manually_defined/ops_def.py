@@ -8,13 +8,13 @@ from lightspore._mirror import reexport as _reexport
 _reexport(globals(), {
     "lightspore.ops": """
         BatchNorm Cast DtypeToEnum ForiLoop Ones Primitive PrimitiveWithInfer Rank ScalarCast
-        ScalarToTensor Scan Shape Tensor Tile WhileLoop Zeros flash_attention_score
-        fused_infer_attention_score prim_arg_register prim_attr_register rank scalar_add scalar_cast
-        scalar_div scalar_eq scalar_floordiv scalar_ge scalar_gt scalar_le scalar_log scalar_lt
-        scalar_max scalar_min scalar_mod scalar_mul scalar_pow scalar_sub scalar_uadd scalar_usub tile
+        ScalarToTensor Scan Shape Tile WhileLoop Zeros flash_attention_score fused_infer_attention_score
+        prim_arg_register prim_attr_register rank scalar_add scalar_cast scalar_div scalar_eq
+        scalar_floordiv scalar_ge scalar_gt scalar_le scalar_log scalar_lt scalar_max scalar_min
+        scalar_mod scalar_mul scalar_pow scalar_sub scalar_uadd scalar_usub tile
     """,
     "lightspore": """
-        COOTensor CSRTensor Parameter
+        COOTensor CSRTensor Parameter Tensor
     """,
     "lightspore.common.api": """
         Tensor_=Tensor is_shape_unknown jit_context
