@@ -5,6 +5,7 @@ objects of ``scope()`` in scope; its value (arrays, tuples of arrays, dicts, Pyt
 is recorded by ``encode``. ``make_files(root)`` writes the small IMDB / PennTreebank / IWSLT trees the reader
 cases read (the same bytes on both sides).
 """
+import importlib
 import os
 
 import numpy as np
@@ -62,10 +63,14 @@ def scope(text, ds, ms, root):
         return data.map(text.WhitespaceTokenizer(), input_columns="t").map(text.WhitespaceTokenizer(),
                                                                              input_columns="u")
 
+    def mod(path):
+        """A dataset submodule by its path under mindspore.dataset (or lightspore.dataset)."""
+        return importlib.import_module(ds.__name__ + path)
+
     vocab = text.Vocab.from_list(["home", "the", "world", "a"], ["<pad>", "<unk>"], True)
     wp_vocab = text.Vocab.from_list(["hel", "##lo", "world", "##s", "[UNK]", "un", "##aff", "##able", "hi", ",",
                                      "[CLS]"])
-    return {"text": text, "ds": ds, "ms": ms, "np": np, "ROOT": root, "rows": rows, "tokenized": tokenized,
+    return {"text": text, "ds": ds, "ms": ms, "np": np, "ROOT": root, "rows": rows, "tokenized": tokenized, "mod": mod,
             "VOCAB": vocab, "WPV": wp_vocab}
 
 
@@ -201,6 +206,26 @@ CASES = [
     ("iwslt16_train", "rows(ds.IWSLT2016Dataset(ROOT + '/iwslt2016', usage='train', shuffle=False))"),
     ("iwslt17_all", "rows(ds.IWSLT2017Dataset(ROOT + '/iwslt2017', shuffle=False))"),
     ("iwslt17_test", "rows(ds.IWSLT2017Dataset(ROOT + '/iwslt2017', usage='test', shuffle=False))"),
+    # the pre-2.0 keyword of map/batch is a TypeError in 2.7.1
+    ("map_column_order", "ds.NumpySlicesDataset({'a': [1, 2]}, shuffle=False).map(lambda x: x, input_columns='a', "
+                         "column_order=['a'])"),
+    ("batch_column_order", "ds.NumpySlicesDataset({'a': [1, 2]}, shuffle=False).batch(1, column_order=['a'])"),
+    ("map_unknown_keyword", "ds.NumpySlicesDataset({'a': [1, 2]}, shuffle=False).map(lambda x: x, foo=1)"),
+    # mirror paths: the legacy transforms modules and the engine / core modules
+    ("py_normalize_chw", "mod('.vision.py_transforms').Normalize([0.5, 0.4, 0.3], [0.2, 0.25, 0.5])"
+                         "(np.arange(12, dtype=np.float32).reshape(3, 2, 2) / 12)"),
+    ("py_totensor", "mod('.vision.py_transforms').ToTensor()(np.arange(12, dtype=np.uint8).reshape(2, 2, 3))"),
+    ("py_hwc2chw", "mod('.vision.py_transforms').HWC2CHW()(np.arange(12, dtype=np.uint8).reshape(2, 2, 3))"),
+    ("c_typecast", "mod('.transforms.c_transforms').TypeCast(ms.int16)(np.array([1.7, -2.2]))"),
+    ("c_padend", "mod('.transforms.c_transforms').PadEnd([3], 0)(np.array([1, 2]))"),
+    ("c_vision_resize", "mod('.vision.c_transforms').Resize((2, 3))(np.arange(48, dtype=np.uint8).reshape(4, 4, 3))"),
+    ("py_compose", "mod('.transforms.py_transforms').Compose([lambda x: x + 1, lambda x: x * 2])(np.array([1, 2]))"),
+    ("engine_names", "sorted(n for n in ['TakeDataset', 'MapDataset', 'BatchDataset', 'TextBaseDataset', "
+                     "'GeneratorDataset', 'IMDBDataset', 'MindDataset', 'TFRecordDataset', 'DistributedSampler'] "
+                     "if getattr(mod('.engine'), n) is getattr(ds, n))"),
+    ("datatypes", "[str(mod('.core.datatypes').mstype_to_detype(t)) for t in (ms.int32, ms.float16, ms.string, "
+                  "ms.bool_)] + [str(mod('.core.datatypes').nptype_to_detype(np.uint8))]"),
+    ("datatypes_bad", "mod('.core.datatypes').mstype_to_detype('int32')"),
     ("pipeline_lookup", "rows(ds.NumpySlicesDataset({'t': ['home a', 'the zz']}, shuffle=False)"
                         ".map(text.WhitespaceTokenizer(), 't').map(text.Lookup(VOCAB, '<unk>'), 't'))"),
 ]
