@@ -164,5 +164,17 @@ for kind, fusion in (("plain", []), ("buckets", [1, 3, 5]), ("ls", []), ("sens",
         for k, v in ws.items():
             res[f"single_{kind}/{k}"] = v
 
+# both ranks save the same (data-parallel, hence equal) network to ONE file at once, repeatedly: the file is never
+# half-written, whichever rank's write lands last
+net = make()
+shared = os.path.join(OUT, "shared.ckpt")
+for _ in range(5):
+    ms.save_checkpoint(net, shared)
+ops.Barrier()()
+loaded = ms.load_checkpoint(shared)
+res["shared_ckpt_ok"] = np.array(all(np.array_equal(loaded[p.name].asnumpy(), p.asnumpy())
+                                     for p in net.get_parameters()))
+res["shared_ckpt_leftovers"] = np.array(sorted(f for f in os.listdir(OUT) if not f.endswith(".npz")))
+
 np.savez(os.path.join(OUT, f"rank{R}.npz"), **res)
 print(f"rank {R} done", flush=True)

@@ -221,6 +221,7 @@ def _expected(r):
         "cf_a2a_v_c": np.array([0, 10, 11], np.float32) if r == 0 else np.array([1, 2, 12], np.float32),
         "group_ranks": np.array([0, 1]), "group_rank_of_world1": np.array(1), "world_rank_of_group0": np.array(0),
         "group_allreduce": x0 + x1, "group_rank": np.array(r), "comm_name_is_str": np.array(True),
+        "shared_ckpt_ok": np.array(True), "shared_ckpt_leftovers": np.array(["shared.ckpt"]),
     }
     if r == 0:
         e["send_out"] = x0
@@ -235,7 +236,10 @@ def test_collectives_two_processes(ranks, rank):
     for key, want in _expected(rank).items():
         assert key in got, key
         assert got[key].shape == np.shape(want), f"{key}: {got[key].shape} != {np.shape(want)}"
-        np.testing.assert_allclose(got[key], want, rtol=1e-6, err_msg=f"rank {rank}: {key}")
+        if got[key].dtype.kind in "US":
+            assert (got[key] == want).all(), f"rank {rank}: {key}: {got[key]} != {want}"
+        else:
+            np.testing.assert_allclose(got[key], want, rtol=1e-6, err_msg=f"rank {rank}: {key}")
     assert got["barrier"].shape == (1,) and got["barrier"].dtype == np.float32
 
 
