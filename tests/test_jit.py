@@ -88,6 +88,10 @@ def test_jit_config(index):
     assert str(info.value) == want
 
 
+def test_cell_set_jit_config():
+    assert JC.cell_jit_config(ms) == JIT['cell_jit_config']
+
+
 def test_jit_config_import_paths():
     from lightspore.common.jit_config import JitConfig
     assert JitConfig is ms.JitConfig

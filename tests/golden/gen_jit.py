@@ -4,7 +4,7 @@
 
 Records (tests/golden/jit.json):
   * ``jit`` argument checks: for each keyword set, the error type and message (or "ok");
-  * ``JitConfig``: the error type and message, or the resulting ``jit_config_dict``;
+  * ``JitConfig``: the error type and message, or the resulting ``jit_config_dict``; ``Cell.set_jit_config``;
   * values of small jitted functions with data-dependent control flow, Python constants and a jitted
     Cell method, computed by the reference in its graph mode (the inputs are in jit_cases.py).
 """
@@ -35,6 +35,7 @@ def main():
         out["jit_args"].append([kw, outcome(lambda kw=kw: (ms.jit(lambda x: x, **kw), None)[1])])
     for kw in C.JIT_CONFIG_CASES:
         out["jit_config"].append([kw, outcome(lambda kw=kw: ms.JitConfig(**kw).jit_config_dict)])
+    out["cell_jit_config"] = C.cell_jit_config(ms)
     for mode in (ms.GRAPH_MODE, ms.PYNATIVE_MODE):
         ms.set_context(mode=mode)
         vals = C.run_values(ms)

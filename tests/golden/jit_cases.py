@@ -63,3 +63,13 @@ def run_values(ms):
         "scaled_2_true": scaled(x, 2.0, True).asnumpy(), "scaled_3_false": scaled(x, 3.0, False).asnumpy(),
         "cell_method": net(x).asnumpy(),
     }
+
+
+def cell_jit_config(ms):
+    """jit_config_dict of a Cell before set_jit_config, after one call, and after a second (ignored) call."""
+    net = ms.nn.Dense(2, 2)
+    before = dict(net.jit_config_dict)
+    net.set_jit_config(ms.JitConfig(jit_level="O1"))
+    once = dict(net.jit_config_dict)
+    net.set_jit_config(ms.JitConfig(jit_level="O0", exc_mode="sink"))
+    return {"before": before, "once": once, "twice": dict(net.jit_config_dict)}
