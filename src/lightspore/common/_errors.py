@@ -15,13 +15,45 @@ _DTYPE_WORDS = re.compile(r"dtype|expected scalar type|but found|not implemented
                           r"Boolean|bool tensors|promot|Unsupported data type", re.I)
 
 
-_BROADCAST = re.compile(r"must match the size of tensor b|not broadcastable|cannot be broadcast")
+# torch's wording -> the reference's, with the reference's error type: (pattern, type, message template); the type
+# may be a dict keyed by op name (the reference's forms of one op differ), "default" for the others
+_RUNTIME_MATMUL = {"matmul": RuntimeError, "Tensor.matmul": RuntimeError, "default": ValueError}
+_WORDING = [
+    (re.compile(r"mat1 and mat2 shapes cannot be multiplied \((\d+)x(\d+) and (\d+)x(\d+)\)"), _RUNTIME_MATMUL,
+     "For '{name}', shape1[-1] must be equal to shape2[-2], but got {1} and {2}."),
+    (re.compile(r"size mismatch, got input \((\d+)\), mat \((\d+)x(\d+)\)"), _RUNTIME_MATMUL,
+     "For '{name}', shape1[-1] must be equal to shape2[-2], but got {2} and {0}."),
+    (re.compile(r"Expected size for first two dimensions of batch2 tensor to be: \[(\d+), (\d+)\] but got: "
+                r"\[(\d+), (\d+)\]"), ValueError,
+     "For '{name}', the batch and row of the input 'y' ({2}, {3}) must match the batch and col of the input 'x' "
+     "({0}, {1})."),
+    (re.compile(r"shape '\[([-\d, ]*)\]' is invalid for input of size (\d+)"), ValueError,
+     "For '{name}', the shape ({0}) is invalid for an input of size {1}."),
+    (re.compile(r"Target (-?\d+) is out of bounds"), RuntimeError,
+     "For '{name}', the value of 'target' must be in [0, number of classes), but got: {0}."),
+    (re.compile(r"The size of tensor a \((\d+)\) must match the size of tensor b \((\d+)\) at non-singleton "
+                r"dimension (\d+)"), ValueError,
+     "For '{name}', input1.shape and input2.shape need to broadcast. The value of input1.shape[{2}] or "
+     "input2.shape[{2}] must be 1 when they are not the same, but got {0} and {1}."),
+    (re.compile(r"Sizes of tensors must match except in dimension (\d+)\. Expected size (\d+) but got size (\d+) "
+                r"for tensor number (\d+)"), ValueError,
+     "For '{name}', the tensors' shapes must be equal except along axis {0}, but tensor {3} has size {2} where {1} "
+     "was expected."),
+]
+_BROADCAST = re.compile(r"not broadcastable|cannot be broadcast")
 
 
 def translate_error(name, err):
-    """A torch-internal error -> ValueError (shapes, values) or TypeError (dtypes), naming ``name``."""
+    """A torch-internal error -> the reference's error type (ValueError for shapes and values, TypeError for
+    dtypes, RuntimeError where the reference's kernel reports it) in the reference's words, naming ``name``."""
     text = str(err).strip()
     msg = text.splitlines()[0] if text else type(err).__name__
+    for pattern, cls, template in _WORDING:
+        m = pattern.search(msg)
+        if m:
+            if isinstance(cls, dict):
+                cls = cls.get(name, cls["default"])
+            return cls(template.format(*m.groups(), name=name))
     is_type = isinstance(err, (TypeError, NotImplementedError)) or bool(_DTYPE_WORDS.search(msg))
     cls = TypeError if is_type else ValueError
     if isinstance(err, IndexError) and "index out of range" in msg:

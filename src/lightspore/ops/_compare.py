@@ -4,7 +4,7 @@ from __future__ import annotations
 import torch
 
 from ._args import _as_tensor, _attr_prim, _binary
-from ._table import Primitive, method, op, prim
+from ._table import OPS, Primitive, method, op, prim
 
 
 @op(prim="IsNan", method="isnan")
@@ -25,36 +25,6 @@ def isfinite(input):
 # ---------------------------------------------------------------------------------------------
 # comparison and logic
 # ---------------------------------------------------------------------------------------------
-@op(prim="Equal", method="eq")
-def equal(input, other):
-    return torch.eq(input, other)
-
-
-@op(prim="NotEqual", method=("ne", "not_equal"))
-def not_equal(input, other):
-    return torch.ne(input, other)
-
-
-@op(prim="Greater", method=("gt", "greater"))
-def greater(input, other):
-    return torch.gt(input, other)
-
-
-@op(prim="GreaterEqual", method=("ge", "greater_equal"))
-def greater_equal(input, other):
-    return torch.ge(input, other)
-
-
-@op(prim="Less", method=("lt", "less"))
-def less(input, other):
-    return torch.lt(input, other)
-
-
-@op(prim="LessEqual", method=("le", "less_equal"))
-def less_equal(input, other):
-    return torch.le(input, other)
-
-
 @op(prim="LogicalAnd", method="logical_and")
 def logical_and(input, other):
     return torch.logical_and(input, other)
@@ -94,7 +64,7 @@ def _t_where(self, condition, y):
 
 @method("equal")
 def _t_equal(self, other):
-    return equal(self, other)
+    return OPS["equal"](self, other)
 
 
 @op(out="raw")

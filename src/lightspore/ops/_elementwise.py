@@ -4,58 +4,27 @@ from __future__ import annotations
 import torch
 
 from ..common import dtype as mstype
-from ._args import _as_tensor, _binary, _dt, _scal, _unary
+from . import _promote
+from ._args import _binary, _dt, _scal, _unary
 from ._table import IMPLS, Primitive, method, op, prim
-
 
 # ---------------------------------------------------------------------------------------------
 # elementwise arithmetic
 # ---------------------------------------------------------------------------------------------
-@op(prim="Add", method="add")
-def add(input, other):
-    return torch.add(input, other)
+# add, sub, mul, div, floor_div, floor_mod, pow, maximum, minimum and the comparisons, in every form (functional,
+# primitive, Tensor method, mint, operator), come from the one definition in _promote
+_promote.register()
+_div = IMPLS["div"]
 
 
-@op(prim="Sub", method="sub")
-def sub(input, other):
-    return torch.sub(input, other)
-
-
-@op(prim="Mul", method="mul")
-def mul(input, other):
-    return torch.mul(input, other)
-
-
-@op(method="div")
-def div(input, other, *, rounding_mode=None):
-    if rounding_mode not in (None, "floor", "trunc"):
-        raise ValueError(f"For 'div', 'rounding_mode' must be None, 'floor' or 'trunc', but got {rounding_mode!r}")
-    return torch.div(input, other, rounding_mode=rounding_mode)
-
-
-@op(prim="Div", method="true_divide")
+@op()
 def true_divide(dividend, divisor):
-    return torch.true_divide(dividend, divisor)
+    return _div(dividend, divisor)
 
 
 @op(prim="RealDiv")
 def _real_div(x, y):
-    return torch.true_divide(x, y)
-
-
-@op(prim="FloorDiv", method="floor_divide")
-def floor_div(x, y):
-    return torch.floor_divide(x, y)
-
-
-@op(prim="FloorMod", method="remainder")
-def floor_mod(x, y):
-    return torch.remainder(x, y)
-
-
-@op(prim="Pow", method="pow")
-def pow(input, exponent):
-    return torch.pow(input, exponent)
+    return _div(x, y)
 
 
 @op(prim="Neg", method=("neg", "negative"), aliases=("negative",))
@@ -158,16 +127,6 @@ def ceil(input):
 @op(method="round")
 def round(input, *, decimals=0):
     return torch.round(input, decimals=decimals)
-
-
-@op(prim="Maximum", method="maximum")
-def maximum(input, other):
-    return torch.maximum(_as_tensor(input), _as_tensor(other, input))
-
-
-@op(prim="Minimum", method="minimum")
-def minimum(input, other):
-    return torch.minimum(_as_tensor(input), _as_tensor(other, input))
 
 
 @op(method=("clamp", "clip"), aliases=("clip",))

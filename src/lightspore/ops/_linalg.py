@@ -4,6 +4,7 @@ from __future__ import annotations
 import torch
 
 from ..common import dtype as mstype
+from ..common._errors import translate_error
 from ..common.tensor import Tensor
 from ._args import _REQ, _attr_prim, _u
 from ._table import OPS, Primitive, method, op, prim, unwrap
@@ -52,7 +53,10 @@ class MatMul(Primitive):
             a = a.mT
         if self.transpose_b:
             b = b.mT
-        return Tensor._make(torch.matmul(a, b))
+        try:
+            return Tensor._make(torch.matmul(a, b))
+        except RuntimeError as e:
+            raise translate_error(self.name, e) from None
 
 
 @prim("BatchMatMul")

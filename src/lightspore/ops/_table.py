@@ -47,6 +47,7 @@ OPS = _Registry("function")     # functional name -> generated public function
 PRIMS = _Registry("primitive")  # primitive class name -> class
 METHODS = _Registry("Tensor method")  # Tensor method name -> function(self, ...)
 IMPLS = _Registry("implementation")   # functional name -> torch-level implementation
+MINT = _Registry("mint function")     # mint functions whose semantics differ from the functional form
 
 
 def unwrap(x):

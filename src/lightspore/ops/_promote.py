@@ -1,0 +1,338 @@
+"""Binary arithmetic and comparison ops: their dtype semantics, written once for every form.
+
+``a + b``, ``ops.add``, ``ops.Add()``, ``Tensor.add`` and ``mint.add`` all run ``binary_impl("add", form)``; what
+differs between the forms in the reference (measured cell by cell: tests/golden/gen_promotion.py) is data here:
+
+* ``_PROMOTE``: the result dtype of two tensors (a 0-d tensor promotes like any other tensor), ``-`` where the
+  reference refuses the pair with TypeError;
+* ``_scalar_promote``: a Python bool/int/float operand next to a tensor;
+* ``_REFUSED``: per op and form, the promoted dtypes its kernel refuses (TypeError), separately for
+  tensor x tensor, tensor x scalar and scalar x tensor.
+
+Division gives float32 for integer and bool operands; comparisons give bool. torch computes in the promoted
+dtype, or in int64 for the unsigned dtypes its CPU kernels lack, and the result is cast back.
+"""
+from __future__ import annotations
+
+import torch
+
+from ..common import dtype as mstype
+from ..common._errors import translate_error
+from ..common.tensor import Tensor
+
+_ORDER = (torch.bool, torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8, torch.uint16, torch.uint32,
+          torch.uint64, torch.float16, torch.float32, torch.float64, torch.bfloat16)
+_CODE = dict(zip(_ORDER, "b1248uvwxhfdz"))
+_DTYPE = {c: d for d, c in _CODE.items()}
+
+# row: left dtype, column: right dtype (order b1248uvwxhfdz); '-': TypeError (no implicit conversion)
+_PROMOTE_ROWS = """
+b1248uvwxhfdz
+112482---hfdz
+222482---hfdz
+444484---hfdz
+888888---hfdz
+u2248u---hfdz
+v-----v------
+w------w-----
+x-------x----
+hhhhhh---hfdf
+ffffff---ffdf
+dddddd---dddd
+zzzzzz---ffdz
+""".split()
+_PROMOTE = {(a, b): (_DTYPE[_PROMOTE_ROWS[i][j]] if _PROMOTE_ROWS[i][j] != "-" else None)
+            for i, a in enumerate(_ORDER) for j, b in enumerate(_ORDER)}
+
+_INTEGRAL = frozenset(_ORDER[:9])
+_WIDE_UNSIGNED = frozenset((torch.uint16, torch.uint32, torch.uint64))   # torch's CPU kernels lack most ops
+
+
+def _scalar_promote(t, s):
+    """The dtype of tensor dtype ``t`` with a Python scalar of type ``s`` (bool, int, float); None: TypeError."""
+    if s is bool:
+        return t
+    if t in _WIDE_UNSIGNED:
+        return None
+    if s is int:
+        return torch.int64 if t is torch.bool else t
+    return torch.float32 if t in _INTEGRAL else t
+
+
+# op -> (reference primitive name, torch function, kind); kind: 'arith' | 'div' | 'cmp'
+_OPS = {
+    "add": ("Add", torch.add, "arith"), "sub": ("Sub", torch.sub, "arith"), "mul": ("Mul", torch.mul, "arith"),
+    "div": ("Div", torch.true_divide, "div"), "floor_div": ("FloorDiv", torch.floor_divide, "arith"),
+    "mod": ("FloorMod", torch.remainder, "arith"), "pow": ("Pow", torch.pow, "arith"),
+    "maximum": ("Maximum", torch.maximum, "arith"), "minimum": ("Minimum", torch.minimum, "arith"),
+    "eq": ("Equal", torch.eq, "cmp"), "ne": ("NotEqual", torch.ne, "cmp"), "lt": ("Less", torch.lt, "cmp"),
+    "le": ("LessEqual", torch.le, "cmp"), "gt": ("Greater", torch.gt, "cmp"), "ge": ("GreaterEqual", torch.ge, "cmp"),
+}
+
+# op -> form -> refused promoted dtypes (codes) as one string (every position) or a tuple
+# (tensor x tensor, tensor x scalar, scalar x tensor). Where the reference's CPU build lacks a kernel
+# (mint.mul(tensor, 2.0): "The kernel Muls unregistered") the form computes as the functional one does.
+_F = ("functional", "primitive")
+_REFUSED = {
+    "add": {**dict.fromkeys(_F, "b"), **dict.fromkeys(("method", "mint", "operator"), "")},
+    "sub": {**dict.fromkeys(_F, "bwxz"), "method": "", "mint": "", "operator": ("", "", "bwxz")},
+    "mul": dict.fromkeys(_F + ("method", "mint", "operator"), "z"),
+    "div": dict.fromkeys(_F + ("method", "mint", "operator"), "z"),
+    "floor_div": dict.fromkeys(_F + ("method", "mint", "operator"), "bz"),
+    "mod": {**dict.fromkeys(_F + ("operator",), "bvwxz"), "method": "bz", "mint": ("bz", "bz", "bwxz")},
+    "pow": {**dict.fromkeys(_F + ("method", "operator"), "bz"), "mint": ("bz", "bvwxz", "bvwxz")},
+    "maximum": dict.fromkeys(_F + ("method", "mint"), "vz"),
+    "minimum": dict.fromkeys(_F + ("method", "mint"), "bz"),
+    **{c: dict.fromkeys(_F + ("method", "mint", "operator"), "z") for c in ("eq", "ne", "lt", "le", "gt", "ge")},
+}
+
+
+def _tensor_name(dt):
+    return f"Tensor[{mstype.from_torch(dt)}]"
+
+
+class _Refusal:
+    """A cached decision to raise: the exception type and message."""
+    __slots__ = ("cls", "msg")
+
+    def __init__(self, cls, msg):
+        self.cls, self.msg = cls, msg
+
+
+def _plan(op, form, ka, kb):
+    """How to compute ``op`` in ``form`` for operand keys ka, kb (a torch dtype, or bool/int/float for a Python
+    scalar): (compute dtype, result dtype) or a _Refusal. Cached per key by the callers."""
+    prim, _, kind = _OPS[op]
+    refused = _REFUSED[op][form]
+    if isinstance(refused, str):
+        refused = (refused, refused, refused)
+    if isinstance(ka, torch.dtype) and isinstance(kb, torch.dtype):
+        p, ref = _PROMOTE.get((ka, kb)), refused[0]
+        if p is None:
+            return _Refusal(TypeError, f"Type implicit conversion between {mstype.from_torch(ka)} and "
+                                       f"{mstype.from_torch(kb)} is not supported.")
+    else:
+        t, s, ref = (ka, kb, refused[1]) if isinstance(ka, torch.dtype) else (kb, ka, refused[2])
+        p = _scalar_promote(t, s)
+        if p is None:
+            return _Refusal(TypeError, f"Type implicit conversion between {mstype.from_torch(t)} and a Python "
+                                       f"{s.__name__} is not supported.")
+    if _CODE[p] in ref:
+        ok = ", ".join(sorted(_tensor_name(d) for d in _ORDER if _CODE[d] not in ref))
+        return _Refusal(TypeError, f"For primitive[{prim}], the input argument[x] must be a type of {{{ok}}}, "
+                                   f"but got {_tensor_name(p)}.")
+    out = torch.bool if kind == "cmp" else (torch.float32 if kind == "div" and p in _INTEGRAL else p)
+    compute = torch.int64 if p in _WIDE_UNSIGNED else p
+    return compute, out
+
+
+def _key(x, prim):
+    """An operand's plan key: its torch dtype, or the Python scalar type; anything else is refused."""
+    if isinstance(x, torch.Tensor):
+        return x.dtype
+    if isinstance(x, bool):
+        return bool
+    if isinstance(x, int):
+        return int
+    if isinstance(x, float):
+        return float
+    name = "Tensor" if isinstance(x, Tensor) else (f"<class '{type(x).__module__}.{type(x).__name__}'>"
+                                                    if type(x).__module__ != "builtins" else type(x).__name__)
+    raise TypeError(f'Failed calling {prim} with "{prim}()(input, other={name})". The valid calling should be: '
+                    f'"{prim}()(input=<Number, Tensor>, other=<Number, Tensor>)".')
+
+
+def binary_impl(op, form):
+    """The torch-level ``(a, b) -> torch.Tensor`` of ``op`` in ``form``: a, b are torch tensors or Python
+    scalars. Same-dtype tensors whose plan is a plain torch call take a fast path without a lookup."""
+    prim, fn, kind = _OPS[op]
+    cache = {}
+    fast = set()
+    for d in _ORDER:
+        plan = _plan(op, form, d, d)
+        if isinstance(plan, tuple) and plan[0] is d and (plan[1] is d or kind != "arith"):
+            if not (op == "sub" and d is torch.bool) and not (kind == "cmp" and d in _WIDE_UNSIGNED):
+                fast.add(d)
+    fast = frozenset(fast)
+    bool_sub = op == "sub"
+    tensor_only = op in ("maximum", "minimum")
+
+    def impl(a, b):
+        if type(a) is torch.Tensor and type(b) is torch.Tensor and a.dtype is b.dtype and a.dtype in fast:
+            return fn(a, b)
+        ka, kb = _key(a, prim), _key(b, prim)
+        plan = cache.get((ka, kb))
+        if plan is None:
+            plan = cache[(ka, kb)] = _plan(op, form, ka, kb)
+        if type(plan) is _Refusal:
+            raise plan.cls(plan.msg)
+        compute, out = plan
+        if compute is torch.uint8:      # the reference converts an int scalar to the tensor's dtype first
+            a = a % 256 if type(a) is int and a < 0 else a
+            b = b % 256 if type(b) is int and b < 0 else b
+        if isinstance(a, torch.Tensor):
+            if a.dtype is not compute:
+                a = a.to(compute)
+        else:       # torch takes a Python scalar only on the right
+            a = torch.tensor(a, dtype=compute, device=b.device)
+        if isinstance(b, torch.Tensor):
+            if b.dtype is not compute:
+                b = b.to(compute)
+        elif tensor_only or compute is torch.bool:
+            b = torch.tensor(b, dtype=compute, device=a.device)
+        elif b is True or b is False:     # torch refuses a bool scalar in some kernels (sub)
+            b = int(b)
+        if bool_sub and compute is torch.bool:
+            r = torch.logical_xor(a, b)
+        else:
+            r = fn(a, b)
+        return r if r.dtype is out else r.to(out)
+
+    impl.__name__ = op
+    return impl
+
+
+# ---------------------------------------------------------------------------------------------
+# the forms: one spec per op (functional name and parameters, primitive, Tensor methods, mint name,
+# Python operators); every form runs binary_impl(op, form)
+# ---------------------------------------------------------------------------------------------
+_SPECS = (
+    # functional, op, parameters, Tensor methods, mint, operators (forward, reflected)
+    ("add", "add", ("input", "other"), ("add",), "add", ("add",)),
+    ("sub", "sub", ("input", "other"), ("sub",), "sub", ("sub",)),
+    ("mul", "mul", ("input", "other"), ("mul",), "mul", ("mul",)),
+    ("div", "div", ("input", "other"), ("div", "true_divide"), "div", ("truediv",)),
+    ("floor_div", "floor_div", ("x", "y"), ("floor_divide",), "floor_divide", ("floordiv",)),
+    ("floor_mod", "mod", ("x", "y"), ("remainder",), "remainder", ("mod",)),
+    ("pow", "pow", ("input", "exponent"), ("pow",), "pow", ("pow",)),
+    ("maximum", "maximum", ("input", "other"), ("maximum",), "maximum", ()),
+    ("minimum", "minimum", ("input", "other"), ("minimum",), "minimum", ()),
+    ("equal", "eq", ("input", "other"), ("eq",), "eq", ("eq",)),
+    ("not_equal", "ne", ("input", "other"), ("ne", "not_equal"), "ne", ("ne",)),
+    ("greater", "gt", ("input", "other"), ("gt", "greater"), "gt", ("gt", "lt")),
+    ("greater_equal", "ge", ("input", "other"), ("ge", "greater_equal"), "ge", ("ge", "le")),
+    ("less", "lt", ("input", "other"), ("lt", "less"), "lt", ("lt", "gt")),
+    ("less_equal", "le", ("input", "other"), ("le", "less_equal"), "le", ("le", "ge")),
+)
+# Tensor methods / mint functions with a keyword beyond (input, other): alpha scales ``other``
+_ALPHA = {"add", "sub"}
+# mint functions the reference overloads (signature ``(*args, **kwargs)``)
+_MINT_OVERLOADED = {"add", "sub", "div", "floor_divide", "remainder", "ge"}
+
+
+def _functional(fname, op, params):
+    """The functional form's torch-level implementation, with the reference's parameter names."""
+    impl = binary_impl(op, "functional")
+    a, b = params
+    if op == "div":
+        def div(input, other, *, rounding_mode=None):
+            if rounding_mode is None:
+                return impl(input, other)
+            if rounding_mode not in ("floor", "trunc"):
+                raise ValueError(f"For 'div', 'rounding_mode' must be None, 'floor' or 'trunc', but got "
+                                 f"{rounding_mode!r}")
+            return torch.div(input, other, rounding_mode=rounding_mode)
+        return div
+    ns = {"_f": impl}
+    exec(f"def {fname}({a}, {b}):\n    return _f({a}, {b})\n", ns)
+    return ns[fname]
+
+
+def _edge(impl, prim, self_first=True):
+    """A Tensor-level callable ``(x, y) -> Tensor`` around a torch-level impl: unwrap, call, wrap, and translate
+    torch's own errors (a shape mismatch, ...) into the reference's types."""
+    def call(x, y):
+        try:
+            return Tensor._make(impl(x._t if isinstance(x, Tensor) else x, y._t if isinstance(y, Tensor) else y))
+        except (RuntimeError, IndexError, NotImplementedError) as e:
+            raise translate_error(prim, e) from None
+    return call
+
+
+def _method(impl, prim, name, alpha):
+    call = _edge(impl, prim)
+    if alpha:
+        def m(self, other, *, alpha=1):
+            return call(self, other if alpha == 1 else other * alpha)
+    elif name == "div":
+        def m(self, other, *, rounding_mode=None):
+            if rounding_mode is None:
+                return call(self, other)
+            from ._table import OPS
+            return OPS["div"](self, other, rounding_mode=rounding_mode)
+    else:
+        def m(self, other):
+            return call(self, other)
+    m.__name__ = m.__qualname__ = name
+    return m
+
+
+def _mint(impl, prim, name, params, op):
+    call = _edge(impl, prim)
+    if name in _MINT_OVERLOADED:
+        kw = "alpha" if op in _ALPHA else ("rounding_mode" if op == "div" else None)
+
+        def f(*args, **kwargs):
+            extra = kwargs.pop(kw, None) if kw else None
+            if len(args) + len(kwargs) != 2 or kwargs and set(kwargs) - {"input", "other"}:
+                raise TypeError(f"For 'mint.{name}', the inputs must be (input, other{', *, ' + kw if kw else ''}), "
+                                f"but got {len(args)} positional and {sorted(kwargs)} keyword arguments.")
+            x = args[0] if args else kwargs["input"]
+            y = args[1] if len(args) > 1 else kwargs["other"]
+            if kw == "alpha" and extra is not None and extra != 1:
+                y = y * extra
+            if kw == "rounding_mode" and extra is not None:
+                from ._table import OPS
+                return OPS["div"](x, y, rounding_mode=extra)
+            return call(x, y)
+    else:
+        ns = {"_c": call}
+        a, b = ("input", "exponent") if op == "pow" else ("input", "other")
+        exec(f"def {name}({a}, {b}):\n    return _c({a}, {b})\n", ns)
+        f = ns[name]
+    f.__name__ = f.__qualname__ = name
+    f.__module__ = "lightspore.mint"
+    return f
+
+
+def _operators(op, names, prim):
+    """Tensor.__xxx__ (and __rxxx__/__ixxx__ for arithmetic): the operator form; a comparison with the scalar on
+    the left is Python's reflected call, i.e. the mirrored comparison."""
+    impl = binary_impl(op, "operator")
+    call = _edge(impl, prim)
+    fwd = names[0]
+    out = {}
+
+    def forward(self, other):
+        return call(self, other)
+    out[f"__{fwd}__"] = forward
+    if len(names) == 1 and op not in ("eq", "ne"):
+        def reflected(self, other):
+            return call(other, self)
+        out[f"__r{fwd}__"] = reflected
+        out[f"__i{fwd}__"] = forward
+    if op == "eq":
+        def eq(self, other):
+            return False if other is None else call(self, other)
+        out["__eq__"] = eq
+    if op == "ne":
+        def ne(self, other):
+            return True if other is None else call(self, other)
+        out["__ne__"] = ne
+    for k, f in out.items():
+        f.__name__ = f.__qualname__ = k
+    return out
+
+
+def register():
+    """Register every form of every binary op in the op table (called once from ops/__init__ via _elementwise)."""
+    from ._table import METHODS, MINT, op
+    for fname, opname, params, methods, mint_name, operators in _SPECS:
+        prim = _OPS[opname][0]
+        op(fname, prim=prim)(_functional(fname, opname, params))
+        for m in methods:
+            METHODS[m] = _method(binary_impl(opname, "method"), prim, m, opname in _ALPHA)
+        MINT[mint_name] = _mint(binary_impl(opname, "mint"), prim, mint_name, params, opname)
+        if operators:
+            for k, f in _operators(opname, operators, prim).items():
+                METHODS[k] = f
