@@ -141,7 +141,10 @@ class Tensor:
             if shape is None:
                 raise ValueError("For 'Tensor', 'input_data' and 'shape' can not both be None.")
             shape = (shape,) if isinstance(shape, int) else tuple(shape)
-            if any((not isinstance(s, int)) or s < 0 for s in shape):
+            if any(s is None or (isinstance(s, int) and s < 0) for s in shape):
+                _make_placeholder(self, shape, ms_dtype, init)      # a dynamic-shape input spec (set_inputs)
+                return
+            if any(not isinstance(s, int) for s in shape):
                 raise ValueError(f"For 'Tensor', 'shape' must be a tuple of non-negative ints, got {shape}")
             tdt = mstype.to_torch(ms_dtype) if ms_dtype is not None else torch.float32
             if init is not None:
@@ -440,7 +443,8 @@ class Tensor:
     def __copy__(self):
         return Tensor._make(self._t)
 
-    # ---- operators: installed below from one table (MindSpore's promotion equals torch's here) ----
+    # ---- operators: + - * / // % ** and the comparisons are the op table's (ops/_promote.py); the bitwise
+    # ops, shifts and @ are installed below ----
     def __neg__(self):
         return Tensor._make(-self._t)
 
@@ -454,15 +458,6 @@ class Tensor:
         # the reference's ``~x`` is logical not, for every dtype
         return Tensor._make(torch.logical_not(self._t))
 
-    def __eq__(self, other):
-        if other is None:
-            return False
-        return _cmp_eq(self, other)
-
-    def __ne__(self, other):
-        if other is None:
-            return True
-        return _cmp_ne(self, other)
 
 
 def _operand(x, name):
@@ -480,72 +475,25 @@ def _operand(x, name):
     raise TypeError(f'Failed calling {name} with "{name}()(input=Tensor, other={type(x)})".')
 
 
-_UNSIGNED = {torch.uint8: 1 << 8, torch.uint16: 1 << 16, torch.uint32: 1 << 32, torch.uint64: 1 << 64}
-
-
-def _promote_0d(a, b):
-    """The reference promotes a 0-d tensor operand like any other tensor (torch ranks it lower)."""
-    dt = torch.promote_types(a.dtype, b.dtype)
-    return a.to(dt), b.to(dt)
-
-
-def _bool_sub(a, b, reflected):
-    """Subtraction with a bool tensor operand, which torch refuses and the reference computes."""
-    if reflected and isinstance(a, bool) and b.dtype == torch.bool:
-        raise TypeError("For 'Sub', the input argument[x] must be a Tensor of a number type, but got a bool "
-                        "scalar with a Tensor[Bool].")
-    rt = torch.result_type(a, b)
-    if rt == torch.bool:
-        return torch.ne(a, b)
-    a = int(a) if isinstance(a, bool) else a
-    b = int(b) if isinstance(b, bool) else b
-    a = a.to(rt) if isinstance(a, torch.Tensor) else a
-    b = b.to(rt) if isinstance(b, torch.Tensor) else b
-    return a - b
-
-
 def _binary(name, fn, reflected=False):
-    def call(a, b):
-        if type(b) is int and b < 0 and a.dtype in _UNSIGNED:
-            b %= _UNSIGNED[a.dtype]          # the reference converts the scalar to the tensor's dtype first
+    def method(self, other):
+        o = _operand(other, name)
         try:
-            if type(b) is torch.Tensor and b.dtype is not a.dtype and (b.dim() == 0) != (a.dim() == 0):
-                a, b = _promote_0d(a, b)
-            return Tensor._make(fn(b, a) if reflected else fn(a, b))
+            return Tensor._make(fn(o, self._t) if reflected else fn(self._t, o))
         except (RuntimeError, NotImplementedError) as e:
-            if fn is operator.sub and ("bool tensors" in str(e) or "with a bool tensor" in str(e)):
-                return Tensor._make(_bool_sub(b, a, True) if reflected else _bool_sub(a, b, False))
             raise translate_error(name, e) from None
-
-    if fn is operator.pow or fn is operator.floordiv or fn is operator.mod:
-        def method(self, other):
-            o = _operand(other, name)
-            if self._t.dtype is torch.bool and (isinstance(o, bool) or getattr(o, "dtype", None) is torch.bool):
-                raise TypeError(f"For '{name}', the inputs must not both be bool, but got Tensor[Bool] and "
-                                f"{'Tensor[Bool]' if isinstance(o, torch.Tensor) else 'bool'}.")
-            return call(self._t, o)
-    else:
-        def method(self, other):
-            return call(self._t, _operand(other, name))
     return method
 
 
 _BINARY = {
-    "add": ("Add", operator.add), "sub": ("Sub", operator.sub), "mul": ("Mul", operator.mul),
-    "truediv": ("Div", operator.truediv), "floordiv": ("FloorDiv", operator.floordiv),
-    "mod": ("FloorMod", operator.mod), "pow": ("Pow", operator.pow), "matmul": ("MatMul", operator.matmul),
-    "and": ("BitwiseAnd", operator.and_), "or": ("BitwiseOr", operator.or_), "xor": ("BitwiseXor", operator.xor),
-    "lshift": ("LeftShift", operator.lshift), "rshift": ("RightShift", operator.rshift),
+    "matmul": ("matmul", operator.matmul), "and": ("BitwiseAnd", operator.and_), "or": ("BitwiseOr", operator.or_),
+    "xor": ("BitwiseXor", operator.xor), "lshift": ("LeftShift", operator.lshift),
+    "rshift": ("RightShift", operator.rshift),
 }
 for _n, (_prim, _fn) in _BINARY.items():
     setattr(Tensor, f"__{_n}__", _binary(_prim, _fn))
     setattr(Tensor, f"__r{_n}__", _binary(_prim, _fn, reflected=True))
     setattr(Tensor, f"__i{_n}__", _binary(_prim, _fn))
-for _n, _prim, _fn in (("lt", "Less", operator.lt), ("le", "LessEqual", operator.le),
-                       ("gt", "Greater", operator.gt), ("ge", "GreaterEqual", operator.ge)):
-    setattr(Tensor, f"__{_n}__", _binary(_prim, _fn))
-_cmp_eq = _binary("Equal", operator.eq)
-_cmp_ne = _binary("NotEqual", operator.ne)
 
 
 def _parse_device(device):
@@ -584,3 +532,45 @@ def is_tensor(obj):
 def tensor(input_data=None, dtype=None, shape=None, init=None, const_arg=False):
     """``mindspore.tensor``: functional constructor."""
     return Tensor(input_data, dtype, shape, init, const_arg)
+
+
+class _PlaceholderTensor(Tensor):
+    """``Tensor(shape=(None, 4), dtype=...)``: a shape with unknown dimensions (-1; ``(-2,)`` for an unknown rank)
+    that describes an input for ``Cell.set_inputs``. It holds no data: its size is 0 and ``asnumpy`` raises, as in
+    the reference. The shape lives in the ``_init`` slot (a placeholder has no initializer)."""
+
+    __slots__ = ()
+
+    @property
+    def shape(self):
+        return self._init
+
+    @property
+    def ndim(self):
+        return len(self._init)
+
+    @property
+    def size(self):
+        return 0
+
+    @property
+    def init(self):
+        return None
+
+    def asnumpy(self):
+        raise ValueError("negative dimensions are not allowed")
+
+    def __repr__(self):
+        return f"Tensor(shape={list(self._init)}, dtype={self.dtype}, value=\n)"
+
+    def __str__(self):
+        raise ValueError("negative dimensions are not allowed")
+
+
+def _make_placeholder(self, shape, ms_dtype, init):
+    if ms_dtype is None or init is not None:
+        raise ValueError("If setting dynamic shape, dtype must not be None, init must be None")
+    shape = tuple(-1 if s is None else s for s in shape)
+    self.__class__ = _PlaceholderTensor
+    self._t = torch.zeros([max(s, 0) for s in shape], dtype=mstype.to_torch(ms_dtype))
+    self._init = shape

@@ -4,9 +4,11 @@ from __future__ import annotations
 import builtins
 import numbers
 
+import numpy as np
 import torch
 
 from ..common import dtype as mstype
+from ..common._errors import translate_error
 from ..common.tensor import Tensor
 from ._args import _REQ, _attr_prim, _axes, _idx, _impl, _no_attr_prim, _pick_axis, _shape_arg, _tdt, _u, _write
 from ._table import METHODS, OPS, Primitive, method, op, prim, unwrap
@@ -121,7 +123,12 @@ def triu(input, diagonal=0):
 
 @op()
 def cast(input, dtype):
-    return input.to(_tdt(mstype.check_dtype(dtype, "For 'cast', 'dtype'")))
+    tdt = _tdt(mstype.check_dtype(dtype, "For 'cast', 'dtype'"))
+    if isinstance(input, torch.Tensor):
+        return input.to(tdt)
+    if isinstance(input, (bool, int, float, np.bool_, np.integer, np.floating)):   # ops.cast(x.shape[0], ...)
+        return torch.tensor(input.item() if isinstance(input, np.generic) else input).to(tdt)
+    raise TypeError(f"For 'cast', 'input_x' must be a Tensor or a number, but got {type(input).__name__}.")
 
 
 @op(method="repeat_interleave")
@@ -235,7 +242,10 @@ class ExpandDims(Primitive):
 def _t_reshape(self, *shape):
     if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
         shape = shape[0]
-    return Tensor._make(self._t.reshape(_shape_arg(shape, "Tensor.reshape")))
+    try:
+        return Tensor._make(self._t.reshape(_shape_arg(shape, "Tensor.reshape")))
+    except RuntimeError as e:
+        raise translate_error("Tensor.reshape", e) from None
 
 
 @method("view")
@@ -245,7 +255,12 @@ def _t_view(self, *shape):
     if len(shape) == 1 and isinstance(shape[0], mstype.Type):
         return Tensor._make(self._t.view(_tdt(shape[0])))
     # reshape is a view whenever the strides allow one and a copy otherwise (a transposed tensor), as the reference
-    return Tensor._make(self._t.reshape(_shape_arg(shape, "Tensor.view")))
+    shape = _shape_arg(shape, "Tensor.view")
+    try:
+        return Tensor._make(self._t.reshape(shape))
+    except RuntimeError:
+        raise ValueError(f"For 'Tensor.view', the proposed shape {list(shape)} is invalid for an input of size "
+                         f"{self._t.numel()} (shape {list(self._t.shape)}).") from None
 
 
 @method("view_as")
