@@ -150,9 +150,14 @@ def main(argv=None):
     report(tree, resolved, args.list_missing)
     problems = identity_problems(tree, resolved)
     if problems:
-        print(f"\n{len(problems)} identity problems:")
+        known = set()
+        if os.path.exists(EXPECTED):
+            with open(EXPECTED) as f:
+                known = set(json.load(f).get("known_identity_breaks", ()))
+        print(f"\n{len(problems)} identity problems ({len(known & set(problems))} listed as known in "
+              f"{os.path.relpath(EXPECTED)}; NEW marks the others):")
         for p in problems:
-            print("  " + p)
+            print(("  " if p in known else "  NEW ") + p)
     if args.write_expected:
         write_expected(resolved, problems)
         print(f"wrote {os.path.relpath(EXPECTED)}")
