@@ -126,9 +126,37 @@ def test_auto_parallel_context():
                        ("ctx_set_pipeline_interleave",
                         lambda: ms.set_auto_parallel_context(pipeline_interleave=True))):
         _check(name, call)
+    _check("ctx_comm_fusion_size", lambda: (ms.set_auto_parallel_context(
+        comm_fusion={"allreduce": {"mode": "size", "config": 32}}), ms.get_auto_parallel_context("comm_fusion"))[1])
+    _check("ctx_comm_fusion_index", lambda: (ms.set_auto_parallel_context(
+        comm_fusion={"allreduce": {"mode": "index", "config": [3]}}), ms.get_auto_parallel_context("comm_fusion"),
+        ms.get_auto_parallel_context("all_reduce_fusion_config"))[1:], plain=list)
+    for name, cfg in (("ctx_comm_fusion_bad_mode", {"allreduce": {"mode": "x", "config": 1}}),
+                      ("ctx_comm_fusion_bad_key", {"foo": {}}),
+                      ("ctx_comm_fusion_no_config", {"allreduce": {"mode": "auto"}})):
+        _check(name, lambda cfg=cfg: ms.set_auto_parallel_context(comm_fusion=cfg))
     ms.reset_auto_parallel_context()
+    _check("ctx_comm_fusion_after_reset", lambda: ms.get_auto_parallel_context("comm_fusion"))
     _check("ctx_after_reset", lambda: [ms.get_auto_parallel_context(k) for k in keys])
     assert ms.context.get_auto_parallel_context is ms.get_auto_parallel_context
+
+
+def test_comm_fusion_sets_the_gradient_buckets():
+    net = nn.SequentialCell([nn.Dense(600, 600), nn.Dense(600, 600), nn.Dense(600, 10)])
+
+    def buckets():
+        return nn.DistributedGradReducer(net.trainable_params(), degree=1)._buckets
+
+    assert buckets() == [[5, 4, 3, 2, 1, 0]]                   # 25 MB, torch DDP's default
+    ms.set_auto_parallel_context(comm_fusion={"allreduce": {"mode": "size", "config": 1}})
+    assert buckets() == [[5, 4, 3], [2], [1], [0]]              # 1 MB: a 600x600 weight is a bucket alone
+    ms.set_auto_parallel_context(comm_fusion={"allreduce": {"mode": "index", "config": [2]}})
+    assert buckets() == [[5, 4, 3], [2, 1, 0]]                  # the reference's fusion ids: params 0-2 | 3-5
+    ms.reset_auto_parallel_context()
+    ms.set_auto_parallel_context(all_reduce_fusion_config=[2])
+    assert buckets() == [[5, 4, 3], [2, 1, 0]]
+    ms.set_auto_parallel_context(comm_fusion={"openstate": False})
+    assert buckets() == [[5], [4], [3], [2], [1], [0]]
 
 
 def test_modes_not_built_are_refused_not_run_as_data_parallel():

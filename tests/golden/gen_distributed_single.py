@@ -106,6 +106,19 @@ rec("ctx_global_rank_big", lambda: ms.set_auto_parallel_context(global_rank=5000
 rec("ctx_gradients_mean_int", lambda: ms.set_auto_parallel_context(gradients_mean=1))
 rec("ctx_fusion_tuple", lambda: ms.set_auto_parallel_context(all_reduce_fusion_config=(1, 2)))
 rec("ctx_set_pipeline_interleave", lambda: ms.set_auto_parallel_context(pipeline_interleave=True))
+rec("ctx_comm_fusion_size", lambda: (ms.set_auto_parallel_context(
+    comm_fusion={"allreduce": {"mode": "size", "config": 32}}), ms.get_auto_parallel_context("comm_fusion"))[1])
+rec("ctx_comm_fusion_index", lambda: (ms.set_auto_parallel_context(
+    comm_fusion={"allreduce": {"mode": "index", "config": [3]}}), ms.get_auto_parallel_context("comm_fusion"),
+    ms.get_auto_parallel_context("all_reduce_fusion_config"))[1:])
+rec("ctx_comm_fusion_bad_mode", lambda: ms.set_auto_parallel_context(comm_fusion={"allreduce": {"mode": "x",
+                                                                                                "config": 1}}))
+rec("ctx_comm_fusion_bad_key", lambda: ms.set_auto_parallel_context(comm_fusion={"foo": {}}))
+rec("ctx_comm_fusion_no_config", lambda: ms.set_auto_parallel_context(comm_fusion={"allreduce": {"mode": "auto"}}))
+ms.reset_auto_parallel_context()
+rec("ctx_comm_fusion_after_reset", lambda: ms.get_auto_parallel_context("comm_fusion"))
+ms.set_auto_parallel_context(parallel_mode=ms.ParallelMode.DATA_PARALLEL, gradients_mean=True, device_num=2,
+                             global_rank=1, all_reduce_fusion_config=[2, 4])
 net = nn.Dense(3, 2)
 rec("dgr_repr", lambda: repr(nn.DistributedGradReducer(net.trainable_params())))
 rec("dgr_bad_degree", lambda: nn.DistributedGradReducer(net.trainable_params(), degree=0))

@@ -98,6 +98,26 @@ def _check(key, value):
         if any(b <= a for a, b in zip(value, value[1:])) or any(i < 0 for i in value):
             raise ValueError(f"For 'set_auto_parallel_context', 'all_reduce_fusion_config' must be increasing "
                              f"non-negative parameter indices, but got {value}.")
+    elif key == "comm_fusion":
+        for k, v in value.items():
+            if k not in ("openstate", "allreduce", "allgather", "reducescatter"):
+                raise KeyError(f"comm fusion type must be openstate,allreduce, allgather or reducescatter, but got {k}")
+            if k == "openstate":
+                if not isinstance(v, bool):
+                    raise TypeError(f"For 'comm_fusion', the 'openstate' must be bool, but got the type : {type(v)}.")
+                continue
+            if not isinstance(v, dict):
+                raise TypeError(f"For 'comm_fusion', the '{k}' config must be dict, but got the type : {type(v)}.")
+            for must in ("mode", "config"):
+                if must not in v:
+                    raise KeyError(f"For 'comm_fusion', the key '{must}' should be contained.")
+            if v["mode"] not in ("auto", "index", "size"):
+                raise KeyError(f"fusion method mode must be auto, index or size, but got {v['mode']}")
+            if k == "allreduce" and v["mode"] == "index":
+                _check("all_reduce_fusion_config", list(v["config"]))
+            if v["mode"] == "size" and (not isinstance(v["config"], int) or v["config"] <= 0):
+                raise ValueError(f"For 'comm_fusion', the '{k}' size config must be a positive int (MB), but got "
+                                 f"{v['config']!r}.")
     elif key not in _BUILT and value != _DEFAULTS.get(key, _SET_ONLY.get(key)):
         raise ValueError(f"For 'set_auto_parallel_context', {key}={value!r} is not available in lightspore: only data "
                          f"parallelism is built (this key may only keep its default "
@@ -115,6 +135,15 @@ def set_auto_parallel_context(**kwargs):
         _check(key, value)
     for key, value in kwargs.items():
         if key in _SET_ONLY:
+            continue
+        if key == "comm_fusion":     # merged into the current config, as the reference does
+            merged = _state["comm_fusion"]
+            merged.update(copy.deepcopy(value))
+            merged.setdefault("openstate", True)
+            ar = value.get("allreduce")
+            if ar and ar["mode"] == "index":
+                _state["all_reduce_fusion_config"] = list(ar["config"])
+            _is_set.add(key)
             continue
         _state[key] = copy.deepcopy(value)
         _is_set.add(key)
@@ -168,6 +197,18 @@ class _AutoParallelContext:
             raise TypeError(f"For 'set_all_reduce_fusion_split_indices', the argument 'indices' must be list or "
                             f"tuple, but got {type(indices)}.")
         set_auto_parallel_context(all_reduce_fusion_config=list(indices))
+
+    def get_allreduce_bucket_bytes(self):
+        """The gradient bucket size of DistributedGradReducer: comm_fusion's allreduce 'size' (MB) when set,
+        else 25 MB (torch DDP's default); None when comm_fusion's openstate is False (no fusion: one bucket per
+        gradient)."""
+        cf = _state["comm_fusion"]
+        if not cf.get("openstate", True):
+            return None
+        ar = cf.get("allreduce") or {}
+        if ar.get("mode") == "size":
+            return int(ar["config"]) * 1024 * 1024
+        return 25 * 1024 * 1024
 
     def get_full_batch(self):
         return _state["full_batch"]

@@ -4,8 +4,9 @@
 As the reference does: gradients are reduced in float32 and cast back; with ``mean`` they are multiplied by
 ``1/degree``; parameters with ``layerwise_parallel=True`` are left alone. Gradients travel in buckets, flat
 float32 buffers reduced with one ``all_reduce`` each: the parameters' ``comm_fusion`` ids (or the context's
-``all_reduce_fusion_config`` split indices) split the buckets as the reference fuses its AllReduce ops, and a
-bucket is also closed at 25 MB, torch DDP's default.
+``all_reduce_fusion_config`` split indices, or ``comm_fusion={"allreduce": {"mode": "index", ...}}``) split the
+buckets as the reference fuses its AllReduce ops, and a bucket is also closed at 25 MB, torch DDP's default
+(``comm_fusion`` 'size' mode: its size in MB; ``openstate=False``: one all-reduce per gradient).
 
 Overlap with the backward pass (what torch DDP does): ``TrainOneStepCell`` and friends run their gradient
 transform inside ``reducer._overlap(weights)``, which hooks each weight's torch tensor; as soon as every gradient
@@ -30,6 +31,8 @@ _BUCKET_BYTES = 25 * 1024 * 1024
 
 
 def _bucket_plan(params, split_indices, fusion_type, cap=_BUCKET_BYTES):
+    if cap is None:     # fusion switched off: one all-reduce per gradient
+        return [[i] for i in reversed(range(len(params)))]
     """Lists of parameter indices (into ``params``), in launch order (last parameters first)."""
     fusion = [getattr(p, "comm_fusion", 1) for p in params]
     if len(set(fusion)) == 1 and split_indices and fusion_type == 1:
@@ -71,9 +74,10 @@ class DistributedGradReducer(Cell):
         params = list(parameters)
         self.__dict__["_reduce_params"] = params
         self.allreduce_filter = tuple(not getattr(p, "layerwise_parallel", False) for p in params)
-        split = auto_parallel_context().get_all_reduce_fusion_split_indices()
-        self.__dict__["_buckets"] = [[i for i in b if self.allreduce_filter[i]]
-                                     for b in _bucket_plan(params, split, fusion_type)]
+        ctx = auto_parallel_context()
+        split = ctx.get_all_reduce_fusion_split_indices()
+        plan = _bucket_plan(params, split, fusion_type, ctx.get_allreduce_bucket_bytes())
+        self.__dict__["_buckets"] = [[i for i in b if self.allreduce_filter[i]] for b in plan]
         self.__dict__["_buckets"] = [b for b in self._buckets if b]
 
     # ----- the reference's call: reduce already computed gradients ---------------------------------------------
