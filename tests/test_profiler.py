@@ -98,3 +98,21 @@ def test_metadata_is_written(tmp_path):
     (run,) = os.listdir(tmp_path)
     with open(tmp_path / run / "profiler_metadata.json") as f:
         assert json.load(f) == {"model": "lenet", "cfg": {"bs": 32}}
+
+
+def test_mstx_marks_and_ranges_appear_in_the_trace(tmp_path):
+    from lightspore.profiler import mstx
+    assert mstx.range_start("idle") == 0                  # no profiler recording: nothing, as the reference
+    x = ms.Tensor(np.ones((4, 4), np.float32))
+    prof = Profiler(output_path=str(tmp_path))
+    mstx.mark("begin")
+    rid = mstx.range_start("work")
+    ms.ops.tanh(x)
+    mstx.range_end(rid)
+    prof.analyse()
+    (run,) = os.listdir(tmp_path)
+    with open(tmp_path / run / "ASCEND_PROFILER_OUTPUT" / "trace_view.json") as f:
+        events = {e.get("name"): e for e in json.load(f)["traceEvents"] if e.get("ph") == "X"}
+    assert "mstx::default::begin" in events and "mstx::default::work" in events
+    work, tanh = events["mstx::default::work"], events["aten::tanh"]
+    assert work["ts"] <= tanh["ts"] and tanh["ts"] + tanh["dur"] <= work["ts"] + work["dur"]
