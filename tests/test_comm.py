@@ -65,6 +65,16 @@ def test_names_and_queries_before_init(monkeypatch):
     _check("get_group_size_env", comm.get_group_size)
 
 
+def test_openmpi_ranks_before_init(monkeypatch):
+    # the reference reads OpenMPI's variables into RANK_ID/DEVICE_ID/RANK_SIZE when communication is imported
+    from lightspore.communication import management
+    for k, v in (("RANK_ID", "0"), ("RANK_SIZE", "1"), ("DEVICE_ID", "0"), ("OMPI_COMM_WORLD_RANK", "2"),
+                 ("OMPI_COMM_WORLD_SIZE", "4"), ("OMPI_COMM_WORLD_LOCAL_RANK", "1")):
+        monkeypatch.setenv(k, v)
+    management._set_rank_from_mpi()
+    assert (comm.get_rank(), comm.get_group_size(), os.environ["DEVICE_ID"]) == (2, 4, "1")
+
+
 @pytest.mark.parametrize("name,call", [
     ("create_group_no_init", lambda: comm.create_group("g", [0, 1])),
     ("destroy_group_no_init", lambda: comm.destroy_group("g")),

@@ -50,6 +50,18 @@ _NO_LAUNCHER = ("Maybe you are trying to call 'mindspore.communication.init()' w
                 "is set in this process).")
 
 
+def _set_rank_from_mpi():
+    """As the reference does on import: under OpenMPI, RANK_ID / DEVICE_ID / RANK_SIZE come from OMPI_COMM_WORLD_*
+    (so get_rank() and get_group_size() answer before init())."""
+    for src, dst in (("OMPI_COMM_WORLD_RANK", "RANK_ID"), ("OMPI_COMM_WORLD_LOCAL_RANK", "DEVICE_ID"),
+                     ("OMPI_COMM_WORLD_SIZE", "RANK_SIZE")):
+        if os.environ.get(src):
+            os.environ[dst] = os.environ[src]
+
+
+_set_rank_from_mpi()
+
+
 def _get_group(group):
     if group == DEFAULT_WORLD_COMM_GROUP:
         return GlobalComm.WORLD_COMM_GROUP
