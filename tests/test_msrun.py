@@ -4,12 +4,15 @@ end the job with the failed rank named, on one node or two, and leave no process
 import argparse
 import ast
 import json
+import multiprocessing
 import os
+import runpy
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 
 import pytest
@@ -20,6 +23,7 @@ from lightspore.msrun import _args, _launcher
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLD = json.load(open(os.path.join(HERE, "golden", "msrun.json")))
 WORKER = os.path.join(HERE, "golden", "gen_msrun_worker.py")
+MS_WORKER = os.path.join(HERE, "golden", "gen_msrun_ms_worker.py")
 # every launch is bounded: a launcher that does not stop a sleeping (120 s) worker fails the test by timing out
 BOUND_S = 90
 ABSENT_FLAGS = {"sim_level", "sim_rank_id"}  # the reference's dry-run simulation: no graph compiler to simulate
@@ -60,24 +64,84 @@ def wait_gone(text, bound=30.0):
     return procs_mentioning(text)
 
 
+def elastic_temp_dirs():
+    return {d for d in os.listdir(tempfile.gettempdir()) if d.startswith("torchelastic_")}
+
+
 @pytest.fixture
 def work(tmp_path):
     shutil.copy(WORKER, tmp_path / "w.py")
+    shutil.copy(MS_WORKER, tmp_path / "ms_w.py")
+    temp_before = elastic_temp_dirs()
     yield tmp_path
     left = wait_gone(str(tmp_path))
     for pid in left:
         os.kill(pid, signal.SIGKILL)
     assert not left, f"processes left running: {left}"
+    assert elastic_temp_dirs() <= temp_before, "torch's elastic agent left a temp directory"
 
 
-def msrun(args, cwd, timeout=BOUND_S, **kw):
+def msrun_cli(args, cwd, timeout=BOUND_S, **kw):
+    """`python -m lightspore.msrun ARGS` as a user types it."""
     return subprocess.run([sys.executable, "-m", "lightspore.msrun", *args], cwd=cwd, capture_output=True, text=True,
                           timeout=timeout, **kw)
 
 
-def start_msrun(args, cwd):
-    return subprocess.Popen([sys.executable, "-m", "lightspore.msrun", *args], cwd=cwd, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+# Most runs start the launcher from a fork server that has imported lightspore and torch's elastic agent once, then
+# runs `-m lightspore.msrun` exactly as the command line does (runpy, sys.argv, its own stdout/stderr files): the
+# same code path, without paying the imports in every launcher process (CI has 2 cores).
+_FORKS = multiprocessing.get_context("forkserver")
+_FORKS.set_forkserver_preload(["lightspore", "lightspore.msrun._launcher",
+                               "torch.distributed.elastic.agent.server.local_elastic_agent"])
+
+
+def _launcher_child(args, cwd, out, err):
+    os.chdir(cwd)
+    for fd, path in ((1, out), (2, err)):
+        f = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        os.dup2(f, fd)
+        os.close(f)
+    sys.argv = ["msrun", *args]
+    runpy.run_module("lightspore.msrun", run_name="__main__", alter_sys=True)
+
+
+class Launch:
+    def __init__(self, args, cwd):
+        self.out, self.err = f"{cwd}/.launch{id(self)}.out", f"{cwd}/.launch{id(self)}.err"
+        self.proc = _FORKS.Process(target=_launcher_child, args=(list(args), str(cwd), self.out, self.err))
+        self.proc.start()
+        self.pid = self.proc.pid
+
+    def send_signal(self, sig):
+        os.kill(self.pid, sig)
+
+    def wait(self, timeout=BOUND_S):
+        self.proc.join(timeout)
+        if self.proc.exitcode is None:
+            self.proc.kill()
+            self.proc.join()
+            raise subprocess.TimeoutExpired("msrun", timeout)
+        self.returncode = self.proc.exitcode
+        with open(self.out) as f:
+            self.stdout = f.read()
+        with open(self.err) as f:
+            self.stderr = f.read()
+        os.remove(self.out)
+        os.remove(self.err)
+        return self
+
+    def kill(self):
+        if self.proc.exitcode is None:
+            self.proc.kill()
+            self.proc.join()
+
+
+def msrun(args, cwd, timeout=BOUND_S):
+    launch = Launch(args, cwd)
+    try:
+        return launch.wait(timeout)
+    finally:
+        launch.kill()
 
 
 def tagged(text, tag):
@@ -181,12 +245,31 @@ def test_bind_core_plans():
 # ---------------------------------------------------------------- real runs on one node
 
 
-def test_join_runs_and_logs_like_reference(work):
+def test_mindspore_script_like_reference(work):
+    """An unmodified MindSpore script (init, get_rank, get_group_size, ops.AllReduce) under msrun."""
     port = free_port()
-    p = msrun(golden_args("ok_join", port), work)
+    p = msrun(golden_args("mindspore_script", port), work)
+    g = check_run("mindspore_script", p, work, port, "l_mindspore_script")
+    got = [r for f in sorted(os.listdir(work / "l_mindspore_script")) if f.startswith("worker")
+           for r in tagged((work / "l_mindspore_script" / f).read_text(), "MSJSON")]
+    assert sorted(got, key=lambda r: r["rank"]) == g["ms_results"]
+
+
+def test_join_runs_and_logs_like_reference(work):
+    """The command line as typed; the workers also check the env:// contract: init_process_group('gloo') and an
+    all-reduce work from the variables the launcher set."""
+    port = free_port()
+    p = msrun_cli(golden_args("ok_join", port), work, env=dict(os.environ, MSRUN_TEST_GLOO="1"))
     g = check_run("ok_join", p, work, port, "l_ok_join")
     # --join=True prints the workers' logs as msrun's tail does
     assert sorted(ln for ln in p.stdout.splitlines() if ln.startswith("hello from rank")) == g["stdout_hello"]
+    got = tagged(p.stdout, "GLOOJSON")
+    assert sorted((r["rank"], r["world"], r["sum"]) for r in got) == [(0, 2, 3.0), (1, 2, 3.0)]
+    for r in got:
+        e = r["env"]
+        assert (e["RANK"], e["WORLD_SIZE"], e["LOCAL_RANK"], e["LOCAL_WORLD_SIZE"], e["GROUP_RANK"]) == \
+            (str(r["rank"]), "2", str(r["rank"]), "2", "0")
+        assert (e["MASTER_ADDR"], e["MASTER_PORT"]) == ("127.0.0.1", str(port))
 
 
 def test_rank_table_and_timeout_exported(work):
@@ -200,21 +283,6 @@ def test_log_name_and_tail(work):
     p = msrun(golden_args("log_name_tail", port), work)
     g = check_run("log_name_tail", p, work, port, "l_log_name_tail")
     assert sorted(ln for ln in p.stdout.splitlines() if ln.startswith("hello from rank")) == g["stdout_hello"]
-
-
-def test_gloo_job_gets_torchrun_environment(work):
-    """The env:// contract: each worker can init_process_group('gloo') and all-reduce."""
-    port = free_port()
-    p = msrun(["--worker_num=2", "--local_worker_num=2", f"--master_port={port}", "--log_dir=lg", "--join=True",
-               "w.py", "gloo"], work)
-    assert p.returncode == 0, p.stderr[-3000:]
-    got = sorted((r["rank"], r["world"], r["sum"]) for r in tagged(p.stdout, "GLOOJSON"))
-    assert got == [(0, 2, 3.0), (1, 2, 3.0)]
-    for r in tagged(p.stdout, "GLOOJSON"):
-        e = r["env"]
-        assert (e["RANK"], e["WORLD_SIZE"], e["LOCAL_RANK"], e["LOCAL_WORLD_SIZE"], e["GROUP_RANK"]) == \
-            (str(r["rank"]), "2", str(r["rank"]), "2", "0")
-        assert (e["MASTER_ADDR"], e["MASTER_PORT"]) == ("127.0.0.1", str(port))
 
 
 @pytest.mark.parametrize("mode", ["exit", "raise", "kill"])
@@ -247,37 +315,37 @@ def test_no_join_returns_and_supervises(work):
     assert "Worker process of rank 1" in sched and "worker_1.log" in sched and "Distributed job exited" in sched
 
 
-def test_sigterm_to_launcher_stops_workers(work):
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+def test_signalled_launcher_leaves_no_worker(work, sig):
     port = free_port()
-    proc = start_msrun(["--worker_num=2", "--local_worker_num=2", f"--master_port={port}", "--log_dir=lg",
-                        "--join=True", "w.py", "sleep"], work)
+    proc = Launch(["--worker_num=2", "--local_worker_num=2", f"--master_port={port}", "--log_dir=lg",
+                   "--join=True", "w.py", "sleep"], work)
     try:
         end = time.monotonic() + BOUND_S
         while time.monotonic() < end and not all(
                 (work / "lg" / f"worker_{r}.log").exists() and "hello" in (work / "lg" / f"worker_{r}.log").read_text()
                 for r in (0, 1)):
             time.sleep(0.2)
-        proc.send_signal(signal.SIGTERM)
-        proc.communicate(timeout=BOUND_S)
+        proc.send_signal(sig)
+        proc.wait()
     finally:
         proc.kill()
-    assert proc.returncode == 128 + signal.SIGTERM
+    # SIGTERM: the agent stops the workers and exits 128+15; SIGKILL: the workers die with it (the fixture
+    # checks that no process is left either way)
+    assert proc.returncode == (128 + sig if sig == signal.SIGTERM else -sig)
 
 
 # ---------------------------------------------------------------- two nodes on loopback
 
 
 def two_nodes(work, port, mode, extra=()):
-    procs = [start_msrun(["--worker_num=2", "--local_worker_num=1", f"--node_rank={n}", f"--master_port={port}",
-                          f"--log_dir=l_node{n}", "--join=True", *extra, "w.py", *mode], work) for n in (0, 1)]
-    outs = []
+    procs = [Launch(["--worker_num=2", "--local_worker_num=1", f"--node_rank={n}", f"--master_port={port}",
+                     f"--log_dir=l_node{n}", "--join=True", *extra, "w.py", *mode], work) for n in (0, 1)]
     try:
-        for pr in procs:
-            outs.append(pr.communicate(timeout=BOUND_S))
+        return [(pr.wait().returncode, pr.stdout, pr.stderr) for pr in procs]
     finally:
         for pr in procs:
             pr.kill()
-    return [(pr.returncode, o, e) for pr, (o, e) in zip(procs, outs)]
 
 
 def test_two_nodes_like_reference(work):
@@ -320,36 +388,45 @@ def test_missing_node_times_out(work, node):
 # ---------------------------------------------------------------- torchrun and mpirun
 
 
-def test_torchrun_workers_join(work):
+def test_torchrun_runs_mindspore_script(work):
+    """`torchrun --nproc_per_node=2 -m lightspore ms_w.py`: an unmodified MindSpore script's init() joins from
+    torchrun's variables; its AllReduce equals the reference's under its own msrun."""
     port = free_port()
     p = subprocess.run([sys.executable, "-m", "torch.distributed.run", "--nproc_per_node=2", f"--master_port={port}",
-                        "-m", "lightspore", "w.py", "gloo"], cwd=work, capture_output=True, text=True,
-                       timeout=BOUND_S)
+                        f"--log-dir={work}/torchrun_logs", "-m", "lightspore", "ms_w.py"], cwd=work,
+                       capture_output=True, text=True, timeout=BOUND_S)
     assert p.returncode == 0, p.stderr[-3000:]
-    assert sorted((r["rank"], r["sum"]) for r in tagged(p.stdout, "GLOOJSON")) == [(0, 3.0), (1, 3.0)]
+    assert sorted(tagged(p.stdout, "MSJSON"), key=lambda r: r["rank"]) == GOLD["runs"]["mindspore_script"]["ms_results"]
 
 
-def test_openmpi_environment_becomes_torchrun_environment(work):
-    """Two processes with the variables OpenMPI's mpirun gives (the real mpirun is tested below when present)."""
+def test_mpirun_runs_mindspore_script(work):
+    """`mpirun -n 2 python -m lightspore ms_w.py`: OpenMPI's real mpirun where it is installed (CI: apt-get install
+    openmpi-bin), else two processes given the variables it sets (OMPI_COMM_WORLD_*). The unmodified MindSpore
+    script's AllReduce equals the reference's under its own msrun."""
     port = free_port()
-    procs = []
-    for r in (0, 1):
-        env = {k: v for k, v in os.environ.items() if k not in ("RANK", "WORLD_SIZE", "MASTER_ADDR", "LOCAL_RANK")}
-        env.update(OMPI_COMM_WORLD_RANK=str(r), OMPI_COMM_WORLD_SIZE="2", OMPI_COMM_WORLD_LOCAL_RANK=str(r),
-                   OMPI_COMM_WORLD_LOCAL_SIZE="2", MASTER_PORT=str(port))
-        procs.append(subprocess.Popen([sys.executable, "-m", "lightspore", "w.py", "gloo"], cwd=work, env=env,
-                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
-    res = []
-    try:
-        for pr in procs:
-            out, err = pr.communicate(timeout=BOUND_S)
-            assert pr.returncode == 0, err[-3000:]
-            res += tagged(out, "GLOOJSON")
-    finally:
-        for pr in procs:
-            pr.kill()
-    assert sorted((r["rank"], r["sum"], r["env"]["LOCAL_RANK"], r["env"]["MASTER_ADDR"]) for r in res) == \
-        [(0, 3.0, "0", "127.0.0.1"), (1, 3.0, "1", "127.0.0.1")]
+    if shutil.which("mpirun"):
+        p = subprocess.run(["mpirun", "--allow-run-as-root", "--oversubscribe", "-n", "2", "-x", f"MASTER_PORT={port}",
+                            sys.executable, "-m", "lightspore", "ms_w.py"], cwd=work, capture_output=True,
+                           text=True, timeout=BOUND_S)
+        assert p.returncode == 0, p.stderr[-3000:]
+        res = tagged(p.stdout, "MSJSON")
+    else:
+        procs, res = [], []
+        for r in (0, 1):
+            env = {k: v for k, v in os.environ.items() if k not in ("RANK", "WORLD_SIZE", "MASTER_ADDR", "LOCAL_RANK")}
+            env.update(OMPI_COMM_WORLD_RANK=str(r), OMPI_COMM_WORLD_SIZE="2", OMPI_COMM_WORLD_LOCAL_RANK=str(r),
+                       OMPI_COMM_WORLD_LOCAL_SIZE="2", MASTER_PORT=str(port))
+            procs.append(subprocess.Popen([sys.executable, "-m", "lightspore", "ms_w.py"], cwd=work, env=env,
+                                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+        try:
+            for pr in procs:
+                out, err = pr.communicate(timeout=BOUND_S)
+                assert pr.returncode == 0, err[-3000:]
+                res += tagged(out, "MSJSON")
+        finally:
+            for pr in procs:
+                pr.kill()
+    assert sorted(res, key=lambda r: r["rank"]) == GOLD["runs"]["mindspore_script"]["ms_results"]
 
 
 def test_openmpi_environment_rules():
@@ -366,14 +443,3 @@ def test_openmpi_environment_rules():
     assert e2["MASTER_PORT"] == e["MASTER_PORT"]  # every rank of one job agrees on the port
     done = dict(env, RANK="7")
     assert not _adopt_mpi_env(done) and "WORLD_SIZE" not in done  # a launcher's own variables win
-
-
-@pytest.mark.skipif(shutil.which("mpirun") is None, reason="OpenMPI's mpirun is not installed (apt-get install "
-                    "openmpi-bin); the simulated test above covers the environment")
-def test_real_mpirun(work):
-    env = dict(os.environ, MASTER_PORT=str(free_port()))
-    p = subprocess.run(["mpirun", "--allow-run-as-root", "--oversubscribe", "-n", "2", sys.executable, "-m",
-                        "lightspore", "w.py", "gloo"], cwd=work, capture_output=True, text=True, timeout=BOUND_S,
-                       env=env)
-    assert p.returncode == 0, p.stderr[-3000:]
-    assert sorted((r["rank"], r["sum"]) for r in tagged(p.stdout, "GLOOJSON")) == [(0, 3.0), (1, 3.0)]

@@ -22,6 +22,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 WORKER = os.path.join(HERE, "gen_msrun_worker.py")
+MS_WORKER = os.path.join(HERE, "gen_msrun_ms_worker.py")
 MSRUN = shutil.which("msrun")
 
 
@@ -88,6 +89,7 @@ def main():
     out = {"parser": parser_record(), "errors": {}, "runs": {}}
     work = tempfile.mkdtemp(prefix="gen_msrun_")
     shutil.copy(WORKER, os.path.join(work, "w.py"))
+    shutil.copy(MS_WORKER, os.path.join(work, "ms_w.py"))
     host = socket.gethostname()
     try:
         bad = {
@@ -157,6 +159,11 @@ def main():
         for node in (0, 1):
             record(f"node{node}", ["--worker_num=2", "--local_worker_num=1", f"--node_rank={node}",
                                    f"--log_dir=l_node{node}", "--join=True", "w.py"], f"l_node{node}")
+        rec = record("mindspore_script", ["--worker_num=2", "--local_worker_num=2", "--log_dir=l_ms", "--join=True",
+                                          "ms_w.py"], "l_ms")
+        rec["ms_results"] = sorted((r for f in rec["log_files"] if f.startswith("worker")
+                                    for r in worker_lines(open(os.path.join(work, "l_ms", f)).read(), "MSJSON")),
+                                   key=lambda r: r["rank"])
         record("node_auto", ["--worker_num=2", "--local_worker_num=1", "--log_dir=l_auto", "--join=True", "w.py"],
                "l_auto")
     finally:

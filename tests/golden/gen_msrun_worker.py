@@ -7,7 +7,8 @@ the msrun environment variables, its argv, and a chosen way to end. Usage: SCRIP
   raise       rank 1 raises ValueError, the other ranks sleep
   kill        rank 1 kills itself with SIGKILL, the other ranks sleep
   sleep       every rank sleeps 120 s (lightspore tests only: the launcher is signalled)
-  gloo        (lightspore tests only) torch.distributed from env:// and an all-reduce of rank+1 over gloo
+  gloo        (lightspore tests only) torch.distributed from env:// and an all-reduce of rank+1 over gloo;
+              MSRUN_TEST_GLOO=1 in the environment adds it to any mode
 """
 import json
 import os
@@ -34,7 +35,7 @@ if mode in ("exit", "raise", "kill"):
     time.sleep(120)
 if mode == "sleep":
     time.sleep(120)
-if mode == "gloo":
+if mode == "gloo" or os.environ.get("MSRUN_TEST_GLOO") == "1":
     import torch
     import torch.distributed as dist
 

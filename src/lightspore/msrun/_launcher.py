@@ -28,6 +28,7 @@ _RUN_ID = "lightspore_msrun"
 _FAILED_KEY = "lightspore_msrun/failed"
 _DONE_KEY = "lightspore_msrun/done/"
 _BEAT_KEY = "lightspore_msrun/beat/"
+_LEFT_KEY = "lightspore_msrun/left/"
 _FOREVER = 10 ** 8  # seconds: a negative --cluster_time_out waits "forever"
 _SHUTDOWN_GRACE_S = 5  # SIGTERM to SIGKILL when the job is stopped
 _MONITOR_S = 0.1
@@ -218,6 +219,7 @@ def _worker_environment(plan):
         "MS_ROLE": "MS_WORKER",
         "MS_NODE_RANK": str(a.node_rank),
         "LIGHTSPORE_MSRUN_CPUS": json.dumps(plan.cpus),
+        "LIGHTSPORE_MSRUN_AGENT_PID": str(os.getpid()),
     }
     if a.rank_table_file:
         env["RANK_TABLE_FILE"] = a.rank_table_file
@@ -287,7 +289,11 @@ def _make_agent_classes():
                 if store.check([_FAILED_KEY]):
                     self.remote_failure = json.loads(store.get(_FAILED_KEY))
                     return RunResult(state=WorkerState.FAILED)
-                self._beat(worker_group)
+                silent = self._beat(worker_group)
+                if silent is not None:
+                    self.remote_failure = {"lost": f"node {silent} stopped responding (its launcher sent no "
+                                                   f"heartbeat for {self._silence_s} s, --cluster_time_out)"}
+                    return RunResult(state=WorkerState.FAILED)
             except Exception as e:  # noqa: BLE001 - any store error means the master node is gone
                 self.remote_failure = {"lost": f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}"}
                 return RunResult(state=WorkerState.FAILED)
@@ -297,11 +303,23 @@ def _make_agent_classes():
             pass  # _finish_barrier does it, with heartbeats, after run()
 
         def _beat(self, worker_group):
+            """Count this node's heartbeat up and watch the others'; returns a node silent for too long."""
             now = time.monotonic()
             if now - getattr(self, "_last_beat", 0.0) < _BEAT_EVERY_S:
-                return
+                return None
             self._last_beat = now
-            worker_group.store.add(_BEAT_KEY + str(worker_group.group_rank), 1)
+            store, me = worker_group.store, worker_group.group_rank
+            store.add(_BEAT_KEY + str(me), 1)
+            seen = self.__dict__.setdefault("_seen", {})
+            for r in range(worker_group.group_world_size):
+                if r == me or store.check([_DONE_KEY + str(r)]):
+                    continue
+                beat = store.add(_BEAT_KEY + str(r), 0)
+                if r not in seen or seen[r][0] != beat:
+                    seen[r] = (beat, now)
+                elif now - seen[r][1] > self._silence_s:
+                    return r
+            return None
 
     return MsrunAgent, MsrunLogs
 
@@ -339,13 +357,13 @@ def _tail_of(path, lines=20):
 
 def _finish_barrier(store, group_rank, nnodes, status, timeout):
     """Every node's agent waits here for the others (the master's store must outlive every node's job). A node
-    whose heartbeat counter stops moving for `timeout` seconds is given up on."""
+    whose heartbeat counter stops moving for `timeout` seconds is given up on. Returns every node's status."""
     store.set(_DONE_KEY + str(group_rank), status)
     last_beat, last_change = {}, {}
     while True:
         missing = [r for r in range(nnodes) if not store.check([_DONE_KEY + str(r)])]
         if not missing:
-            return [store.get(_DONE_KEY + str(r)).decode() for r in range(nnodes)]
+            break
         now = time.monotonic()
         for r in missing:
             beat = store.add(_BEAT_KEY + str(r), 0)
@@ -355,6 +373,16 @@ def _finish_barrier(store, group_rank, nnodes, status, timeout):
                 raise RuntimeError(f"node {r} stopped responding (no heartbeat for {timeout} s)")
         store.add(_BEAT_KEY + str(group_rank), 1)
         time.sleep(0.2)
+    statuses = [store.get(_DONE_KEY + str(r)).decode() for r in range(nnodes)]
+    # second phase: the node hosting the store leaves only after every node has read the statuses
+    store.set(_LEFT_KEY + str(group_rank), "1")
+    end = time.monotonic() + 30
+    try:
+        while time.monotonic() < end and not all(store.check([_LEFT_KEY + str(r)]) for r in range(nnodes)):
+            time.sleep(0.1)
+    except Exception:  # noqa: BLE001 - the host already left: everyone has read the statuses
+        pass
+    return statuses
 
 
 def _run_agent(plan, tail_logs):
@@ -388,6 +416,7 @@ def _run_agent(plan, tail_logs):
     agent = MsrunAgent(spec=spec, logs_specs=MsrunLogs(plan.log_paths), start_method="spawn",
                        exit_barrier_timeout=1, shutdown_timeout=_SHUTDOWN_GRACE_S)
     agent._paths = plan.log_paths
+    agent._silence_s = plan.timeout
     for path in plan.log_paths:  # msrun truncates the logs of an earlier run before the workers start
         open(path, "w").close()
     tail = None

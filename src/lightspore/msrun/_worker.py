@@ -14,6 +14,24 @@ import runpy
 import sys
 
 _CPUS = "LIGHTSPORE_MSRUN_CPUS"
+_AGENT = "LIGHTSPORE_MSRUN_AGENT_PID"
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_agent():
+    """A worker whose launcher is killed (SIGKILL leaves it no chance to stop them) ends too: no orphans."""
+    agent = os.environ.pop(_AGENT, None)
+    if agent is None or not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != int(agent):  # the launcher died before prctl took effect
+        os._exit(1)
 
 
 class _LazyAlias(importlib.abc.MetaPathFinder):
@@ -62,6 +80,7 @@ def main(argv=None):
     if sys.path and sys.path[0] and os.path.abspath(sys.path[0]) == here:
         del sys.path[0]  # run by path: this package directory must not shadow top-level modules
     os.dup2(1, 2)  # stderr into the same log file as stdout, in order
+    _die_with_agent()
     env = os.environ
     rank, local_rank = env.get("RANK"), env.get("LOCAL_RANK", "0")
     if rank is not None:
