@@ -86,6 +86,12 @@ def export(net, *inputs, file_name, file_format, **kwargs):
 
 def _export_onnx(net, inputs, file_name, input_names=None, output_names=None, dynamic_axes=None, opset_version=18):
     """Trace ``net`` on ``inputs`` and write ``file_name`` (+ '.onnx') atomically; return the path."""
+    try:
+        import onnx  # noqa: F401
+        import onnxscript  # noqa: F401
+    except ImportError as e:
+        raise ImportError(f"For 'export', ONNX export needs the 'onnx' and 'onnxscript' packages ({e}); install "
+                          f"them with: pip install onnx onnxscript") from None
     if not inputs:
         raise TypeError(f"For 'export', the inputs of {type(net).__name__} are needed to trace it: pass example "
                         f"Tensors after 'net'.")
