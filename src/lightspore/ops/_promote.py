@@ -142,24 +142,22 @@ def _key(x, prim):
                     f'"{prim}()(input=<Number, Tensor>, other=<Number, Tensor>)".')
 
 
-def binary_impl(op, form):
-    """The torch-level ``(a, b) -> torch.Tensor`` of ``op`` in ``form``: a, b are torch tensors or Python
-    scalars. Same-dtype tensors whose plan is a plain torch call take a fast path without a lookup."""
+def binary_impl(op, form, params=("a", "b")):
+    """The torch-level ``(a, b) -> torch.Tensor`` of ``op`` in ``form`` (parameters named ``params``): a, b are torch
+    tensors or Python scalars. Same-dtype tensors whose plan is a plain torch call take a fast path without a
+    lookup; the rest follow the cached plan of their operand keys."""
     prim, fn, kind = _OPS[op]
     cache = {}
     fast = set()
     for d in _ORDER:
         plan = _plan(op, form, d, d)
         if isinstance(plan, tuple) and plan[0] is d and (plan[1] is d or kind != "arith"):
-            if not (op == "sub" and d is torch.bool) and not (kind == "cmp" and d in _WIDE_UNSIGNED):
+            if not (op == "sub" and d is torch.bool):
                 fast.add(d)
-    fast = frozenset(fast)
     bool_sub = op == "sub"
     tensor_only = op in ("maximum", "minimum")
 
-    def impl(a, b):
-        if type(a) is torch.Tensor and type(b) is torch.Tensor and a.dtype is b.dtype and a.dtype in fast:
-            return fn(a, b)
+    def slow(a, b):
         ka, kb = _key(a, prim), _key(b, prim)
         plan = cache.get((ka, kb))
         if plan is None:
@@ -188,8 +186,13 @@ def binary_impl(op, form):
             r = fn(a, b)
         return r if r.dtype is out else r.to(out)
 
-    impl.__name__ = op
-    return impl
+    x, y = params
+    ns = {"_T": torch.Tensor, "_fast": frozenset(fast), "_fn": fn, "_slow": slow}
+    exec(f"def {op}({x}, {y}):\n"
+         f"    if type({x}) is _T and type({y}) is _T and {x}.dtype is {y}.dtype and {x}.dtype in _fast:\n"
+         f"        return _fn({x}, {y})\n"
+         f"    return _slow({x}, {y})\n", ns)
+    return ns[op]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -222,8 +225,7 @@ _MINT_OVERLOADED = {"add", "sub", "div", "floor_divide", "remainder", "ge"}
 
 def _functional(fname, op, params):
     """The functional form's torch-level implementation, with the reference's parameter names."""
-    impl = binary_impl(op, "functional")
-    a, b = params
+    impl = binary_impl(op, "functional", params)
     if op == "div":
         def div(input, other, *, rounding_mode=None):
             if rounding_mode is None:
@@ -233,9 +235,8 @@ def _functional(fname, op, params):
                                  f"{rounding_mode!r}")
             return torch.div(input, other, rounding_mode=rounding_mode)
         return div
-    ns = {"_f": impl}
-    exec(f"def {fname}({a}, {b}):\n    return _f({a}, {b})\n", ns)
-    return ns[fname]
+    impl.__name__ = impl.__qualname__ = fname
+    return impl
 
 
 def _edge(impl, prim, self_first=True):
@@ -304,7 +305,10 @@ def _operators(op, names, prim):
     out = {}
 
     def forward(self, other):
-        return call(self, other)
+        try:
+            return Tensor._make(impl(self._t, other._t if isinstance(other, Tensor) else other))
+        except (RuntimeError, IndexError, NotImplementedError) as e:
+            raise translate_error(prim, e) from None
     out[f"__{fwd}__"] = forward
     if len(names) == 1 and op not in ("eq", "ne"):
         def reflected(self, other):
