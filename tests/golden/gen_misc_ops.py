@@ -49,6 +49,18 @@ RCWM = [  # (input (bool array as nested list), count)
 ]
 
 
+ADAM_WD = [(0.001, 0.9, 0.999, 1e-8, 0.0), (0.01, 0.8, 0.99, 1e-6, 0.05), (0.1, 0.5, 0.9, 1e-3, 0.3)]
+
+
+def adam_wd_inputs(k):
+    rng = np.random.default_rng(10 + k)
+    var = rng.standard_normal((3, 4)).astype(np.float32)
+    m = rng.standard_normal((3, 4)).astype(np.float32) * 0.1
+    v = np.abs(rng.standard_normal((3, 4))).astype(np.float32) * 0.1
+    g = rng.standard_normal((3, 4)).astype(np.float32)
+    return var, m, v, g
+
+
 def composite_inputs(Tensor):
     """(label, value) cases for ops.composite.ones_like / zeros_like (built with either framework's Tensor)."""
     t = Tensor(np.array([[1.5, 2], [3, 4]], np.float32))
@@ -192,6 +204,16 @@ def main():
         "other_args_other_instance": rs is not _get_cache_prim(P.ReduceSum)(False),
         "type_is_cls": type(rs) is P.ReduceSum,
         "value": rs(a, 1).asnumpy().tolist()}
+    from mindspore import Parameter
+
+    awd = []
+    for k, (lr, b1, b2, eps, decay) in enumerate(ADAM_WD):
+        var0, m0, v0, g = adam_wd_inputs(k)
+        var, m, v = (Parameter(Tensor(a), name=n) for a, n in ((var0, "var"), (m0, "m"), (v0, "v")))
+        out = P.AdamWeightDecay()(var, m, v, lr, b1, b2, eps, decay, Tensor(g))
+        awd.append({"var": var.asnumpy().tolist(), "m": m.asnumpy().tolist(), "v": v.asnumpy().tolist(),
+                    "out_var": out[0].asnumpy().tolist(), "n_out": len(out)})
+    data["adam_weight_decay"] = awd
     data["version"] = ms.__version__
     with open(OUT, "w") as fh:
         json.dump(data, fh, indent=1, sort_keys=True)

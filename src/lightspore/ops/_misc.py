@@ -327,3 +327,51 @@ def add_flags(fn=None, **flags):
         return f
 
     return deco if fn is None else deco(fn)
+
+
+# ----------------------------------------------------------------------------- AdamWeightDecay (primitive)
+@prim("AdamWeightDecay")
+class AdamWeightDecay(Primitive):
+    """``AdamWeightDecay(use_locking=False)(var, m, v, lr, beta1, beta2, epsilon, decay, gradient)``: one Adam step
+    with decoupled weight decay, written into ``var``, ``m`` and ``v`` (Parameters)::
+
+        m = beta1 * m + (1 - beta1) * g;  v = beta2 * v + (1 - beta2) * g * g
+        update = m / (sqrt(v) + epsilon) + decay * var;  var -= lr * update
+
+    Returns ``(var, m, v)``, the updated tensors (the reference's CPU kernel returns zero-filled tensors of
+    those shapes here; its documentation promises the updated ones).
+    """
+
+    def __init__(self, use_locking=False):
+        super().__init__("AdamWeightDecay")
+        _check_type(self.name, "use_locking", use_locking, (bool,), "bool")
+        self.use_locking = use_locking
+        self.add_prim_attr("side_effect_mem", True)
+
+    def __call__(self, var, m, v, lr, beta1, beta2, epsilon, decay, gradient):
+        for name, t in (("var", var), ("m", m), ("v", v), ("gradient", gradient)):
+            if not isinstance(t, Tensor):
+                raise TypeError(f"For 'AdamWeightDecay', '{name}' must be a Tensor, but got {_type_name(t)}.")
+        w, mt, vt = var._t, m._t, v._t
+        g = gradient._t.to(torch.float32)
+
+        def scalar(name, x):
+            if isinstance(x, Tensor):
+                return float(x._t.reshape(-1)[0])
+            if not isinstance(x, numbers.Real) or isinstance(x, bool):
+                raise TypeError(f"For 'AdamWeightDecay', '{name}' must be a float, but got {_type_name(x)}.")
+            return float(x)
+
+        lr, b1, b2 = scalar("lr", lr), scalar("beta1", beta1), scalar("beta2", beta2)
+        eps, wd = scalar("epsilon", epsilon), scalar("decay", decay)
+        with torch.no_grad():
+            m32 = mt.to(torch.float32) * b1 + g * (1.0 - b1)
+            v32 = vt.to(torch.float32) * b2 + g * g * (1.0 - b2)
+            upd = m32 / (v32.sqrt() + eps)
+            w32 = w.to(torch.float32)
+            if wd != 0.0:
+                upd = upd + wd * w32
+            mt.copy_(m32)
+            vt.copy_(v32)
+            w.copy_(w32 - lr * upd)
+        return var, m, v

@@ -89,11 +89,14 @@ _reexport(globals(), {
         vector_norm view_as view_as_real vjp vmap vsplit vstack where xdivy xlogy zero_ zeros zeros_like
         zeta
     """,
-    "lightspore.mint.nn.functional": """
-        adaptive_avg_pool2d_ext=adaptive_avg_pool2d relu_
+    "lightspore.ops.functional": """
+        adaptive_avg_pool2d_ext
     """,
     "lightspore.mint": """
         arange_ext=arange
+    """,
+    "lightspore.mint.nn.functional": """
+        relu_
     """,
 }, has_all=True, names_order="""
     _add_attr abs absolute accumulate_n acos acosh adaptive_avg_pool1d adaptive_avg_pool2d

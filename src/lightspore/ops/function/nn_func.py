@@ -26,18 +26,21 @@ _reexport(globals(), {
         FractionalMaxPool3DWithFixedKsize FractionalMaxPoolWithFixedKsize MaxUnpool2D MaxUnpool3D PadV3
         TensorToTuple TripletMarginLoss constexpr div logsumexp masked_select ones
     """,
-    "lightspore.mint.nn.functional": """
-        adaptive_avg_pool2d_ext=adaptive_avg_pool2d avg_pool2d_ext=avg_pool2d avg_pool3d_ext=avg_pool3d
-        batch_norm_ext=batch_norm cross_entropy_ext=cross_entropy dropout2d_ext=dropout2d
-        dropout_ext=dropout glu_ext=glu interpolate_ext=interpolate kl_div_ext=kl_div
-        l1_loss_ext=l1_loss log_softmax_ext=log_softmax logsigmoid_ext=logsigmoid
-        max_pool2d_ext=max_pool2d nll_loss_ext=nll_loss pad_ext=pad relu_ softmax_ext=softmax
+    "lightspore.ops.functional": """
+        adaptive_avg_pool2d_ext
     """,
     "lightspore": """
         Tensor default_generator
     """,
     "lightspore.common.api": """
         Tensor_=Tensor
+    """,
+    "lightspore.mint.nn.functional": """
+        avg_pool2d_ext=avg_pool2d avg_pool3d_ext=avg_pool3d batch_norm_ext=batch_norm
+        cross_entropy_ext=cross_entropy dropout2d_ext=dropout2d dropout_ext=dropout glu_ext=glu
+        interpolate_ext=interpolate kl_div_ext=kl_div l1_loss_ext=l1_loss log_softmax_ext=log_softmax
+        logsigmoid_ext=logsigmoid max_pool2d_ext=max_pool2d nll_loss_ext=nll_loss pad_ext=pad relu_
+        softmax_ext=softmax
     """,
     "lightspore.mint": """
         conv2d_ext=conv2d flatten_ext=flatten gather_ext=gather
