@@ -53,10 +53,14 @@ def _own(module, entry, canonical):
 
 
 def _has(module, name):
+    """True/False: the lightspore module has the name or not; None: the module fails to import right now (another
+    helper is rewriting it), so it may well have it."""
     try:
         return hasattr(importlib.import_module(module), name)
-    except Exception:  # noqa: BLE001  (a module another helper is rewriting right now: not an anchor)
-        return False
+    except ModuleNotFoundError as e:
+        return None if e.name and not module.startswith(e.name) else False
+    except Exception:  # noqa: BLE001
+        return None
 
 
 def _ls(name):
@@ -114,8 +118,10 @@ def plan(tree):
                 continue
             cands.sort(key=lambda c: (rank[c[0]], c[1] != n))
             # the best-ranked place where lightspore has the object now (else the best-ranked place)
-            have = [c for c in cands if _has(_ls(c[0]), c[1])]
-            mm, nn = (have or cands)[0]
+            state = {c: _has(_ls(c[0]), c[1]) for c in cands}
+            have = [c for c in cands if state[c]]
+            maybe = [c for c in cands if state[c] is None]
+            mm, nn = (have or maybe or cands)[0]
             sources.setdefault(_ls(mm), []).append(n if nn == n else f"{n}={nn}")
             if have and _own(m, mods[m], objects[idx][1]):
                 resolved += 1
