@@ -338,9 +338,10 @@ def test_signalled_launcher_leaves_no_worker(work, sig):
 # ---------------------------------------------------------------- two nodes on loopback
 
 
-def two_nodes(work, port, mode, extra=()):
-    procs = [Launch(["--worker_num=2", "--local_worker_num=1", f"--node_rank={n}", f"--master_port={port}",
-                     f"--log_dir=l_node{n}", "--join=True", *extra, "w.py", *mode], work) for n in (0, 1)]
+def two_nodes(work, port, mode, extra=(), node_rank=True):
+    procs = [Launch(["--worker_num=2", "--local_worker_num=1", *([f"--node_rank={n}"] if node_rank else []),
+                     f"--master_port={port}", f"--log_dir=l_node{n}", "--join=True", *extra, "w.py", *mode], work)
+             for n in (0, 1)]
     try:
         return [(pr.wait().returncode, pr.stdout, pr.stderr) for pr in procs]
     finally:
@@ -366,12 +367,48 @@ def test_two_nodes_like_reference(work):
     assert sorted(sums) == [(0, 3.0, "0"), (1, 3.0, "1")]
 
 
+def test_two_nodes_without_node_rank(work):
+    """--node_rank left at -1: torch's c10d rendezvous assigns the ranks when the nodes meet; msrun then prints no
+    rank lines and names each node's log by its local index."""
+    port = free_port()
+    g = GOLD["runs"]["node_auto"]
+    ranks = []
+    for n, (rc, out, err) in enumerate(two_nodes(work, port, ["gloo"], node_rank=False)):
+        assert rc == g["rc"], err[-3000:]
+        assert [ln for ln in out.splitlines() if ln.startswith("Start worker process")] == g["stdout_start_lines"]
+        assert sorted(os.listdir(work / f"l_node{n}")) == g["log_files"]
+        ranks += [(r["rank"], r["sum"]) for r in tagged(out, "GLOOJSON")]
+    assert sorted(ranks) == [(0, 3.0), (1, 3.0)]
+
+
 def test_failure_on_one_node_stops_the_other(work):
     port = free_port()
     (rc0, _, err0), (rc1, _, err1) = two_nodes(work, port, ["exit"])
     assert (rc0, rc1) == (1, 1), err0[-2000:] + err1[-2000:]
     assert "On node 1: Worker process of rank 1" in err0 and "l_node1/worker_1.log" in err0
     assert "Worker process of rank 1" in err1 and "Error code: 3" in err1
+
+
+def test_vanished_node_stops_the_others(work):
+    """Node 1's launcher is SIGKILLed mid-run (its worker dies with it): node 0 stops its sleeping worker once
+    node 1's heartbeat has been silent for --cluster_time_out seconds."""
+    port = free_port()
+    procs = [Launch(["--worker_num=2", "--local_worker_num=1", f"--node_rank={n}", f"--master_port={port}",
+                     f"--log_dir=l_node{n}", "--join=True", "--cluster_time_out=3", "w.py", "sleep"], work)
+             for n in (0, 1)]
+    try:
+        end = time.monotonic() + BOUND_S
+        logs = [work / "l_node0" / "worker_0.log", work / "l_node1" / "worker_1.log"]
+        while time.monotonic() < end and not all(f.exists() and "hello" in f.read_text() for f in logs):
+            time.sleep(0.2)
+        procs[1].send_signal(signal.SIGKILL)
+        rc0 = procs[0].wait().returncode
+        procs[1].wait()
+    finally:
+        for pr in procs:
+            pr.kill()
+    assert rc0 == 1
+    assert "node 1 stopped responding" in procs[0].stderr and "--cluster_time_out" in procs[0].stderr
 
 
 @pytest.mark.parametrize("node", [0, 1])
