@@ -20,13 +20,13 @@ sys.path.insert(0, HERE)
 
 import mindspore as ms  # noqa: E402
 import mindspore.dataset as ds  # noqa: E402
-from mindrecord_cases import SPECS, WRITER_ERRORS, encode_value  # noqa: E402
+from mindrecord_cases import MD_CASES, SPECS, WRITER_ERRORS, encode_value, shard_num  # noqa: E402
 from mindspore.mindrecord import FileReader, FileWriter  # noqa: E402
 
 
 def write(path, spec):
-    schema, desc, index, hsize, psize, calls = spec
-    w = FileWriter(path, shard_num=1, overwrite=True)
+    schema, desc, index, hsize, psize, calls = spec[:6]
+    w = FileWriter(path, shard_num=shard_num(spec), overwrite=True)
     w.set_header_size(hsize)
     w.set_page_size(psize)
     w.add_schema(schema, desc)
@@ -53,10 +53,14 @@ def main():
         for name, spec in SPECS.items():
             path = os.path.join(tmp, f"{name}.mindrecord")
             write(path, spec)
-            for suffix in ("", ".db"):
-                with open(path + suffix, "rb") as f, open(os.path.join(folder, f"{name}.mindrecord{suffix}.gz"),
-                                                          "wb") as g:
-                    g.write(gzip.compress(f.read(), mtime=0))
+            n = shard_num(spec)
+            files = [f"{name}.mindrecord"] if n == 1 else [f"{name}.mindrecord{k}" for k in range(n)]
+            path = os.path.join(tmp, files[0])
+            for fname in files:
+                for suffix in ("", ".db"):
+                    with open(os.path.join(tmp, fname + suffix), "rb") as f, \
+                            open(os.path.join(folder, f"{fname}{suffix}.gz"), "wb") as g:
+                        g.write(gzip.compress(f.read(), mtime=0))
             r = FileReader(path)
             reader_rows = [[[k, encode_value(v)] for k, v in row.items()] for row in r.get_next()]
             r.close()
@@ -68,6 +72,23 @@ def main():
             con.close()
             out["files"][name] = {"reader": reader_rows, "columns": d.get_col_names(),
                                   "minddataset": md_rows, "index_sql": index_sql}
+        out["minddataset_cases"] = {}
+        for name, spec_name, kwargs in MD_CASES:
+            n = shard_num(SPECS[spec_name])
+            path = os.path.join(tmp, f"{spec_name}.mindrecord" + ("0" if n > 1 else ""))
+
+            def run(path=path, kwargs=kwargs):
+                d = ds.MindDataset(path, shuffle=False, **eval(kwargs))
+                return {"size": d.get_dataset_size(), "columns": d.get_col_names(),
+                        "rows": [{k: encode_value(v) for k, v in row.items()}
+                                 for row in d.create_dict_iterator(output_numpy=True, num_epochs=1)]}
+            try:
+                out["minddataset_cases"][name] = run()
+            except Exception as e:  # noqa: BLE001 - the error is the golden value
+                msg = str(e)
+                i = msg.find("[ERROR] ")
+                out["minddataset_cases"][name] = {"error": type(e).__name__,
+                                                  "msg": (msg[i + 8:] if i >= 0 else msg).split("\n")[0].strip()}
         for name, schema, rows in WRITER_ERRORS:
             def attempt(schema=schema, rows=rows):
                 w = FileWriter(os.path.join(tmp, "err.mindrecord"), overwrite=True)

@@ -43,7 +43,29 @@ SPECS = {
               "several blob pages", ["label"], 1 << 14, 1 << 15, lambda: [_image_rows(0, 3), _image_rows(3, 2)]),
     "noblob": ({"label": {"type": "int64"}, "x": {"type": "float64"}}, "raw only", None, 1 << 14, 1 << 15,
                lambda: [[{"label": i, "x": i * 1.25} for i in range(4)]]),
+    # three shard files sharded3.mindrecord0..2: each write call's rows are split into three runs
+    "sharded3": ({"label": {"type": "int64"}, "img": {"type": "bytes"}}, "sharded", None, 1 << 14, 1 << 15,
+                 lambda: [[{"label": i, "img": bytes([i, 7])} for i in range(7)],
+                          [{"label": 10 + i, "img": bytes([i])} for i in range(2)]], 3),
 }
+
+
+def shard_num(spec):
+    return spec[6] if len(spec) > 6 else 1
+
+
+# MindDataset arguments on the golden files: (name, spec, keyword-arguments expression)
+MD_CASES = [
+    ("padded", "sharded3", "dict(columns_list=['label', 'img'], padded_sample={'label': -1, 'img': b'\\x09'}, "
+                           "num_padded=2)"),
+    ("padded_shard", "sharded3", "dict(columns_list=['label', 'img'], padded_sample={'label': -1, 'img': b'\\x09'}, "
+                                 "num_padded=3, num_shards=4, shard_id=3)"),
+    ("shard_wrap", "sharded3", "dict(num_shards=2, shard_id=1)"),
+    ("samples", "mixed", "dict(columns_list=['label', 'ids'], num_samples=3)"),
+    ("padded_no_columns", "sharded3", "dict(padded_sample={'label': -1, 'img': b''}, num_padded=1)"),
+    ("padded_indivisible", "sharded3", "dict(columns_list=['label'], padded_sample={'label': -1}, num_padded=2, "
+                                       "num_shards=4, shard_id=0)"),
+]
 
 # schema / row errors: (name, schema, rows) - the writer's error type and message are compared
 WRITER_ERRORS = [

@@ -30,9 +30,21 @@ class MindDataset(_MappableSource, UnionBaseDataset):
         if columns_list is not None and (not isinstance(columns_list, list) or not columns_list
                                          or not all(isinstance(c, str) for c in columns_list)):
             raise TypeError(f"Argument columns_list with value {columns_list!r} is not of type [<class 'list'>].")
-        if padded_sample is not None or num_padded is not None:
-            raise ValueError("MindDataset: padded_sample / num_padded are not supported here; pad with "
-                             "ds.PaddedDataset and concat instead.")
+        if padded_sample is not None:
+            if not isinstance(padded_sample, dict):
+                raise TypeError(f"Argument padded_sample with value {padded_sample!r} is not of type "
+                                "[<class 'dict'>].")
+            if columns_list is None:
+                raise RuntimeError("padded_sample is specified and requires columns_list as well.")
+            if num_padded is None:
+                raise RuntimeError("padded_sample is specified and requires num_padded as well.")
+        if num_padded is not None:
+            if not isinstance(num_padded, int) or isinstance(num_padded, bool):
+                raise TypeError(f"Argument num_padded with value {num_padded!r} is not of type [<class 'int'>].")
+            if num_padded < 0:
+                raise ValueError("Input num_padded is not within the required interval of [0, 2147483647].")
+            if padded_sample is None and num_padded:
+                raise RuntimeError("num_padded is specified but padded_sample is not.")
         super().__init__(num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id)
         self.dataset_files = dataset_files
         self.cache = cache
@@ -52,6 +64,18 @@ class MindDataset(_MappableSource, UnionBaseDataset):
         self.columns_list = names
         self._schema = schema
         self._index = [(k, r) for k, s in enumerate(self._shards) for r in s.rows]
+        self.padded_sample, self.num_padded = padded_sample, num_padded or 0
+        if self.num_padded:
+            for c in names:
+                if c not in padded_sample:
+                    raise RuntimeError(f"Invalid padded_sample, column: {c} of columns_list is not in "
+                                       "'padded_sample'.")
+            self._padded_row = [self._convert(c, padded_sample[c], "padded_sample") for c in names]
+            self._index += [(None, None)] * self.num_padded
+            if num_shards is not None and len(self._index) % num_shards:
+                raise RuntimeError(f"Invalid data, the size of dataset and padded samples: {len(self._index)} can "
+                                   "not be divisible by the value of 'num_shards'. Please adjust the value of "
+                                   "'num_padded'.")
 
     def _columns(self):
         return list(self.columns_list)
@@ -59,22 +83,30 @@ class MindDataset(_MappableSource, UnionBaseDataset):
     def _len(self):
         return len(self._index)
 
+    def _convert(self, c, v, where):
+        spec = self._schema[c]
+        if spec["type"] == "bytes":
+            if isinstance(v, np.ndarray):
+                v = v.tobytes()
+            if not isinstance(v, bytes):
+                raise RuntimeError(f"Invalid {where}, the value of column: {c} should be bytes, but got {v!r}.")
+            return np.array([v], dtype=np.bytes_) if v else np.array([b""], dtype="S1")
+        if spec["type"] == "string":
+            return np.array(v, dtype=str)
+        if "shape" in spec:
+            return np.asarray(v, dtype=spec["type"]).reshape(spec["shape"])
+        if isinstance(v, np.ndarray) and v.size != 1:
+            raise RuntimeError(f"Invalid {where}, the value of column: {c} should be string or number but got: "
+                               f"{v!r}, check '{where}'.")
+        return np.array(v, dtype=spec["type"]).reshape(())
+
     def _fetch(self, index):
         k, r = self._index[index]
+        if k is None:
+            return [a.copy() for a in self._padded_row]
         row = self._shards[k].read_row(r)
-        out = []
-        for c in self.columns_list:
-            spec = self._schema[c]
-            v = row[c]
-            if spec["type"] == "bytes":
-                out.append(np.array([v], dtype=np.bytes_) if v else np.array([b""], dtype="S1"))
-            elif spec["type"] == "string":
-                out.append(np.array(v, dtype=str))
-            elif "shape" in spec:
-                out.append(v)
-            else:
-                out.append(np.array(v, dtype=spec["type"]))
-        return out
+        return [self._convert(c, row[c], "row") if self._schema[c]["type"] != "bytes" or row[c] else
+                np.array([b""], dtype="S1") for c in self.columns_list]
 
 
 def _feature_array(kind, values, path, name):

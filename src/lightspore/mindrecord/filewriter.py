@@ -93,20 +93,19 @@ class FileWriter:
             raise ParamValueError("Parameter shard_num is None.")
         if not isinstance(shard_num, int) or isinstance(shard_num, bool) or not 1 <= shard_num <= 1000:
             raise ParamValueError(f"Parameter shard_num's value: {shard_num} should between 1 and 1000.")
-        if shard_num != 1:
-            raise ParamValueError(f"FileWriter writes one shard per file here; shard_num={shard_num} is not "
-                                  "supported (write shard_num files with one FileWriter each).")
         if not isinstance(overwrite, bool):
             raise ParamValueError("Parameter overwrite's type is not bool.")
         self._file_name = file_name
-        self._paths = [file_name]
+        width = len(str(shard_num - 1))
+        self._paths = [file_name] if shard_num == 1 else [f"{file_name}{str(k).rjust(width, '0')}"
+                                                          for k in range(shard_num)]
         self._overwrite = overwrite
         self._schema = None
         self._desc = None
         self._index_fields = None
         self._header_size = F.HEADER_SIZE
         self._page_size = F.PAGE_SIZE
-        self._shard = None
+        self._shards = None
         self._committed = False
 
     # ------------------------------------------------------------------ schema
@@ -170,7 +169,7 @@ class FileWriter:
         """Bytes per page: 32 KB to 256 MB (default 32 MB); a row must fit in one page."""
         if not isinstance(page_size, int) or not (1 << 15) <= page_size <= (1 << 28):
             raise MRMInvalidPageSizeError()
-        if self._shard is not None:
+        if self._shards is not None:
             raise MRMInvalidPageSizeError()
         self._page_size = page_size
 
@@ -220,19 +219,26 @@ class FileWriter:
         if not good:
             raise RuntimeError("There is no valid data which can be written by 'write_raw_data' to mindrecord file. "
                                "Please check the abnormal input data indicated in the warning log above.")
-        if self._shard is None:
-            self._shard = _Shard(self._page_size)
+        if self._shards is None:
+            self._shards = [_Shard(self._page_size) for _ in self._paths]
         blob_fields = F.blob_fields_of(self._schema)
         index_fields = self._index()
-        blobs, raws, idx = [], [], []
-        for row in good:
-            blob, saved = F.encode_blob(row, self._schema, blob_fields)
-            self._shard.compression += saved
-            blobs.append(blob)
-            raw = {k: _py(row[k]) for k in self._schema if k not in blob_fields}
-            raws.append(F.msgpack_dumps(raw))
-            idx.append({f: raw[f] for f in index_fields})
-        self._shard.add(blobs, raws, idx)
+        n, k = len(good), len(self._shards)
+        # the reference splits each call's rows into k consecutive runs, run i starting at round(i * n / k)
+        bounds = [(2 * i * n + k) // (2 * k) for i in range(k)] + [n]
+        for i, shard in enumerate(self._shards):
+            part = good[bounds[i]:bounds[i + 1]]
+            if not part:
+                continue
+            blobs, raws, idx = [], [], []
+            for row in part:
+                blob, saved = F.encode_blob(row, self._schema, blob_fields)
+                shard.compression += saved
+                blobs.append(blob)
+                raw = {f: _py(row[f]) for f in self._schema if f not in blob_fields}
+                raws.append(F.msgpack_dumps(raw))
+                idx.append({f: raw[f] for f in index_fields})
+            shard.add(blobs, raws, idx)
 
     def _index(self):
         if self._index_fields is not None:
@@ -242,50 +248,58 @@ class FileWriter:
 
     # ------------------------------------------------------------------ commit
     def commit(self):
-        """Write the file and its index (under temporary names, then renamed into place)."""
+        """Write the shard files and their indexes (under temporary names, then renamed into place)."""
         if self._schema is None:
             raise MRMInvalidSchemaError("The schema is not set: call add_schema before commit.")
-        path = self._paths[0]
-        for p in (path, path + ".db"):
-            if os.path.exists(p) and not self._overwrite:
-                raise RuntimeError(f"Invalid file, mindrecord files already exist. Please check file path: {p}.\n"
-                                   "Set overwrite=True to overwrite the existing files.")
-        shard = self._shard or _Shard(self._page_size)
+        for path in self._paths:
+            for p in (path, path + ".db"):
+                if os.path.exists(p) and not self._overwrite:
+                    raise RuntimeError(f"Invalid file, mindrecord files already exist. Please check file path: "
+                                       f"{p}.\nSet overwrite=True to overwrite the existing files.")
+        shards = self._shards or [_Shard(self._page_size) for _ in self._paths]
+        temps = []
+        try:
+            for k, (path, shard) in enumerate(zip(self._paths, shards)):
+                tmp, tmp_db = f"{path}.{os.getpid()}.tmp", f"{path}.db.{os.getpid()}.tmp"
+                temps += [tmp, tmp_db]
+                self._write_shard(tmp, k, shard)
+                F.write_index_db(tmp_db, os.path.basename(path), self._index(), self._schema, shard.entries)
+            for path in self._paths:
+                os.replace(f"{path}.{os.getpid()}.tmp", path)
+                os.replace(f"{path}.db.{os.getpid()}.tmp", path + ".db")
+        finally:
+            for p in temps:
+                if os.path.exists(p):
+                    os.remove(p)
+        for path in self._paths:
+            for p in (path, path + ".db"):
+                os.chmod(p, stat.S_IRUSR | stat.S_IWUSR)
+        self._committed = True
+
+    def _write_shard(self, tmp, shard_id, shard):
         pages = [{k: v for k, v in p.items() if k != "_data"} for p in shard.pages]
         for p, page in zip(shard.pages, pages):
             page["page_size"] = len(p["_data"])
+            page["shard_id"] = shard_id
         header = {"header_size": self._header_size,
                   "index_fields": [{"index_field": f, "schema_id": 0} for f in self._index()],
                   "page": pages, "page_size": self._page_size, "compression_size": shard.compression,
                   "schema": [{"blob_fields": F.blob_fields_of(self._schema), "desc": self._desc,
                               "schema": self._schema}],
-                  "shard_addresses": [os.path.basename(p) for p in self._paths], "shard_id": 0,
+                  "shard_addresses": [os.path.basename(p) for p in self._paths], "shard_id": shard_id,
                   "statistics": None, "version": "3.0"}
         hjson = F.header_json(header)
         if len(hjson) + 8 > self._header_size:
             raise MRMInvalidHeaderSizeError()
-        tmp = f"{path}.{os.getpid()}.tmp"
-        tmp_db = f"{path}.db.{os.getpid()}.tmp"
-        try:
-            with open(tmp, "wb") as f:
-                f.write(struct.pack("<Q", len(hjson)) + hjson)
-                f.write(b"\x00" * (self._header_size - 8 - len(hjson)))
-                for k, p in enumerate(shard.pages):
-                    f.write(p["_data"])
-                    if k != len(shard.pages) - 1:
-                        f.write(b"\x00" * (self._page_size - len(p["_data"])))
-                f.flush()
-                os.fsync(f.fileno())
-            F.write_index_db(tmp_db, os.path.basename(path), self._index(), self._schema, shard.entries)
-            os.replace(tmp, path)
-            os.replace(tmp_db, path + ".db")
-        finally:
-            for p in (tmp, tmp_db):
-                if os.path.exists(p):
-                    os.remove(p)
-        for p in (path, path + ".db"):
-            os.chmod(p, stat.S_IRUSR | stat.S_IWUSR)
-        self._committed = True
+        with open(tmp, "wb") as f:
+            f.write(struct.pack("<Q", len(hjson)) + hjson)
+            f.write(b"\x00" * (self._header_size - 8 - len(hjson)))
+            for k, p in enumerate(shard.pages):
+                f.write(p["_data"])
+                if k != len(shard.pages) - 1:
+                    f.write(b"\x00" * (self._page_size - len(p["_data"])))
+            f.flush()
+            os.fsync(f.fileno())
 
 
 def _py(v):
