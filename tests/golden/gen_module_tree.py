@@ -35,6 +35,7 @@ OUT = os.path.join(HERE, "module_tree.json")
 
 # private modules that public model code (mindcv, mindnlp, the official zoo...) imports by name
 KEEP_PRIVATE = {
+    "mindspore._checkparam",
     "mindspore.parallel._utils",
     "mindspore.parallel._auto_parallel_context",
     "mindspore.train.callback._callback",
