@@ -18,7 +18,9 @@ sys.path.insert(0, HERE)
 from dataset_text_cases import CASES, encode, encode_error, make_files, scope  # noqa: E402
 
 with open(os.path.join(HERE, "dataset_text.json"), encoding="utf-8") as _f:
-    GOLD = json.load(_f)["cases"]
+    _ALL = json.load(_f)
+GOLD = _ALL["cases"]
+SIGNATURES = _ALL["signatures"]
 
 
 @pytest.fixture(scope="module")
@@ -91,3 +93,34 @@ def test_mirror_paths_are_the_same_objects():
     assert tt.Implementation is Implementation
     assert issubclass(ds.IMDBDataset, ds.TextBaseDataset) and issubclass(ds.GeneratorDataset, ds.TextBaseDataset)
     assert PyTensorOperation is ds.transforms.transforms.PyTensorOperation
+
+
+def test_signatures_match_the_reference():
+    """Every public class and function lightspore has in the mirrored modules takes the reference's arguments."""
+    import importlib
+    import inspect
+    # the pipeline stages and iterators are built by Dataset's methods, not by users: their constructors are
+    # lightspore's own (documented difference)
+    internal = {"AudioBaseDataset", "BatchDataset", "BucketBatchByLengthDataset", "Dataset", "DictIterator",
+                "FilterDataset", "Iterator", "MapDataset", "MappableDataset", "ProjectDataset", "RenameDataset",
+                "RepeatDataset", "ShuffleDataset", "SkipDataset", "SourceDataset", "TakeDataset", "TextBaseDataset",
+                "TupleIterator", "UnionBaseDataset", "VisionBaseDataset", "ZipDataset", "ConcatDataset"}
+    checked, wrong = 0, []
+    for key, want in SIGNATURES.items():
+        if key.startswith("dataset.engine.") and key.rpartition(".")[2] in internal:
+            continue
+        mod_name, _, name = key.rpartition(".")
+        try:
+            mod = importlib.import_module("lightspore." + mod_name)
+        except ImportError:
+            continue
+        obj = getattr(mod, name, None)
+        if obj is None or not (inspect.isclass(obj) or inspect.isfunction(obj)):
+            continue
+        got = str(inspect.signature(obj.__init__ if inspect.isclass(obj) else obj))
+        got = got.replace("lightspore", "mindspore")
+        checked += 1
+        if got != want:
+            wrong.append(f"{key}: {got} != {want}")
+    assert checked > 100
+    assert not wrong, "\n".join(wrong)

@@ -17,6 +17,29 @@ import mindspore.dataset as ds  # noqa: E402
 import mindspore.dataset.text as text  # noqa: E402
 from dataset_text_cases import CASES, encode, encode_error, make_files, scope  # noqa: E402
 
+SIGNATURE_MODULES = ["dataset.text", "dataset.text.transforms", "dataset.text.utils", "dataset.audio",
+                     "dataset.audio.transforms", "dataset.audio.utils", "mindrecord", "dataset.core.datatypes",
+                     "dataset.transforms.transforms", "dataset.engine"]
+
+
+def signatures():
+    """The signature of every public class (its __init__) and function of the modules lightspore mirrors here."""
+    import importlib
+    import inspect
+    out = {}
+    for m in SIGNATURE_MODULES:
+        mod = importlib.import_module("mindspore." + m)
+        for n in dir(mod):
+            obj = getattr(mod, n)
+            if n.startswith("_") or not (inspect.isclass(obj) or inspect.isfunction(obj)):
+                continue
+            try:
+                sig = inspect.signature(obj.__init__ if inspect.isclass(obj) else obj)
+            except (TypeError, ValueError):
+                continue
+            out[f"{m}.{n}"] = str(sig)
+    return out
+
 
 def main():
     out = {}
@@ -30,7 +53,8 @@ def main():
                 out[name] = encode_error(e)
                 out[name]["msg"] = out[name]["msg"].replace(root, "ROOT")
     with open(os.path.join(HERE, "dataset_text.json"), "w", encoding="utf-8") as f:
-        json.dump({"mindspore": ms.__version__, "cases": out}, f, indent=0, ensure_ascii=False, sort_keys=True)
+        json.dump({"mindspore": ms.__version__, "cases": out, "signatures": signatures()}, f, indent=0,
+                  ensure_ascii=False, sort_keys=True)
         f.write("\n")
 
 

@@ -4,7 +4,8 @@ import math
 
 import numpy as np
 
-from ..transforms._check import check_value, type_check
+from ..transforms._check import check_value as _check_value
+from ..transforms._check import type_check as _type_check
 
 __all__ = ["BorderType", "DensityFunction", "FadeShape", "GainType", "Interpolation", "MelType", "Modulation",
            "NormMode", "NormType", "ResampleMethod", "ScaleType", "WindowType", "create_dct", "linear_fbanks",
@@ -119,15 +120,15 @@ def _mel_fbanks(n_freqs, f_min, f_max, n_mels, sample_rate, norm, mel_type):
 
 def melscale_fbanks(n_freqs, f_min, f_max, n_mels, sample_rate, norm=NormType.NONE, mel_type=MelType.HTK):
     """Triangular mel filters, shape (n_freqs, n_mels), float32."""
-    type_check(n_freqs, (int,), "n_freqs")
-    check_value(n_freqs, 1, 2147483647, "n_freqs")
-    type_check(f_min, (int, float), "f_min")
-    type_check(f_max, (int, float), "f_max")
-    type_check(n_mels, (int,), "n_mels")
-    check_value(n_mels, 1, 2147483647, "n_mels")
-    type_check(sample_rate, (int,), "sample_rate")
-    type_check(norm, (NormType,), "norm")
-    type_check(mel_type, (MelType,), "mel_type")
+    _type_check(n_freqs, (int,), "n_freqs")
+    _check_value(n_freqs, 1, 2147483647, "n_freqs")
+    _type_check(f_min, (int, float), "f_min")
+    _type_check(f_max, (int, float), "f_max")
+    _type_check(n_mels, (int,), "n_mels")
+    _check_value(n_mels, 1, 2147483647, "n_mels")
+    _type_check(sample_rate, (int,), "sample_rate")
+    _type_check(norm, (NormType,), "norm")
+    _type_check(mel_type, (MelType,), "mel_type")
     if f_min > f_max:
         raise ValueError(f"Input f_min should be no more than f_max, but got f_min: {f_min} and f_max: {f_max}.")
     return _mel_fbanks(n_freqs, float(f_min), float(f_max), n_mels, sample_rate, norm, mel_type).astype(np.float32)
@@ -141,11 +142,11 @@ def _linear_fbanks(n_freqs, f_min, f_max, n_filter, sample_rate):
 
 def linear_fbanks(n_freqs, f_min, f_max, n_filter, sample_rate):
     """Triangular linear-frequency filters, shape (n_freqs, n_filter), float32."""
-    type_check(n_freqs, (int,), "n_freqs")
-    type_check(f_min, (int, float), "f_min")
-    type_check(f_max, (int, float), "f_max")
-    type_check(n_filter, (int,), "n_filter")
-    type_check(sample_rate, (int,), "sample_rate")
+    _type_check(n_freqs, (int,), "n_freqs")
+    _type_check(f_min, (int, float), "f_min")
+    _type_check(f_max, (int, float), "f_max")
+    _type_check(n_filter, (int,), "n_filter")
+    _type_check(sample_rate, (int,), "sample_rate")
     return _linear_fbanks(n_freqs, float(f_min), float(f_max), n_filter, sample_rate).astype(np.float32)
 
 
@@ -163,9 +164,9 @@ def _dct(n_mfcc, n_mels, norm):
 
 def create_dct(n_mfcc, n_mels, norm=NormMode.NONE):
     """The DCT-II matrix, shape (n_mels, n_mfcc), float32."""
-    type_check(n_mfcc, (int,), "n_mfcc")
-    check_value(n_mfcc, 1, 2147483647, "n_mfcc")
-    type_check(n_mels, (int,), "n_mels")
-    check_value(n_mels, 1, 2147483647, "n_mels")
-    type_check(norm, (NormMode,), "norm")
+    _type_check(n_mfcc, (int,), "n_mfcc")
+    _check_value(n_mfcc, 1, 2147483647, "n_mfcc")
+    _type_check(n_mels, (int,), "n_mels")
+    _check_value(n_mels, 1, 2147483647, "n_mels")
+    _type_check(norm, (NormMode,), "norm")
     return _dct(n_mfcc, n_mels, norm).astype(np.float32)

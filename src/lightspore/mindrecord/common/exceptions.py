@@ -44,9 +44,9 @@ class ParamTypeError(MindRecordException):
 
 
 class MRMOpenError(MindRecordException):
-    def __init__(self, detail=None):
+    def __init__(self):
         super().__init__()
-        self.error_msg = "MindRecord File could not open successfully." + (f" {detail}" if detail else "")
+        self.error_msg = "MindRecord File could not open successfully."
 
 
 class MRMInvalidSchemaError(MindRecordException):
