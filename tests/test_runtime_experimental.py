@@ -82,3 +82,12 @@ def test_train_step_with_value_and_grad_and_scheduler():
         lr *= 0.5
         np.testing.assert_allclose(net.weight.asnumpy(), w, rtol=1e-6)
     np.testing.assert_allclose([float(v.asnumpy()) for v in sched.get_last_lr()], [lr], rtol=1e-6)
+
+
+def test_a_float_put_in_a_group_is_the_learning_rate():
+    """As the reference's construct: ``group['lr'] = 0.5`` (a float) replaces the group's lr Parameter."""
+    w = ms.Parameter(ms.Tensor(np.ones((2,), np.float32)), name="w")
+    opt = optim.SGD([w], lr=0.1)
+    opt.param_groups[0]["lr"] = 0.5
+    opt((ms.Tensor(np.ones((2,), np.float32)),))
+    np.testing.assert_allclose(w.asnumpy(), [0.5, 0.5], rtol=1e-6)

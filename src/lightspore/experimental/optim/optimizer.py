@@ -115,8 +115,12 @@ class Optimizer(Cell):
 
     @staticmethod
     def _lr_of(group):
-        """The group's learning rate as a float32 scalar tensor."""
-        return group["lr"]._t
+        """The group's learning rate as a float32 scalar tensor (a float put in ``group['lr']`` is used as is,
+        as the reference does)."""
+        lr = group["lr"]
+        if isinstance(lr, Tensor):
+            return lr._t
+        return torch.tensor(float(lr), dtype=torch.float32)
 
     def construct(self, *hyper_params):
         raise NotImplementedError(f"'{type(self).__name__}' does not define an update step.")
