@@ -23,6 +23,10 @@ def gather(input_params, input_indices, axis, batch_dims=0):
     axis = axis % input_params.dim()
     idx = input_indices
     if idx.dtype not in (torch.int32, torch.int64):
+        if idx.dtype is not torch.int16:      # the reference's Gather takes int16/int32/int64 indices only
+            raise TypeError(f"For 'Gather', the input argument[input_indices] must be a type of "
+                            f"{{Tensor[Int16], Tensor[Int32], Tensor[Int64]}}, but got "
+                            f"Tensor[{mstype.from_torch(idx.dtype)}].")
         idx = idx.long()
     if idx.dim() == 1:      # index_select takes int32 or int64 indices and already has the output shape
         return torch.index_select(input_params, axis, idx)

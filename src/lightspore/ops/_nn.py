@@ -320,6 +320,9 @@ def one_hot(indices, depth, on_value=1, off_value=0, axis=-1):
         torch.float32 if isinstance(on, float) else torch.int64)
     if isinstance(depth, bool) or not isinstance(depth, int) or depth < 0:
         raise ValueError(f"For 'one_hot', 'depth' must be a non-negative int, but got {depth!r}.")
+    if indices.dtype not in (torch.int32, torch.int64):
+        raise TypeError(f"For primitive[OneHot], the input argument[indices] must be a type of {{Tensor[Int32], "
+                        f"Tensor[Int64]}}, but got Tensor[{mstype.from_torch(indices.dtype)}].")
     idx = indices.long()
     valid = (idx >= 0) & (idx < depth)                  # out-of-range indices give an all-off row
     oh = F.one_hot(torch.where(valid, idx, torch.zeros_like(idx)), depth) * valid.unsqueeze(-1)

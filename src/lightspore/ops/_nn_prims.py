@@ -558,13 +558,14 @@ def _ctc_loss_prim(self, inputs, labels_indices, labels_values, sequence_length)
     tl = torch.bincount(idx[:, 0], minlength=batch)
     targets = torch.zeros((batch, max(int(tl.max()) if tl.numel() else 0, 1)), dtype=torch.long, device=x.device)
     targets[idx[:, 0], idx[:, 1]] = vals
+    taped = torch.is_grad_enabled() and x.requires_grad     # inside grad/value_and_grad: the loss stays on the tape
     with torch.enable_grad():
-        leaf = x.detach().requires_grad_(True)
+        leaf = x if taped else x.detach().requires_grad_(True)
         lp = torch.log_softmax(leaf, -1)
         loss = F.ctc_loss(lp, targets, lens, tl, blank=classes - 1, reduction="none",
                           zero_infinity=bool(self.ignore_longer_outputs_than_inputs))
-        (g,) = torch.autograd.grad(loss.sum(), leaf)
-    return Tensor._make(loss.detach()), Tensor._make(g)
+        (g,) = torch.autograd.grad(loss.sum(), leaf, retain_graph=taped)
+    return Tensor._make(loss if taped else loss.detach()), Tensor._make(g.detach())
 
 
 attr_prim("CTCLoss", None, {"preprocess_collapse_repeated": False, "ctc_merge_repeated": True,

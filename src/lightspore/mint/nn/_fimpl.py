@@ -337,13 +337,22 @@ def binary_cross_entropy_with_logits(input, target, weight=None, reduction='mean
         reduction, 'binary_cross_entropy_with_logits'), pos_weight=pos_weight)
 
 
+def _class_index(target):
+    """Class-index targets of any integer dtype (the reference takes int32 as well as int64; torch only int64)."""
+    if not (target.is_floating_point() or target.is_complex() or target.dtype in (torch.int64, torch.bool)):
+        return target.long()
+    return target
+
+
 def cross_entropy(input, target, weight=None, ignore_index=-100, reduction='mean', label_smoothing=0.0):
+    target = _class_index(target)
     return F.cross_entropy(input, target, weight, ignore_index=ignore_index,
                            reduction=_red(reduction, 'cross_entropy'), label_smoothing=label_smoothing)
 
 
 def nll_loss(input, target, weight=None, ignore_index=-100, reduction='mean'):
-    return F.nll_loss(input, target, weight, ignore_index=ignore_index, reduction=_red(reduction, 'nll_loss'))
+    return F.nll_loss(input, _class_index(target), weight, ignore_index=ignore_index,
+                      reduction=_red(reduction, 'nll_loss'))
 
 
 def kl_div(input, target, reduction='mean', log_target=False):
