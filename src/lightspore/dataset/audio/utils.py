@@ -12,6 +12,11 @@ __all__ = ["BorderType", "DensityFunction", "FadeShape", "GainType", "Interpolat
            "melscale_fbanks"]
 
 
+def type_check(arg, types, arg_name):
+    """TypeError unless ``arg`` is an instance of ``types`` (the reference exposes its checker here too)."""
+    _type_check(arg, types, arg_name)
+
+
 class BorderType(str, enum.Enum):
     """Padding modes."""
     CONSTANT = "constant"
