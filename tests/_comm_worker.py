@@ -114,27 +114,31 @@ Y = rng.standard_normal((16, 2)).astype(np.float32)
 
 
 class Net(nn.Cell):
-    def __init__(self):
+    def __init__(self, shared=False):
         super().__init__()
+        self.shared = shared
         self.a = nn.Dense(5, 6)
         self.b = nn.Dense(6, 6)
         self.c = nn.Dense(6, 2)
         self.unused = nn.Dense(2, 2)
 
     def construct(self, v):
-        return self.c(ops.tanh(self.b(ops.tanh(self.a(v)))))
+        h = ops.tanh(self.b(ops.tanh(self.a(v))))
+        if self.shared:     # the same weights used twice in one step
+            h = ops.tanh(self.b(h))
+        return self.c(h)
 
 
-def make():
+def make(shared=False):
     r = np.random.RandomState(11)
-    net = Net()
+    net = Net(shared)
     for p in net.get_parameters():
         p.set_data(Tensor((r.standard_normal(p.shape) * 0.4).astype(np.float32)))
     return net
 
 
 def run(kind, xs, ys):
-    net = make()
+    net = make(kind == "shared")
     opt = nn.Momentum(net.trainable_params(), learning_rate=0.05, momentum=0.9)
     wl = nn.WithLossCell(net, nn.MSELoss())
     if kind == "ls":
@@ -151,7 +155,7 @@ def run(kind, xs, ys):
 
 
 xb, yb = X[R * 8:(R + 1) * 8], Y[R * 8:(R + 1) * 8]
-for kind, fusion in (("plain", []), ("buckets", [1, 3, 5]), ("ls", []), ("sens", [])):
+for kind, fusion in (("plain", []), ("buckets", [1, 3, 5]), ("ls", []), ("sens", []), ("shared", [2])):
     ms.set_auto_parallel_context(parallel_mode="data_parallel", gradients_mean=True, all_reduce_fusion_config=fusion)
     losses, ws = run(kind, xb, yb)
     res[f"dp_{kind}_losses"] = losses

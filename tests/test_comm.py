@@ -281,7 +281,7 @@ def test_collectives_two_processes(ranks, rank):
     assert got["barrier"].shape == (1,) and got["barrier"].dtype == np.float32
 
 
-@pytest.mark.parametrize("kind", ["plain", "buckets", "ls", "sens"])
+@pytest.mark.parametrize("kind", ["plain", "buckets", "ls", "sens", "shared"])
 def test_data_parallel_variants_equal_one_process(ranks, kind):
     single = {k.split("/", 1)[1]: v for k, v in ranks[0].items() if k.startswith(f"single_{kind}/")}
     assert single and "unused.weight" in single

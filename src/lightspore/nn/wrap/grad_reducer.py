@@ -116,63 +116,78 @@ class DistributedGradReducer(Cell):
         ws = list(weights)
         return len(ws) == len(self._reduce_params) and all(a is b for a, b in zip(ws, self._reduce_params))
 
+    def _layout(self):
+        """(bucket of each parameter index -> (bucket, offset), bucket sizes), computed once."""
+        lay = self.__dict__.get("_lay")
+        if lay is None:
+            where, sizes = {}, []
+            for bi, b in enumerate(self._buckets):
+                off = 0
+                for i in b:
+                    where[i] = (bi, off)
+                    off += self._reduce_params[i]._t.numel()
+                sizes.append(off)
+            lay = self.__dict__["_lay"] = (where, sizes)
+        return lay
+
+    def _ensure_hooks(self):
+        """One gradient hook per reduced parameter tensor, registered once and kept (it does nothing unless an
+        overlap is active); re-registered when a parameter's tensor has been replaced."""
+        hooked = self.__dict__.setdefault("_hooked", {})
+        for i in self._layout()[0]:
+            t = self._reduce_params[i]._t
+            if hooked.get(i) is t:
+                continue
+            was = t.requires_grad
+            if not was:
+                t.requires_grad_(True)      # torch registers hooks only on tensors that require grad
+            t.register_hook(self._hook_fn(i))
+            if not was:
+                t.requires_grad_(False)
+            hooked[i] = t
+
+    def _hook_fn(self, i):
+        def hook(g):
+            ov = self.__dict__.get("_active")
+            if ov is not None:
+                ov.add(i, g)
+        return hook
+
 
 class _Overlap:
     def __init__(self, reducer, weights):
         self.r = reducer
         self.w = weights
         self.pg = torch_group(reducer.group, "DistributedGradReducer")
-        self.handles = []
 
     def __enter__(self):
         r = self.r
-        self.bucket_of = {}
-        self.bufs = []
-        for bi, b in enumerate(r._buckets):
-            n = sum(self.w[i]._t.numel() for i in b)
-            t0 = self.w[b[0]]._t
-            self.bufs.append(torch.empty(n, dtype=torch.float32, device=t0.device))
-            off = 0
-            for i in b:
-                self.bucket_of[i] = (bi, off)
-                off += self.w[i]._t.numel()
+        r._ensure_hooks()
+        self.where, sizes = r._layout()
+        dev = self.w[0]._t.device if self.w else None
+        self.bufs = [torch.empty(n, dtype=torch.float32, device=dev) for n in sizes]
         self.missing = [len(b) for b in r._buckets]
-        self.works = [None] * len(r._buckets)
+        self.works = [None] * len(sizes)
         self.next = 0
         self.seen = set()
-        self.restore = []
-        for i in self.bucket_of:
-            t = self.w[i]._t
-            if not t.requires_grad:     # the transform switches it on anyway; hooks need it now (restored on exit)
-                t.requires_grad_(True)
-                self.restore.append(t)
-            self.handles.append(t.register_hook(self._hook(i)))
+        self.late = False
+        r.__dict__["_active"] = self
         return self
 
-    def _hook(self, i):
-        def hook(g):
-            if i in self.seen:      # a second gradient contribution to a leaf: reduce after backward instead
-                self.late = True
-                return g
-            self.seen.add(i)
-            bi, off = self.bucket_of[i]
-            self.bufs[bi][off:off + g.numel()].copy_(g.detach().reshape(-1))
-            self.missing[bi] -= 1
-            self._launch_ready()
-            return g
-        return hook
-
-    def _launch_ready(self):
+    def add(self, i, g):
+        if i in self.seen:      # a second gradient for one leaf: reduce the final gradients after backward instead
+            self.late = True
+            return
+        self.seen.add(i)
+        bi, off = self.where[i]
+        self.bufs[bi][off:off + g.numel()].copy_(g.reshape(-1))
+        self.missing[bi] -= 1
         while self.next < len(self.bufs) and self.missing[self.next] == 0:
             self.works[self.next] = dist.all_reduce(self.bufs[self.next], group=self.pg, async_op=True)
             self.next += 1
 
     def __exit__(self, *exc):
-        for h in self.handles:
-            h.remove()
-        self.handles = []
-        for t in self.restore:
-            t.requires_grad_(False)
+        self.r.__dict__["_active"] = None
         if exc[0] is not None:
             for w in self.works:
                 if w is not None:
@@ -182,7 +197,7 @@ class _Overlap:
     def result(self, grads):
         """Reduced gradients, given the transform's (unreduced) gradients of the same weights."""
         gs = [g._t for g in grads]
-        if getattr(self, "late", False):    # a hook saw a leaf twice: reduce the final gradients instead
+        if self.late:
             for w in self.works:
                 if w is not None:
                     w.wait()
@@ -192,10 +207,10 @@ class _Overlap:
             # gradients and launch them, still in bucket order
             for bi in range(self.next, len(self.bufs)):
                 for i in self.r._buckets[bi]:
-                    _, off = self.bucket_of[i]
+                    _, off = self.where[i]
                     self.bufs[bi][off:off + gs[i].numel()].copy_(gs[i].detach().reshape(-1))
-                self.missing[bi] = 0
-            self._launch_ready()
+                self.works[bi] = dist.all_reduce(self.bufs[bi], group=self.pg, async_op=True)
+            self.next = len(self.bufs)
         out = list(gs)
         for bi, b in enumerate(self.r._buckets):
             self.works[bi].wait()
