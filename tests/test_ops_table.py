@@ -121,3 +121,25 @@ def test_primitive_attrs_like_the_reference():
                                                      sorted(ATTRS_KNOWN_DIFFERENT - set(different)))
     for name in ('BroadcastTo', 'ScatterAdd', 'InplaceAdd', 'ReduceSum', 'MatMul', 'Concat', 'Gather'):
         assert name in same
+
+
+# ---------------------------------------------------------------------------------------------
+# errors whose words came from torch: the reference's type, its key words, none of torch's
+# ---------------------------------------------------------------------------------------------
+ERR_SPEC = importlib.util.spec_from_file_location('_lightspore_op_errors_cases', GOLDEN / 'op_errors_cases.py')
+ERR = importlib.util.module_from_spec(ERR_SPEC)
+ERR_SPEC.loader.exec_module(ERR)
+ERR_GOLDEN = json.loads((GOLDEN / 'op_errors.json').read_text())
+
+
+@pytest.mark.parametrize('case', list(ERR.cases))
+def test_op_error_like_the_reference(case):
+    from _golden import raised
+    action, keywords = ERR.cases[case]
+    ref = ERR_GOLDEN[case]
+    err = raised(lambda: ERR.materialize(action(ms)))
+    assert err is not None, f'{case}: nothing raised, the reference raised {ref["raises"]}'
+    assert type(err).__name__ == ref['raises'], (case, type(err), str(err), ref)
+    for kw in keywords:
+        assert kw.lower() in str(err).lower(), (case, kw, str(err))
+    assert not [w for w in ERR.TORCH_WORDS if w.lower() in str(err).lower()], (case, str(err))

@@ -1,0 +1,49 @@
+"""Op errors whose wording came from torch: the reference's exception type and first message line are recorded by
+``gen_op_errors.py``; ``tests/test_ops_table.py`` requires lightspore's exception of that exact type, mentioning
+every keyword, and none of torch's phrases (``TORCH_WORDS``). Nothing here imports mindspore or lightspore."""
+from collections import OrderedDict
+
+import numpy as np
+
+TORCH_WORDS = ("mat1 and mat2", "Target 12 is out of bounds", "expected target dtype",
+               "Expected size for first two dimensions", "must match the size of tensor b",
+               "Sizes of tensors must match", "expected scalar type")
+
+
+def _f32(*shape):
+    return np.ones(shape, np.float32)
+
+
+def _materialize(r):
+    if isinstance(r, (tuple, list)):
+        for x in r:
+            _materialize(x)
+    elif hasattr(r, "asnumpy"):
+        r.asnumpy()
+
+
+materialize = _materialize
+
+cases = OrderedDict([
+    ("ops.matmul shapes", (lambda ms: ms.ops.matmul(ms.Tensor(_f32(2, 3)), ms.Tensor(_f32(4, 5))), ("3", "4"))),
+    ("Tensor.matmul shapes", (lambda ms: ms.Tensor(_f32(2, 3)).matmul(ms.Tensor(_f32(4, 5))), ("3", "4"))),
+    ("x @ y shapes", (lambda ms: ms.Tensor(_f32(2, 3)) @ ms.Tensor(_f32(4, 5)), ("3", "4"))),
+    ("ops.MatMul shapes", (lambda ms: ms.ops.MatMul()(ms.Tensor(_f32(2, 3)), ms.Tensor(_f32(4, 5))), ("3", "4"))),
+    ("ops.reshape size", (lambda ms: ms.ops.reshape(ms.Tensor(_f32(2, 3)), (4, 2)), ("6",))),
+    ("Tensor.reshape size", (lambda ms: ms.Tensor(_f32(2, 3)).reshape(4, 2), ("6",))),
+    ("ops.Reshape size", (lambda ms: ms.ops.Reshape()(ms.Tensor(_f32(2, 3)), (4, 2)), ("6",))),
+    ("nll_loss target out of range", (lambda ms: ms.ops.nll_loss(ms.Tensor(_f32(2, 3)),
+                                                                ms.Tensor(np.array([0, 12], np.int32))), ("12",))),
+    ("cross_entropy target out of range", (lambda ms: ms.ops.cross_entropy(
+        ms.Tensor(_f32(2, 3)), ms.Tensor(np.array([0, 12], np.int32))), ("12",))),
+    ("ops.bmm shapes", (lambda ms: ms.ops.bmm(ms.Tensor(_f32(2, 2, 3)), ms.Tensor(_f32(2, 4, 5))), ("'y'", "'x'"))),
+    ("ops.dense shapes", (lambda ms: ms.ops.dense(ms.Tensor(_f32(2, 3)), ms.Tensor(_f32(4, 5))), ("3", "5"))),
+    ("ops.add broadcast", (lambda ms: ms.ops.add(ms.Tensor(_f32(2, 3)), ms.Tensor(_f32(4, 5))),
+                           ("input1.shape", "input2.shape", "broadcast"))),
+    ("ops.cat shapes", (lambda ms: ms.ops.cat((ms.Tensor(_f32(2, 3)), ms.Tensor(_f32(4, 5)))), ())),
+    ("ops.add bool bool", (lambda ms: ms.ops.add(ms.Tensor(np.array([True])), ms.Tensor(np.array([False]))),
+                           ("Add", "Tensor[Bool]"))),
+    ("uint16 + int8", (lambda ms: ms.Tensor(np.array([1], np.uint16)) + ms.Tensor(np.array([1], np.int8)),
+                       ("Int8", "UInt16", "implicit conversion"))),
+    ("ops.add list", (lambda ms: ms.ops.add(ms.Tensor(_f32(2)), [1, 2]), ("Add",))),
+])
