@@ -707,22 +707,24 @@ class Fade(AudioTensorOperation):
 
 # ------------------------------------------------------------------ filters
 def _lfilter(w, a_coeffs, b_coeffs, clamp):
-    a = np.asarray(a_coeffs, np.float64)
-    b = np.asarray(b_coeffs, np.float64)
-    a0 = a[0]
-    a, b = a / a0, b / a0
-    x = w.reshape(-1, w.shape[-1])
-    y = np.zeros_like(x)
+    """Direct-form IIR filtering along the last axis (coefficients normalized by a0), zero initial state."""
+    a = [float(v) / float(a_coeffs[0]) for v in a_coeffs]
+    b = [float(v) / float(a_coeffs[0]) for v in b_coeffs]
     order = len(a)
-    for t in range(x.shape[-1]):
-        acc = np.zeros(x.shape[0])
-        for k in range(order):
-            if t - k < 0:
-                break
-            acc += b[k] * x[:, t - k]
-            if k:
-                acc -= a[k] * y[:, t - k]
-        y[:, t] = acc
+    x = w.reshape(-1, w.shape[-1])
+    y = np.empty_like(x)
+    for r in range(x.shape[0]):
+        xs = x[r].tolist()
+        ys = [0.0] * len(xs)
+        # plain floats: a sample at a time is cheaper in Python scalars than in numpy calls
+        for t in range(len(xs)):
+            acc = 0.0
+            for k in range(min(order, t + 1)):
+                acc += b[k] * xs[t - k]
+                if k:
+                    acc -= a[k] * ys[t - k]
+            ys[t] = acc
+        y[r] = ys
     if clamp:
         y = np.clip(y, -1, 1)
     return y.reshape(w.shape)
@@ -1027,13 +1029,15 @@ class Resample(AudioTensorOperation):
             return a.astype(out)
         g = math.gcd(int(self.orig_freq), int(self.new_freq))
         orig, new = int(self.orig_freq) // g, int(self.new_freq) // g
-        kernel, width = self._kernel(orig, new)
+        if getattr(self, "_cached", None) is None or self._cached[0] != (orig, new):
+            self._cached = ((orig, new), self._kernel(orig, new))
+        kernel, width = self._cached[1]
         w = a.astype(np.float64).reshape(-1, a.shape[-1])
         length = w.shape[-1]
         p = np.pad(w, ((0, 0), (width, width + orig)))
         frames = (p.shape[-1] - kernel.shape[-1]) // orig + 1
         idx = np.arange(kernel.shape[-1])[None, :] + orig * np.arange(frames)[:, None]
         seg = p[:, idx]                                   # (batch, frames, K)
-        res = np.einsum("bfk,nk->bfn", seg, kernel).reshape(w.shape[0], -1)
+        res = (seg @ kernel.T).reshape(w.shape[0], -1)
         target = math.ceil(new * length / orig)
         return res[:, :target].reshape(a.shape[:-1] + (target,)).astype(out)
