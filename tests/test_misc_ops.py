@@ -239,3 +239,23 @@ def test_adam_weight_decay_primitive(k):
         np.testing.assert_allclose(got.asnumpy(), want[key], rtol=1e-5, atol=1e-7, err_msg=key)
     # the reference's CPU kernel returns zero-filled tensors of var's shape; lightspore returns the updated var
     assert np.shape(want["out_var"]) == out[0].shape
+
+
+@pytest.mark.parametrize("name", sorted(GOLD["dynamic_gru_v2"]))
+def test_dynamic_gru_v2_as_on_cpu(name):
+    err = GOLD["dynamic_gru_v2"][name]
+    h, i, b, steps = 4, 3, 2, 2
+    gru_in = (Tensor(np.zeros((steps, b, i), np.float16)), Tensor(np.zeros((i, 3 * h), np.float16)),
+              Tensor(np.zeros((h, 3 * h), np.float16)), Tensor(np.zeros((3 * h,), np.float16)),
+              Tensor(np.zeros((3 * h,), np.float16)), None, Tensor(np.zeros((b, h), np.float16)))
+    call = (lambda: P.DynamicGRUV2()(*gru_in)) if name == "call_cpu" else (lambda: P.DynamicGRUV2(**G.GRU_INIT[name]))
+    if err is None:
+        call()
+    else:
+        assert _raises(err, call) == err["message"]
+
+
+@pytest.mark.parametrize("label", [c[0] for c in G.mixed_precision_inputs(Tensor)])
+def test_mixed_precision_cast(label):
+    _lbl, dst, value = next(c for c in G.mixed_precision_inputs(Tensor) if c[0] == label)
+    assert G._call(F.mixed_precision_cast, getattr(ms, dst), value) == GOLD["mixed_precision_cast"][label]

@@ -61,6 +61,23 @@ def adam_wd_inputs(k):
     return var, m, v, g
 
 
+GRU_INIT = {"construct": {}, "zrh": {"gate_order": "zrh"}, "direction": {"direction": "BIDIRECTIONAL"},
+            "cell_depth": {"cell_depth": 1.0}, "keep_prob": {"keep_prob": 1}, "cell_clip": {"cell_clip": -1},
+            "num_proj": {"num_proj": 0.0}, "num_proj_neg": {"num_proj": -1}, "time_major": {"time_major": 1},
+            "activation": {"activation": "relu"}, "gate_order": {"gate_order": "abc"},
+            "reset_after": {"reset_after": 1}, "is_training": {"is_training": 1}}
+
+
+def mixed_precision_inputs(Tensor):
+    """(label, destination dtype name, value) cases for F.mixed_precision_cast."""
+    f32 = Tensor(np.array([1.5, -2.0], np.float32))
+    f16 = Tensor(np.array([0.25, 3.0], np.float16))
+    i32 = Tensor(np.array([1, 2], np.int32))
+    return [("f32_to_f16", "float16", f32), ("f16_to_f32", "float32", f16), ("int_kept", "float16", i32),
+            ("tuple", "float16", (f32, i32, 3.0, (f16,))), ("list", "float32", [f16, f32]),
+            ("dict_kept", "float16", {"a": f32}), ("scalar_kept", "float16", 2.5), ("none", "float16", None)]
+
+
 def composite_inputs(Tensor):
     """(label, value) cases for ops.composite.ones_like / zeros_like (built with either framework's Tensor)."""
     t = Tensor(np.array([[1.5, 2], [3, 4]], np.float32))
@@ -75,6 +92,8 @@ def encode(v):
         return {"tensor": v.asnumpy().tolist(), "dtype": str(v.dtype), "shape": list(v.shape)}
     if isinstance(v, (tuple, list)):
         return {type(v).__name__: [encode(x) for x in v]}
+    if isinstance(v, dict):
+        return {"dict": {k: encode(x) for k, x in v.items()}}
     if v is None:
         return None
     return {"scalar": v, "type": type(v).__name__}
@@ -214,6 +233,15 @@ def main():
         awd.append({"var": var.asnumpy().tolist(), "m": m.asnumpy().tolist(), "v": v.asnumpy().tolist(),
                     "out_var": out[0].asnumpy().tolist(), "n_out": len(out)})
     data["adam_weight_decay"] = awd
+    h, i, b, steps = 4, 3, 2, 2
+    gru_in = (Tensor(np.zeros((steps, b, i), np.float16)), Tensor(np.zeros((i, 3 * h), np.float16)),
+              Tensor(np.zeros((h, 3 * h), np.float16)), Tensor(np.zeros((3 * h,), np.float16)),
+              Tensor(np.zeros((3 * h,), np.float16)), None, Tensor(np.zeros((b, h), np.float16)))
+    data["dynamic_gru_v2"] = {"call_cpu": _err(lambda: P.DynamicGRUV2()(*gru_in))}
+    data["dynamic_gru_v2"].update({k: _err(lambda kw=kw: P.DynamicGRUV2(**kw)) for k, kw in GRU_INIT.items()})
+
+    data["mixed_precision_cast"] = {label: _call(F.mixed_precision_cast, getattr(ms, dst), value)
+                                    for label, dst, value in mixed_precision_inputs(Tensor)}
     data["version"] = ms.__version__
     with open(OUT, "w") as fh:
         json.dump(data, fh, indent=1, sort_keys=True)

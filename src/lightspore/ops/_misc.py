@@ -375,3 +375,57 @@ class AdamWeightDecay(Primitive):
             vt.copy_(v32)
             w.copy_(w32 - lr * upd)
         return var, m, v
+
+
+# ----------------------------------------------------------------------------- DynamicGRUV2
+@prim("DynamicGRUV2")
+class DynamicGRUV2(_AscendOnly):
+    """Ascend's fused GRU kernel. Its attributes are checked as in the reference; calling it raises the
+    reference's RuntimeError on CPU and GPU (use ``nn.GRU`` there)."""
+
+    def __init__(self, direction='UNIDIRECTIONAL', cell_depth=1, keep_prob=1.0, cell_clip=-1.0, num_proj=0,
+                 time_major=True, activation='tanh', gate_order='rzh', reset_after=True, is_training=True):
+        from .. import _checkparam as V
+
+        Primitive.__init__(self, "DynamicGRUV2")
+        V.check_value_type("cell_depth", cell_depth, [int], self.name)
+        V.check_value_type("keep_prob", keep_prob, [float], self.name)
+        V.check_value_type("cell_clip", cell_clip, [float], self.name)
+        V.check_non_negative_int(num_proj, "num_proj", self.name)
+        V.check_value_type("time_major", time_major, [bool], self.name)
+        V.check_value_type("is_training", is_training, [bool], self.name)
+        V.check_value_type("reset_after", reset_after, [bool], self.name)
+        V.check_string(direction, ["UNIDIRECTIONAL"], "direction", self.name)
+        V.check_string(activation, ["tanh"], "activation", self.name)
+        V.check_string(gate_order, ["zrh", "rzh"], "gate_order", self.name)
+        for name, value in (("direction", direction), ("cell_depth", cell_depth), ("keep_prob", keep_prob),
+                            ("cell_clip", cell_clip), ("num_proj", num_proj), ("time_major", time_major),
+                            ("activation", activation), ("gate_order", gate_order), ("reset_after", reset_after),
+                            ("is_training", is_training)):
+            self.add_prim_attr(name, value)
+
+
+# ----------------------------------------------------------------------------- mixed_precision_cast
+class _MixedPrecisionCast(Primitive):
+    """``F.mixed_precision_cast(dst_dtype, x)``: every floating Tensor in ``x`` (through tuples and lists; a list
+    gives a tuple) cast to ``dst_dtype``; other values, and dicts, as they are (as in the reference)."""
+
+    def __init__(self):
+        super().__init__("MixedPrecisionCast")
+
+    def __call__(self, dst_dtype, x):
+        from ..common import dtype as mstype
+
+        target = mstype.to_torch(dst_dtype)
+
+        def cast(v):
+            if isinstance(v, Tensor):
+                return Tensor._make(v._t.to(target)) if v._t.is_floating_point() else v
+            if isinstance(v, (tuple, list)):
+                return tuple(cast(x) for x in v)
+            return v
+
+        return cast(x)
+
+
+OPS["mixed_precision_cast"] = _MixedPrecisionCast()

@@ -25,11 +25,8 @@ _reexport(globals(), {
     "lightspore": """
         Tensor jit_class synchronize
     """,
-    "lightspore.common.api": """
-        Tensor_=Tensor
-    """,
-    "lightspore.context": """
-        args_type_check
+    "lightspore._checkparam": """
+        Tensor_ args_type_check
     """,
 }, has_all=True, names_order="""
     P2POp TCPStore all_gather all_gather_into_tensor all_gather_into_tensor_uneven

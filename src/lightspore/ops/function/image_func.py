@@ -12,8 +12,8 @@ _reexport(globals(), {
     "lightspore": """
         Tensor
     """,
-    "lightspore.common.api": """
-        Tensor_=Tensor
+    "lightspore._checkparam": """
+        Tensor_
     """,
 }, has_all=True, names_order="""
     bounding_box_decode bounding_box_encode check_valid crop_and_resize

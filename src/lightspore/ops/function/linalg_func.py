@@ -12,7 +12,7 @@ _reexport(globals(), {
     "lightspore": """
         Tensor
     """,
-    "lightspore.common.api": """
-        Tensor_=Tensor
+    "lightspore._checkparam": """
+        Tensor_
     """,
 }, has_all=True, names_order="""cond eig eigvals geqrf pinv qr svd""".split())

@@ -41,8 +41,8 @@ _reexport(globals(), {
     "lightspore": """
         Tensor default_generator
     """,
-    "lightspore.common.api": """
-        Tensor_=Tensor
+    "lightspore._checkparam": """
+        Tensor_ check_is_number
     """,
     "lightspore.mint": """
         acos_ext=acos acosh_ext=acosh addbmm_ext=addbmm addcmul_ext=addcmul addmm_ext=addmm

@@ -32,8 +32,12 @@ _reexport(globals(), {
     "lightspore": """
         Tensor default_generator
     """,
-    "lightspore.common.api": """
-        Tensor_=Tensor
+    "lightspore._checkparam": """
+        Tensor_ check_int_const=check_is_int check_non_negative_float_const=check_non_negative_float
+        check_positive_float_const=check_positive_float
+        check_positive_float_sequence_const=check_positive_float_sequence
+        check_positive_int_const=check_positive_int
+        check_positive_int_sequence_const=check_positive_int_sequence
     """,
     "lightspore.mint.nn.functional": """
         avg_pool2d_ext=avg_pool2d avg_pool3d_ext=avg_pool3d batch_norm_ext=batch_norm

@@ -31,7 +31,10 @@ _reexport(globals(), {
         COOTensor CSRTensor Tensor
     """,
     "lightspore.common.api": """
-        COOTensor_=COOTensor CSRTensor_=CSRTensor Tensor_=Tensor is_shape_unknown
+        COOTensor_=COOTensor CSRTensor_=CSRTensor is_shape_unknown
+    """,
+    "lightspore._checkparam": """
+        Tensor_
     """,
     "lightspore.ops.operations": """
         TransShape TypeAs

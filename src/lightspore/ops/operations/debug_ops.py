@@ -13,10 +13,10 @@ _reexport(globals(), {
     "lightspore": """
         Parameter Tensor
     """,
-    "lightspore.common.api": """
-        Tensor_=Tensor jit_context
+    "lightspore._checkparam": """
+        Tensor_ check_hook_fn
     """,
-    "lightspore.common.tensor": """
-        check_hook_fn
+    "lightspore.common.api": """
+        jit_context
     """,
 })

@@ -32,7 +32,7 @@ _reexport(globals(), {
     "lightspore": """
         Tensor
     """,
-    "lightspore.common.api": """
-        Tensor_=Tensor
+    "lightspore._checkparam": """
+        Tensor_
     """,
 })

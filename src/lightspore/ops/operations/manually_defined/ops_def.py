@@ -16,13 +16,16 @@ _reexport(globals(), {
     "lightspore": """
         COOTensor CSRTensor Parameter Tensor
     """,
-    "lightspore.common.api": """
-        Tensor_=Tensor is_shape_unknown jit_context
+    "lightspore._checkparam": """
+        Tensor_
     """,
     "lightspore.ops.operations": """
         TypeAs
     """,
     "lightspore.common.initializer": """
         Zero
+    """,
+    "lightspore.common.api": """
+        is_shape_unknown jit_context
     """,
 })
