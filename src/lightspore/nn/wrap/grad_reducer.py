@@ -130,28 +130,33 @@ class DistributedGradReducer(Cell):
             lay = self.__dict__["_lay"] = (where, sizes)
         return lay
 
-    def _ensure_hooks(self):
-        """One gradient hook per reduced parameter tensor, registered once and kept (it does nothing unless an
-        overlap is active); re-registered when a parameter's tensor has been replaced."""
-        hooked = self.__dict__.setdefault("_hooked", {})
-        for i in self._layout()[0]:
-            t = self._reduce_params[i]._t
-            if hooked.get(i) is t:
-                continue
-            was = t.requires_grad
-            if not was:
-                t.requires_grad_(True)      # torch registers hooks only on tensors that require grad
-            t.register_hook(self._hook_fn(i))
-            if not was:
-                t.requires_grad_(False)
-            hooked[i] = t
 
-    def _hook_fn(self, i):
-        def hook(g):
-            ov = self.__dict__.get("_active")
-            if ov is not None:
+
+_ACTIVE = [None]    # the overlap of the step running now (one at a time per process)
+
+
+def _grad_hook(key):
+    def hook(g):
+        ov = _ACTIVE[0]
+        if ov is not None:
+            i = ov.index.get(key)
+            if i is not None:
                 ov.add(i, g)
-        return hook
+    return hook
+
+
+def _ensure_hook(t):
+    """One gradient hook per parameter tensor, registered once and kept: it does nothing unless a data-parallel
+    step is running and reduces this tensor (a replaced tensor gets its own on first use)."""
+    if getattr(t, "_lightspore_dp_hook", False):
+        return
+    was = t.requires_grad
+    if not was:
+        t.requires_grad_(True)      # torch registers hooks only on tensors that require grad
+    t.register_hook(_grad_hook(id(t)))
+    if not was:
+        t.requires_grad_(False)
+    t._lightspore_dp_hook = True
 
 
 class _Overlap:
@@ -162,8 +167,12 @@ class _Overlap:
 
     def __enter__(self):
         r = self.r
-        r._ensure_hooks()
         self.where, sizes = r._layout()
+        self.index = {}
+        for i in self.where:
+            t = self.w[i]._t
+            _ensure_hook(t)
+            self.index[id(t)] = i
         dev = self.w[0]._t.device if self.w else None
         self.bufs = [torch.empty(n, dtype=torch.float32, device=dev) for n in sizes]
         self.missing = [len(b) for b in r._buckets]
@@ -171,7 +180,7 @@ class _Overlap:
         self.next = 0
         self.seen = set()
         self.late = False
-        r.__dict__["_active"] = self
+        _ACTIVE[0] = self
         return self
 
     def add(self, i, g):
@@ -187,7 +196,7 @@ class _Overlap:
             self.next += 1
 
     def __exit__(self, *exc):
-        self.r.__dict__["_active"] = None
+        _ACTIVE[0] = None
         if exc[0] is not None:
             for w in self.works:
                 if w is not None:
