@@ -655,6 +655,9 @@ class MapDataset(UnionBaseDataset):
         if not ops or not all(callable(op) for op in ops):
             raise TypeError(f"For 'map', 'operations' should be a callable or a list of callables, but got "
                             f"{operations!r}.")
+        if callbacks is not None:
+            raise ValueError("For 'map', 'callbacks' (mindspore.dataset.callback.DSCallback) are not supported by "
+                             "lightspore's dataset engine; call the hooks from the mapped function instead.")
         super().__init__([child], _check_workers("map", num_parallel_workers))
         self.operations = ops
         self.input_columns = _as_names("map", "input_columns", input_columns)
