@@ -37,6 +37,8 @@ HANDWRITTEN = {"mindspore.ops.operations"}
 # hand-written modules that take the reference's names from a generated side module
 # (ops/functional.py: `from ._functional_mirror import *`)
 SIDECARS = {"mindspore.ops.functional": os.path.join(SRC, "ops", "_functional_mirror.py")}
+# names the reference defines only at the mirrored path: where lightspore defines them
+OWN_SOURCES = {("mindspore.ops.function.nn_func", "multi_head_attention_forward"): "lightspore.ops._misc"}
 ANCHORS = ["mindspore.ops", "mindspore.nn", "mindspore", "mindspore.train", "mindspore.amp",
            "mindspore.common.dtype", "mindspore.common.initializer", "mindspore.common",
            "mindspore.ops.functional", "mindspore.ops.operations", "mindspore.ops.composite",
@@ -114,6 +116,10 @@ def plan(tree):
             cands = [(mm, nn) for mm, nn in places[idx] if mm in rank and mm != m]
             if objects[idx][0] == "constant":
                 cands = [(mm, nn) for mm, nn in cands if nn == n]
+            if not cands and (m, n) in OWN_SOURCES:
+                sources.setdefault(OWN_SOURCES[(m, n)], []).append(n)
+                resolved += bool(_has(OWN_SOURCES[(m, n)], n))
+                continue
             if not cands:
                 continue
             cands.sort(key=lambda c: (rank[c[0]], c[1] != n))

@@ -15,6 +15,7 @@ import sys
 
 import torch
 
+from ..common import dtype as mstype
 from ..common._device import current_device
 from ..common.tensor import Tensor
 from . import _random
@@ -414,8 +415,6 @@ class _MixedPrecisionCast(Primitive):
         super().__init__("MixedPrecisionCast")
 
     def __call__(self, dst_dtype, x):
-        from ..common import dtype as mstype
-
         target = mstype.to_torch(dst_dtype)
 
         def cast(v):
@@ -429,3 +428,33 @@ class _MixedPrecisionCast(Primitive):
 
 
 OPS["mixed_precision_cast"] = _MixedPrecisionCast()
+
+
+# ----------------------------------------------------------------------------- multi_head_attention_forward
+def multi_head_attention_forward(query, key, value, embed_dim_to_check, num_heads, in_proj_weight, in_proj_bias,
+                                 bias_k, bias_v, add_zero_attn, dropout_p, out_proj_weight, out_proj_bias,
+                                 training=True, key_padding_mask=None, attn_mask=None, use_separate_proj_weight=False,
+                                 q_proj_weight=None, k_proj_weight=None, v_proj_weight=None, static_k=None,
+                                 static_v=None, average_attn_weights=True, is_causal=False, k_is_v=False,
+                                 q_is_k=False, dtype=mstype.float32):
+    """``mindspore.ops.function.nn_func.multi_head_attention_forward``: multi-head attention on sequence-first
+    inputs ``(L, N, E)``; returns ``(attn_output, attn_weights)`` (weights averaged over the heads unless
+    ``average_attn_weights=False``). ``k_is_v``/``q_is_k`` are the reference's hints that the inputs are the same
+    tensor (the result does not depend on them); ``dtype`` is the computation dtype (float32 by default)."""
+    def t(x):
+        return x._t if isinstance(x, Tensor) else x
+
+    compute = mstype.to_torch(dtype)
+
+    def c(x):
+        x = t(x)
+        return x.to(compute) if isinstance(x, torch.Tensor) and x.is_floating_point() else x
+
+    out, weights = torch.nn.functional.multi_head_attention_forward(
+        c(query), c(key), c(value), embed_dim_to_check, num_heads, c(in_proj_weight), c(in_proj_bias), c(bias_k),
+        c(bias_v), add_zero_attn, dropout_p, c(out_proj_weight), c(out_proj_bias), training=training,
+        key_padding_mask=c(key_padding_mask), need_weights=True, attn_mask=c(attn_mask),
+        use_separate_proj_weight=use_separate_proj_weight, q_proj_weight=c(q_proj_weight),
+        k_proj_weight=c(k_proj_weight), v_proj_weight=c(v_proj_weight), static_k=c(static_k), static_v=c(static_v),
+        average_attn_weights=average_attn_weights, is_causal=is_causal)
+    return Tensor._make(out), Tensor._make(weights)

@@ -49,6 +49,9 @@ _reexport(globals(), {
     "lightspore.mint": """
         conv2d_ext=conv2d flatten_ext=flatten gather_ext=gather
     """,
+    "lightspore.ops._misc": """
+        multi_head_attention_forward
+    """,
     "lightspore.numpy": """
         pi
     """,
