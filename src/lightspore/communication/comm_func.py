@@ -14,6 +14,7 @@ from ..common import dtype as mstype
 from ..common._device import current_device
 from ..common.tensor import Tensor
 from ..ops import _comm as _c
+from ..ops.composite import ReduceOp  # noqa: F401  (the reference's comm_func exposes it)
 from ._comm_helper import GlobalComm, _ExistingGroup, torch_group
 from .management import _get_group, get_group_rank_from_world_rank
 
@@ -33,6 +34,19 @@ class CommHandle:
     def wait(self):
         if self.handle is not None:
             self.handle.wait()
+
+
+default_handle = CommHandle()
+
+
+def get_cache_group_size(group=GlobalComm.WORLD_COMM_GROUP):
+    """The size of ``group`` (cached by the reference; torch answers directly)."""
+    return dist.get_world_size(_pg("get_cache_group_size", group))
+
+
+def get_cache_group_rank(group=GlobalComm.WORLD_COMM_GROUP):
+    """This process's rank in ``group``."""
+    return dist.get_rank(_pg("get_cache_group_rank", group))
 
 
 def _check_tensor(api, tensor):

@@ -163,7 +163,7 @@ def reset_auto_parallel_context():
     _reset()
 
 
-class _AutoParallelContext:
+class AutoParallelContext:
     """The ``auto_parallel_context()`` object some model code queries directly."""
 
     def get_parallel_mode(self):
@@ -235,7 +235,7 @@ class _AutoParallelContext:
         _reset()
 
 
-_CONTEXT = _AutoParallelContext()
+_CONTEXT = AutoParallelContext()
 
 
 def auto_parallel_context():

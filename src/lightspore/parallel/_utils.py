@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from ..common.seed import get_seed
 from ..communication.management import get_group_size, get_rank
 from ._auto_parallel_context import ParallelMode, auto_parallel_context
 
@@ -59,7 +60,6 @@ def _get_parameter_broadcast():
     ctx = auto_parallel_context()
     pb = ctx.get_parameter_broadcast()
     if ctx.get_parallel_mode() in ("data_parallel", "hybrid_parallel") and pb is False:
-        from ..common.seed import get_seed
         if get_seed() is None:
             _logger.warning("You are suggested to use mindspore.context.set_auto_parallel_context("
                             "parameter_broadcast=True) or mindspore.common.set_seed() to share parameters among "
