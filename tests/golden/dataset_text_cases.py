@@ -67,10 +67,43 @@ def scope(text, ds, ms, root):
         """A dataset submodule by its path under mindspore.dataset (or lightspore.dataset)."""
         return importlib.import_module(ds.__name__ + path)
 
+    def callback_events(step_size, epochs, rows=5):
+        """The DSCallback hook calls of a map over ``rows`` rows, per hook kind (their interleaving is the
+        engine's)."""
+        events = {}
+        base = mod(".callback").DSCallback
+
+        class CB(base):
+            def _log(self, kind, c):
+                events.setdefault(kind, []).append([c.cur_epoch_num, c.cur_step_num_in_epoch, c.cur_step_num])
+
+            def ds_begin(self, c):
+                self._log("begin", c)
+
+            def ds_epoch_begin(self, c):
+                self._log("epoch_begin", c)
+
+            def ds_epoch_end(self, c):
+                self._log("epoch_end", c)
+
+            def ds_step_begin(self, c):
+                self._log("step_begin", c)
+
+            def ds_step_end(self, c):
+                self._log("step_end", c)
+        d = ds.NumpySlicesDataset({"a": list(range(rows))}, shuffle=False).map(lambda x: x * 2, input_columns="a",
+                                                                               callbacks=[CB(step_size)])
+        it = d.create_tuple_iterator(num_epochs=epochs, output_numpy=True)
+        values = [[int(r[0]) for r in it] for _ in range(epochs)]
+        import time
+        time.sleep(0.3)   # the reference's epoch_end hook runs on its pipeline thread
+        return {"values": values, "events": events}
+
     vocab = text.Vocab.from_list(["home", "the", "world", "a"], ["<pad>", "<unk>"], True)
     wp_vocab = text.Vocab.from_list(["hel", "##lo", "world", "##s", "[UNK]", "un", "##aff", "##able", "hi", ",",
                                      "[CLS]"])
     return {"text": text, "ds": ds, "ms": ms, "np": np, "ROOT": root, "rows": rows, "tokenized": tokenized, "mod": mod,
+            "callback_events": callback_events,
             "VOCAB": vocab, "WPV": wp_vocab}
 
 
@@ -226,6 +259,11 @@ CASES = [
     ("datatypes", "[str(mod('.core.datatypes').mstype_to_detype(t)) for t in (ms.int32, ms.float16, ms.string, "
                   "ms.bool_)] + [str(mod('.core.datatypes').nptype_to_detype(np.uint8))]"),
     ("datatypes_bad", "mod('.core.datatypes').mstype_to_detype('int32')"),
+    # dataset callbacks
+    ("ds_callback_steps", "callback_events(2, 2)"),
+    ("ds_callback_every_row", "callback_events(1, 1, 3)"),
+    ("ds_callback_bad_step", "mod('.callback').DSCallback(0)"),
+    ("ds_callback_not_callback", "ds.NumpySlicesDataset({'a': [1]}).map(lambda x: x, callbacks=[print])"),
     ("pipeline_lookup", "rows(ds.NumpySlicesDataset({'t': ['home a', 'the zz']}, shuffle=False)"
                         ".map(text.WhitespaceTokenizer(), 't').map(text.Lookup(VOCAB, '<unk>'), 't'))"),
 ]

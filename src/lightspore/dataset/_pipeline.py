@@ -655,10 +655,15 @@ class MapDataset(UnionBaseDataset):
         if not ops or not all(callable(op) for op in ops):
             raise TypeError(f"For 'map', 'operations' should be a callable or a list of callables, but got "
                             f"{operations!r}.")
-        if callbacks is not None:
-            raise ValueError("For 'map', 'callbacks' (mindspore.dataset.callback.DSCallback) are not supported by "
-                             "lightspore's dataset engine; call the hooks from the mapped function instead.")
+        from .callback.ds_callback import DSCallback
+        cbs = [] if callbacks is None else callbacks if isinstance(callbacks, list) else [callbacks]
+        for i, cb in enumerate(cbs):
+            if not isinstance(cb, DSCallback):
+                raise TypeError(f"Argument callbacks[{i}] with value {cb!r} is not of type [{DSCallback}], but got "
+                                f"{type(cb)}.")
         super().__init__([child], _check_workers("map", num_parallel_workers))
+        self.callbacks = cbs
+        self._cb_state = None
         self.operations = ops
         self.input_columns = _as_names("map", "input_columns", input_columns)
         self.output_columns = _as_names("map", "output_columns", output_columns)
@@ -684,8 +689,44 @@ class MapDataset(UnionBaseDataset):
         names, inputs, outputs = self._io()
         fn = _MapFn(names, inputs, outputs, _reorder(names, inputs, outputs), self.operations)
         workers = self.num_parallel_workers or 1
-        yield from _workers.run_parallel(fn, self.children[0]._rows(epoch), fn.describe, workers,
+        source = self.children[0]._rows(epoch)
+        if self.callbacks:
+            yield from self._with_callbacks(fn, source, workers)
+            return
+        yield from _workers.run_parallel(fn, source, fn.describe, workers,
                                          self.python_multiprocessing, chunk=4 if self.python_multiprocessing else 1)
+
+    def _with_callbacks(self, fn, source, workers):
+        """The rows of one epoch with the DSCallback hooks around them (step_begin as a row enters the map,
+        step_end as it leaves)."""
+        from .callback.ds_callback import RunContext
+        if self._cb_state is None:
+            self._cb_state = [0, 0]          # epochs begun, steps done overall
+            for cb in self.callbacks:
+                cb.ds_begin(RunContext(0, 0, 0))
+        state = self._cb_state
+        state[0] += 1
+        epoch_num, base = state[0], state[1]
+        for cb in self.callbacks:
+            cb.ds_epoch_begin(RunContext(epoch_num, 0, base))
+
+        def hooked(kind, rows):
+            for i, row in enumerate(rows, 1):
+                if kind == "begin":
+                    for cb in self.callbacks:
+                        if (i - 1) % cb.step_size == 0:
+                            cb.ds_step_begin(RunContext(epoch_num, i, base + i))
+                yield row
+                if kind == "end":
+                    state[1] = base + i
+                    for cb in self.callbacks:
+                        if (i - 1) % cb.step_size == 0:
+                            cb.ds_step_end(RunContext(epoch_num, i, base + i))
+        yield from hooked("end", _workers.run_parallel(fn, hooked("begin", source), fn.describe, workers,
+                                                       self.python_multiprocessing,
+                                                       chunk=4 if self.python_multiprocessing else 1))
+        for cb in self.callbacks:
+            cb.ds_epoch_end(RunContext(epoch_num, state[1] - base, state[1]))
 
 
 class _MapFn:
