@@ -15,7 +15,7 @@ import mindspore as ms
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-TABLES = ("composite", "msnumpy", "cell_state")
+TABLES = ("composite", "msnumpy", "cell_state", "defects")
 
 warnings.filterwarnings("ignore")
 ms.set_context(mode=ms.PYNATIVE_MODE)

@@ -84,6 +84,9 @@ def _no_attr_prim(cls_name, fn):
 # both MindSpore-style ``axis``/``keep_dims`` and torch-style ``dim``/``keepdim`` are accepted)
 # ---------------------------------------------------------------------------------------------
 def _pick_axis(args, kwargs, default=None):
+    if "out" in kwargs:     # numpy's np.sum(tensor) calls tensor.sum(axis=None, out=None): the reference refuses it
+        raise TypeError("For Tensor methods, the argument 'out' (numpy's output array) is not supported; "
+                        "call the Tensor method or convert with asnumpy() first.")
     if args:
         return args[0]
     for k in ("axis", "dim"):

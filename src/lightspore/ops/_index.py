@@ -94,7 +94,7 @@ class OneHot(Primitive):
 
 @method("gather")
 def _t_gather(self, *args, **kwargs):
-    if "input_indices" in kwargs or len(args) >= 2 and not isinstance(args[0], int):
+    if "input_indices" in kwargs or "axis" in kwargs or len(args) >= 2 and not isinstance(args[0], int):
         return gather(self, *args, **kwargs)
     dim = kwargs.get("dim", args[0] if args else None)
     index = kwargs.get("index", args[1] if len(args) > 1 else None)
@@ -535,10 +535,28 @@ class MaskedScatter(Primitive):
         return Tensor._make(_masked_scatter(x._t, mask._t, updates._t))
 
 
-@op(method="take")
+@op()
 def take(input, index):
     """Elements of the flattened ``input`` at ``index`` (shaped like ``index``)."""
     return torch.take(input, _idx(index))
+
+
+@method("take")
+def _t_take(self, indices, axis=None, mode="clip"):
+    """``Tensor.take(indices, axis=None, mode='clip')``: along ``axis`` (the flattened tensor when None); 'clip'
+    counts negative indices from the end and clamps the rest, 'wrap' wraps them; 'raise' is not implemented, as in
+    the reference."""
+    if mode not in ("clip", "wrap", "raise"):
+        raise ValueError(f"For 'Tensor.take', 'mode' must be 'clip', 'wrap' or 'raise', but got {mode!r}.")
+    if mode == "raise":
+        raise NotImplementedError('"raise" mode is not implemented')
+    x = self._t.reshape(-1) if axis is None else self._t
+    ax = 0 if axis is None else axis % x.dim()
+    n = x.shape[ax]
+    idx = _idx(indices._t if isinstance(indices, Tensor) else torch.as_tensor(indices))
+    idx = idx % n if mode == "wrap" else torch.where(idx < 0, idx + n, idx).clamp(0, n - 1)
+    out = torch.index_select(x, ax, idx.reshape(-1))
+    return Tensor._make(out.reshape(*x.shape[:ax], *idx.shape, *x.shape[ax + 1:]))
 
 
 @op()

@@ -113,17 +113,43 @@ def min(input, axis=None, keepdims=False, *, initial=None, where=None):
     return _max_min(torch.min, torch.argmin, input, axis, keepdims, initial, where, "min")
 
 
-@op(method="argmax")
+_UINT_WIDE = {torch.uint16: torch.int32, torch.uint32: torch.int64}
+
+
+def _ordered(x):
+    """An integer tensor whose order is ``x``'s, for the unsigned dtypes torch's CPU reductions lack (uint64 through
+    its bits with the sign flipped: exact), and a function mapping values back."""
+    if x.dtype in _UINT_WIDE:
+        return x.to(_UINT_WIDE[x.dtype]), (lambda r, dt=x.dtype: r.to(dt))
+    if x.dtype is torch.uint64:
+        flip = -2 ** 63
+        return x.view(torch.int64) ^ flip, (lambda r: (r ^ flip).view(torch.uint64))
+    return x, (lambda r: r)
+
+
+@op()
 def argmax(input, dim=None, keepdim=False):
-    return torch.argmax(input, dim=dim, keepdim=keepdim)
+    return torch.argmax(_ordered(input)[0], dim=dim, keepdim=keepdim)
 
 
-@op(method="argmin")
+@op()
 def argmin(input, axis=None, keepdims=False):
     if input.dim() == 0:
         return torch.zeros((), dtype=torch.int64, device=input.device)
-    r = torch.argmin(input, dim=axis, keepdim=keepdims and axis is not None)
+    r = torch.argmin(_ordered(input)[0], dim=axis, keepdim=keepdims and axis is not None)
     return r.to(torch.int32)
+
+
+@method("argmax")
+def _t_argmax(self, axis=None, keepdims=False, *, dim=None, keepdim=None):
+    """``Tensor.argmax(axis=None, keepdims=False)``, also spelt ``dim``/``keepdim`` as the reference takes."""
+    return argmax(self, axis if dim is None else dim, keepdims if keepdim is None else keepdim)
+
+
+@method("argmin")
+def _t_argmin(self, axis=None, keepdims=False, *, dim=None, keepdim=None):
+    """``Tensor.argmin(axis=None, keepdims=False)``, also spelt ``dim``/``keepdim``."""
+    return argmin(self, axis if dim is None else dim, keepdims if keepdim is None else keepdim)
 
 
 @op(method="all")
@@ -289,7 +315,10 @@ def _t_prod(self, *args, **kwargs):
 def _t_maxmin(name, fn):
     def m(self, *args, **kwargs):
         if not args and not kwargs:
-            return Tensor._make((torch.amax if name == "max" else torch.amin)(self._t))
+            x, back = _ordered(self._t)
+            return Tensor._make(back((torch.amax if name == "max" else torch.amin)(x)))
+        if "out" in kwargs:
+            _pick_axis(args, kwargs)        # numpy's np.max(tensor): the reference's TypeError
         if args or "dim" in kwargs:
             # torch style: positional dim / dim= -> (values, indices)
             return fn(self, _pick_axis(args, kwargs), _pick_keep(args, kwargs))

@@ -280,7 +280,7 @@ def _t_broadcast_to(self, shape):
 
 @method("transpose")
 def _t_transpose(self, *axes):
-    if not axes:
+    if not axes or axes == (None,):     # numpy's np.transpose(tensor) passes axes=None
         return Tensor._make(self._t.permute(*range(self._t.dim() - 1, -1, -1)))
     if len(axes) == 1 and isinstance(axes[0], (tuple, list)):
         axes = axes[0]
