@@ -144,6 +144,8 @@ def main():
     n = I.Normal()
     n.seed = 7
     out["init_seed_property_set"] = list(n.seed)
+    # reproducibility properties of the random initializers (the streams differ, the properties must not)
+    out["seed_properties"] = C.seed_properties(ns, to_numpy)
 
     with open(os.path.join(HERE, "initializer.json"), "w") as f:
         json.dump(out, f, indent=1)
