@@ -19,6 +19,7 @@ def inputs():
         "CPLX": rng.standard_normal((3, 7, 2)).astype(np.float32),
         "FEAT": rng.standard_normal((2, 13, 40)).astype(np.float32),
         "INTS": np.array([1, 2, 3], np.int32),
+        "CSPEC": rng.standard_normal((2, 9, 12, 2)).astype(np.float32),
         "MELKW": {"n_fft": 64, "win_length": 64, "hop_length": 32, "f_min": 0.0, "f_max": 4000.0, "pad": 0,
                   "n_mels": 16, "window": None, "power": 2.0, "normalized": False, "center": True,
                   "pad_mode": None, "onesided": True, "norm": None, "mel_scale": None},
@@ -121,6 +122,20 @@ CASES = [
     ("resample_kaiser", "audio.Resample(8000, 5000, U.ResampleMethod.KAISER_WINDOW, 6, 0.95, 12.0)(WAVE2)", 1e-4),
     ("resample_same", "audio.Resample(8000, 8000)(SHORT)", 0),
     ("fade", "audio.Fade(100, 300, U.FadeShape.LINEAR)(WAVE)", 1e-6),
+    ("filtfilt", "audio.Filtfilt([1.0, -0.5, 0.25], [0.3, 0.3, 0.1])(WAVE)", 1e-4),
+    ("filtfilt_noclamp", "audio.Filtfilt([1.0, -0.9], [0.5, 0.5], clamp=False)(WAVE2)", 1e-4),
+    ("mask_along_axis_freq", "audio.MaskAlongAxis(3, 4, 2.5, 1)(SPEC)", 0),
+    ("mask_along_axis_time", "audio.MaskAlongAxis(0, 5, 0.0, 2)(SPEC1)", 0),
+    ("overdrive", "audio.Overdrive(10.0, 30.0)(WAVE)", 1e-4),
+    ("overdrive_default", "audio.Overdrive()(WAVE2)", 1e-4),
+    ("phase_vocoder", "audio.PhaseVocoder(1.3, np.linspace(0, np.pi * 8, 9, dtype=np.float32)[:, None])(CSPEC)",
+     1e-4),
+    ("phase_vocoder_slow", "audio.PhaseVocoder(0.7, np.linspace(0, np.pi * 4, 9)[:, None])"
+                           "(CSPEC[0].astype(np.float64))", 1e-4),
+    ("phase_vocoder_dtype", "audio.PhaseVocoder(0.7, np.linspace(0, np.pi * 4, 9)[:, None])(CSPEC[0])", 0),
+    ("time_stretch", "audio.TimeStretch(n_freq=9, fixed_rate=1.3)(CSPEC)", 1e-4),
+    ("time_stretch_hop", "audio.TimeStretch(hop_length=4, n_freq=9, fixed_rate=0.8)(CSPEC[1])", 1e-4),
+    ("time_stretch_unit", "audio.TimeStretch(n_freq=9)(CSPEC)", 1e-6),
     ("fade_shapes", "[audio.Fade(50, 80, s)(SHORT) for s in (U.FadeShape.QUARTER_SINE, U.FadeShape.HALF_SINE, "
                     "U.FadeShape.LOGARITHMIC, U.FadeShape.EXPONENTIAL)]", 1e-5),
 ]

@@ -25,7 +25,8 @@ from .utils import (
     _mel_fbanks,
 )
 
-__all__ = ["AudioTensorOperation", "AllpassBiquad", "AmplitudeToDB", "Angle", "BandBiquad", "BandpassBiquad",
+__all__ = ["AudioTensorOperation", "Filtfilt", "MaskAlongAxis", "Overdrive", "PhaseVocoder", "TimeStretch",
+           "AllpassBiquad", "AmplitudeToDB", "Angle", "BandBiquad", "BandpassBiquad",
            "BandrejectBiquad", "BassBiquad", "Biquad", "ComplexNorm", "ComputeDeltas", "Contrast", "DBToAmplitude",
            "DCShift", "DeemphBiquad", "EqualizerBiquad", "Fade", "FrequencyMasking", "Gain", "HighpassBiquad",
            "LFCC", "LFilter", "LowpassBiquad", "MFCC", "Magphase", "MelScale", "MelSpectrogram", "MuLawDecoding",
@@ -1041,3 +1042,149 @@ class Resample(AudioTensorOperation):
         res = (seg @ kernel.T).reshape(w.shape[0], -1)
         target = math.ceil(new * length / orig)
         return res[:, :target].reshape(a.shape[:-1] + (target,)).astype(out)
+
+
+class Filtfilt(AudioTensorOperation):
+    """Zero-phase IIR filtering: the filter forward (unclipped), then backward over the reversed result."""
+
+    def __init__(self, a_coeffs, b_coeffs, clamp=True):
+        LFilter(a_coeffs, b_coeffs, clamp)   # same argument checks
+        super().__init__()
+        self.a_coeffs, self.b_coeffs, self.clamp = list(a_coeffs), list(b_coeffs), clamp
+
+    def _execute(self, x):
+        a, out = _signal("Filtfilt", x)
+        fwd = _lfilter(a.astype(np.float64), self.a_coeffs, self.b_coeffs, False)
+        back = _lfilter(np.ascontiguousarray(fwd[..., ::-1]), self.a_coeffs, self.b_coeffs, self.clamp)
+        return np.ascontiguousarray(back[..., ::-1]).astype(out)
+
+
+class MaskAlongAxis(AudioTensorOperation):
+    """Set ``mask_width`` rows (``axis`` 1: frequency) or columns (``axis`` 2: time) from ``mask_start`` of a
+    spectrogram (..., freq, time) to ``mask_value``."""
+
+    def __init__(self, mask_start, mask_width, mask_value, axis):
+        _check_int(mask_start, "mask_start", 0)
+        _check_int(mask_width, "mask_width", 1)
+        _check_float(mask_value, "mask_value")
+        type_check(axis, (int,), "axis")
+        if axis not in (1, 2):
+            raise ValueError(f"Input axis is not within the required interval of [1, 2], but got {axis}.")
+        super().__init__()
+        self.mask_start, self.mask_width, self.mask_value, self.axis = mask_start, mask_width, mask_value, axis
+
+    def _execute(self, x):
+        a, out = _signal("MaskAlongAxis", x, 2)
+        ax = -2 if self.axis == 1 else -1
+        if self.mask_start + self.mask_width > a.shape[ax]:
+            raise _err("MaskAlongAxis", f"mask_start plus mask_width should be no more than the length of the "
+                                        f"masked axis ({a.shape[ax]}), but got {self.mask_start} + {self.mask_width}.")
+        res = a.astype(out, copy=True)
+        idx = [slice(None)] * res.ndim
+        idx[ax] = slice(self.mask_start, self.mask_start + self.mask_width)
+        res[tuple(idx)] = self.mask_value
+        return res
+
+
+class Overdrive(AudioTensorOperation):
+    """SoX's overdrive: ``gain`` dB of soft clipping with ``color`` even harmonics, then a DC-blocking filter."""
+
+    def __init__(self, gain=20.0, color=20.0):
+        _check_float(gain, "gain", 0, 100)
+        _check_float(color, "color", 0, 100)
+        super().__init__()
+        self.gain, self.color = gain, color
+
+    def _execute(self, x):
+        a, out = _signal("Overdrive", x)
+        w = a.astype(np.float64).reshape(-1, a.shape[-1])
+        temp = w * 10.0 ** (self.gain / 20.0) + self.color / 200.0
+        low, high = temp < -1, temp > 1
+        mid = ~low & ~high
+        temp[low] = -2.0 / 3.0
+        temp[high] = 2.0 / 3.0
+        temp[mid] = temp[mid] - temp[mid] ** 3 / 3.0
+        res = np.empty_like(w)
+        for r in range(w.shape[0]):
+            t, ws = temp[r].tolist(), w[r].tolist()
+            last_in = last_out = 0.0
+            row = [0.0] * len(t)
+            for i, v in enumerate(t):
+                last_out = v - last_in + 0.995 * last_out
+                last_in = v
+                row[i] = ws[i] * 0.5 + last_out * 0.75
+            res[r] = row
+        return np.clip(res, -1, 1).reshape(a.shape).astype(out)
+
+
+def _phase_vocoder(spec, rate, phase_advance):
+    """Speed a complex spectrogram (..., freq, time, 2) up by ``rate`` keeping its pitch."""
+    z = spec[..., 0] + 1j * spec[..., 1]
+    steps = np.arange(0, z.shape[-1], rate)
+    alphas = np.mod(steps, 1.0)
+    phase_0 = np.angle(z[..., :1])
+    zp = np.concatenate([z, np.zeros(z.shape[:-1] + (2,))], -1)
+    z0 = zp[..., steps.astype(np.int64)]
+    z1 = zp[..., (steps + 1).astype(np.int64)]
+    phase = np.angle(z1) - np.angle(z0) - phase_advance
+    phase = phase - 2 * math.pi * np.round(phase / (2 * math.pi))
+    phase = phase + phase_advance
+    phase = np.concatenate([phase_0, phase[..., :-1]], -1)
+    acc = np.cumsum(phase, -1)
+    mag = alphas * np.abs(z1) + (1 - alphas) * np.abs(z0)
+    return np.stack([mag * np.cos(acc), mag * np.sin(acc)], -1)
+
+
+def _complex_spec(op, x):
+    a, out = _signal(op, x, 3)
+    if a.shape[-1] != 2:
+        raise _err(op, "the shape of input tensor does not match the requirement of operator. Expecting tensor in "
+                       f"shape of <..., freq, num_frame, complex=2>. But got tensor with shape {list(a.shape)}.")
+    return a.astype(np.float64), out
+
+
+class PhaseVocoder(AudioTensorOperation):
+    """Time-stretch a complex spectrogram (..., freq, time, 2) by ``rate`` (``phase_advance``: (freq, 1))."""
+
+    def __init__(self, rate, phase_advance):
+        _check_float(rate, "rate", 0)
+        if rate == 0:
+            raise ValueError("Input rate should be greater than 0, but got: 0.")
+        type_check(phase_advance, (np.ndarray,), "phase_advance")
+        super().__init__()
+        self.rate, self.phase_advance = rate, phase_advance
+
+    def _execute(self, x):
+        raw = np.asarray(x)
+        if self.phase_advance.dtype != raw.dtype:
+            raise _err("PhaseVocoder", f"invalid parameter, data type of phase_advance should be equal to data type "
+                                       f"of input tensor, but got: data type of phase_advance "
+                                       f"{self.phase_advance.dtype} while data type of input tensor {raw.dtype}.")
+        a, out = _complex_spec("PhaseVocoder", x)
+        return _phase_vocoder(a, self.rate, self.phase_advance.astype(np.float64)).astype(out)
+
+
+class TimeStretch(AudioTensorOperation):
+    """Stretch a complex spectrogram (..., n_freq, time, 2) in time by ``fixed_rate`` (1: unchanged) without
+    changing its pitch."""
+
+    def __init__(self, hop_length=None, n_freq=201, fixed_rate=None):
+        if hop_length is not None:
+            _check_int(hop_length, "hop_length", 1)
+        _check_int(n_freq, "n_freq", 1)
+        if fixed_rate is not None:
+            _check_float(fixed_rate, "fixed_rate", 0)
+        super().__init__()
+        self.n_freq = n_freq
+        self.hop_length = hop_length if hop_length is not None else n_freq - 1
+        self.fixed_rate = fixed_rate if fixed_rate is not None else 1.0
+
+    def _execute(self, x):
+        a, out = _complex_spec("TimeStretch", x)
+        if a.shape[-3] != self.n_freq:
+            raise _err("TimeStretch", f"the frequency dimension of the input, {a.shape[-3]}, should be n_freq "
+                                      f"({self.n_freq}).")
+        if self.fixed_rate == 1.0:
+            return a.astype(out)
+        advance = np.linspace(0, math.pi * self.hop_length, self.n_freq)[:, None]
+        return _phase_vocoder(a, self.fixed_rate, advance).astype(out)
