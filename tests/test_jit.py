@@ -148,21 +148,24 @@ def test_bad_input_raises_the_eager_error_with_one_warning():
         return ops.matmul(x, w)
 
     x, w = ms.Tensor(np.ones((2, 3), np.float32)), ms.Tensor(np.ones((4, 5), np.float32))
-    with pytest.raises(ValueError) as eager:
+    with pytest.raises(Exception) as eager:
         ops.matmul(x, w)
+    assert isinstance(eager.value, (ValueError, TypeError, RuntimeError))
     with warnings.catch_warnings(record=True) as rec:
         warnings.simplefilter('always')
-        for _ in range(2):
-            with pytest.raises(ValueError) as jitted:
+        for _ in range(3):
+            with pytest.raises(type(eager.value)) as jitted:
                 h(x, w)
-            assert str(jitted.value) == str(eager.value)
+            assert type(jitted.value) is type(eager.value) and str(jitted.value) == str(eager.value)
     fallbacks = [r for r in rec if issubclass(r.category, JitFallbackWarning)]
     assert len(fallbacks) == 1 and ".h'" in str(fallbacks[0].message) and 'frame h' in str(fallbacks[0].message)
 
 
 def test_backend_failure_falls_back_with_one_warning(monkeypatch):
-    import torch._dynamo.backends.debugging as dbg
-    import torch._inductor.compile_fx as cfx
+    with warnings.catch_warnings():       # torch warns about its own torch.jit.script_method use on import
+        warnings.simplefilter('ignore', DeprecationWarning)
+        import torch._dynamo.backends.debugging as dbg
+        import torch._inductor.compile_fx as cfx
 
     def broken(*a, **k):
         raise RuntimeError('code generation failed on purpose')
@@ -191,13 +194,17 @@ def test_fullgraph_true_raises_on_a_graph_break():
             return x * 2
         return x
 
+    a = ms.Tensor(np.ones((2,), np.float32))
+    close(f(a).asnumpy(), [2, 2])            # the first call runs eagerly; the second compiles
     with pytest.raises(RuntimeError, match=r"fullgraph=True, '.*f' cannot be compiled as one graph: .*x.sum"):
-        f(ms.Tensor(np.ones((2,), np.float32)))
+        f(a)
 
     @ms.jit(fullgraph=True)
     def g(x):
         return ops.relu(x) + 1
-    close(g(ms.Tensor(np.array([-1.0, 2.0], np.float32))).asnumpy(), [1, 3])
+    for _ in range(2):
+        close(g(ms.Tensor(np.array([-1.0, 2.0], np.float32))).asnumpy(), [1, 3])
+    assert jit_stats(g) == (1, [])
 
 
 def test_lightspore_jit_0_runs_eagerly(monkeypatch):
@@ -217,12 +224,24 @@ def test_lightspore_jit_0_runs_eagerly(monkeypatch):
 def test_recompiles_only_on_shape_dtype_constant_change():
     @ms.jit
     def f(x, k):
-        return ops.relu(x) * k + 1
+        y = ops.relu(x)
+        for _ in range(k):                  # a Python constant: the traced graph unrolls it
+            y = y * x + x
+        return y
 
     def graphs():
         return jit_stats(f)[0]
 
-    a = ms.Tensor(np.ones((2, 3), np.float32))
+    def want(x, k):
+        y = np.maximum(x, 0)
+        for _ in range(k):
+            y = y * x + x
+        return y
+
+    a_np = np.linspace(-1, 1, 6, dtype=np.float32).reshape(2, 3)
+    a = ms.Tensor(a_np)
+    f(a, 2)
+    assert graphs() == 0                                     # the first call runs eagerly
     f(a, 2)
     n = graphs()
     assert n == 1
@@ -237,9 +256,28 @@ def test_recompiles_only_on_shape_dtype_constant_change():
     assert graphs() == n + 3
     f(a, 2)
     f(ms.Tensor(np.ones((4, 3), np.float32)), 2)
+    f(ms.Tensor(np.ones((4, 3), np.float16)), 2)
     f(a, 3)                                                  # all seen before: cached
     assert graphs() == n + 3
-    close(f(a, 3).asnumpy(), np.full((2, 3), 4.0))
+    close(f(a, 3).asnumpy(), want(a_np, 3), rtol=1e-6)
+    close(f(a, 2).asnumpy(), want(a_np, 2), rtol=1e-6)
+
+
+@pytest.mark.xfail(strict=True, reason="ops/_promote.py's binary_impl guards its lazily filled plan memo: Dynamo "
+                   "guards len(cache), so a dtype pair first seen anywhere recompiles every graph using the op "
+                   "(fix: skip the memo while torch.compiler.is_compiling())")
+def test_new_promotion_pair_elsewhere_does_not_recompile():
+    @ms.jit
+    def f(x):
+        return x * 2 + 1                    # tensor-scalar: the promotion plan path
+
+    a = ms.Tensor(np.ones((2, 3), np.float32))
+    f(a)
+    f(a)
+    n = jit_stats(f)[0]
+    ms.Tensor(np.ones((2,), np.float64)) * 3    # eager code elsewhere meets a new (dtype, scalar) pair
+    f(a)
+    assert jit_stats(f)[0] == n
 
 
 def test_dynamic_shapes_compile_once():
@@ -259,7 +297,8 @@ def test_dynamic_shapes_compile_once():
 def test_jit_cell_instance_and_class():
     net = C.make_lenet(ms, WEIGHTS)
     bound = ms.jit(net)
-    close(bound(ms.Tensor(X)).asnumpy(), LENET_NPZ['logits'], 'logits')
+    for _ in range(2):
+        close(bound(ms.Tensor(X)).asnumpy(), LENET_NPZ['logits'], 'logits')
     assert jit_stats(bound)[0] >= 1
 
     cls = C.lenet5_class(ms)
@@ -268,7 +307,8 @@ def test_jit_cell_instance_and_class():
     net2 = cls()
     for p in net2.get_parameters():
         p.set_data(ms.Tensor(np.array(WEIGHTS[p.name])))
-    close(net2(ms.Tensor(X)).asnumpy(), LENET_NPZ['logits'], 'logits')
+    for _ in range(2):
+        close(net2(ms.Tensor(X)).asnumpy(), LENET_NPZ['logits'], 'logits')
     assert jit_stats(cls.construct)[0] >= 1
 
 
@@ -350,7 +390,7 @@ def test_jitted_step_in_place_parameter_updates_and_no_recompiles():
     for i in range(1, 5):
         out = step(x)
         close(out.asnumpy(), np.array([2, 4, 6]) * i)
-        if i == 1:
+        if i == 2:                           # (the first call runs eagerly)
             first = jit_stats(step)[0]       # ms.Tensor([1]) from a list is a graph break: several graphs
     close(w.asnumpy(), [8, 16, 24])
     assert int(counter.asnumpy()[0]) == 4

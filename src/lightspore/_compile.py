@@ -12,6 +12,8 @@ What compiles and what does not
     loss in one graph (its backward compiled by AOTAutograd and run by ``torch.autograd.grad``), and the
     optimizer update in another, Parameters updated in place — the same split ``torch.compile`` makes of a
     raw PyTorch step at ``loss.backward()``.
+  * The first call of a jitted function runs eagerly (filling the caches lightspore builds on first use,
+    which would otherwise each cost a recompile); the second call compiles.
   * A frame Dynamo cannot compile at all runs eagerly (only that frame, never re-running work already
     done), and a graph Inductor cannot compile runs as captured, eagerly; either way one
     ``JitFallbackWarning`` names the function, the construct and the reason, once per function.
@@ -134,6 +136,21 @@ def _install_filter():
         _filter_installed.append(True)
 
 
+def _backend_fn(name):
+    """Inductor's compile_fx or the aot_eager backend (imported quietly: importing them makes torch warn about
+    its own deprecated torch.jit.script_method use)."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="`torch.jit.script_method` is deprecated",
+                                category=DeprecationWarning)
+        if name == "inductor":
+            from torch._inductor import compile_fx as mod
+
+            return mod.compile_fx
+        from torch._dynamo.backends import debugging as mod
+
+        return mod.aot_eager
+
+
 # ------------------------------------------------------------------------------------------------------
 # one compiled function
 # ------------------------------------------------------------------------------------------------------
@@ -151,6 +168,7 @@ class _JitState:
         self.fallbacks = []        # reasons something ran eagerly
         self._warned = False
         self.eager = False         # the whole function runs eagerly from now on
+        self.calls = 0
 
     # the backend: counts graphs, and runs a graph eagerly when the code generator fails on it
     def _backend(self, gm, example_inputs):
@@ -159,15 +177,9 @@ class _JitState:
             print(f"[lightspore.jit] {self.name}: compiling graph #{self.graphs} "
                   f"({len(gm.graph.nodes)} nodes) with {self.backend_name}", file=sys.stderr)
         try:
-            if self.backend_name == "inductor":
-                from torch._inductor.compile_fx import compile_fx
-
-                return compile_fx(gm, example_inputs)
-            if self.backend_name == "aot_eager":
-                from torch._dynamo.backends.debugging import aot_eager
-
-                return aot_eager(gm, example_inputs)
-            return gm.forward
+            if self.backend_name == "eager":
+                return gm.forward
+            return _backend_fn(self.backend_name)(gm, example_inputs)
         except Exception as e:      # noqa: BLE001 - any code-generation failure: run this graph as captured
             if self.fullgraph:
                 raise
@@ -195,6 +207,12 @@ class _JitState:
 
     def __call__(self, *args, **kwargs):
         if self.eager or _jit_disabled():
+            return self.fn(*args, **kwargs)
+        self.calls += 1
+        if self.calls == 1:
+            # the first call runs eagerly: it fills what lightspore builds lazily on first use (dtype-promotion
+            # plans, an optimizer's host copies of its hyper-parameters...), which traced on first use would
+            # each cost a graph break now and a recompile on the next call
             return self.fn(*args, **kwargs)
         if self.compiled is None:
             self._build()
