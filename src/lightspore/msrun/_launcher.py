@@ -414,7 +414,7 @@ def _run_agent(plan, tail_logs):
                       master_addr=plan.master_ip if plan.ranks_known else None,
                       master_port=a.master_port if plan.ranks_known else None)
     agent = MsrunAgent(spec=spec, logs_specs=MsrunLogs(plan.log_paths), start_method="spawn",
-                       exit_barrier_timeout=1, shutdown_timeout=_SHUTDOWN_GRACE_S)
+                       shutdown_timeout=_SHUTDOWN_GRACE_S)
     agent._paths = plan.log_paths
     agent._silence_s = plan.timeout
     for path in plan.log_paths:  # msrun truncates the logs of an earlier run before the workers start
