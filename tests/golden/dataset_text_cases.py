@@ -48,6 +48,15 @@ def make_files(root):
                         f'<doc docid="1">\n<seg id="1">{lang} {s} x</seg>\n</doc>\n</srcset>\n</mteval>\n')
     with open(os.path.join(root, "vocab.txt"), "w", encoding="utf-8") as f:
         f.write("a,1\nb,2\n c\nd\n\nb\n")
+    vec = os.path.join(root, "vec")
+    os.makedirs(vec, exist_ok=True)
+    files = {"ft.vec": "3 4\nthe 0.1 0.2 0.3 0.4\nHello 1 2 3 4\n, -0.5 0.5 -1e-3 7\n",
+             "glove.6B.3d.txt": "the 0.1 0.2 0.3\nhello 1 2 3\nworld 4 5 6\n",
+             "bad.txt": "the 0.1 0.2 0.3\nhello 1 2 3\nbad 1 2\n",
+             "charNgram.txt": "1gram-a 0.5 0.5\n2gram-ab 1 1\n3gram-abc 2 2\n2gram-#BEGIN#x 3 3\n"}
+    for name, content in files.items():
+        with open(os.path.join(vec, name), "w", encoding="utf-8") as f:
+            f.write(content)
 
 
 def scope(text, ds, ms, root):
@@ -259,6 +268,24 @@ CASES = [
     ("datatypes", "[str(mod('.core.datatypes').mstype_to_detype(t)) for t in (ms.int32, ms.float16, ms.string, "
                   "ms.bool_)] + [str(mod('.core.datatypes').nptype_to_detype(np.uint8))]"),
     ("datatypes_bad", "mod('.core.datatypes').mstype_to_detype('int32')"),
+    # word vectors
+    ("to_vectors", "text.ToVectors(text.Vectors.from_file(ROOT + '/vec/ft.vec'))(np.array(['the', 'hello', 'Hello', "
+                   "'zz', ',']))"),
+    ("to_vectors_lower_unk", "text.ToVectors(text.Vectors.from_file(ROOT + '/vec/ft.vec'), unk_init=[9, 9, 9, 9], "
+                             "lower_case_backup=True)(np.array(['THE', 'zz']))"),
+    ("to_vectors_scalar", "text.ToVectors(text.Vectors.from_file(ROOT + '/vec/ft.vec'))('the')"),
+    ("to_vectors_max", "text.ToVectors(text.Vectors.from_file(ROOT + '/vec/ft.vec', max_vectors=1))"
+                       "(np.array(['the', 'Hello']))"),
+    ("to_vectors_2d", "text.ToVectors(text.Vectors.from_file(ROOT + '/vec/ft.vec'))(np.array([['the', 'zz']]))"),
+    ("to_vectors_unk_len", "text.ToVectors(text.Vectors.from_file(ROOT + '/vec/ft.vec'), unk_init=[1.0])"
+                           "(np.array(['zz']))"),
+    ("glove", "text.ToVectors(text.GloVe.from_file(ROOT + '/vec/glove.6B.3d.txt'))(np.array(['world', 'x']))"),
+    ("glove_bad_name", "text.GloVe.from_file(ROOT + '/vec/bad.txt')"),
+    ("vectors_bad_dims", "text.ToVectors(text.Vectors.from_file(ROOT + '/vec/bad.txt'))(np.array(['the']))"),
+    ("fasttext", "text.ToVectors(text.FastText.from_file(ROOT + '/vec/ft.vec'))(np.array(['Hello']))"),
+    ("fasttext_bad_name", "text.FastText.from_file(ROOT + '/vec/glove.6B.3d.txt')"),
+    ("charngram", "text.ToVectors(text.CharNGram.from_file(ROOT + '/vec/charNgram.txt'))"
+                  "(np.array(['abc', 'a', 'zz', 'x', 'xab']))"),
     # dataset callbacks
     ("ds_callback_steps", "callback_events(2, 2)"),
     ("ds_callback_every_row", "callback_events(1, 1, 3)"),

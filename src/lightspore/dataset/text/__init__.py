@@ -13,6 +13,7 @@ from .transforms import (
     RegexTokenizer,
     SlidingWindow,
     ToNumber,
+    ToVectors,
     Truncate,
     TruncateSequencePair,
     UnicodeCharTokenizer,
@@ -20,11 +21,15 @@ from .transforms import (
     WordpieceTokenizer,
 )
 from .utils import (
+    CharNGram,
+    FastText,
+    GloVe,
     JiebaMode,
     NormalizeForm,
     SentencePieceModel,
     SPieceTokenizerLoadType,
     SPieceTokenizerOutType,
+    Vectors,
     Vocab,
     to_bytes,
     to_str,
@@ -34,4 +39,4 @@ __all__ = ["transforms", "utils", "AddToken", "BasicTokenizer", "BertTokenizer",
            "NormalizeUTF8", "PythonTokenizer", "RegexReplace", "RegexTokenizer", "SlidingWindow", "ToNumber",
            "Truncate", "TruncateSequencePair", "UnicodeCharTokenizer", "WhitespaceTokenizer", "WordpieceTokenizer",
            "JiebaMode", "NormalizeForm", "SentencePieceModel", "SPieceTokenizerLoadType", "SPieceTokenizerOutType",
-           "Vocab", "to_bytes", "to_str"]
+           "Vocab", "to_bytes", "to_str", "ToVectors", "Vectors", "GloVe", "FastText", "CharNGram"]

@@ -13,9 +13,10 @@ from ...common import dtype as _dt
 from ..core.datatypes import mstype_to_detype
 from ..transforms._check import check_value, type_check
 from ..transforms.transforms import Implementation, TensorOperation
-from .utils import NormalizeForm, Vocab, to_str
+from .utils import NormalizeForm, Vectors, Vocab, to_str
 
 __all__ = ["TextTensorOperation", "AddToken", "Lookup", "Ngram", "PythonTokenizer", "SlidingWindow", "ToNumber",
+           "ToVectors",
            "Truncate", "TruncateSequencePair", "UnicodeCharTokenizer", "WordpieceTokenizer", "BasicTokenizer",
            "BertTokenizer", "CaseFold", "NormalizeUTF8", "RegexReplace", "RegexTokenizer", "WhitespaceTokenizer",
            "Implementation"]
@@ -233,6 +234,33 @@ class ToNumber(TextTensorOperation):
                                        f"range is: [{lo}, {hi}].")
             out.append(v)
         return np.array(out, dtype=dt).reshape(a.shape)
+
+
+class ToVectors(TextTensorOperation):
+    """Each token's vector in ``vectors`` (``unk_init``, or zeros, for a token it lacks): (tokens, dim) float32."""
+
+    def __init__(self, vectors, unk_init=None, lower_case_backup=False):
+        type_check(vectors, (Vectors,), "vectors")
+        if unk_init is not None:
+            type_check(unk_init, (list, tuple), "unk_init")
+            for i, v in enumerate(unk_init):
+                type_check(v, (int, float), f"unk_init[{i}]")
+        type_check(lower_case_backup, (bool,), "lower_case_backup")
+        super().__init__()
+        self.vectors = vectors
+        self.unk_init = list(unk_init) if unk_init is not None else []
+        self.lower_case_backup = lower_case_backup
+
+    def _execute(self, a):
+        a = _strings("ToVectors", a)
+        dim = self.vectors.dim
+        if self.unk_init and len(self.unk_init) != dim:
+            raise _err("ToVectors", f"unk_init must be the same length as vectors, but got unk_init: "
+                                    f"{len(self.unk_init)} and vectors: {dim}")
+        unk = np.array(self.unk_init, np.float32) if self.unk_init else np.zeros(dim, np.float32)
+        rows = [self.vectors._lookup(t, unk, self.lower_case_backup) for t in a.reshape(-1).tolist()]
+        out = np.array(rows, dtype=np.float32).reshape(len(rows), dim)
+        return out[0] if a.size == 1 else out      # one token: its vector alone, as the reference gives it
 
 
 def _numpy_dtype_or_none(data_type):

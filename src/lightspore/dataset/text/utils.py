@@ -1,14 +1,15 @@
 """mindspore.dataset.text.utils: vocabularies, the text enums and str/bytes array conversion."""
 import collections
 import enum
+import fnmatch
 import os
 
 import numpy as np
 
 from ..transforms._check import check_positive, check_value, type_check, type_check_list
 
-__all__ = ["JiebaMode", "NormalizeForm", "SentencePieceModel", "SPieceTokenizerLoadType", "SPieceTokenizerOutType",
-           "Vocab", "to_bytes", "to_str"]
+__all__ = ["CharNGram", "FastText", "GloVe", "JiebaMode", "NormalizeForm", "SentencePieceModel",
+           "SPieceTokenizerLoadType", "SPieceTokenizerOutType", "Vectors", "Vocab", "to_bytes", "to_str"]
 
 
 class JiebaMode(enum.IntEnum):
@@ -220,6 +221,91 @@ class Vocab:
             self._ids = {i: w for w, i in table.items()}
         out = [self._ids.get(x, "") for x in ids]
         return out[0] if single else out
+
+
+class Vectors:
+    """Pre-trained word vectors read from a text file of ``token v1 v2 ...`` lines (a first ``count dim`` line is
+    skipped), the first ``max_vectors`` of them."""
+
+    _pattern = None
+    _kind = "Vectors"
+
+    def __init__(self):
+        self.stoi, self.vectors, self.dim = {}, np.zeros((0, 0), np.float32), 0
+
+    @classmethod
+    def from_file(cls, file_path, max_vectors=None):
+        """Load the vectors of ``file_path``."""
+        type_check(file_path, (str,), "file_path")
+        if not os.path.isfile(file_path):
+            raise ValueError(f"The file {file_path} does not exist or permission denied!")
+        if max_vectors is not None:
+            type_check(max_vectors, (int,), "max_vectors")
+            check_value(max_vectors, 0, 2147483647, "max_vectors")
+        if cls._pattern and not fnmatch.fnmatch(os.path.basename(file_path), cls._pattern):
+            raise RuntimeError(f"{cls._kind}: invalid file, can not find file '{cls._pattern}', but got: {file_path}")
+        out = cls()
+        tokens, rows = [], []
+        with open(file_path, encoding="utf-8") as f:
+            for k, line in enumerate(f):
+                parts = line.rstrip("\n").rstrip("\r").split(" ")
+                parts = [p for p in parts if p != ""]
+                if not parts:
+                    continue
+                if k == 0 and len(parts) == 2:
+                    continue            # the "count dim" header of .vec files
+                if max_vectors is not None and len(rows) >= max_vectors:
+                    break
+                values = [float(v) for v in parts[1:]]
+                if rows and len(values) != len(rows[0]):
+                    raise RuntimeError(f"{cls._kind}: all vectors must have the same number of dimensions, but got "
+                                       f"dim {len(values)} while expecting {len(rows[0])}")
+                if parts[0] in out.stoi:
+                    continue
+                out.stoi[parts[0]] = len(rows)
+                tokens.append(parts[0])
+                rows.append(values)
+        out.vectors = np.array(rows, dtype=np.float32).reshape(len(rows), len(rows[0]) if rows else 0)
+        out.dim = out.vectors.shape[1]
+        return out
+
+    def _lookup(self, token, unk, lower_case_backup):
+        i = self.stoi.get(token)
+        if i is None and lower_case_backup:
+            i = self.stoi.get(token.lower())
+        return self.vectors[i] if i is not None else unk
+
+
+class GloVe(Vectors):
+    """GloVe vectors (a ``glove.6B.*.txt`` file)."""
+
+    _pattern = "glove.6B.*.txt"
+    _kind = "GloVe"
+
+
+class FastText(Vectors):
+    """FastText vectors (a ``*.vec`` file)."""
+
+    _pattern = "*.vec"
+    _kind = "FastText"
+
+
+class CharNGram(Vectors):
+    """Character n-gram vectors: a token's vector is the mean of its ``{n}gram-{chars}`` vectors, n = 2, 3, 4,
+    over ``#BEGIN#`` + characters + ``#END#``."""
+
+    _kind = "CharNGram"
+
+    def _lookup(self, token, unk, lower_case_backup):
+        chars = ["#BEGIN#"] + list(token) + ["#END#"]
+        total, found = np.zeros(self.dim, np.float64), 0
+        for n in (2, 3, 4):
+            for i in range(len(chars) - n + 1):
+                j = self.stoi.get(f"{n}gram-{''.join(chars[i:i + n])}")
+                if j is not None:
+                    total += self.vectors[j]
+                    found += 1
+        return (total / found).astype(np.float32) if found else unk
 
 
 def to_bytes(array, encoding="utf8"):
