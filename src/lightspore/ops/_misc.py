@@ -458,3 +458,82 @@ def multi_head_attention_forward(query, key, value, embed_dim_to_check, num_head
         k_proj_weight=c(k_proj_weight), v_proj_weight=c(v_proj_weight), static_k=c(static_k), static_v=c(static_v),
         average_attn_weights=average_attn_weights, is_causal=is_causal)
     return Tensor._make(out), Tensor._make(weights)
+
+
+# ----------------------------------------------------------------------------- LSTM (primitive)
+@prim("LSTM")
+class LSTM(Primitive):
+    """``LSTM(input_size, hidden_size, num_layers, has_bias, bidirectional, dropout, proj_size=0)(x, h, c, w)``:
+    a multi-layer LSTM over sequence-first ``x`` ``(seq_len, batch, input_size)`` with every weight in the one
+    flat tensor ``w``, laid out as the reference's CPU kernel reads it: the input-hidden matrices
+    ``(4*hidden, in)`` of every (layer, direction), then the hidden-hidden matrices ``(4*hidden, hidden)``, then
+    one bias ``(4*hidden,)`` per (layer, direction) (the rest of ``w``, a second bias per (layer, direction),
+    is not read); gates in the order input, forget, cell, output.
+
+    Returns ``(output, h_n, c_n, reserve, state)``; ``reserve`` and ``state`` are the reference's backend
+    workspace (its documentation: "reserved") and come back empty here. Stacked bidirectional layers
+    (``num_layers > 1`` with ``bidirectional``) are not built: their CPU weight layout is not reproduced; stacked
+    layers with ``input_size != hidden_size`` are refused, as the reference's CPU kernel refuses them.
+    """
+
+    def __init__(self, input_size, hidden_size, num_layers, has_bias, bidirectional, dropout, proj_size=0):
+        from .. import _checkparam as V
+
+        super().__init__("LSTM")
+        self.input_size = V.check_positive_int(input_size, "input_size", self.name)
+        self.hidden_size = V.check_positive_int(hidden_size, "hidden_size", self.name)
+        self.num_layers = V.check_positive_int(num_layers, "num_layers", self.name)
+        self.has_bias = V.check_value_type("has_bias", has_bias, (bool,), self.name)
+        self.bidirectional = V.check_value_type("bidirectional", bidirectional, (bool,), self.name)
+        self.dropout = V.check_value_type("dropout", dropout, [float], self.name)
+        self.dropout = V.check_float_range(dropout, 0, 1, V.INC_BOTH, "dropout", self.name)
+        self.proj_size = V.check_int_range(proj_size, 0, hidden_size, V.INC_LEFT, "proj_size", self.name)
+        if proj_size:
+            raise ValueError("For 'LSTM', 'proj_size' > 0 is not built in lightspore (use nn.LSTM).")
+        if bidirectional and num_layers > 1:
+            raise ValueError("For 'LSTM', num_layers > 1 with bidirectional=True is not built in lightspore: the "
+                             "reference's CPU weight layout for stacked bidirectional layers is not reproduced "
+                             "(use nn.LSTM).")
+        if num_layers > 1 and input_size != hidden_size:
+            raise ValueError(f"For 'LSTM', stacked layers (num_layers={num_layers}) need input_size == hidden_size "
+                             f"(the reference's CPU kernel refuses the rest), but got input_size={input_size}, "
+                             f"hidden_size={hidden_size}.")
+        self.num_directions = 2 if bidirectional else 1
+
+    def __call__(self, x, h, c, w):
+        for name, t in (("x", x), ("h", h), ("c", c), ("w", w)):
+            if not isinstance(t, Tensor):
+                raise TypeError(f"For 'LSTM', '{name}' must be a Tensor, but got {_type_name(t)}.")
+        xt, ht, ct, wt = x._t, h._t, c._t, w._t.reshape(-1)
+        if xt.dim() != 3 or xt.shape[-1] != self.input_size:
+            raise ValueError(f"For 'LSTM', 'x' must be (seq_len, batch, {self.input_size}), but got "
+                             f"{tuple(xt.shape)}.")
+        hs, nd, g = self.hidden_size, self.num_directions, 4 * self.hidden_size
+        keys = [(layer, d) for layer in range(self.num_layers) for d in range(nd)]
+        ins = {k: (self.input_size if k[0] == 0 else hs * nd) for k in keys}
+        need = sum(g * ins[k] + g * hs for k in keys) + (len(keys) * 2 * g if self.has_bias else 0)
+        if wt.numel() != need:
+            raise ValueError(f"For 'LSTM', 'w' must hold {need} values for these sizes, but got {wt.numel()}.")
+        wt = wt.to(xt.dtype)
+        off, w_ih, w_hh, b_ih = 0, {}, {}, {}
+        for k in keys:
+            w_ih[k] = wt[off:off + g * ins[k]].reshape(g, ins[k])
+            off += g * ins[k]
+        for k in keys:
+            w_hh[k] = wt[off:off + g * hs].reshape(g, hs)
+            off += g * hs
+        if self.has_bias:
+            for k in keys:
+                b_ih[k] = wt[off:off + g]
+                off += g
+        flat = []
+        for k in keys:
+            flat += [w_ih[k], w_hh[k]]
+            if self.has_bias:
+                flat += [b_ih[k], torch.zeros_like(b_ih[k])]
+        with torch.no_grad():
+            y, hn, cn = torch.lstm(xt, (ht, ct), flat, self.has_bias, self.num_layers, self.dropout,
+                                   self.dropout > 0, self.bidirectional, False)
+        empty = torch.zeros((0, 1), dtype=xt.dtype, device=xt.device)
+        return (Tensor._make(y), Tensor._make(hn), Tensor._make(cn), Tensor._make(empty),
+                Tensor._make(empty.clone()))
