@@ -76,6 +76,17 @@ class _ShardFile:
             self._pid = os.getpid()
         return self._fd
 
+    def close(self):
+        if getattr(self, "_pid", None) == os.getpid():
+            os.close(self._fd)
+        self._pid = None
+
+    def __del__(self):
+        try:
+            self.close()
+        except (OSError, AttributeError, TypeError):
+            pass
+
     def read_row(self, r, columns=None):
         hs, ps = self.header["header_size"], self.header["page_size"]
         fd = self.fd()
@@ -148,7 +159,9 @@ class FileReader:
                 yield {k: (F.raw_value(v) if k not in shard.blob_fields else v) for k, v in row.items()}
 
     def close(self):
-        """Release the reader."""
+        """Release the reader (its open files)."""
+        for shard in self._shards:
+            shard.close()
         self._closed = True
 
     def schema(self):
