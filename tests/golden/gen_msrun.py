@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -164,6 +165,20 @@ def main():
         rec["ms_results"] = sorted((r for f in rec["log_files"] if f.startswith("worker")
                                     for r in worker_lines(open(os.path.join(work, "l_ms", f)).read(), "MSJSON")),
                                    key=lambda r: r["rank"])
+        # Ctrl+C (SIGINT) to a joined msrun while its workers run: it stops them; record its exit code
+        port = free_port()
+        log_dir = os.path.join(work, "l_sigint")
+        proc = subprocess.Popen([MSRUN, f"--master_port={port}", "--worker_num=2", "--local_worker_num=2",
+                                 "--log_dir=l_sigint", "--join=True", "w.py", "sleep"], cwd=work,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        end = time.time() + 120
+        while time.time() < end and not all(
+                os.path.exists(os.path.join(log_dir, f"worker_{r}.log"))
+                and "hello" in open(os.path.join(log_dir, f"worker_{r}.log")).read() for r in (0, 1)):
+            time.sleep(0.2)
+        proc.send_signal(signal.SIGINT)
+        proc.communicate(timeout=120)
+        out["runs"]["sigint"] = {"rc": proc.returncode}
         record("node_auto", ["--worker_num=2", "--local_worker_num=1", "--log_dir=l_auto", "--join=True", "w.py"],
                "l_auto")
     finally:
