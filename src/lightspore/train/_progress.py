@@ -27,9 +27,40 @@ class _NoBar:
         pass
 
 
+class _LineSafeStdout:
+    """``sys.stdout`` while a bar is shown: whole lines are written with the bar cleared first and drawn again
+    after (tqdm's external_write_mode), so ``LossMonitor``'s lines and prints never land on the bar's line."""
+
+    def __init__(self, real, tqdm):
+        self._real, self._tqdm, self._pending = real, tqdm, ""
+
+    def write(self, text):
+        self._pending += text
+        if "\n" in self._pending:
+            lines, self._pending = self._pending.rsplit("\n", 1)
+            with self._tqdm.external_write_mode(file=self._real):
+                self._real.write(lines + "\n")
+                self._real.flush()
+        return len(text)
+
+    def flush(self):
+        self._real.flush()
+
+    def close_pending(self):
+        if self._pending:
+            with self._tqdm.external_write_mode(file=self._real):
+                self._real.write(self._pending)
+            self._pending = ""
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+
 class _Bar:
     def __init__(self, tqdm, total, desc):
         self._bar = tqdm(total=total, desc=desc, file=sys.stderr, leave=True, dynamic_ncols=True)
+        self._stdout = _LineSafeStdout(sys.stdout, tqdm)
+        sys.stdout = self._stdout
 
     def step(self, outputs):
         loss = outputs[0] if isinstance(outputs, (tuple, list)) and outputs else outputs
@@ -41,6 +72,9 @@ class _Bar:
         self._bar.update(1)
 
     def close(self):
+        if sys.stdout is self._stdout:
+            sys.stdout = self._stdout._real
+        self._stdout.close_pending()
         self._bar.close()
 
 
