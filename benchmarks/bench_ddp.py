@@ -5,7 +5,8 @@ the ``mindspore`` alias; the torch side is the same architecture written in torc
 
 Each job starts N worker processes with torchrun's environment (free loopback port); inside every worker the two
 frameworks alternate rounds of --steps timed steps (after warm-up) so machine drift hits both alike, and the median
-step time over --rounds is reported. N=1 (no communication: stand-alone lightspore, plain torch) and N=2 give the
+step time over --rounds is reported (and rank 0's CPU time per step, which other load on the machine disturbs
+less than wall time). N=1 (no communication: stand-alone lightspore, plain torch) and N=2 give the
 1->2 process scaling of samples/s (global batch = N x --batch) for both.
 
     python benchmarks/bench_ddp.py [--models lenet,resnet18] [--batch 32] [--image 64] [--rounds 5] [--steps 5]
@@ -130,16 +131,20 @@ def worker(args):
         for _ in range(args.warmup):
             run()
     times = {k: [] for k in runs}
+    cpu = {k: [] for k in runs}
     for _ in range(args.rounds):
         for name, run in runs.items():
             if world > 1:
                 torch.distributed.barrier()
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             for _ in range(args.steps):
                 run()
             times[name].append((time.perf_counter() - t0) / args.steps)
+            cpu[name].append((time.process_time() - c0) / args.steps)
     if rank == 0:
-        print("RESULT " + json.dumps({k: statistics.median(v) for k, v in times.items()}), flush=True)
+        res = {k: statistics.median(v) for k, v in times.items()}
+        res.update({"cpu_" + k: statistics.median(v) for k, v in cpu.items()})
+        print("RESULT " + json.dumps(res), flush=True)
 
 
 def _free_port():
@@ -202,6 +207,10 @@ def main():
                   f"{two[name] * 1e3:8.2f} ms/step {sps2:8.1f} samples/s | scaling 1->2 {sps2 / sps1:.2f}x")
         print(f"  ratio lightspore / torch DDP (2 procs, step time): {two['lightspore'] / two['torch']:.3f}x "
               f"(target <= 1.05x); 1 proc: {one['lightspore'] / one['torch']:.3f}x")
+        print(f"  CPU time of rank 0 per step (less sensitive to other load on the machine): 2 procs lightspore "
+              f"{two['cpu_lightspore'] * 1e3:.2f} ms, torch DDP {two['cpu_torch'] * 1e3:.2f} ms "
+              f"({two['cpu_lightspore'] / two['cpu_torch']:.3f}x); 1 proc {one['cpu_lightspore'] * 1e3:.2f} ms, "
+              f"{one['cpu_torch'] * 1e3:.2f} ms ({one['cpu_lightspore'] / one['cpu_torch']:.3f}x)")
 
 
 if __name__ == "__main__":
