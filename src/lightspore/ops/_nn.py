@@ -125,6 +125,7 @@ class Softmax(Primitive):
     def __init__(self, axis=-1):
         super().__init__("Softmax")
         self.axis = axis[0] if isinstance(axis, (tuple, list)) and len(axis) == 1 else axis
+        self.attrs["axis"] = tuple(axis) if isinstance(axis, (tuple, list)) else (axis,)    # the reference's form
 
     def __call__(self, x):
         return Tensor._make(torch.softmax(unwrap(x), self.axis))
@@ -512,4 +513,3 @@ class SparseSoftmaxCrossEntropyWithLogits(Primitive):
 
 
 # the other nn modules register their table entries when this one is imported
-from . import _nn_act, _nn_conv, _nn_det, _nn_image, _nn_loss, _nn_prims  # noqa: E402,F401

@@ -14,7 +14,7 @@ from ..common import dtype as mstype
 from ..common import seed as _seed
 from ..common._device import current_device
 from ..common.tensor import Tensor
-from ._table import Primitive, op, prim
+from ._table import Primitive, method, op, prim
 
 _GENS = {}
 
@@ -304,7 +304,6 @@ def multinomial_with_replacement(x, seed, offset, numsamples, replacement=False)
 # more distributions: gamma/poisson (functional and primitive), truncated normal, uniform ints,
 # Cauchy, log-normal, Bernoulli and permutation primitives, and the Tensor's random fills
 # ---------------------------------------------------------------------------------------------
-from ._table import method  # noqa: E402
 
 
 def _bshape(*shapes):
