@@ -95,4 +95,16 @@ CASES = [
                              "num_parallel_workers=1)"),
     ("shard", "ds.TFRecordDataset([FILE_A, FILE_B], columns_list=['label'], shuffle=False, num_shards=2, "
               "shard_id=1)"),
+    ("equal_rows_2_0", "ds.TFRecordDataset([FILE_A, FILE_B], columns_list=['label'], shuffle=False, num_shards=2, "
+                       "shard_id=0, shard_equal_rows=True)"),
+    ("equal_rows_2_1", "ds.TFRecordDataset([FILE_A, FILE_B], columns_list=['label'], shuffle=False, num_shards=2, "
+                       "shard_id=1, shard_equal_rows=True)"),
+    ("equal_rows_3_1", "ds.TFRecordDataset([FILE_A, FILE_B], columns_list=['label'], shuffle=False, num_shards=3, "
+                       "shard_id=1, shard_equal_rows=True)"),
+    ("equal_rows_3_2", "ds.TFRecordDataset([FILE_A, FILE_B], columns_list=['label'], shuffle=False, num_shards=3, "
+                       "shard_id=2, shard_equal_rows=True)"),
+    ("equal_rows_one_file", "ds.TFRecordDataset(FILE_A, columns_list=['label'], shuffle=False, num_shards=2, "
+                            "shard_id=1, shard_equal_rows=True)"),
+    ("equal_rows_one_worker", "ds.TFRecordDataset([FILE_A, FILE_B], columns_list=['label'], shuffle=False, "
+                              "num_shards=3, shard_id=1, shard_equal_rows=True, num_parallel_workers=1)"),
 ]

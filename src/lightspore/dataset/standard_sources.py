@@ -156,6 +156,7 @@ class TFRecordDataset(_LineSource, UnionBaseDataset):
         self.schema = schema
         self.columns_list = columns_list
         self.shard_equal_rows = shard_equal_rows
+        self._equal_rows = shard_equal_rows and num_shards is not None
         self.cache = cache
         self.compression_type = compression_type
         if schema is not None and schema.num_rows and not num_samples:
@@ -177,6 +178,30 @@ class TFRecordDataset(_LineSource, UnionBaseDataset):
                                        f"{names}.")
             names = list(self.columns_list)
         return names
+
+    def _segments(self, files):
+        """With ``shard_equal_rows``: shard i takes rows [i * size, (i + 1) * size) of all the files' rows in
+        order (size = ceil(rows / num_shards), wrapping to the first rows), read as one run per file piece."""
+        if not self._equal_rows:
+            return super()._segments(files)
+        per_file = [self._file_rows(f) for f in files]
+        flat = [(k, i) for k, rows in enumerate(per_file) for i in range(len(rows))]
+        n = len(flat)
+        if not n:
+            return []
+        size = -(-n // self.num_shards)
+        segments, run, last = [], [], None
+        for p in range(self.shard_id * size, (self.shard_id + 1) * size):
+            k, i = flat[p % n]
+            key = (k, p >= n)
+            if key != last and run:
+                segments.append(run)
+                run = []
+            run.append(per_file[k][i])
+            last = key
+        if run:
+            segments.append(run)
+        return segments
 
     def _file_rows(self, path):
         names = self._columns()

@@ -55,16 +55,24 @@ class _LineSource(SourceDataset):
     def _file_rows(self, path):
         raise NotImplementedError
 
+    # sharding by rows (not files) with equal shard sizes: TFRecordDataset(shard_equal_rows=True)
+    _equal_rows = False
+
+    def _segments(self, files):
+        """The row runs the readers take in turn: one per file of this shard."""
+        if self.num_shards is not None:
+            files = files[self.shard_id::self.num_shards] if len(files) >= self.num_shards else files
+        return [self._file_rows(f) for f in files]
+
     def _all_rows(self, epoch):
         files = list(self.dataset_files)
         if self.shuffle_mode is not Shuffle.FALSE:
             files = [files[i] for i in _rng(epoch, 8).permutation(len(files))]
-        if self.num_shards is not None:
-            files = files[self.shard_id::self.num_shards] if len(files) >= self.num_shards else files
+        segments = self._segments(files)
         workers = self.num_parallel_workers or config.get_num_parallel_workers()
-        readers = [[] for _ in range(min(workers, len(files)) or 1)]
-        for i, f in enumerate(files):
-            readers[i % len(readers)].extend(self._file_rows(f))
+        readers = [[] for _ in range(min(workers, len(segments)) or 1)]
+        for i, seg in enumerate(segments):
+            readers[i % len(readers)].extend(seg)
         rows, pos = [], [0] * len(readers)
         while True:
             moved = False
@@ -75,7 +83,7 @@ class _LineSource(SourceDataset):
                     moved = True
             if not moved:
                 break
-        if self.num_shards is not None and len(self.dataset_files) < self.num_shards:
+        if self.num_shards is not None and len(self.dataset_files) < self.num_shards and not self._equal_rows:
             rows = rows[self.shard_id::self.num_shards]
         if self.shuffle_mode is Shuffle.GLOBAL:
             rows = [rows[i] for i in _rng(epoch, 9).permutation(len(rows))]
