@@ -3,11 +3,13 @@ with the reference) and what MindSpore 2.7.1's TFRecordDataset reads from them.
 
 Run with the reference python, from the repository root:
     GLOG_v=3 /root/.cache/mindspore-ref/bin/python tests/golden/gen_tfrecord.py
-Writes tests/golden/tfrecord/{a,b}.tfrecord and tests/golden/tfrecord.json.
+Writes tests/golden/tfrecord/{a,b}.tfrecord (and a.tfrecord.gz, b.tfrecord.zlib) and tests/golden/tfrecord.json.
 """
+import gzip
 import json
 import os
 import sys
+import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -30,6 +32,10 @@ def main():
     file_a, file_b = os.path.join(folder, "a.tfrecord"), os.path.join(folder, "b.tfrecord")
     T.write(file_a, T.rows(11, 5))
     T.write(file_b, T.rows(12, 3))
+    with open(file_a, "rb") as f, open(file_a + ".gz", "wb") as g:
+        g.write(gzip.compress(f.read(), mtime=0))
+    with open(file_b, "rb") as f, open(file_b + ".zlib", "wb") as g:
+        g.write(zlib.compress(f.read()))
     out = {"mindspore": ms.__version__, "cases": {}}
     env = {"ds": ds, "ms": ms, "FILE_A": file_a, "FILE_B": file_b, "schema": schema_of}
     for name, expr in T.CASES:

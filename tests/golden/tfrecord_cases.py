@@ -95,6 +95,9 @@ CASES = [
                              "num_parallel_workers=1)"),
     ("shard", "ds.TFRecordDataset([FILE_A, FILE_B], columns_list=['label'], shuffle=False, num_shards=2, "
               "shard_id=1)"),
+    ("gzip", "ds.TFRecordDataset(FILE_A + '.gz', columns_list=['label', 'boxes'], shuffle=False, "
+             "compression_type='GZIP')"),
+    ("zlib", "ds.TFRecordDataset(FILE_B + '.zlib', shuffle=False, compression_type='ZLIB')"),
     ("equal_rows_2_0", "ds.TFRecordDataset([FILE_A, FILE_B], columns_list=['label'], shuffle=False, num_shards=2, "
                        "shard_id=0, shard_equal_rows=True)"),
     ("equal_rows_2_1", "ds.TFRecordDataset([FILE_A, FILE_B], columns_list=['label'], shuffle=False, num_shards=2, "

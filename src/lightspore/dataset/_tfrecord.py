@@ -5,7 +5,9 @@ descriptor pool, so a process that also imports TensorFlow sees no clash); a TFR
 ``uint64 length, uint32 masked-CRC32C(length), data, uint32 masked-CRC32C(data)`` (little-endian), and both
 checksums are verified.
 """
+import gzip
 import struct
+import zlib
 
 from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
 
@@ -62,10 +64,17 @@ def masked_crc(data):
     return (((c >> 15) | (c << 17)) + 0xA282EAD8) & 0xFFFFFFFF
 
 
-def read_records(path):
-    """The record payloads of a TFRecord file; a damaged file raises RuntimeError naming it and the offset."""
+def read_records(path, compression_type=None):
+    """The record payloads of a TFRecord file (``compression_type``: '' / None, 'GZIP' or 'ZLIB'); a damaged file
+    raises RuntimeError naming it and the offset."""
     with open(path, "rb") as f:
         data = f.read()
+    if compression_type in ("GZIP", "ZLIB"):
+        try:
+            data = gzip.decompress(data) if compression_type == "GZIP" else zlib.decompress(data)
+        except (OSError, EOFError, zlib.error) as e:
+            raise RuntimeError(f"Invalid TFRecord file {path}: it is not {compression_type}-compressed data "
+                               f"({e}).") from None
     out, pos = [], 0
     while pos < len(data):
         if pos + 12 > len(data):

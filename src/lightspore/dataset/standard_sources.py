@@ -134,9 +134,6 @@ class TFRecordDataset(_LineSource, UnionBaseDataset):
         if compression_type not in (None, "", "GZIP", "ZLIB"):
             raise ValueError(f"Input compression_type can only be either '' (no compression), 'ZLIB', or 'GZIP', "
                              f"but got '{compression_type}'.")
-        if compression_type:
-            raise ValueError("TFRecordDataset: compressed TFRecord files are not supported here; decompress them "
-                             "first (compression_type='').")
         if columns_list is not None and (not isinstance(columns_list, list) or not columns_list
                                          or not all(isinstance(c, str) for c in columns_list)):
             raise TypeError(f"Argument columns_list with value {columns_list!r} is not of type [<class 'list'>].")
@@ -166,7 +163,7 @@ class TFRecordDataset(_LineSource, UnionBaseDataset):
         if self.schema is not None and self.schema.columns:
             names = [c["name"] for c in self.schema.columns]
         else:
-            records = _tfrecord.read_records(self.dataset_files[0])
+            records = _tfrecord.read_records(self.dataset_files[0], self.compression_type)
             if not records:
                 raise RuntimeError(f"Invalid TFRecord file {self.dataset_files[0]}: it holds no record, so the "
                                    "columns can not be known (pass a schema).")
@@ -207,7 +204,7 @@ class TFRecordDataset(_LineSource, UnionBaseDataset):
         names = self._columns()
         specs = {c["name"]: c for c in self.schema.columns} if self.schema is not None else {}
         rows = []
-        for payload in _tfrecord.read_records(path):
+        for payload in _tfrecord.read_records(path, self.compression_type):
             feats = _tfrecord.parse_example(payload, path)
             row = []
             for n in names:
