@@ -456,6 +456,9 @@ def test_gpu_target_state_follows_device(tmp_path):
         opt = C.OPTIMIZER_CASES['momentum'](ms, net.trainable_params())
         assert all(p._t.is_cuda for p in net.get_parameters())
         assert all(m._t.is_cuda for m in opt.moments)
+        data = ms.dataset.NumpySlicesDataset({'x': X, 'y': LABELS}, shuffle=False).batch(8)
+        bx, by = next(data.create_tuple_iterator())
+        assert bx._t.is_cuda and by._t.is_cuda, 'dataset batches stay on the CPU under device_target=GPU'
         losses, _, net2, opt2, _ = run_jitted_steps('momentum')
         close(losses, LENET['optimizers']['momentum']['losses'], 'step losses', rtol=1e-3, atol=1e-5)
         ms.save_checkpoint(net2, str(tmp_path / 'gpu.ckpt'))
