@@ -43,6 +43,7 @@ KEEP_PRIVATE = {
 }
 # the private names public code imports from them (recorded under "extra" of those modules)
 PRIVATE_NAMES = {
+    "mindspore.log": ["_LogActionOnce"],
     "mindspore.ops._primitive_cache": ["_get_cache_prim"],
     "mindspore.parallel._utils": ["_get_device_num", "_get_enable_parallel_optimizer", "_get_gradients_mean",
                                   "_get_parallel_mode", "_is_sharding_propagation"],
