@@ -10,6 +10,7 @@ from .common import dtype
 from .common.api import jit, jit_class, lazy_inline, no_inline
 from .common.dtype import *  # noqa: F401,F403
 from .common.dtype import dtype_to_nptype, dtype_to_pytype, get_py_obj_dtype, pytype_to_dtype
+from .common.jit_config import JitConfig
 from .common.mutable import mutable
 from .common.parameter import Parameter, ParameterTuple
 from .common.recompute import recompute
@@ -29,8 +30,12 @@ from .common.tensor import Tensor, from_numpy, from_torch, is_tensor, tensor, to
 from .context import (
                                   GRAPH_MODE,
                                   PYNATIVE_MODE,
+                                  ParallelMode,
+                                  get_auto_parallel_context,
                                   get_context,
                                   get_current_device,
+                                  reset_auto_parallel_context,
+                                  set_auto_parallel_context,
                                   set_context,
                                   set_deterministic,
                                   set_device,
@@ -51,13 +56,48 @@ from .train.serialization import (
 __version__ = "2.7.1"
 __lightspore_version__ = "0.1.0"
 
-# mindspore exposes Model, callbacks, metrics and checkpoint functions at the top level too
-from . import (
+# mindspore's submodules, and what it exposes at the top level too (Model, callbacks, metrics, checkpoint
+# functions; the runtime modules' names: log, runtime, profiler, export, data_sink)
+from . import (  # noqa: E402
                                   amp,  # noqa: E402  (mindspore.amp)
                                   boost,  # noqa: E402  (mindspore.boost)
+                                  communication,  # noqa: E402  (mindspore.communication)
                                   dataset,  # noqa: E402  (mindspore.dataset)
+                                  device_context,
+                                  experimental,
+                                  hal,
+                                  log,
+                                  mindrecord,  # noqa: E402  (mindspore.mindrecord)
                                   mint,  # noqa: E402  (mindspore.mint)
                                   numpy,  # noqa: E402  (mindspore.numpy)
+                                  onnx,
+                                  profiler,
+                                  runtime,
                                   train,  # noqa: E402
+                                  version,
+)
+from .log import get_level, get_log_config  # noqa: E402
+from .profiler import Profiler  # noqa: E402
+from .runtime import (  # noqa: E402
+                                  Event,
+                                  Stream,
+                                  StreamCtx,
+                                  communication_stream,
+                                  current_stream,
+                                  default_stream,
+                                  dispatch_threads_num,
+                                  launch_blocking,
+                                  memory_stats,
+                                  memory_summary,
+                                  set_cur_stream,
+                                  set_memory,
 )
 from .train import *  # noqa: E402,F401,F403
+from .train._data_sink import data_sink  # noqa: E402
+from .train._export import export  # noqa: E402
+
+
+# mindspore.train.data_sink is the function and its module path stays importable: load the mirror module (it
+# re-exports the function above) once, then rebind the attribute its import set
+__import__("importlib").import_module(".train.data_sink", __name__)
+train.data_sink = data_sink

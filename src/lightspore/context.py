@@ -1,8 +1,8 @@
 """``set_context`` / ``get_context``: execution settings mapped onto torch.
 
-``mode`` is accepted (GRAPH_MODE=0, PYNATIVE_MODE=1) and recorded; lightspore always executes eagerly
-on PyTorch, which is what PYNATIVE_MODE does. ``device_target`` 'CPU' / 'GPU' picks the torch device
-that new tensors and parameters are created on; 'Ascend' is not available and raises ValueError.
+``mode``: PYNATIVE_MODE (1) runs eagerly on PyTorch; GRAPH_MODE (0) makes a Cell called from eager code
+compile its call with ``torch.compile`` (``lightspore._compile``). ``device_target`` 'CPU' / 'GPU' picks
+the torch device that new tensors and parameters are created on; 'Ascend' is not available and raises ValueError.
 """
 import torch
 
@@ -63,6 +63,9 @@ def set_context(**kwargs):
             if value not in (GRAPH_MODE, PYNATIVE_MODE):
                 raise ValueError(f"For 'set_context', the argument 'mode' should be context.GRAPH_MODE (0) or "
                                  f"context.PYNATIVE_MODE (1), but got {value}.")
+            from ._compile import set_graph_mode  # GRAPH_MODE: a Cell call compiles through torch.compile
+
+            set_graph_mode(value == GRAPH_MODE)
         elif key == "device_target":
             if not isinstance(value, str):
                 raise TypeError(f"For 'set_context', 'device_target' must be str, but got {type(value).__name__}.")
@@ -78,11 +81,31 @@ def set_context(**kwargs):
         _context[key] = value
 
 
+# what the reference's get_context answers for keys never set (MindSpore 2.7.1 on CPU; tests/test_runtime.py)
+_READ_DEFAULTS = {
+    "aoe_config": {}, "aoe_tune_mode": "", "ascend_config": {}, "compile_cache_path": "", "debug_level": 0,
+    "disable_format_transform": False, "enable_profiling": False, "env_config_path": "", "exec_order": "bfs",
+    "gpu_config": {}, "grad_for_scalar": False, "graph_kernel_flags": "", "inter_op_parallel_num": 0,
+    "jit_config": {}, "memory_optimize_level": 0, "mempool_block_size": 1.0, "op_timeout": 900,
+    "precompile_only": False, "profiling_options": "training_trace", "support_binary": False,
+    "variable_memory_max_size": "0", "enable_ge": False,
+}
+_KNOWN |= set(_READ_DEFAULTS)
+
+
 def get_context(attr_key):
     """The current value of one setting; unknown keys raise ValueError."""
     if attr_key not in _KNOWN:
         raise ValueError(f"For 'get_context', the argument {attr_key} is not supported now.")
-    return _context.get(attr_key)
+    if attr_key == "max_device_memory" and str(_context[attr_key]).endswith("GB"):   # the reference: GB, a float
+        return float(str(_context[attr_key])[:-2])
+    if attr_key == "runtime_num_threads" and _context[attr_key] is None:
+        return torch.get_num_threads()
+    if attr_key == "save_graphs" and isinstance(_context[attr_key], bool):
+        return int(_context[attr_key])
+    if attr_key == "memory_optimize_level" and attr_key in _context:
+        return {"O0": 0, "O1": 1}.get(_context[attr_key], _context[attr_key])
+    return _context.get(attr_key, _READ_DEFAULTS.get(attr_key))
 
 
 def set_device(device_target, device_id=None):
@@ -100,3 +123,12 @@ def get_current_device():
 def set_deterministic(deterministic):
     torch.use_deterministic_algorithms(bool(deterministic))
     _context["deterministic"] = "ON" if deterministic else "OFF"
+
+
+# data-parallel settings (lightspore.parallel): mindspore.context.set_auto_parallel_context / ParallelMode
+from .parallel._auto_parallel_context import (  # noqa: E402
+    ParallelMode,
+    get_auto_parallel_context,
+    reset_auto_parallel_context,
+    set_auto_parallel_context,
+)

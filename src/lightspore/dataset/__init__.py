@@ -1,7 +1,31 @@
 """mindspore.dataset: data pipelines (sources, samplers, batch/map/shuffle, iterators)."""
-from . import config, transforms, vision
-from .engine import BatchInfo, Dataset, DictIterator, TupleIterator
-from .engine import zip_datasets as zip  # noqa: A001 - the reference's name
+from . import audio, callback, config, core, engine, text, transforms, vision
+from ._pipeline import (
+    AudioBaseDataset,
+    BatchDataset,
+    BatchInfo,
+    BucketBatchByLengthDataset,
+    ConcatDataset,
+    Dataset,
+    DictIterator,
+    FilterDataset,
+    MapDataset,
+    MappableDataset,
+    ProjectDataset,
+    RenameDataset,
+    RepeatDataset,
+    ShuffleDataset,
+    SkipDataset,
+    SourceDataset,
+    TakeDataset,
+    TextBaseDataset,
+    TupleIterator,
+    UnionBaseDataset,
+    VisionBaseDataset,
+    ZipDataset,
+)
+from ._pipeline import zip_datasets as zip  # noqa: A001 - the reference's name
+from .callback import DSCallback
 from .samplers import (
     DistributedSampler,
     PKSampler,
@@ -27,11 +51,21 @@ from .sources import (
     PaddedDataset,
     Schema,
 )
-from .text_sources import CSVDataset, TextFileDataset
+from .standard_sources import MindDataset, TFRecordDataset
+from .text_sources import (
+    CSVDataset,
+    IMDBDataset,
+    IWSLT2016Dataset,
+    IWSLT2017Dataset,
+    PennTreebankDataset,
+    TextFileDataset,
+)
+from .transforms.transforms import Implementation
 
 __all__ = ["config", "transforms", "vision", "Dataset", "BatchInfo", "TupleIterator", "DictIterator", "zip",
            "Shuffle", "Sampler", "DistributedSampler", "PKSampler", "RandomSampler", "SequentialSampler",
            "SubsetRandomSampler", "SubsetSampler", "WeightedRandomSampler", "GeneratorDataset", "NumpySlicesDataset",
            "MnistDataset", "FashionMnistDataset", "KMnistDataset", "Cifar10Dataset", "Cifar100Dataset",
            "ImageFolderDataset", "PaddedDataset", "Schema", "TextFileDataset", "CSVDataset",
-           "FakeImageDataset", "EMnistDataset"]
+           "FakeImageDataset", "EMnistDataset", "IMDBDataset", "IWSLT2016Dataset", "IWSLT2017Dataset",
+           "PennTreebankDataset", "MindDataset", "TFRecordDataset"]

@@ -176,6 +176,9 @@ __all__ += ["MatrixDiag", "MatrixDiagPart", "MatrixSetDiag", "OneHot", "Roll", "
             "L1Regularizer", "LBeta", "LGamma", "MatDet", "MatInverse", "MatMul", "Moments", "Norm", "Range",
             "ReduceLogSumExp"]
 from .wrap.grad_accumulation import GradAccumulationCell  # noqa: E402
+from .wrap.grad_reducer import DistributedGradReducer  # noqa: E402
+
+__all__ += ["DistributedGradReducer"]
 
 __all__ += ["GradAccumulationCell"]
 from .optim import (  # noqa: E402
@@ -194,6 +197,9 @@ from .optim import (  # noqa: E402
 
 __all__ += ["RMSProp", "Adagrad", "Adadelta", "AdaMax", "ASGD", "Rprop", "ProximalAdagrad", "FTRL", "LazyAdam",
             "Lamb", "LARS"]
+from .optim import AdaFactor  # noqa: E402
+
+__all__ += ["AdaFactor"]
 from .layer.dropout_ext import Dropout2dExt, DropoutExt  # noqa: E402
 from .layer.embedding_lookup import EmbeddingExt, EmbeddingLookup, MultiFieldEmbeddingLookup  # noqa: E402
 from .layer.normalization_ext import LayerNormExt, SyncBatchNorm  # noqa: E402

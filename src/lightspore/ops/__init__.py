@@ -1,8 +1,31 @@
 """``mindspore.ops``: functional ops, primitive classes and gradient transforms, from one table."""
 from ..common.tensor import Tensor as _Tensor
-from . import _array, _core, _linalg, _math, _nn, _random  # noqa: F401  (registers the table entries)
-from ._core import assign, assign_add, assign_sub, depend
+
+# every module that registers op-table entries, by topic (importing one twice-registers nothing: names are unique)
+from . import (  # noqa: F401
+    _comm,
+    _compare,
+    _creation,
+    _elementwise,
+    _fft,
+    _index,
+    _inplace,
+    _linalg,
+    _misc,
+    _nn,
+    _nn_act,
+    _nn_conv,
+    _nn_det,
+    _nn_image,
+    _nn_loss,
+    _nn_prims,
+    _random,
+    _reduce,
+    _shape,
+    _summary,
+)
 from ._functorch import Custom, derivative, jacfwd, jacrev, jet, jvp, linearize, vjp, vmap
+from ._inplace import assign, assign_add, assign_sub, depend
 from ._table import METHODS, OPS, PRIMS, Primitive, PrimitiveWithCheck, PrimitiveWithInfer, prim_attr_register
 from .composite import (
     GradOperation,

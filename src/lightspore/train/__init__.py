@@ -16,3 +16,7 @@ from ..amp import build_train_network  # noqa: E402
 from .loss_scale_manager import DynamicLossScaleManager, FixedLossScaleManager, LossScaleManager  # noqa: E402
 
 __all__ += ["LossScaleManager", "FixedLossScaleManager", "DynamicLossScaleManager", "build_train_network"]
+from ._data_sink import data_sink  # noqa: E402
+from ._export import export  # noqa: E402
+
+__all__ += ["export", "data_sink"]

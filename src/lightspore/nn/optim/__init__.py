@@ -19,3 +19,6 @@ from .rprop import Rprop  # noqa: E402
 
 __all__ += ["RMSProp", "Adagrad", "Adadelta", "AdaMax", "ASGD", "Rprop", "ProximalAdagrad", "FTRL", "LazyAdam",
             "Lamb", "LARS"]
+from .adafactor import AdaFactor  # noqa: E402
+
+__all__ += ["AdaFactor"]

@@ -14,5 +14,8 @@ from .loss_scale import DynamicLossScaleUpdateCell, FixedLossScaleUpdateCell, Tr
 
 __all__ += ["TrainOneStepWithLossScaleCell", "DynamicLossScaleUpdateCell", "FixedLossScaleUpdateCell"]
 from .grad_accumulation import GradAccumulationCell  # noqa: E402
+from .grad_reducer import DistributedGradReducer  # noqa: E402
+
+__all__ += ["DistributedGradReducer"]
 
 __all__ += ["GradAccumulationCell"]

@@ -9,3 +9,7 @@ __all__ = ["Callback", "RunContext", "BackupAndRestore", "CheckpointConfig", "Mo
            "ReduceLROnPlateau"]
 
 _INTERNAL = (_CallbackManager, _InternalCallbackParam)
+
+from ..summary_collector import SummaryCollector  # noqa: E402  (mindspore.train.callback.SummaryCollector)
+
+__all__ += ["SummaryCollector"]
