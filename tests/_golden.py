@@ -119,3 +119,117 @@ def json_case_suite(cases_module, json_name, ms):
         assert d is None, f"{name}{d[0]}: got {d[1]!r}, want {d[2]!r}"
 
     return test_all_cases_have_golden, test_case
+
+
+def outcome(fn):
+    """'ok', or the type name of the exception ``fn()`` raises (compare with ``error_matches`` or ``==``)."""
+    err = raised(fn)
+    return "ok" if err is None else type(err).__name__
+
+
+def close(got, want, what, rtol=1e-4, atol=1e-5):
+    """Shape exactly; integer/bool values exactly; floats at rtol/atol (NaN equals NaN)."""
+    import numpy as np
+    got, want = np.asarray(got), np.asarray(want)
+    assert got.shape == want.shape, f"{what}: shape {got.shape} != {want.shape}"
+    if want.dtype.kind in "iub":
+        np.testing.assert_array_equal(got, want, err_msg=what)
+    else:
+        np.testing.assert_allclose(got, want, rtol=rtol, atol=atol, err_msg=what)
+
+
+def _flat(out):
+    if isinstance(out, (tuple, list)):
+        return tuple(o for x in out for o in _flat(x))
+    return (out,)
+
+
+def run_cell_test(ms, make_net, args, want, *, call=None, diff=(0,), cotangents=None, ckpt_dir=None, lr=0.1,
+                  what="cell", rtol=1e-4, atol=1e-5, check_initial=False):
+    """One check of a Cell against the reference's golden data, like Keras's run_layer_test.
+
+    ``make_net()`` builds the cell; ``args`` are its inputs (Tensors or plain values); ``call(net, args)`` runs it
+    (default ``net(*args)``). ``want`` holds the reference's data:
+
+    * ``params``: ``[[name, shape, dtype], ...]`` of ``get_parameters()``, compared exactly;
+    * ``values``: ``{name: array}`` set into the parameters before the call (the same weights on both sides; with
+      ``check_initial`` the initial values are compared with them first);
+    * ``out_dtypes`` and ``outs``: the flattened outputs' dtype names and values (without ``outs``, only the
+      parameters are checked); ``after``: ``{name: array}`` the parameters after a train-mode call;
+    * ``gx``: ``{position: array}`` input gradients and ``gp``: ``{name: array}`` parameter gradients of
+      ``sum(out_i * cotangents[i])`` (``cotangents``: ``{output index: array}``), when given.
+
+    Then, from the same data: a checkpoint round trip (``save_checkpoint`` into ``ckpt_dir``, a fresh cell,
+    ``load_checkpoint`` + ``load_param_into_net``; cells with parameters) gives the reference's outputs again, and
+    one ``nn.SGD(lr)`` step with the computed gradients leaves every trainable parameter at ``value - lr * gp`` of
+    the reference.
+    """
+    import numpy as np
+    call = call or (lambda n, a: n(*a))
+    net = make_net()
+    params = list(net.get_parameters())
+    assert [[p.name, list(p.shape), str(p.dtype)] for p in params] == want["params"], f"{what}: parameters"
+    if "values" not in want:
+        return
+    for p in params:
+        if check_initial:
+            close(p.asnumpy(), want["values"][p.name], f"{what} initial {p.name}", rtol, atol)
+        p.set_data(ms.Tensor(want["values"][p.name]))
+    if "outs" not in want:
+        return
+    path = None
+    if ckpt_dir is not None and params:
+        path = str(ckpt_dir / f"{what.replace('/', '_')}.ckpt")
+        ms.save_checkpoint(net, path)
+    outs = _flat(call(net, args))
+    assert [str(o.dtype) for o in outs] == want["out_dtypes"], f"{what}: output dtypes"
+    for i, (o, w) in enumerate(zip(outs, want["outs"])):
+        close(o.asnumpy(), w, f"{what} output {i}", rtol, atol)
+    if "after" in want:          # a train-mode call moved some parameters (moving statistics)
+        for p in params:
+            close(p.asnumpy(), want["after"][p.name], f"{what} {p.name} after the call", rtol, atol)
+            p.set_data(ms.Tensor(want["values"][p.name]))
+    if path is not None:
+        again = make_net()
+        not_loaded = ms.load_param_into_net(again, ms.load_checkpoint(path))
+        assert not list(not_loaded[0] if isinstance(not_loaded, tuple) else not_loaded), f"{what}: ckpt round trip"
+        for i, (o, w) in enumerate(zip(_flat(call(again, args)), want["outs"])):
+            close(o.asnumpy(), w, f"{what} output {i} after a checkpoint round trip", rtol, atol)
+    if "gx" not in want and "gp" not in want:
+        return
+    cots = {i: ms.Tensor(c) for i, c in (cotangents or {}).items()}
+    diff = tuple(diff)
+    weights = list(net.trainable_params())
+
+    def loss(*xs):
+        cur = list(args)
+        for j, x in zip(diff, xs):
+            cur[j] = x
+        o = _flat(call(net, cur))
+        total = None
+        for i, c in cots.items():
+            term = (o[i] * c).sum()
+            total = term if total is None else total + term
+        return total
+    xs = [args[j] for j in diff]
+    if not diff and not weights:
+        return
+    res = ms.grad(loss, grad_position=tuple(range(len(diff))) if diff else None, weights=weights or None)(*xs)
+    if diff and weights:
+        gxs, gws = res
+    elif diff:
+        gxs, gws = res, ()
+    else:
+        gxs, gws = (), res
+    if not isinstance(gxs, (tuple, list)):
+        gxs = (gxs,)
+    for j, g in zip(diff, gxs):
+        close(g.asnumpy(), want["gx"][j], f"{what} grad input {j}", rtol, atol)
+    for p, g in zip(weights, gws):
+        close(g.asnumpy(), want["gp"][p.name], f"{what} grad {p.name}", rtol, atol)
+    if weights and lr:
+        ms.nn.SGD(weights, learning_rate=lr)(tuple(gws))
+        for p in weights:
+            expect = np.asarray(want["values"][p.name], np.float64) - lr * np.asarray(want["gp"][p.name], np.float64)
+            close(p.asnumpy(), expect.astype(np.asarray(want["values"][p.name]).dtype),
+                  f"{what} {p.name} after one SGD step", rtol, max(atol, 1e-6))

@@ -33,7 +33,7 @@ def test_cell_recompute_keeps_fewer_activations():
         for p in net.get_parameters():
             p.set_data(ms.Tensor(np.full(p.shape, 0.1, np.float32)))
         saved = []
-        with torch.autograd.graph.saved_tensors_hooks(lambda t: saved.append(t) or t, lambda t: t):
+        with torch.autograd.graph.saved_tensors_hooks(lambda t, saved=saved: saved.append(t) or t, lambda t: t):
             g = ms.grad(net, grad_position=0, weights=net.trainable_params())(x)
         counts.append(len(saved))
         grads.append([a.asnumpy() for a in [g[0], *g[1]]])

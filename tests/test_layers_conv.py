@@ -10,7 +10,7 @@ import json
 
 import numpy as np
 import pytest
-from _golden import GOLDEN, load_cases  # noqa: E402
+from _golden import GOLDEN, error_matches, load_cases, outcome, run_cell_test  # noqa: E402
 
 import lightspore as ms
 from lightspore import nn
@@ -36,61 +36,23 @@ CTOR_ERRORS = [c for c in C.CTOR_ERRORS if c[1] in LAYERS]
 CALL_ERRORS = [c for c in C.CALL_ERRORS if c[1] in LAYERS]
 
 
-def _close(got, want, what):
-    got = np.asarray(got)
-    assert got.shape == want.shape, f"{what}: shape {got.shape} != {want.shape}"
-    if want.dtype.kind in "iu":
-        np.testing.assert_array_equal(got, want, err_msg=what)
-    else:
-        np.testing.assert_allclose(got, want, rtol=RTOL, atol=ATOL, err_msg=what)
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
-def test_layer_case(case):
+def test_layer_case(case, tmp_path):
     case_id, cls_name, kwargs, _shape = case
     info = META["cases"][case_id]
-    net = getattr(nn, cls_name)(**C.make_args(kwargs))
-    params = list(net.get_parameters())
-    assert [[p.name, list(p.shape), str(p.dtype)] for p in params] == info["params"]
-    for p in params:
-        p.set_data(ms.Tensor(DATA[f"{case_id}/p/{p.name}"]))
-    x = ms.Tensor(DATA[f"{case_id}/x"])
-    out = net(x)
-    outs = out if isinstance(out, tuple) else (out,)
-    assert len(outs) == info["n_out"]
-    assert [str(o.dtype) for o in outs] == info["out_dtypes"]
-    for i, o in enumerate(outs):
-        _close(o.asnumpy(), DATA[f"{case_id}/out{i}"], f"{case_id} output {i}")
-    cot = ms.Tensor(DATA[f"{case_id}/cot"])
-
-    def loss(inp):
-        r = net(inp)
-        if isinstance(r, tuple):
-            r = r[0]
-        return (r * cot).sum()
-
-    if params:
-        gx, gws = ms.grad(loss, grad_position=0, weights=params)(x)
-        for p, g in zip(params, gws):
-            _close(g.asnumpy(), DATA[f"{case_id}/gp/{p.name}"], f"{case_id} grad {p.name}")
-    else:
-        gx = ms.grad(loss, grad_position=0)(x)
-    _close(gx.asnumpy(), DATA[f"{case_id}/gx"], f"{case_id} grad x")
-
-
-def _raised(fn):
-    try:
-        fn()
-    except Exception as e:  # noqa: BLE001
-        return type(e).__name__
-    return "ok"
+    want = {"params": info["params"], "out_dtypes": info["out_dtypes"],
+            "values": {n: DATA[f"{case_id}/p/{n}"] for n, _, _ in info["params"]},
+            "outs": [DATA[f"{case_id}/out{i}"] for i in range(info["n_out"])],
+            "gx": {0: DATA[f"{case_id}/gx"]}, "gp": {n: DATA[f"{case_id}/gp/{n}"] for n, _, _ in info["params"]}}
+    run_cell_test(ms, lambda: getattr(nn, cls_name)(**C.make_args(kwargs)), [ms.Tensor(DATA[f"{case_id}/x"])], want,
+                  cotangents={0: DATA[f"{case_id}/cot"]}, ckpt_dir=tmp_path, what=case_id, rtol=RTOL, atol=ATOL)
 
 
 @pytest.mark.parametrize("case", CTOR_ERRORS, ids=[c[0] for c in CTOR_ERRORS])
 def test_ctor_error(case):
     case_id, cls_name, kwargs = case
     want = META["ctor_errors"][case_id][0]
-    assert _raised(lambda: getattr(nn, cls_name)(**C.make_args(kwargs))) == want
+    assert error_matches(outcome(lambda: getattr(nn, cls_name)(**C.make_args(kwargs))), want)
 
 
 @pytest.mark.parametrize("case", CALL_ERRORS, ids=[c[0] for c in CALL_ERRORS])
@@ -99,7 +61,7 @@ def test_call_error(case):
     want = META["call_errors"][case_id][0]
     net = getattr(nn, cls_name)(**C.make_args(kwargs))
     x = ms.Tensor(np.ones(shape, np.float32))
-    assert _raised(lambda: net(x)) == want
+    assert error_matches(outcome(lambda: net(x)), want)
 
 
 NAMES = sorted(LAYERS)

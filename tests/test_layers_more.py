@@ -13,7 +13,7 @@ import pytest
 
 import lightspore as ms
 from lightspore import nn
-from tests._golden import GOLDEN, load_cases
+from tests._golden import GOLDEN, error_matches, load_cases, outcome, run_cell_test
 
 C = load_cases("layers_more_cases.py")
 META = json.loads((GOLDEN / "layers_more.json").read_text())
@@ -22,83 +22,45 @@ DATA = np.load(GOLDEN / "layers_more.npz")
 RTOL, ATOL = 1e-4, 1e-5
 
 
-def _close(got, want, what):
-    got = np.asarray(got)
-    assert got.shape == want.shape, f"{what}: shape {got.shape} != {want.shape}"
-    if want.dtype.kind in "iub":
-        np.testing.assert_array_equal(got, want, err_msg=what)
-    else:
-        np.testing.assert_allclose(got, want, rtol=RTOL, atol=ATOL, err_msg=what)
-
-
 def _values(case_id, inputs):
     return [None if spec[0] == "same" else spec[1] if spec[0] in ("pyfloat", "py") else DATA[f"{case_id}/in{i}"]
             for i, (_, spec) in enumerate(inputs)]
 
 
 @pytest.mark.parametrize("case", C.CASES, ids=[c[0] for c in C.CASES])
-def test_layer_case(case):
+def test_layer_case(case, tmp_path):
     case_id, cls_name, kwargs, inputs, call_kwargs, opts = case
     info = META["cases"][case_id]
-    net = getattr(nn, cls_name)(**C.make_args(kwargs, ms))
-    net.set_train(opts.get("train", False))
-    params = list(net.get_parameters())
-    assert [[p.name, list(p.shape), str(p.dtype)] for p in params] == info["params"]
-    if opts.get("ctor_only"):
-        return
-    for p in params:
-        if opts.get("keep"):
-            _close(p.asnumpy(), DATA[f"{case_id}/p/{p.name}"], f"{case_id} initial {p.name}")
-        else:
-            p.set_data(ms.Tensor(DATA[f"{case_id}/p/{p.name}"]))
-    ts = C.to_tensors(inputs, _values(case_id, inputs), ms)
-    out = C.call(net, inputs, ts, call_kwargs)
-    outs = C.flat(out)
-    assert len(outs) == info["n_out"]
-    assert [str(o.dtype) for o in outs] == info["out_dtypes"]
-    for i, o in enumerate(outs):
-        _close(o.asnumpy(), DATA[f"{case_id}/out{i}"], f"{case_id} output {i}")
-    if opts.get("train"):
-        for p in params:
-            _close(p.asnumpy(), DATA[f"{case_id}/after/{p.name}"], f"{case_id} {p.name} after the call")
-            p.set_data(ms.Tensor(DATA[f"{case_id}/p/{p.name}"]))
-    if not opts.get("grad", True):
-        return
-    cots = {i: ms.Tensor(DATA[f"{case_id}/cot{i}"]) for i in C.float_outputs(outs)}
-    diff = C.diff_positions(inputs)
-    loss = C.loss_fn(net, inputs, ts, call_kwargs, cots, diff)
-    weights = list(net.trainable_params())
-    assert [p.name for p in weights] == info["grad_params"]
-    xs = [ts[j] for j in diff]
-    if diff and weights:
-        gxs, gws = ms.grad(loss, grad_position=tuple(range(len(diff))), weights=weights)(*xs)
-    elif diff:
-        gxs, gws = ms.grad(loss, grad_position=tuple(range(len(diff))))(*xs), ()
-    elif weights:
-        gxs, gws = (), ms.grad(loss, grad_position=None, weights=weights)(*xs)
-    else:
-        gxs, gws = (), ()
-    if not isinstance(gxs, (tuple, list)):  # one differentiated input: a Tensor, not a 1-tuple
-        gxs = (gxs,)
-    for j, g in zip(diff, gxs):
-        _close(g.asnumpy(), DATA[f"{case_id}/gx{j}"], f"{case_id} grad input {j}")
-    for p, g in zip(weights, gws):
-        _close(g.asnumpy(), DATA[f"{case_id}/gp/{p.name}"], f"{case_id} grad {p.name}")
+    names = [n for n, _, _ in info["params"]]
+    want = {"params": info["params"]}
+    cots, diff, ts = None, C.diff_positions(inputs), None
+    if not opts.get("ctor_only"):
+        want["values"] = {n: DATA[f"{case_id}/p/{n}"] for n in names}
+        ts = C.to_tensors(inputs, _values(case_id, inputs), ms)
+        want["out_dtypes"] = info["out_dtypes"]
+        want["outs"] = [DATA[f"{case_id}/out{i}"] for i in range(info["n_out"])]
+        if opts.get("train"):
+            want["after"] = {n: DATA[f"{case_id}/after/{n}"] for n in names}
+        if opts.get("grad", True):
+            want["gx"] = {j: DATA[f"{case_id}/gx{j}"] for j in diff}
+            want["gp"] = {n: DATA[f"{case_id}/gp/{n}"] for n in info["grad_params"]}
+            cots = {i: DATA[f"{case_id}/cot{i}"] for i in range(info["n_out"]) if f"{case_id}/cot{i}" in DATA}
 
+    def make_net():
+        net = getattr(nn, cls_name)(**C.make_args(kwargs, ms))
+        net.set_train(opts.get("train", False))
+        return net
 
-def _raised(fn):
-    try:
-        fn()
-    except Exception as e:  # noqa: BLE001
-        return type(e).__name__
-    return "ok"
+    run_cell_test(ms, make_net, ts, want, call=lambda n, a: C.call(n, inputs, C.resolve(inputs, a), call_kwargs),
+                  diff=diff, cotangents=cots, ckpt_dir=tmp_path, what=case_id, rtol=RTOL, atol=ATOL,
+                  check_initial=opts.get("keep", False))
 
 
 @pytest.mark.parametrize("case", C.CTOR_ERRORS, ids=[c[0] for c in C.CTOR_ERRORS])
 def test_ctor_error(case):
     case_id, cls_name, kwargs = case
     want = META["ctor_errors"][case_id][0]
-    assert _raised(lambda: getattr(nn, cls_name)(**C.make_args(kwargs, ms))) == want
+    assert error_matches(outcome(lambda: getattr(nn, cls_name)(**C.make_args(kwargs, ms))), want)
 
 
 @pytest.mark.parametrize("case", C.CALL_ERRORS, ids=[c[0] for c in C.CALL_ERRORS])
@@ -111,7 +73,7 @@ def test_call_error(case):
         values = C.make_values(inputs, np.random.default_rng(0))
         return C.call(net, inputs, C.to_tensors(inputs, values, ms), call_kwargs)
 
-    assert _raised(go) == want
+    assert error_matches(outcome(go), want)
 
 
 @pytest.mark.parametrize("name", C.class_names())
