@@ -200,7 +200,9 @@ class TrainOneStepCell(Cell):
         if self.reducer_flag and type(self.grad_reducer) is DistributedGradReducer and \
                 self.grad_reducer._can_overlap(self.weights):
             # all-reduce each gradient bucket as soon as backward has produced it (torch DDP's overlap)
-            with self.grad_reducer._overlap(self.weights) as ov:
+            # the gradients go to the optimizer and are dropped, so the bucket buffers are reused across steps
+            # unless they are handed back (return_grad)
+            with self.grad_reducer._overlap(self.weights, reuse=not self.return_grad) as ov:
                 loss, grads = vg(*inputs)
             grads = ov.result(grads)
         else:

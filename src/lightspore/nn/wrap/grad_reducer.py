@@ -97,9 +97,16 @@ class DistributedGradReducer(Cell):
             self._unpack(b, flat, gs, out)
         return tuple(Tensor._make(g) if isinstance(g, torch.Tensor) else g for g in out)
 
+    def _scale(self, flat):
+        # the reference multiplies by a float32 Tensor(1/degree)
+        s = self.__dict__.get("_inv_degree")
+        if s is None or s.device != flat.device:
+            s = self.__dict__["_inv_degree"] = torch.tensor(1.0 / self.degree, dtype=torch.float32, device=flat.device)
+        flat.mul_(s)
+
     def _unpack(self, bucket, flat, like, out):
         if self.mean:
-            flat.mul_(torch.tensor(1.0 / self.degree, dtype=torch.float32))
+            self._scale(flat)
         off = 0
         for i in bucket:
             n = like[i].numel()
@@ -107,10 +114,28 @@ class DistributedGradReducer(Cell):
             off += n
 
     # ----- overlap with backward --------------------------------------------------------------------------------
-    def _overlap(self, weights):
+    def _overlap(self, weights, reuse=False):
         """A context manager that reduces the gradients of ``weights`` (the reducer's parameters, same order)
-        while backward runs; ``.result(grads)`` then returns the reduced gradients."""
-        return _Overlap(self, list(weights))
+        while backward runs; ``.result(grads)`` then returns the reduced gradients. ``reuse``: the bucket buffers
+        (which the returned gradients view) are kept for the next step, for a caller that drops its gradients
+        within the step (a training cell handing them to its optimizer)."""
+        return _Overlap(self, list(weights), reuse)
+
+    def _grad_buffers(self, reuse):
+        """Per bucket a flat float32 buffer, and per parameter its gradient's view into it."""
+        if reuse and "_bufs" in self.__dict__:
+            return self.__dict__["_bufs"]
+        where, sizes = self._layout()
+        dev = self._reduce_params[0]._t.device if self._reduce_params else None
+        flats = [torch.empty(n, dtype=torch.float32, device=dev) for n in sizes]
+        views = {}
+        for i, (bi, off) in where.items():
+            t = self._reduce_params[i]._t
+            views[i] = flats[bi][off:off + t.numel()].view(t.shape)
+        bufs = (flats, views)
+        if reuse:
+            self.__dict__["_bufs"] = bufs
+        return bufs
 
     def _can_overlap(self, weights):
         ws = list(weights)
@@ -160,21 +185,25 @@ def _ensure_hook(t):
 
 
 class _Overlap:
-    def __init__(self, reducer, weights):
+    def __init__(self, reducer, weights, reuse=False):
         self.r = reducer
         self.w = weights
+        self.reuse = reuse
         self.pg = torch_group(reducer.group, "DistributedGradReducer")
 
     def __enter__(self):
         r = self.r
         self.where, sizes = r._layout()
-        self.index = {}
-        for i in self.where:
-            t = self.w[i]._t
-            _ensure_hook(t)
-            self.index[id(t)] = i
-        dev = self.w[0]._t.device if self.w else None
-        self.bufs = [torch.empty(n, dtype=torch.float32, device=dev) for n in sizes]
+        index = r.__dict__.get("_index")
+        if index is None or any(index.get(id(self.w[i]._t)) != i for i in self.where):
+            index = {}
+            for i in self.where:
+                t = self.w[i]._t
+                _ensure_hook(t)
+                index[id(t)] = i
+            r.__dict__["_index"] = index
+        self.index = index
+        self.bufs, self.views = r._grad_buffers(self.reuse)
         self.missing = [len(b) for b in r._buckets]
         self.works = [None] * len(sizes)
         self.next = 0
@@ -188,8 +217,8 @@ class _Overlap:
             self.late = True
             return
         self.seen.add(i)
-        bi, off = self.where[i]
-        self.bufs[bi][off:off + g.numel()].copy_(g.reshape(-1))
+        self.views[i].copy_(g)
+        bi = self.where[i][0]
         self.missing[bi] -= 1
         while self.next < len(self.bufs) and self.missing[self.next] == 0:
             self.works[self.next] = dist.all_reduce(self.bufs[self.next], group=self.pg, async_op=True)
@@ -216,14 +245,18 @@ class _Overlap:
             # gradients and launch them, still in bucket order
             for bi in range(self.next, len(self.bufs)):
                 for i in self.r._buckets[bi]:
-                    _, off = self.where[i]
-                    self.bufs[bi][off:off + gs[i].numel()].copy_(gs[i].detach().reshape(-1))
+                    self.views[i].copy_(gs[i].detach())
                 self.works[bi] = dist.all_reduce(self.bufs[bi], group=self.pg, async_op=True)
             self.next = len(self.bufs)
         out = list(gs)
-        for bi, b in enumerate(self.r._buckets):
+        r = self.r
+        for bi, b in enumerate(r._buckets):
             self.works[bi].wait()
-            self.r._unpack(b, self.bufs[bi], gs, out)
+            if r.mean:
+                r._scale(self.bufs[bi])
+            for i in b:
+                v = self.views[i]
+                out[i] = v if v.dtype == gs[i].dtype else v.to(gs[i].dtype)
         return tuple(Tensor._make(g) for g in out)
 
 
