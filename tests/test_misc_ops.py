@@ -195,9 +195,9 @@ def test_composite_ones_zeros_like(name, label):
     got = G._call(getattr(C, name), value)
     if "error" in want:
         assert "error" in got, got
-        errors = {"ValueError": ValueError, "NotImplementedError": NotImplementedError}
-        with pytest.raises(errors[want["error"]["type"]]):
+        with pytest.raises(Exception) as ei:
             getattr(C, name)(value)
+        assert type(ei.value).__name__ == want["error"]["type"]
         assert got["error"]["message"].split(" args")[0] == want["error"]["message"].split(" args")[0]
     else:
         assert got == want

@@ -266,12 +266,9 @@ print_.__module__ = choice_with_mask.__module__ = "lightspore.ops"
 
 
 # ----------------------------------------------------------------------------- composite.ones_like / zeros_like
-class _UnsupportedType(TypeError, NotImplementedError):
-    """The reference raises NotImplementedError for a Python type it cannot convert; a TypeError here too."""
-
-
 def _unsupported_type(v):
-    return _UnsupportedType(f"The python type {type(v)} cannot be converted to MindSpore type.")
+    # the reference's exact type for a Python object it cannot convert
+    return NotImplementedError(f"The python type {type(v)} cannot be converted to MindSpore type.")
 
 
 class _OnesLike:
