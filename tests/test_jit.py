@@ -331,6 +331,24 @@ def test_graph_mode_lenet_forward_and_grads():
     assert not graph_mode_enabled()
 
 
+def test_graph_mode_set_inputs_dynamic_batch():
+    class Net(nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.dense = nn.Dense(4, 3, weight_init='ones', bias_init='zeros')
+
+        def construct(self, x):
+            return ops.tanh(self.dense(x)) * 2
+
+    ms.set_context(mode=ms.GRAPH_MODE)
+    net = Net()
+    net.set_inputs(ms.Tensor(shape=[None, 4], dtype=ms.float32))
+    for rows in (3, 5, 7, 9):
+        x = np.random.RandomState(rows).rand(rows, 4).astype(np.float32)
+        close(net(ms.Tensor(x)).asnumpy(), np.tanh(x.sum(1, keepdims=True).repeat(3, 1)) * 2, rtol=1e-5)
+    assert jit_stats(Net) == (1, [])       # the first call runs eagerly; one shape-generic graph after it
+
+
 # ------------------------------------------------------------------------------------------------
 # the whole training step jitted: forward, value_and_grad, optimizer update (Parameters in place)
 # ------------------------------------------------------------------------------------------------

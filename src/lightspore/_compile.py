@@ -258,10 +258,13 @@ def compile_function(fn, name=None, dynamic=0, fullgraph=False):
 
 
 def jit_stats(fn):
-    """``(graphs compiled, fallback reasons)`` of a function returned by ``ms.jit`` (for tests and tools)."""
+    """``(graphs compiled, fallback reasons)`` of a function returned by ``ms.jit``, or of a Cell class's
+    GRAPH_MODE calls (for tests and tools)."""
     state = getattr(fn, "_ls_jit", None)
     if state is None and isinstance(fn, types.MethodType):
         state = getattr(fn.__func__, "_ls_jit", None)
+    if state is None and isinstance(fn, type):          # a Cell class called in GRAPH_MODE
+        state = _class_entries.get(fn)
     if state is None:
         raise TypeError(f"jit_stats expects a function returned by ms.jit, but got {type(fn).__name__}.")
     return state.graphs, list(state.fallbacks)
@@ -289,9 +292,23 @@ def _entry_for(cls):
     return entry
 
 
+def _mark_dynamic(args, specs):
+    """``Cell.set_inputs(Tensor(shape=[None, ...]))``: the None (-1) dimensions compile shape-generic."""
+    from .common.tensor import Tensor
+
+    for a, spec in zip(args, specs):
+        if isinstance(a, Tensor) and isinstance(spec, Tensor):
+            dims = [i for i, n in enumerate(spec.shape) if n is None or n < 0]
+            if dims and a._t.dim() == len(spec.shape):
+                torch._dynamo.mark_dynamic(a._t, dims)
+
+
 def _graph_call(self, *args, **kwargs):
     if torch.compiler.is_compiling() or _jit_disabled():
         return _eager_call[0](self, *args, **kwargs)
+    specs = self.__dict__.get("_inputs")
+    if specs:
+        _mark_dynamic(args, specs)
     return _entry_for(type(self))(self, *args, **kwargs)
 
 
