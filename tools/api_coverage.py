@@ -4,6 +4,7 @@ For each namespace: how many reference names exist in lightspore, and how many h
 to the reference's (``inspect.signature``; for classes, of ``__init__`` without ``self``).
 
     python tools/api_coverage.py [--api PATH] [--namespace mindspore.nn] [--list-missing] [--mismatches]
+    python tools/api_coverage.py --modules [--list-missing]   (the module tree: tools/module_coverage.py)
 """
 import argparse
 import importlib
@@ -13,7 +14,12 @@ import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_API = os.path.join(HERE, "..", "..", "shared", "api", "mindspore-api.json")
+DEFAULT_API = os.environ.get("LIGHTSPORE_API_JSON") or os.path.join(HERE, "..", "..", "shared", "api",
+                                                                     "mindspore-api.json")
+try:                       # a fresh clone, not pip-installed: import the package from src/
+    import lightspore  # noqa: F401
+except ImportError:
+    sys.path.insert(0, os.path.join(HERE, "..", "src"))
 
 NAMESPACES = {
     "mindspore": "lightspore",
@@ -154,13 +160,36 @@ def coverage(api_path=DEFAULT_API):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--api", default=DEFAULT_API)
+    p.add_argument("--api", default=DEFAULT_API,
+                   help="the manifest's path, or a release: 2.7.1 or 2.10 (../shared/api/mindspore-api[-2.10].json, "
+                        "checked under that release of lightspore._release)")
     p.add_argument("--namespace")
     p.add_argument("--list-missing", action="store_true")
     p.add_argument("--mismatches", action="store_true")
     p.add_argument("--nn-classes", action="store_true",
                    help="one line per mindspore.nn class: present or absent, __init__ signature equal or not")
+    p.add_argument("--modules", action="store_true",
+                   help="the reference's module tree: modules present / reference modules, names resolved per "
+                        "module (tools/module_coverage.py; with --list-missing, the missing names)")
     args = p.parse_args()
+    release = {"2.7": "2.7.1", "2.7.1": "2.7.1", "2.10": "2.10.0", "2.10.0": "2.10.0"}.get(args.api)
+    if release:
+        import lightspore
+        lightspore.set_release(release)
+        args.api = os.path.join(os.path.dirname(DEFAULT_API),
+                                "mindspore-api.json" if release == "2.7.1" else "mindspore-api-2.10.json")
+    if args.modules:
+        sys.path.insert(0, HERE)
+        import module_coverage
+
+        return module_coverage.main(["--list-missing"] if args.list_missing else [])
+    if not os.path.exists(args.api):
+        print(f"api_coverage: the reference's API listing is not at {os.path.abspath(args.api)}.\n"
+              "It is a JSON file of every public name of MindSpore 2.7.1 with its kind and signature "
+              "({'namespaces': {namespace: {name: {'kind', 'signature', 'summary'}}}}), kept beside the checkout "
+              "as ../shared/api/mindspore-api.json, not in the repository. Pass its path with --api PATH or set "
+              "LIGHTSPORE_API_JSON.", file=sys.stderr)
+        return 2
     rows = coverage(args.api)
     if args.nn_classes:
         return _nn_classes(args.api, rows["mindspore.nn"])

@@ -468,3 +468,22 @@ class ReduceOp:
     MAX = "max"
     MIN = "min"
     PROD = "prod"
+
+
+# the reference's composite also offers these (real code: C.clip_by_value, C.ones_like, C.add_flags): the
+# same objects as ops.xxx where the reference shares them; resolved on first use (ops imports this module)
+_FROM_OPS = ("clip_by_value", "clip_by_global_norm", "batch_dot", "count_nonzero", "cummin", "dot", "gamma",
+             "laplace", "mm", "multinomial", "normal", "poisson", "repeat_elements", "repeat_interleave",
+             "sequence_mask", "tensor_dot", "uniform", "vecdot")
+_FROM_MISC = ("ones_like", "zeros_like", "add_flags")
+
+
+def __getattr__(name):
+    if name in _FROM_OPS or name in _FROM_MISC:
+        import importlib
+
+        src = importlib.import_module(__package__ + ("._misc" if name in _FROM_MISC else ""))
+        if hasattr(src, name):
+            value = globals()[name] = getattr(src, name)
+            return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
