@@ -243,7 +243,7 @@ def ctc_loss_grads(ms):
     x = ms.Tensor(np.cos(np.arange(40, dtype=np.float32)).reshape(5, 2, 4))
     idx = ms.Tensor(np.array([[0, 0], [0, 1], [1, 0]], np.int64))
     vals = ms.Tensor(np.array([1, 2, 0], np.int32))       # blank is the last class (3)
-    sl = ms.Tensor(np.array([5, 4], np.int32))
+    sl = ms.Tensor(np.array([5, 5], np.int32))    # the reference leaves gradients past a shorter length unset
     prim = ms.ops.CTCLoss()
     return [_r(lambda: ms.grad(lambda v: loss(v, tg, il, tl))(lp)),
             _r(lambda: ms.grad(lambda v: ms.ops.ctc_loss(v, tg, il, tl, blank=0, reduction="sum")[0])(lp)),
@@ -377,5 +377,13 @@ def method_keywords(ms):
         "tile_multiples": lambda: x.tile((1, 2)), "cumprod_dim": lambda: x.cumprod(dim=0),
         "logsumexp": lambda: x.logsumexp(axis=1), "amax_axis": lambda: x.amax(axis=1),
         "nansum_axis": lambda: x.nansum(axis=1), "flip_dims": lambda: x.flip(dims=(0,)),
+        # keywords of the reference's documented overloads (a survey of every method's documented signatures)
+        "all_dim": lambda: (x > 0).all(dim=1, keepdim=True), "any_dim": lambda: (x > 4).any(dim=0),
+        "argsort_dim": lambda: x.argsort(dim=1), "argsort_stable": lambda: x.argsort(dim=0, stable=True),
+        "median_dim": lambda: x.median(dim=1, keepdim=True),
+        "repeat_interleave_dim": lambda: x.repeat_interleave(2, dim=0),
+        "take_index": lambda: x.take(index=ms.Tensor([0, 2])),
+        "index_add_dim": lambda: x.index_add(dim=1, index=ms.Tensor([0, 2]),
+                                             source=ms.Tensor(np.ones((2, 2), np.float32))),
     }
     return {k: _r(f) for k, f in calls.items()}

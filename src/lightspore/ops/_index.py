@@ -542,10 +542,12 @@ def take(input, index):
 
 
 @method("take")
-def _t_take(self, indices, axis=None, mode="clip"):
+def _t_take(self, indices=None, axis=None, mode="clip", *, index=None):
     """``Tensor.take(indices, axis=None, mode='clip')``: along ``axis`` (the flattened tensor when None); 'clip'
     counts negative indices from the end and clamps the rest, 'wrap' wraps them; 'raise' is not implemented, as in
     the reference."""
+    if index is not None:                  # the reference's take(index) overload
+        indices = index
     if mode not in ("clip", "wrap", "raise"):
         raise ValueError(f"For 'Tensor.take', 'mode' must be 'clip', 'wrap' or 'raise', but got {mode!r}.")
     if mode == "raise":

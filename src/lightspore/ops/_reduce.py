@@ -152,7 +152,7 @@ def _t_argmin(self, axis=None, keepdims=False, *, dim=None, keepdim=None):
     return argmin(self, axis if dim is None else dim, keepdims if keepdim is None else keepdim)
 
 
-@op(method="all")
+@op()
 def all(input, axis=None, keep_dims=False):
     d = _axes(axis)
     if d is None:
@@ -161,7 +161,7 @@ def all(input, axis=None, keep_dims=False):
     return torch.all(input, dim=d, keepdim=keep_dims)
 
 
-@op(method="any")
+@op()
 def any(input, axis=None, keep_dims=False):
     d = _axes(axis)
     if d is None:
@@ -417,9 +417,34 @@ class UniqueConsecutive(Primitive):
         return unique_consecutive(x, self.return_inverse, self.return_counts, self.dim)
 
 
-@op(method="argsort")
+@op()
 def argsort(input, axis=-1, descending=False):
     return torch.argsort(input, dim=axis, descending=descending).to(torch.int32)
+
+
+def _keyword_aliases(fn, aliases, name):
+    """A Tensor method calling ``fn`` that also takes the reference's other keyword spellings (``aliases``: the
+    other spelling -> ``fn``'s parameter), as its documented overloads do (``x.all(dim=1, keepdim=True)``)."""
+    def m(self, *args, **kwargs):
+        if "out" in kwargs:
+            _pick_axis(args, kwargs)            # numpy's out=: the reference's TypeError
+        for other, own in aliases.items():
+            if other in kwargs:
+                kwargs[own] = kwargs.pop(other)
+        return fn(self, *args, **kwargs)
+    m.__name__ = m.__qualname__ = name
+    METHODS[name] = m
+
+
+_keyword_aliases(all, {"dim": "axis", "keepdim": "keep_dims", "keepdims": "keep_dims"}, "all")
+_keyword_aliases(any, {"dim": "axis", "keepdim": "keep_dims", "keepdims": "keep_dims"}, "any")
+
+
+@method("argsort")
+def _t_argsort(self, axis=-1, descending=False, *, dim=None, stable=False):
+    """``Tensor.argsort(axis=-1, descending=False)`` or ``(dim=-1, descending=False, stable=False)``."""
+    d = axis if dim is None else dim
+    return Tensor._make(torch.argsort(self._t, dim=d, descending=descending, stable=bool(stable)).to(torch.int32))
 
 
 @op()
@@ -660,7 +685,7 @@ def aminmax(input, *, axis=0, keepdims=False):
 # ---------------------------------------------------------------------------------------------
 # medians, quantiles, k-th values
 # ---------------------------------------------------------------------------------------------
-@op(out="tuple", method="median")
+@op(out="tuple")
 def median(input, axis=-1, keepdims=False):
     """``(values, indices)``: the lower median along ``axis``."""
     if input.dim() == 0:
@@ -1036,3 +1061,6 @@ _reduce_alias("reduce_mean", lambda x, a, k: _reduce_mean(x, a, k))
 _reduce_alias("reduce_max", lambda x, a, k: torch.amax(x) if a is None else torch.amax(x, dim=a, keepdim=k))
 
 _reduce_alias("reduce_min", lambda x, a, k: torch.amin(x) if a is None else torch.amin(x, dim=a, keepdim=k))
+
+
+_keyword_aliases(median, {"dim": "axis", "keepdim": "keepdims"}, "median")

@@ -131,9 +131,15 @@ def cast(input, dtype):
     raise TypeError(f"For 'cast', 'input_x' must be a Tensor or a number, but got {type(input).__name__}.")
 
 
-@op(method="repeat_interleave")
+@op()
 def repeat_interleave(input, repeats, axis=None):
     return torch.repeat_interleave(input, repeats, dim=axis)
+
+
+@method("repeat_interleave")
+def _t_repeat_interleave(self, repeats, axis=None, *, dim=None):
+    """``Tensor.repeat_interleave(repeats, axis=None)``, also spelt ``dim=``."""
+    return repeat_interleave(self, repeats, axis if dim is None else dim)
 
 
 @op(out="tuple")
