@@ -100,3 +100,28 @@ except RuntimeError as e:
     print("RuntimeError", "fixed at 2.7.1" in str(e), "LIGHTSPORE_MS_VERSION" in str(e))
 """
     assert _run(code).stdout.split() == ["2.7.1", "True", "Int32", "RuntimeError", "True", "True"]
+
+
+ADDITIONS = f"""
+import json, sys, importlib.util
+spec = importlib.util.spec_from_file_location("c", {str(GOLDEN / 'release_additions_cases.py')!r})
+cases = importlib.util.module_from_spec(spec); spec.loader.exec_module(cases)
+import lightspore
+json.dump(cases.run(lightspore), sys.stdout)
+"""
+
+
+def test_2_10_additions_to_existing_names():
+    """sens_param, forward-hook prepend/always_call, the recompute keywords, device='meta' / is_meta and the
+    removal of ops.chunk_ext, against the 2.10 reference (tests/golden/gen_release_additions.py)."""
+    want = json.loads((GOLDEN / "release_additions_2.10.0.json").read_text())["cases"]
+    got = json.loads(_run(ADDITIONS, "2.10.0").stdout)
+    bad = []
+    for case, w in want.items():
+        g = got[case]
+        if isinstance(w, dict) and "error" in w:
+            if not (isinstance(g, dict) and g.get("error") == w["error"]):
+                bad.append((case, g, w))
+        elif first_diff(g, w) is not None:
+            bad.append((case, g, w))
+    assert not bad, "\n".join(f"{c}: lightspore {g} reference {w}" for c, g, w in bad)

@@ -87,3 +87,17 @@ if _env:
         _apply(_parse(_env, "LIGHTSPORE_MS_VERSION"))
     except (TypeError, ValueError) as e:
         raise ValueError(f"LIGHTSPORE_MS_VERSION={_env!r}: the release must be one of {list(RELEASES)}.") from e
+
+
+def signature_per_release(fn, v2_7_1, v2_10_0):
+    """Report ``fn``'s signature as the followed release documents it (``v2_7_1``/``v2_10_0``: functions whose
+    signatures are the releases'); ``fn`` itself accepts both (2.10's additions are keywords 2.7.1 code never
+    passes), so nothing is tested per call."""
+    import inspect
+    sigs = {"2.7.1": v2_7_1 if isinstance(v2_7_1, inspect.Signature) else inspect.signature(v2_7_1),
+            "2.10.0": v2_10_0 if isinstance(v2_10_0, inspect.Signature) else inspect.signature(v2_10_0)}
+
+    def follow(release):
+        fn.__signature__ = sigs[release]
+    on_switch(follow)
+    return fn

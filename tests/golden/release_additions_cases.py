@@ -1,0 +1,109 @@
+"""What MindSpore 2.10 added to names lightspore has (sens_param, forward-hook prepend/always_call, recompute
+keywords, device='meta', Tensor.is_meta, ops.chunk_ext removed): ``run(ms)`` -> {case: JSON-able result}, recorded
+from the 2.10 reference by gen_release_additions.py and run by tests/test_release.py under the 2.10 switch."""
+import numpy as np
+
+
+def enc(v):
+    if hasattr(v, "asnumpy"):
+        return {"T": str(v.dtype), "value": v.asnumpy().tolist()}
+    if isinstance(v, (list, tuple)):
+        return [enc(x) for x in v]
+    return v
+
+
+def cases(ms):
+    nn, ops, mint, T = ms.nn, ms.ops, ms.mint, ms.Tensor
+    x = T(np.array([1., 2., 3.], np.float32))
+    y = T(np.array([0.5, -1., 2.], np.float32))
+    sens = T(np.array([1., 10., 100.], np.float32))
+    c = {}
+
+    def f(a):
+        return a * a * 2
+
+    def g(a, b):
+        return a * b, a + b
+    c["grad sens_param"] = lambda: ops.grad(f, sens_param=True)(x, sens)
+    c["value_and_grad sens_param"] = lambda: ops.value_and_grad(f, sens_param=True)(x, sens)
+    c["grad sens_param two outputs"] = lambda: ops.grad(g, grad_position=(0, 1), sens_param=True)(x, y, (sens, sens))
+    c["grad sens_param not bool"] = lambda: ops.grad(f, sens_param=1)(x, sens)
+
+    def weights():
+        net = nn.Dense(3, 2, weight_init="ones", bias_init="zeros")
+        return ops.grad(net, grad_position=None, weights=net.trainable_params(), sens_param=True)(
+            T(np.ones((1, 3), np.float32)), T(np.array([[1., 2.]], np.float32)))
+    c["grad sens_param weights"] = weights
+
+    def hook_order():
+        log = []
+        cell = nn.ReLU()
+        cell.register_forward_hook(lambda c_, i, o: log.append("a"))
+        cell.register_forward_hook(lambda c_, i, o: log.append("b"), prepend=True)
+        cell.register_forward_hook(lambda c_, i, o: log.append("c"))
+        cell.register_forward_pre_hook(lambda c_, i: log.append("pa"))
+        cell.register_forward_pre_hook(lambda c_, i: log.append("pb"), prepend=True)
+        cell(x)
+        return log
+    c["forward hooks prepend"] = hook_order
+
+    def always():
+        class Bad(nn.Cell):
+            def construct(self, a):
+                raise ValueError("boom")
+        log = []
+        b = Bad()
+        b.register_forward_hook(lambda c_, i, o: log.append(["always", o]), always_call=True)
+        b.register_forward_hook(lambda c_, i, o: log.append("normal"))
+        try:
+            b(x)
+        except ValueError as e:
+            log.append(str(e))
+        return log
+    c["forward hook always_call"] = always
+
+    def rec_fn():
+        return ms.recompute(lambda a: a * 2, x)
+    c["recompute function reentrant"] = rec_fn
+    c["recompute context_fn reentrant"] = lambda: ms.recompute(nn.ReLU(), x, context_fn=lambda: (None, None))
+
+    def rec_grad(**kw):
+        net = nn.Dense(3, 2, weight_init="ones", bias_init="zeros")
+        net.recompute(**kw)
+        outer = nn.SequentialCell([net, nn.Tanh()])
+        return ms.value_and_grad(lambda a: outer(a).sum(), None, outer.trainable_params())(
+            T(np.array([[0.1, -0.2, 0.3]], np.float32)))
+    c["Cell.recompute non-reentrant"] = lambda: rec_grad(use_reentrant=False, early_stop=False)
+    c["Cell.recompute output_recompute"] = lambda: rec_grad(output_recompute=True)
+    c["Cell.recompute default"] = lambda: rec_grad()
+
+    def rec_fn_grad():
+        net = nn.Dense(3, 2, weight_init="ones", bias_init="zeros")
+        return ms.value_and_grad(lambda a: ms.recompute(net, a, use_reentrant=False).sum(), 0)(
+            T(np.array([[0.1, -0.2, 0.3]], np.float32)))
+    c["recompute cell non-reentrant grad"] = rec_fn_grad
+    c["tensor meta"] = lambda: (lambda t: [t.is_meta, list(t.shape), str(t.dtype)])(
+        ms.tensor([[1., 2.], [3., 4.]], device="meta"))
+    c["tensor CPU"] = lambda: (lambda t: [t.is_meta, enc(t)])(ms.tensor([1, 2], device="CPU"))
+    c["tensor bad device"] = lambda: ms.tensor([1.], device="cpu")
+    c["Tensor.is_meta"] = lambda: T(np.ones(2, np.float32)).is_meta
+    c["mint.rand meta"] = lambda: (lambda t: [t.is_meta, list(t.shape), str(t.dtype)])(mint.rand(2, 3, device="meta"))
+    c["mint.randn meta"] = lambda: (lambda t: [t.is_meta, list(t.shape)])(mint.randn(4, device="meta"))
+    c["mint.randint meta"] = lambda: (lambda t: [t.is_meta, list(t.shape), str(t.dtype)])(
+        mint.randint(0, 5, (2, 3), device="meta"))
+    c["mint.rand_like meta"] = lambda: mint.rand_like(x, device="meta").is_meta
+    c["mint.rand CPU"] = lambda: (lambda t: [t.is_meta, list(t.shape)])(mint.rand(2, device="CPU"))
+    c["mint.rand bad device"] = lambda: mint.rand(2, device="GPU:9")
+    c["ops.chunk_ext absent"] = lambda: hasattr(ops, "chunk_ext")
+    return c
+
+
+def result(fn):
+    try:
+        return enc(fn())
+    except Exception as e:  # noqa: BLE001 - any type may be the reference's
+        return {"error": type(e).__name__, "message": (str(e).splitlines() or [""])[0][:200]}
+
+
+def run(ms):
+    return {k: result(f) for k, f in cases(ms).items()}
