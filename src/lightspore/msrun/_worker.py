@@ -47,6 +47,20 @@ class _LazyAlias(importlib.abc.MetaPathFinder):
         return install_alias().find_spec(fullname, path, target)
 
 
+def _leave_process_group():
+    """A script that ends without ``release()`` leaves torch's default process group alive until interpreter exit,
+    where gloo's threads are torn down by static destructors and now and then abort the process
+    ("terminate called without an active exception", SIGABRT) after the script succeeded. Destroy it first."""
+    dist = sys.modules.get("torch.distributed")
+    if dist is None:
+        return
+    try:
+        if dist.is_available() and dist.is_initialized():
+            dist.destroy_process_group()
+    except Exception:  # noqa: BLE001 - best effort on the way out
+        pass
+
+
 def run_target(argv, prog):
     """Run ``SCRIPT [ARGS]`` or ``-m MODULE [ARGS]`` as ``__main__``; returns an exit code."""
     if argv[0] == "-m":
@@ -55,6 +69,7 @@ def run_target(argv, prog):
             return 2
         sys.argv = argv[1:]
         runpy.run_module(argv[1], run_name="__main__", alter_sys=True)
+        _leave_process_group()
         return 0
     script = argv[0]
     if not os.path.isfile(script):
@@ -63,6 +78,7 @@ def run_target(argv, prog):
     sys.argv = argv
     sys.path.insert(0, os.path.dirname(os.path.abspath(script)))
     runpy.run_path(script, run_name="__main__")
+    _leave_process_group()
     return 0
 
 
