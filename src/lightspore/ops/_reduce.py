@@ -24,6 +24,13 @@ def _reduce_mean(x, dim, keep):
 def sum(input, dim=None, keepdim=False, *, dtype=None):
     d = _axes(dim)
     tdt = _tdt(dtype)
+    if tdt is None and input.dtype in (torch.uint16, torch.uint32, torch.uint64):
+        # the reference keeps these dtypes (sums modulo 2**n); torch's CPU sum lacks them
+        wide = input.view(torch.int64) if input.dtype is torch.uint64 else input.to(torch.int64)
+        r = torch.sum(wide) if d is None else torch.sum(wide, dim=d, keepdim=keepdim)
+        if d is None and keepdim:
+            r = r.reshape((1,) * input.dim())
+        return r.view(torch.uint64) if input.dtype is torch.uint64 else r.to(input.dtype)
     if d is None:
         r = torch.sum(input, dtype=tdt)
         return r.reshape((1,) * input.dim()) if keepdim else r
@@ -114,6 +121,7 @@ def min(input, axis=None, keepdims=False, *, initial=None, where=None):
 
 
 _UINT_WIDE = {torch.uint16: torch.int32, torch.uint32: torch.int64}
+_UINT_SUM = frozenset((torch.uint16, torch.uint32, torch.uint64))
 
 
 def _ordered(x):
@@ -189,13 +197,18 @@ def logsumexp(input, dim, keepdim=False):
 @op()
 def cumsum(x, axis, dtype=None):
     tdt = _tdt(dtype)
+    if tdt is None and x.dtype in _UINT_SUM:     # torch's CPU cumsum lacks them: the same sums modulo 2**n
+        wide = x.view(torch.int64) if x.dtype is torch.uint64 else x.to(torch.int64)
+        r = torch.cumsum(wide, dim=axis)
+        return r.view(torch.uint64) if x.dtype is torch.uint64 else r.to(x.dtype)
     return torch.cumsum(x, dim=axis, dtype=tdt if tdt is not None or x.dtype == torch.bool else x.dtype)
 
 
 @op(out="tuple")
 def topk(input, k, dim=None, largest=True, sorted=True):
-    v, i = torch.topk(input, k, dim=-1 if dim is None else dim, largest=largest, sorted=sorted)
-    return v, i.to(torch.int32)
+    x, back = _ordered(input)                    # uint16/32/64: on an order-preserving signed copy
+    v, i = torch.topk(x, k, dim=-1 if dim is None else dim, largest=largest, sorted=sorted)
+    return back(v), i.to(torch.int32)
 
 
 @op(out="tuple")
@@ -242,7 +255,10 @@ class ReduceSum(Primitive):
     def __call__(self, x, axis=()):
         if self.skip_mode and (axis == () or axis == []):
             return x
-        return sum(x, axis, self.keep_dims)
+        r = sum(x, axis, self.keep_dims)
+        if isinstance(x, Tensor) and r.dtype != x.dtype:     # the primitive keeps integer and bool dtypes
+            return Tensor._make(r._t.to(x._t.dtype))
+        return r
 
 _reduce_prim("ReduceMean", lambda x, a, k: mean(x, a, k))
 
