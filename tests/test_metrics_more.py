@@ -10,6 +10,7 @@ import pytest
 import lightspore as ms
 from lightspore import nn
 from tests._golden import GOLDEN, load_cases
+from tests._golden import outcome as _raised
 
 C = load_cases("metrics_more_cases.py")
 META = json.loads((GOLDEN / "metrics_more.json").read_text())
@@ -40,14 +41,6 @@ def test_occlusion_errors():
     assert _raised(lambda: C.run_occlusion(ms, {}, "dense", [[0.1] * 4, [0.2] * 4], 1)) == want_call["occ_batch2"][0]
     assert _raised(lambda: C.run_occlusion(ms, dict(b_box=[0, 1]), "conv", META["inputs"]["occ_img"], 0)) == \
         want_call["occ_bbox_len"][0]
-
-
-def _raised(fn):
-    try:
-        fn()
-    except Exception as e:  # noqa: BLE001
-        return type(e).__name__
-    return "ok"
 
 
 @pytest.mark.parametrize("case", C.CTOR_ERRORS, ids=[c[0] for c in C.CTOR_ERRORS])
