@@ -23,7 +23,7 @@ def job_env(rank, world, port, **extra):
     env.update({"RANK": str(rank), "WORLD_SIZE": str(world), "LOCAL_RANK": str(rank), "LOCAL_WORLD_SIZE": str(world),
                 "GROUP_RANK": "0", "MASTER_ADDR": "127.0.0.1", "MASTER_PORT": str(port), "OMP_NUM_THREADS": "1",
                 "PYTHONUNBUFFERED": "1"})
-    env.update({k: str(v) for k, v in extra.items()})
+    env.update({k: str(v(rank)) if callable(v) else str(v) for k, v in extra.items()})   # callable: per rank
     return env
 
 

@@ -10,7 +10,7 @@ import os
 
 import numpy as np
 import pytest
-from _dist import run_job
+from _dist import free_port, run_job
 from _golden import GOLDEN
 
 import lightspore as ms
@@ -326,3 +326,20 @@ def test_killed_worker_ends_its_peer_with_an_error():
     assert rc1 == -9
     assert rc0 not in (0, None), log0
     assert "survived" not in log0
+
+
+SHORT = ("import numpy as np, lightspore as ms; from lightspore import ops; "
+         "from lightspore.communication import init, get_rank, get_group_size; init(); "
+         "print('R', get_rank(), get_group_size(), ops.AllReduce()(ms.Tensor(np.ones(2, np.float32))).asnumpy())")
+
+
+def test_msrun_environment_and_a_clean_exit_on_every_rank():
+    # the reference msrun's variables instead of torchrun's; the job ends right after a collective, so rank 0 (the
+    # rendezvous host) may exit first: every rank must still exit 0 (no abort in gloo's teardown)
+    port = free_port()
+    res = run_job(["-c", SHORT], timeout=120, RANK="", WORLD_SIZE="", MASTER_ADDR="", MASTER_PORT="",
+                  MS_WORKER_NUM=2, MS_SCHED_HOST="127.0.0.1", MS_SCHED_PORT=port, MS_ROLE="MS_WORKER",
+                  MS_NODE_ID=lambda rank: rank, MS_TOPO_TIMEOUT=60)
+    for r, (rc, log) in enumerate(res):
+        assert rc == 0, log[-2000:]
+        assert f"R {r} 2 [2. 2.]" in log, log[-2000:]

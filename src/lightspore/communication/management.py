@@ -9,6 +9,7 @@ the CPU (the reference's ``"mccl"``) and NCCL for the GPU (``"nccl"``). Waiting 
 """
 from __future__ import annotations
 
+import atexit
 import datetime
 import os
 
@@ -127,6 +128,7 @@ def init(backend_name=None):
         raise RuntimeError(f"For 'init', this process (rank {rank} of {world}) could not join the distributed job at "
                            f"{addr}:{port} within {timeout:g} s (MS_TOPO_TIMEOUT / msrun --cluster_time_out): "
                            f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}") from None
+    atexit.register(_release_at_exit)
     GlobalComm.BACKEND = Backend(backend_name)
     GlobalComm.WORLD_COMM_GROUP = {"hccl": HCCL_WORLD_COMM_GROUP, "nccl": NCCL_WORLD_COMM_GROUP,
                                    "mccl": MCCL_WORLD_COMM_GROUP}[backend_name]
@@ -135,6 +137,16 @@ def init(backend_name=None):
     os.environ["DEVICE_ID"] = str(_context.get_context("device_id"))
     if os.environ.get("RANK_SIZE") is None:
         os.environ["RANK_SIZE"] = str(world)
+
+
+def _release_at_exit():
+    # tear the process group down while the interpreter is still whole: left to static destructors, gloo's
+    # threads can abort a process whose peer (the rendezvous host) has already exited
+    try:
+        if dist.is_initialized():
+            dist.destroy_process_group()
+    except Exception:  # noqa: BLE001  (exiting anyway)
+        pass
 
 
 def release():
