@@ -19,10 +19,10 @@ __all__ = ['array', 'asarray', 'asfarray', 'ones', 'zeros', 'full', 'randn', 'ra
            'histogram_bin_edges', 'pad', 'copy_']
 
 
-def _arr(obj, where, name="obj"):
+def _arr(obj, op, name="obj"):
     if not isinstance(obj, (Tensor, bool, int, float, list, tuple)):
-        _type_error(where, f"'{name}' must be a Tensor, a number, a list or a tuple", obj)
-    return _tt(obj, where, name)
+        _type_error(op, f"'{name}' must be a Tensor, a number, a list or a tuple", obj)
+    return _tt(obj, op, name)
 
 
 def array(obj, dtype=None, copy=True, ndmin=0):
@@ -71,16 +71,16 @@ def full(shape, fill_value, dtype=None):
     return _w(torch.broadcast_to(v.to(d), _shape(shape, "full")).clone())
 
 
-def _rand_shape(shape, where):
+def _rand_shape(shape, op):
     if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
         shape = tuple(shape[0])
-    return _shape(tuple(shape), where)
+    return _shape(tuple(shape), op)
 
 
-def _float_dtype(dtype, where):
-    d = _dt(dtype, where)
+def _float_dtype(dtype, op):
+    d = _dt(dtype, op)
     if not d.is_floating_point:
-        raise TypeError(f"{_name(where)}, 'dtype' must be a float type, but got {dtype}.")
+        raise TypeError(f"{_name(op)}, 'dtype' must be a float type, but got {dtype}.")
     return d
 
 
@@ -122,12 +122,12 @@ def arange(start, stop=None, step=None, dtype=None):
     return _w(torch.arange(start, stop, step, dtype=torch.float64 if is_float else torch.int64).to(d))
 
 
-def _space(start, stop, num, endpoint, axis, where):
+def _space(start, stop, num, endpoint, axis, op):
     """float64 grid of ``num`` points from start to stop along a new axis (moved to ``axis``), and the step."""
     if isinstance(num, bool) or not isinstance(num, int) or num < 0:
-        raise TypeError(f"{_name(where)}, 'num' must be a non-negative int, but got {num!r}.")
-    s = _tt(start, where, "start").to(torch.float64)
-    e = _tt(stop, where, "stop").to(torch.float64)
+        raise TypeError(f"{_name(op)}, 'num' must be a non-negative int, but got {num!r}.")
+    s = _tt(start, op, "start").to(torch.float64)
+    e = _tt(stop, op, "stop").to(torch.float64)
     s, e = torch.broadcast_tensors(s, e)
     div = (num - 1) if endpoint else num
     step = (e - s) / div if div > 0 else torch.full_like(e, float("nan"))
@@ -135,7 +135,7 @@ def _space(start, stop, num, endpoint, axis, where):
     out = s + idx * step if num > 1 else s.unsqueeze(0).expand((num,) + s.shape).clone()
     if endpoint and num > 1:
         out[-1] = e
-    return torch.movedim(out, 0, _axis(axis, out.ndim, where)), step
+    return torch.movedim(out, 0, _axis(axis, out.ndim, op)), step
 
 
 def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0):
@@ -171,9 +171,9 @@ def _eye(n, m, k, d):
     return (c - r == k).to(d)
 
 
-def _int_arg(v, name, where):
+def _int_arg(v, name, op):
     if isinstance(v, bool) or not isinstance(v, int):
-        _type_error(where, f"'{name}' must be an int", v)
+        _type_error(op, f"'{name}' must be an int", v)
     return v
 
 
@@ -195,10 +195,10 @@ def tri(N, M=None, k=0, dtype=mstype.float32):
     return _w((c - r <= k).to(_dt(dtype, "tri")))
 
 
-def _like(a, dtype, shape, where):
-    t = _tt(a, where, "a")
-    d = _dt(dtype, where) or t.dtype
-    s = tuple(t.shape) if shape is None else _shape(shape, where)
+def _like(a, dtype, shape, op):
+    t = _tt(a, op, "a")
+    d = _dt(dtype, op) or t.dtype
+    s = tuple(t.shape) if shape is None else _shape(shape, op)
     return s, d
 
 
@@ -374,9 +374,9 @@ def vander(x, N=None, increasing=False):
     return _w(out.to(t.dtype))
 
 
-def _window(M, where, fn):
+def _window(M, op, fn):
     if isinstance(M, bool) or not isinstance(M, int):
-        _type_error(where, "'M' must be an int", M)
+        _type_error(op, "'M' must be an int", M)
     if M <= 0:
         return _w(torch.zeros(0, dtype=torch.float32))
     if M == 1:
@@ -419,10 +419,10 @@ def tril_indices(n, k=0, m=None):
     return _tri_indices(n, k, m, True)
 
 
-def _from_2d(arr, where):
-    _check_tensor(where, arr)
+def _from_2d(arr, op):
+    _check_tensor(op, arr)
     if arr.ndim != 2:
-        raise ValueError(f"{_name(where)}, the input must be 2-D, but got {arr.ndim}-D.")
+        raise ValueError(f"{_name(op)}, the input must be 2-D, but got {arr.ndim}-D.")
     return arr.shape
 
 
@@ -436,20 +436,20 @@ def tril_indices_from(arr, k=0):
     return _tri_indices(n, k, m, True)
 
 
-def _bin_edges(t, bins, range, where):
+def _bin_edges(t, bins, range, op):
     """Edges (float64) for a histogram of ``t``; ``bins`` an int or a sequence of edges."""
     if isinstance(bins, (list, tuple, Tensor)):
-        e = _tt(bins, where, "bins")
+        e = _tt(bins, op, "bins")
         return e, e.dtype
     if isinstance(bins, bool) or not isinstance(bins, int) or bins < 1:
-        raise ValueError(f"{_name(where)}, 'bins' must be a positive int or a sequence, but got {bins!r}.")
+        raise ValueError(f"{_name(op)}, 'bins' must be a positive int or a sequence, but got {bins!r}.")
     if range is None:
         lo, hi = (t.min().double(), t.max().double()) if t.numel() else (torch.tensor(0.0), torch.tensor(1.0))
     else:
         lo, hi = torch.tensor(float(range[0]), dtype=torch.float64), torch.tensor(float(range[1]),
                                                                                   dtype=torch.float64)
         if lo > hi:
-            raise ValueError(f"{_name(where)}, 'range' max must be larger than min, but got {range}.")
+            raise ValueError(f"{_name(op)}, 'range' max must be larger than min, but got {range}.")
     if lo == hi:
         lo, hi = lo - 0.5, hi + 0.5
     lo, hi = lo.float(), hi.float()     # float32 steps, as the reference's linspace
@@ -465,8 +465,8 @@ def histogram_bin_edges(a, bins=10, range=None, weights=None):   # noqa: A002 - 
     return _w(e.to(d))
 
 
-def _pad_width(pw, ndim, where):
-    p = _tt(pw, where, "pad_width") if not isinstance(pw, int) else torch.tensor(pw)
+def _pad_width(pw, ndim, op):
+    p = _tt(pw, op, "pad_width") if not isinstance(pw, int) else torch.tensor(pw)
     p = torch.broadcast_to(p.to(torch.int64).reshape(-1, 2) if p.numel() % 2 == 0 and p.ndim > 0 and p.numel() > 1
                            else p.to(torch.int64).reshape(1, -1).expand(1, 2), (ndim, 2))
     return [tuple(int(v) for v in row) for row in p.tolist()]
@@ -555,3 +555,18 @@ def pad(arr, pad_width, mode="constant", stat_length=None, constant_values=0, en
         raise NotImplementedError(f"{_name('pad')}, mode {mode!r} is not supported (as in the reference).")
     raise ValueError(f"{_name('pad')}, 'mode' {mode!r} is not a supported mode.")
 
+
+
+# names the reference's module also carries (imported from its sibling modules), so those paths resolve
+from .array_ops import (  # noqa: E402, F401
+    apply_along_axis,
+    broadcast_arrays,
+    broadcast_to,
+    concatenate,
+    flip,
+    moveaxis,
+    ravel,
+    reshape,
+    where,
+)
+from .dtypes import nan, pi  # noqa: E402, F401

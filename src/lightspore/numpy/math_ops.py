@@ -518,11 +518,11 @@ def nanmin(a, axis=None, dtype=None, keepdims=False):
     return _nanext(a, axis, dtype, keepdims, "nanmin", False)
 
 
-def _cum(a, axis, dtype, where, fn, nan=False):
+def _cum(a, axis, dtype, where, fn, skip_nan=False):
     t = _tt(a, where, "a")
     if where == "cumsum":
         _check_tensor(where, a)
-    if nan and t.is_floating_point():
+    if skip_nan and t.is_floating_point():
         t = torch.where(torch.isnan(t), torch.zeros((), dtype=t.dtype), t)
     d = _dt(dtype, where)
     if d is None and not t.is_floating_point():     # integer sums keep int32/int64; narrower ones widen to int32
@@ -537,7 +537,7 @@ def cumsum(a, axis=None, dtype=None):
 
 
 def nancumsum(a, axis=None, dtype=None):
-    return _cum(a, axis, dtype, "nancumsum", torch.cumsum, True)
+    return _cum(a, axis, dtype, "nancumsum", torch.cumsum, skip_nan=True)
 
 
 def cumprod(a, axis=None, dtype=None):
@@ -748,16 +748,16 @@ def _conv_full(a, v):
     return out.index_add(0, idx.flatten(), (a.unsqueeze(1) * v.unsqueeze(0)).flatten())
 
 
-def _crop(full, na, nv, mode, where):
+def _crop(whole, na, nv, mode, where):
     n = builtins.max(na, nv)
     m = builtins.min(na, nv)
     if mode == "full":
-        return full
+        return whole
     if mode == "same":
         start = (m - 1) // 2
-        return full[start:start + n]
+        return whole[start:start + n]
     if mode == "valid":
-        return full[m - 1:n]
+        return whole[m - 1:n]
     raise ValueError(f"{_name(where)}, 'mode' must be 'full', 'same' or 'valid', but got {mode!r}.")
 
 
@@ -1097,3 +1097,9 @@ def norm(x, ord=None, axis=None, keepdims=False):   # noqa: A002 - the reference
             raise NotImplementedError(f"{_name('norm')}, 'nuc' norm is not supported (as in the reference).")
         return _w(torch.linalg.matrix_norm(t, ord, dim=axes, keepdim=keepdims))
     raise ValueError(f"{_name('norm')}, improper number of dimensions to norm.")
+
+
+# names the reference's module also carries (imported from its sibling modules), so those paths resolve
+from .array_creations import arange, diag, empty, eye, full, full_like, histogram_bin_edges, ones, zeros  # noqa: E402, F401
+from .array_ops import atleast_1d, concatenate, expand_dims, flip, moveaxis, ravel, split, stack  # noqa: E402, F401
+from .dtypes import inf, nan, pi  # noqa: E402, F401
