@@ -11,6 +11,7 @@ from typing import Any, Iterator, Mapping, Optional, Tuple
 
 import torch
 
+from .. import _release
 from ..common import dtype as mstype
 from ..common.parameter import Parameter, ParameterTuple, _is_generated
 from ..common.tensor import Tensor
@@ -18,6 +19,7 @@ from ..common.tensor import Tensor
 __all__ = ["Cell", "SequentialCell", "CellList", "CellDict", "GraphCell"]
 
 _hook_ids = itertools.count()
+_ALWAYS_CALL = set()      # ids of forward hooks registered with always_call=True (MindSpore 2.10)
 
 
 def _addindent(s, n):
@@ -71,6 +73,19 @@ class Cell:
                    "_bprop_debug", "_enable_backward_hook", "_cell_backward_hook", "_is_run", "_param_prefix",
                    "_attr_synced", "pynative", "requires_grad", "cell_type"]
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if callable(getattr(cls, "bprop", None)) and cls.__call__ is Cell.__call__:
+            cls.__call__ = Cell._call_with_bprop     # only cells defining bprop pay for the check
+
+    def _call_with_bprop(self, *args, **kwargs):
+        """A cell with a custom ``bprop(*inputs, out, dout)``: inside grad/value_and_grad its inputs' gradients are
+        what bprop returns (its own Parameters get none, as in the reference)."""
+        if not torch.is_grad_enabled():
+            return Cell.__call__(self, *args, **kwargs)
+        from ._bprop import call_with_bprop
+        return call_with_bprop(self, args, kwargs)
+
     def __init__(self, auto_prefix=True, flags=None):
         d = self.__dict__
         d["_params"] = OrderedDict()
@@ -89,6 +104,7 @@ class Cell:
         d["_hook_kwargs"] = set()
         d["_cast_type"] = None
         d["_amp_level"] = ""
+        d["_scope"] = None
         d["_id"] = 1
         d["_exist_objs"] = set()
         d["_exist_names"] = set()
@@ -339,29 +355,41 @@ class Cell:
             finally:
                 restore_params(swapped)
         else:
-            out = self.construct(*args, **kwargs)
+            try:
+                out = self.construct(*args, **kwargs)
+            except Exception:
+                for hid, hook in list(d["_forward_hook"].items()):
+                    if hid in _ALWAYS_CALL:
+                        hook(self, args, kwargs, None) if hid in d["_hook_kwargs"] else hook(self, args, None)
+                raise
         for hid, hook in list(d["_forward_hook"].items()):
             ret = hook(self, args, kwargs, out) if hid in d["_hook_kwargs"] else hook(self, args, out)
             if ret is not None:
                 out = ret
         return out
 
-    def register_forward_pre_hook(self, hook_fn, with_kwargs=False):
+    def register_forward_pre_hook(self, hook_fn, with_kwargs=False, *, prepend=False):
         if not callable(hook_fn):
             raise TypeError(f"For 'register_forward_pre_hook', 'hook_fn' must be callable, got {type(hook_fn)}")
         hid = next(_hook_ids)
         self._forward_pre_hook[hid] = hook_fn
+        if prepend:     # 2.10: run before the hooks registered so far
+            self._forward_pre_hook.move_to_end(hid, last=False)
         if with_kwargs:
             self._hook_kwargs.add(hid)
         return _HookHandle(self._forward_pre_hook, hid)
 
-    def register_forward_hook(self, hook_fn, with_kwargs=False):
+    def register_forward_hook(self, hook_fn, with_kwargs=False, *, prepend=False, always_call=False):
         if not callable(hook_fn):
             raise TypeError(f"For 'register_forward_hook', 'hook_fn' must be callable, got {type(hook_fn)}")
         hid = next(_hook_ids)
         self._forward_hook[hid] = hook_fn
+        if prepend:
+            self._forward_hook.move_to_end(hid, last=False)
         if with_kwargs:
             self._hook_kwargs.add(hid)
+        if always_call:     # 2.10: runs (with output None) even when construct raises
+            _ALWAYS_CALL.add(hid)
         return _HookHandle(self._forward_hook, hid)
 
     # ---- traversal ----------------------------------------------------------------------
@@ -584,6 +612,21 @@ class Cell:
         return type(self).__name__
 
     # ---- modes and conversions -----------------------------------------------------------
+    @property
+    def jit_config_dict(self):
+        """The options of ``set_jit_config`` (an empty dict until it is called)."""
+        return self.__dict__.get("_jit_config_dict", {})
+
+    def set_jit_config(self, jit_config):
+        """Keep ``jit_config``'s options (only the first call counts, as in the reference); GRAPH_MODE compiles
+        with torch.compile whatever they say."""
+        if self.jit_config_dict:
+            import logging
+
+            logging.getLogger("lightspore").warning("For Cell, jit config can only be set once, ignore this setting.")
+        else:
+            self.__dict__["_jit_config_dict"] = jit_config.jit_config_dict
+
     def set_train(self, mode=True):
         for _, cell in self.cells_and_names():
             cell.__dict__["training"] = bool(mode)
@@ -629,8 +672,50 @@ class Cell:
     def set_boost(self, boost_type):
         return self
 
-    def recompute(self, **kwargs):
-        return self
+    def recompute(self, *, use_reentrant=True, output_recompute=False, early_stop=True, context_fn=None, **kwargs):
+        """Activation checkpointing of this cell: inside grad/value_and_grad its intermediate activations are not
+        kept but computed again in the backward pass (``torch.utils.checkpoint``, as ``ms.recompute``; the
+        keywords are 2.10's)."""
+        if use_reentrant and not output_recompute and context_fn is not None:
+            raise ValueError("context_fn is only supported when use_reentrant=False.")
+        self.__dict__["_recompute_opts"] = (early_stop, context_fn)
+        for key in kwargs:
+            if key not in ("mp_comm_recompute", "parallel_optimizer_comm_recompute", "recompute_slice_activation"):
+                raise ValueError(f"For 'recompute', keyword '{key}' is not recognized! the key kwargs must be "
+                                 "'mp_comm_recompute', 'parallel_optimizer_comm_recompute', "
+                                 "'recompute_slice_activation'")
+        import functools
+        self.__dict__["construct"] = functools.partial(_recompute_construct, self)   # found before the class's
+        scope = self.__dict__["_scope"]
+        if scope is None:
+            self.__dict__["_scope"] = "recompute_"
+        elif not scope.startswith("recompute_"):
+            self.__dict__["_scope"] = "recompute_" + scope
+
+    def get_scope(self):
+        """The cell's scope name in its network (None until ``generate_scope`` runs on a parent)."""
+        return self.__dict__.get("_scope")
+
+    def generate_scope(self):
+        """Give every sub-cell its scope name: ``Default/<attribute path>``, with ``-<ClassName>`` after each part
+        when the context's ``reserve_class_name_in_scope`` is True."""
+        from .. import context
+        keep_class = context.get_context("reserve_class_name_in_scope")
+
+        def walk(cell, prefix):
+            named = [(prefix + "/" + name + ("-" + type(c).__name__ if keep_class else ""), c)
+                     for name, c in cell.name_cells().items()]
+            for scope, c in named:
+                yield scope, c
+            for scope, c in named:
+                yield from walk(c, scope)
+
+        for scope, cell in walk(self, "Default"):
+            own = cell.__dict__.get("_scope")
+            if own is None:
+                cell.__dict__["_scope"] = scope
+            elif own == "recompute_":
+                cell.__dict__["_scope"] = own + scope
 
     def shard(self, in_strategy, out_strategy=None, parameter_plan=None):
         """Parallel sharding strategy: recorded; lightspore runs the cell unsharded on one device."""
@@ -798,17 +883,40 @@ class SequentialCell(Cell):
         cell.update_parameters_name(prefix + str(len(self)) + ".")
         self._is_dynamic_name.append(True)
         self._cells[str(len(self))] = cell
-        return self
 
     def insert(self, index, cell):
         idx = _insert_cell(self, index, cell)
         self._is_dynamic_name.insert(idx, True)
         return self
 
+    @property
+    def cell_list(self):
+        """The cells in order (a new list, as the reference rebuilds it on every change)."""
+        return list(self._cells.values())
+
+    def set_grad(self, flag=True):
+        self.__dict__["requires_grad"] = flag
+        for cell in self._cells.values():
+            cell.set_grad(flag)
+
     def construct(self, input_data):
         for cell in self._cells.values():
             input_data = cell(input_data)
         return input_data
+
+
+def _recompute_construct(cell, *args, **kwargs):
+    from ..common.recompute import _recompute
+    return _recompute(type(cell).construct.__get__(cell), args, kwargs, *cell.__dict__.get("_recompute_opts", ()))
+
+
+def _cell_recompute_2_7_1(self, **kwargs):
+    pass
+
+
+def _cell_recompute_2_10_0(self, *, use_reentrant=True, output_recompute=False, early_stop=True, context_fn=None,
+                           **kwargs):
+    pass
 
 
 def _valid_insert_index(n, index, where):
@@ -963,7 +1071,6 @@ class CellList(Cell):
         self.__dict__["requires_grad"] = flag
         for cell in self._cells.values():
             cell.set_grad(flag)
-        return self
 
 
 class CellDict(Cell):
@@ -1031,3 +1138,29 @@ class CellDict(Cell):
                     raise ValueError(f"For 'CellDict.update', element #{i} should be a key-value pair of length 2.")
                 self[kv[0]] = kv[1]
 
+
+def _pre_hook_2_7_1(self, hook_fn, with_kwargs=False):
+    pass
+
+
+def _pre_hook_2_10_0(self, hook_fn, *, prepend=False, with_kwargs=False):
+    pass
+
+
+def _hook_2_7_1(self, hook_fn, with_kwargs=False):
+    pass
+
+
+def _hook_2_10_0(self, hook_fn, *, prepend=False, with_kwargs=False, always_call=False):
+    pass
+
+
+# prepend / always_call are new in 2.10 (which also makes with_kwargs keyword-only): the signature reported follows
+# the release; the methods accept both forms
+_release.signature_per_release(Cell.register_forward_pre_hook, _pre_hook_2_7_1, _pre_hook_2_10_0)
+_release.signature_per_release(Cell.register_forward_hook, _hook_2_7_1, _hook_2_10_0)
+_release.signature_per_release(Cell.recompute, _cell_recompute_2_7_1, _cell_recompute_2_10_0)
+
+from . import _meta  # noqa: E402
+
+Cell.to, Cell.to_empty = _meta.to, _meta.to_empty     # 2.10: move/cast the Parameters in place, the meta device
