@@ -136,6 +136,19 @@ def cases(ms):
         out += [r is net, net.weight.is_meta, list(net.weight.shape), str(net.bias.dtype)]
         return out
     c["Cell.to meta / to_empty"] = meta
+
+    def swap():
+        a, b = T(np.array([1., 2.], np.float32)), T(np.array([3., 4., 5.], np.float32))
+        r = ms.swap_tensors(a, b)
+        return [r, enc(a), enc(b), list(a.shape)]
+    c["swap_tensors"] = swap
+    c["swap_tensors not a tensor"] = lambda: ms.swap_tensors(x, 1)
+    c["frombuffer"] = lambda: ms.frombuffer(bytearray(np.arange(4, dtype=np.float32).tobytes()), dtype=ms.float32)
+    c["frombuffer count offset"] = lambda: ms.frombuffer(bytearray(np.arange(6, dtype=np.int16).tobytes()),
+                                                         dtype=ms.int16, count=3, offset=2)
+    c["Tensor.is_shared"] = lambda: T(np.ones(2, np.float32)).is_shared()
+    c["Tensor.set_"] = lambda: (lambda t: [t.set_(T(np.array([9., 8., 7.], np.float32))) is t, enc(t)])(
+        T(np.ones(2, np.float32)))
     return c
 
 
