@@ -86,9 +86,10 @@ def _rendezvous():
 def _timeout_s():
     t = os.environ.get("MS_TOPO_TIMEOUT")
     try:
-        return float(t) if t else _DEFAULT_TIMEOUT_S
+        t = float(t) if t else _DEFAULT_TIMEOUT_S
     except ValueError:
         return _DEFAULT_TIMEOUT_S
+    return t if t > 0 else 10 ** 7     # msrun --cluster_time_out < 0: wait without a limit
 
 
 def init(backend_name=None):
