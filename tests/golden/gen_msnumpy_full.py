@@ -79,6 +79,18 @@ CASES = {
             "mnp.pad(v, 3, 'wrap')", "mnp.pad(a, 1, 'maximum')", "mnp.pad(m3, 1, 'mean')",
             "mnp.pad(v, 2, 'linear_ramp', end_values=(1, 2))", "mnp.pad(v, 2, 'minimum')",
             "mnp.pad(v, 2, 'median')"],
+    # call patterns seen in public model code (mindcv, mindyolo, mindocr, mindnlp, models)
+    "usage": ["mnp.arange(np.int64(4))", "mnp.arange(ms.Tensor(4))", "mnp.arange(0, 5, dtype=ms.int64)",
+              "mnp.arange(4, 0, -1, dtype=ms.float32)", "mnp.arange(0, 6, 2, ms.int32).view(1, 1, 3)",
+              "mnp.zeros([1, 2, 2], dtype=ms.float32)", "mnp.zeros((2, 2), 'int32')", "mnp.ones(2, np.float32)",
+              "mnp.array([[0]] * 3)", "mnp.array(0, dtype=ms.int32)", "mnp.array([c, c])",
+              "mnp.array(np.arange(3, dtype=np.float64))", "mnp.asarray(np.arange(3))",
+              "mnp.where(bb, p, -mnp.inf)", "mnp.where(a > 2, a, ms.ops.zeros(1, ms.int32))",
+              "mnp.where(p, a, 0)", "mnp.concatenate([a, a], axis=-1)", "mnp.stack([c, c], -1) + 2 // 2",
+              "mnp.squeeze(mnp.ones((2, 1)))", "mnp.norm(p, 2, axis=1)", "mnp.sum(p, -1)",
+              "mnp.arange(3)[:, None]", "mnp.copy(p)", "mnp.full((2,), -mnp.inf)", "mnp.tile(c, (2, 1))",
+              "mnp.linspace(0.0, 1.0, 3, dtype=ms.float16)", "mnp.meshgrid(mnp.arange(2), mnp.arange(3))",
+              "mnp.ones((2,), dtype='float16')", "mnp.arange(3, dtype='int64')"],
     # array ops
     "transpose": ["mnp.transpose(x)", "mnp.transpose(x, (1, 0, 2))", "mnp.transpose(a)"],
     "expand_dims": ["mnp.expand_dims(a, 0)", "mnp.expand_dims(a, -1)", "mnp.expand_dims(a, (0, 2))"],
@@ -405,7 +417,7 @@ def _sync(ms):
 
 def run_case(expr, ms, env):
     try:
-        r = encode(eval(expr, {"mnp": ms.numpy, "ms": ms, **env}))   # noqa: S307 - this file's expressions
+        r = encode(eval(expr, {"mnp": ms.numpy, "ms": ms, "np": np, **env}))   # noqa: S307 - this file's expressions
         _sync(ms)    # the reference runs ops asynchronously: an error must surface in its own case
         return r
     except Exception as e:   # noqa: BLE001 - the error type is the result

@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import math
 
+import numpy as _np
 import torch
 
 from ..common import dtype as mstype
@@ -112,12 +113,20 @@ def arange(start, stop=None, step=None, dtype=None):
         start, stop = 0, start
     if step is None:
         step = 1
+    is_float = False
+    vals = []
     for n, v in (("start", start), ("stop", stop), ("step", step)):
-        if isinstance(v, bool) or not isinstance(v, (int, float)):
+        if isinstance(v, Tensor) and v.ndim == 0:      # a 0-d Tensor counts as a float (float32 result)
+            v, is_float = float(v._t.item()), True
+        elif isinstance(v, (_np.integer, _np.floating)):    # so does a NumPy scalar (not a Python int)
+            v, is_float = float(v), True
+        elif isinstance(v, bool) or not isinstance(v, (int, float)):
             _type_error("arange", f"'{n}' must be int or float", v)
+        vals.append(v)
+    start, stop, step = vals
     if step == 0:
         raise ZeroDivisionError(f"{_name('arange')}, 'step' must not be 0.")
-    is_float = any(isinstance(v, float) for v in (start, stop, step))
+    is_float = is_float or any(isinstance(v, float) for v in (start, stop, step))
     d = _dt(dtype, "arange") or (torch.float32 if is_float else torch.int32)
     return _w(torch.arange(start, stop, step, dtype=torch.float64 if is_float else torch.int64).to(d))
 
