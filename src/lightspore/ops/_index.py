@@ -577,8 +577,7 @@ def _scatter_add_method(self, dim, index, src):
 def _scatter_add__method(self, dim, index, src):
     return _write(self, torch.scatter_add(self._t, dim, _idx(_u(index)), _u(src)))
 
-_attr_prim("GatherV2", [("batch_dims", 0)], lambda s, x, i, a, batch_dims=None: OPS["gather"].__wrapped_impl__(
-    x, i, a, s.batch_dims if batch_dims is None else batch_dims),
+_attr_prim("GatherV2", [], lambda s, x, i, a, batch_dims=0: OPS["gather"].__wrapped_impl__(x, i, a, batch_dims),
            "Gather along an axis.")
 
 _attr_prim("IndexFill", [], lambda s, x, dim, index, value: torch.index_fill(
