@@ -91,6 +91,22 @@ CASES = {
               "mnp.arange(3)[:, None]", "mnp.copy(p)", "mnp.full((2,), -mnp.inf)", "mnp.tile(c, (2, 1))",
               "mnp.linspace(0.0, 1.0, 3, dtype=ms.float16)", "mnp.meshgrid(mnp.arange(2), mnp.arange(3))",
               "mnp.ones((2,), dtype='float16')", "mnp.arange(3, dtype='int64')"],
+    # bad input: the error type
+    "errors": ["mnp.add(a, x)", "mnp.concatenate((a, c))", "mnp.stack((a, c))", "mnp.transpose(x, (0, 1))",
+               "mnp.sum(x, 5)", "mnp.mean(x, 3)", "mnp.ones((2,), 'foo')", "mnp.matmul(m3, m43)",
+               "mnp.tile(a, 'x')", "mnp.split(a, 4, 1)", "mnp.where(bb, x, a)", "mnp.eye(2.5)",
+               "mnp.linspace(0, 1, -1)", "mnp.arange('a')", "mnp.repeat(a, [1, 2, 3], 0)", "mnp.diagonal(c)",
+               "mnp.cumsum(a, 3)", "mnp.argmax(a, 2)", "mnp.expand_dims(a, 4)", "mnp.moveaxis(x, 0, 5)",
+               "mnp.broadcast_arrays(c, v)", "mnp.dot(a, a)", "mnp.inner(a, m3)", "mnp.isclose(a, x)",
+               "mnp.roll(a, 1, 5)", "mnp.flip(a, 3)", "mnp.unravel_index(mnp.array([7]), (2, 3))",
+               "mnp.histogram(v, -1)", "mnp.pad(a, 1, 'foo')", "mnp.subtract(a, v)", "mnp.maximum(c, v)",
+               "mnp.equal(a, v)", "mnp.logical_and(bb, v)", "mnp.full((2, 2), [1, 2, 3])", "mnp.reshape(a, 'x')",
+               "mnp.zeros(-1)", "mnp.array(a, 'foo')", "mnp.squeeze(a, 5)", "mnp.take(a, mnp.array([7]), mode='x')",
+               "mnp.amax(a, 3)", "mnp.var(x, 4)", "mnp.cross(a, a)", "mnp.kron(a, 'x')", "mnp.trace(c)",
+               "mnp.tensordot(a, a, 3)", "mnp.searchsorted(c, 1, 'middle')", "mnp.convolve(v, c, 'bad')",
+               "mnp.norm(x, 'fro')", "mnp.matrix_power(m43, 2)", "mnp.rot90(c)", "mnp.digitize(v, m3)",
+               "mnp.select([c > 1], [c, c])", "mnp.append(a, c, 1)", "mnp.meshgrid(c, [1, 2])",
+               "mnp.vsplit(c, 2)", "mnp.polyval(m3, 2)", "mnp.interp(v, m3, m3)", "mnp.bincount(v)"],
     # array ops
     "transpose": ["mnp.transpose(x)", "mnp.transpose(x, (1, 0, 2))", "mnp.transpose(a)"],
     "expand_dims": ["mnp.expand_dims(a, 0)", "mnp.expand_dims(a, -1)", "mnp.expand_dims(a, (0, 2))"],
@@ -359,6 +375,13 @@ DEVIATIONS = {
                             "the CPU Exp kernel rejects int32"),
     "mnp.arctan2(v, 1)": ("mnp.arctan2(v, mnp.ones_like(v))", "mixed-dtype Atan2 kernel"),
     "mnp.fft.ihfftn(m3)": ("ms.ops.conj(mnp.fft.rfft2(m3)) / 9", "the reference's ihfftn runs the forward hfftn"),
+    "mnp.inner(a, m3)": ("mnp.inner(a.astype(ms.float32), m3)", "mixed-dtype MatMul kernel"),
+    "mnp.trace(c)": ("!ValueError", "the reference fails inside its kernel (RuntimeError) on a 1-D input; "
+                                   "lightspore checks the input first: ValueError"),
+    "mnp.matmul(m3, m43)": ("!ValueError", "shapes that do not fit: the reference fails inside its kernel "
+                                          "(RuntimeError); lightspore raises ValueError"),
+    "mnp.matmul(a, a)": ("!ValueError", "shapes that do not fit: the reference fails inside its kernel "
+                                       "(RuntimeError); lightspore raises ValueError"),
     "mnp.absolute([-1, 2])": ("!TypeError", "the reference fails with AttributeError (a list has no dtype); "
                                            "lightspore says TypeError: the input must be a Tensor"),
 }

@@ -3,12 +3,13 @@ reference), dtype arguments, the reference's promotion of two arrays, and wrappi
 from __future__ import annotations
 
 import builtins
+import functools
+import types
 
 import torch
 
 from ..common import dtype as mstype
 from ..common.tensor import Tensor
-from ..ops._table import unwrap, wrap
 
 __all__ = []
 
@@ -135,5 +136,23 @@ def _shape(shape, where):
     _type_error(where, "'shape' must be an int or a tuple of ints", shape)
 
 
-__all__ += []
-_ = (unwrap, wrap)
+
+def _guard(ns, names, prefix=""):
+    """Wrap the module's public functions so that a shape or index mismatch found by torch is reported as the
+    reference reports it: a ValueError naming the function (never a raw torch RuntimeError)."""
+    for n in names:
+        f = ns.get(n)
+        if isinstance(f, types.FunctionType):
+            ns[n] = _errors_as_value_error(f, prefix + n.rstrip("_"))
+
+
+def _errors_as_value_error(f, name):
+    @functools.wraps(f)
+    def guarded(*args, **kwargs):
+        try:
+            return f(*args, **kwargs)
+        except NotImplementedError:
+            raise
+        except (RuntimeError, IndexError) as e:
+            raise ValueError(f"For 'mindspore.numpy.{name}', the inputs do not fit together: {e}") from None
+    return guarded

@@ -10,7 +10,7 @@ import torch
 
 from ..common import dtype as mstype
 from ..common.tensor import Tensor
-from ._utils import _axis, _check_tensor, _dt, _name, _shape, _tt, _type_error, _w
+from ._utils import _axis, _check_tensor, _dt, _guard, _name, _shape, _tt, _type_error, _w
 
 __all__ = ['array', 'asarray', 'asfarray', 'ones', 'zeros', 'full', 'randn', 'rand', 'randint', 'arange',
            'linspace', 'logspace', 'eye', 'identity', 'empty', 'empty_like', 'ones_like', 'zeros_like',
@@ -133,8 +133,10 @@ def arange(start, stop=None, step=None, dtype=None):
 
 def _space(start, stop, num, endpoint, axis, op):
     """float64 grid of ``num`` points from start to stop along a new axis (moved to ``axis``), and the step."""
-    if isinstance(num, bool) or not isinstance(num, int) or num < 0:
-        raise TypeError(f"{_name(op)}, 'num' must be a non-negative int, but got {num!r}.")
+    if isinstance(num, bool) or not isinstance(num, int):
+        raise TypeError(f"{_name(op)}, 'num' must be an int, but got {num!r}.")
+    if num < 0:
+        raise ValueError(f"{_name(op)}, 'num' must be non-negative, but got {num}.")
     s = _tt(start, op, "start").to(torch.float64)
     e = _tt(stop, op, "stop").to(torch.float64)
     s, e = torch.broadcast_tensors(s, e)
@@ -565,6 +567,8 @@ def pad(arr, pad_width, mode="constant", stat_length=None, constant_values=0, en
     raise ValueError(f"{_name('pad')}, 'mode' {mode!r} is not a supported mode.")
 
 
+
+_guard(globals(), __all__)
 
 # names the reference's module also carries (imported from its sibling modules), so those paths resolve
 from .array_ops import (  # noqa: E402, F401

@@ -7,7 +7,7 @@ import numpy as _np
 import torch
 
 from ..common.tensor import Tensor
-from ._utils import _axes, _axis, _check_tensor, _name, _promote, _shape, _tt, _type_error, _w
+from ._utils import _axes, _axis, _check_tensor, _guard, _name, _promote, _shape, _tt, _type_error, _w
 
 __all__ = ['transpose', 'expand_dims', 'squeeze', 'rollaxis', 'swapaxes', 'reshape', 'ravel', 'concatenate',
            'where', 'atleast_1d', 'atleast_2d', 'atleast_3d', 'column_stack', 'hstack', 'dstack', 'vstack',
@@ -485,3 +485,6 @@ def _first_unique(t):
 
 
 _ = (_np, builtins)
+
+
+_guard(globals(), __all__)

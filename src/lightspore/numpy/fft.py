@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import torch
 
-from ._utils import _dt, _float, _name, _tt, _w
+from ._utils import _dt, _float, _guard, _name, _tt, _w
 
 __all__ = ['fft', 'ifft', 'fft2', 'ifft2', 'fftn', 'ifftn', 'rfft', 'irfft', 'rfft2', 'irfft2', 'rfftn', 'irfftn',
            'hfft', 'ihfft', 'hfft2', 'ihfft2', 'hfftn', 'ihfftn', 'fftshift', 'ifftshift', 'fftfreq', 'rfftfreq']
@@ -75,3 +75,6 @@ def fftfreq(n, d=1.0, dtype=None):
 
 def rfftfreq(n, d=1.0, dtype=None):
     return _w(torch.fft.rfftfreq(n, d, dtype=_dt(dtype, "fft.rfftfreq") or torch.float32))
+
+
+_guard(globals(), __all__, 'fft.')

@@ -4,7 +4,7 @@ from __future__ import annotations
 import torch
 
 from ..common.tensor import Tensor
-from ._utils import _cast, _check_tensor, _float, _name, _pair, _promote, _tt, _w
+from ._utils import _cast, _check_tensor, _float, _guard, _name, _pair, _promote, _tt, _w
 
 __all__ = ['not_equal', 'less_equal', 'less', 'greater_equal', 'greater', 'equal', 'isfinite', 'isnan', 'isinf',
            'isposinf', 'isneginf', 'isscalar', 'logical_and', 'logical_not', 'logical_or', 'logical_xor', 'in1d',
@@ -156,6 +156,8 @@ def setdiff1d(ar1, ar2, assume_unique=False):
 
 _ = (Tensor, _name)
 
+
+_guard(globals(), __all__)
 
 # names the reference's module also carries (imported from its sibling modules), so those paths resolve
 from .array_creations import asarray, ones, zeros  # noqa: E402, F401

@@ -19,6 +19,7 @@ from ._utils import (
     _check_tensor,
     _dt,
     _float,
+    _guard,
     _is_int,
     _name,
     _pair,
@@ -1098,6 +1099,8 @@ def norm(x, ord=None, axis=None, keepdims=False):   # noqa: A002 - the reference
         return _w(torch.linalg.matrix_norm(t, ord, dim=axes, keepdim=keepdims))
     raise ValueError(f"{_name('norm')}, improper number of dimensions to norm.")
 
+
+_guard(globals(), __all__)
 
 # names the reference's module also carries (imported from its sibling modules), so those paths resolve
 from .array_creations import arange, diag, empty, eye, full, full_like, histogram_bin_edges, ones, zeros  # noqa: E402, F401
