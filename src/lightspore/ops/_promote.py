@@ -14,8 +14,10 @@ dtype, or in int64 for the unsigned dtypes its CPU kernels lack, and the result 
 """
 from __future__ import annotations
 
+import numpy as _np
 import torch
 
+from .. import _release
 from ..common import dtype as mstype
 from ..common._errors import translate_error
 from ..common.tensor import Tensor
@@ -86,6 +88,17 @@ _REFUSED = {
     **{c: dict.fromkeys(_F + ("method", "mint", "operator"), "z") for c in ("eq", "ne", "lt", "le", "gt", "ge")},
 }
 
+# MindSpore 2.10 (lightspore._release; golden: tests/golden/gen_release.py): bool // bool is accepted (the result
+# is the left operand); a Python/NumPy scalar as the first argument of these (op, form)s is a TypeError naming
+# the overload; Less compares an int scalar with an integer tensor as numbers (2.7.1, like every other op, wraps
+# it to the tensor's dtype first); NumPy scalars are operands like Python scalars of their kind.
+_REFUSED_2_10 = {**_REFUSED, "floor_div": dict.fromkeys(_F + ("method", "mint", "operator"), "z")}
+_SCALAR_FIRST_2_10 = {("eq", "functional"): "Equal()(input={}, other=Tensor)", ("eq", "mint"): "eq({}, Tensor)",
+                      ("lt", "functional"): "less({}, Tensor)", ("lt", "mint"): "less({}, Tensor)"}
+_UNWRAPPED_2_10 = frozenset(("lt",))
+# integer tensor dtypes an int scalar is wrapped into before the kernel runs: (lowest value, span)
+_WRAP = {torch.uint8: (0, 256), torch.int8: (-128, 256), torch.int16: (-32768, 65536), torch.int32: (-2**31, 2**32)}
+
 
 def _tensor_name(dt):
     return f"Tensor[{mstype.from_torch(dt)}]"
@@ -99,11 +112,11 @@ class _Refusal:
         self.cls, self.msg = cls, msg
 
 
-def _plan(op, form, ka, kb):
+def _plan(op, form, ka, kb, v2_10=False):
     """How to compute ``op`` in ``form`` for operand keys ka, kb (a torch dtype, or bool/int/float for a Python
-    scalar): (compute dtype, result dtype) or a _Refusal. Cached per key by the callers."""
+    scalar) following 2.10 or 2.7.1: (compute dtype, result dtype) or a _Refusal. Cached per key by the callers."""
     prim, _, kind = _OPS[op]
-    refused = _REFUSED[op][form]
+    refused = (_REFUSED_2_10 if v2_10 else _REFUSED)[op][form]
     if isinstance(refused, str):
         refused = (refused, refused, refused)
     if isinstance(ka, torch.dtype) and isinstance(kb, torch.dtype):
@@ -113,7 +126,13 @@ def _plan(op, form, ka, kb):
                                        f"{mstype.from_torch(kb)} is not supported.")
     else:
         t, s, ref = (ka, kb, refused[1]) if isinstance(ka, torch.dtype) else (kb, ka, refused[2])
+        first = v2_10 and t is kb and _SCALAR_FIRST_2_10.get((op, "functional" if form == "primitive" else form))
+        if first:
+            name = first.split("(")[0]
+            return _Refusal(TypeError, f'Failed calling {name} with "{first.format(s.__name__)}".')
         p = _scalar_promote(t, s)
+        if v2_10 and s is int and op in _UNWRAPPED_2_10 and p in _WRAP:
+            return torch.int64, torch.bool
         if p is None:
             return _Refusal(TypeError, f"Type implicit conversion between {mstype.from_torch(t)} and a Python "
                                        f"{s.__name__} is not supported.")
@@ -136,6 +155,11 @@ def _key(x, prim):
         return int
     if isinstance(x, float):
         return float
+    if isinstance(x, _np.generic) and _release.follows_2_10("an op with a NumPy scalar operand"):
+        if isinstance(x, _np.bool_):
+            return bool
+        if isinstance(x, (_np.integer, _np.floating)):
+            return int if isinstance(x, _np.integer) else float
     name = "Tensor" if isinstance(x, Tensor) else (f"<class '{type(x).__module__}.{type(x).__name__}'>"
                                                     if type(x).__module__ != "builtins" else type(x).__name__)
     raise TypeError(f'Failed calling {prim} with "{prim}()(input, other={name})". The valid calling should be: '
@@ -149,25 +173,30 @@ def binary_impl(op, form, params=("a", "b")):
     prim, fn, kind = _OPS[op]
     cache = {}
     fast = set()
-    for d in _ORDER:
+    for d in _ORDER:       # same plan under both releases: the fast path never asks which one is followed
         plan = _plan(op, form, d, d)
         if isinstance(plan, tuple) and plan[0] is d and (plan[1] is d or kind != "arith"):
-            if not (op == "sub" and d is torch.bool):
+            if not (op == "sub" and d is torch.bool) and _plan(op, form, d, d, True) == plan:
                 fast.add(d)
     bool_sub = op == "sub"
+    bool_floordiv = op == "floor_div"
     tensor_only = op in ("maximum", "minimum")
 
     def slow(a, b):
         ka, kb = _key(a, prim), _key(b, prim)
         plan = cache.get((ka, kb))
         if plan is None:
-            plan = cache[(ka, kb)] = _plan(op, form, ka, kb)
+            plan = cache[(ka, kb)] = _plan(op, form, ka, kb, _release.follows_2_10(f"'{op}'"))
         if type(plan) is _Refusal:
             raise plan.cls(plan.msg)
         compute, out = plan
-        if compute is torch.uint8:      # the reference converts an int scalar to the tensor's dtype first
-            a = a % 256 if type(a) is int and a < 0 else a
-            b = b % 256 if type(b) is int and b < 0 else b
+        wrap = _WRAP.get(compute)
+        if wrap is not None:      # the reference converts an int scalar to the tensor's dtype first
+            lo, span = wrap
+            if type(a) is int and not lo <= a < lo + span:
+                a = (a - lo) % span + lo
+            if type(b) is int and not lo <= b < lo + span:
+                b = (b - lo) % span + lo
         if isinstance(a, torch.Tensor):
             if a.dtype is not compute:
                 a = a.to(compute)
@@ -180,8 +209,12 @@ def binary_impl(op, form, params=("a", "b")):
             b = torch.tensor(b, dtype=compute, device=a.device)
         elif b is True or b is False:     # torch refuses a bool scalar in some kernels (sub)
             b = int(b)
+        elif isinstance(b, _np.generic):  # 2.10: a NumPy scalar operand counts as its Python value
+            b = int(b) if isinstance(b, _np.bool_) else b.item()
         if bool_sub and compute is torch.bool:
             r = torch.logical_xor(a, b)
+        elif bool_floordiv and compute is torch.bool:     # 2.10: x // y of bools is x
+            r = torch.logical_or(a, torch.logical_and(a, b))
         else:
             r = fn(a, b)
         return r if r.dtype is out else r.to(out)
@@ -189,8 +222,10 @@ def binary_impl(op, form, params=("a", "b")):
     x, y = params
     ns = {"_T": torch.Tensor, "_fast": frozenset(fast), "_fn": fn, "_slow": slow}
     exec(f"def {op}({x}, {y}):\n"
-         f"    if type({x}) is _T and type({y}) is _T and {x}.dtype is {y}.dtype and {x}.dtype in _fast:\n"
-         f"        return _fn({x}, {y})\n"
+         f"    if type({x}) is _T and type({y}) is _T:\n"
+         f"        d = {x}.dtype\n"
+         f"        if d is {y}.dtype and d in _fast:\n"
+         f"            return _fn({x}, {y})\n"
          f"    return _slow({x}, {y})\n", ns)
     return ns[op]
 
