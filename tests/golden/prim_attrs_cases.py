@@ -18,8 +18,9 @@ ARGS = {
     "MatMul": (True,), "BatchMatMul": (False, True), "CumSum": (True,), "CumProd": (True,), "Tril": (1,),
     "Triu": (1,), "ArgMaxWithValue": (1,), "ArgMinWithValue": (1,), "Pad": (((1, 1), (2, 2)),), "Unstack": (1,),
     "ScatterAdd": (True,), "ScatterUpdate": (True,), "ScatterNdAdd": (True,), "Cast": (), "L2Normalize": (1,),
-    "ResizeNearestNeighbor": ((4, 4),), "Sort": (0, True), "Pow": (), "LRN": (3,), "SparseSoftmaxCrossEntropyWithLogits":
-    (True,), "SmoothL1Loss": (2.0,), "Elu": (0.5,), "HShrink": (0.3,), "SoftShrink": (0.3,), "Range": (100,),
+    "ResizeNearestNeighbor": ((4, 4),), "Sort": (0, True), "Pow": (), "LRN": (3,),
+    "SparseSoftmaxCrossEntropyWithLogits": (True,), "SmoothL1Loss": (2.0,), "Elu": (0.5,), "HShrink": (0.3,),
+    "SoftShrink": (0.3,), "Range": (100,),
 }
 
 
