@@ -488,7 +488,8 @@ def main():
     env = _inputs(ms)
     res = {name: [[e, golden_case(e, ms, env)] for e in exprs] for name, exprs in CASES.items()}
     data = {"names": ref_names(ms), "signatures": signatures(ms), "cases": res}
-    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "msnumpy_full.json")
+    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                                             "msnumpy_full.json")
     with open(out, "w") as f:
         json.dump(data, f, separators=(",", ":"), allow_nan=True)
     n = sum(len(v) for v in res.values())

@@ -35,9 +35,9 @@ def _from_py(a):
 
 
 def _tt(a, where, name="input"):
-    """Array-like -> torch tensor."""
+    """Array-like -> torch tensor (a Tensor through the op table's ``unwrap``)."""
     if isinstance(a, Tensor):
-        return a._t
+        return unwrap(a)
     if isinstance(a, (bool, int, float)):
         return _from_py(a)
     if isinstance(a, (list, tuple)):
@@ -73,7 +73,7 @@ def _dt(dtype, where):
 
 
 def _w(t):
-    return Tensor._make(t)
+    return wrap(t)      # the op table's edge: torch results become lightspore Tensors
 
 
 def _cast(t, dtype, where):
