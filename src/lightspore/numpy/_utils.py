@@ -10,6 +10,7 @@ import torch
 
 from ..common import dtype as mstype
 from ..common.tensor import Tensor
+from ..ops._table import unwrap, wrap
 
 __all__ = []
 
