@@ -375,6 +375,8 @@ def indices(dimensions, dtype=mstype.int32, sparse=False):
 
 def vander(x, N=None, increasing=False):
     t = _tt(x, "vander", "x")
+    if t.dtype == torch.bool:
+        raise TypeError(f"{_name('vander')}, a bool input is not supported (as in the reference).")
     if t.ndim != 1:
         raise ValueError(f"{_name('vander')}, 'x' must be 1-D, but got {t.ndim}-D.")
     n = t.shape[0] if N is None else N
@@ -536,7 +538,14 @@ def pad(arr, pad_width, mode="constant", stat_length=None, constant_values=0, en
                 period = 2 * n
                 idx = idx % period
                 idx = torch.where(idx >= n, period - 1 - idx, idx)
-            t = torch.index_select(t, ax, idx)
+            src = t
+            t = torch.index_select(src, ax, idx)
+            if reflect_type == "odd" and mode in ("reflect", "symmetric") and n:
+                shp = [1] * t.ndim
+                shp[ax] = -1
+                pos = torch.arange(-b, n + a).reshape(shp)
+                first, last = src.narrow(ax, 0, 1), src.narrow(ax, n - 1, 1)
+                t = torch.where(pos < 0, 2 * first - t, torch.where(pos >= n, 2 * last - t, t))
         return _w(t)
     if mode in ("maximum", "minimum", "mean"):
         sl = stat_length

@@ -55,7 +55,7 @@ def rollaxis(x, axis, start=0):
         _type_error("rollaxis", "'start' must be an int", start)
     if not -n <= start <= n:
         raise ValueError(f"{_name('rollaxis')}, 'start' {start} is out of range [{-n}, {n}].")
-    start = start % (n + 1) if start < 0 else start
+    start = start + n if start < 0 else start
     if axis < start:
         start -= 1
     return _w(torch.movedim(x._t, axis, start))
@@ -246,6 +246,9 @@ def _split(x, ios, axis, where, equal):
         return tuple(_w(p) for p in torch.tensor_split(t, ios, axis))
     if isinstance(ios, (list, tuple, Tensor)):
         idx = ios._t.tolist() if isinstance(ios, Tensor) else list(ios)
+        if any(b <= a for a, b in zip(idx, idx[1:])) or any(not -t.shape[axis] <= v <= t.shape[axis] for v in idx):
+            raise ValueError(f"{_name(where)}, 'indices_or_sections' must be increasing indices within the axis "
+                             f"size {t.shape[axis]}, but got {idx}.")
         return [_w(p) for p in torch.tensor_split(t, idx, axis)]   # a list, as the reference
     _type_error(where, "'indices_or_sections' must be an int, a list or a tuple", ios)
 
@@ -310,8 +313,8 @@ def take_along_axis(arr, indices, axis):
 
 
 def _index_mode(i, n, mode, where):
-    if mode == "clip":
-        return i.clamp(0, n - 1) if n else i
+    if mode == "clip":     # negative indices count from the end first, as the reference
+        return torch.where(i < 0, i + n, i).clamp(0, n - 1) if n else i
     if mode == "wrap":
         return i % n
     if mode == "raise":

@@ -171,7 +171,7 @@ def invert(x, dtype=None):
 # ---- element-wise unary
 def absolute(x, dtype=None):
     _check_tensor("absolute", x)
-    return _un(torch.abs, x, dtype, "absolute", False)
+    return _un(lambda t: t.clone() if t.dtype == torch.bool else torch.abs(t), x, dtype, "absolute", False)
 
 
 def positive(a, dtype=None):
@@ -180,10 +180,12 @@ def positive(a, dtype=None):
 
 
 def negative(a, dtype=None):
+    _no_bool(_tt(a, "negative", "a"), "negative")
     return _un(torch.neg, a, dtype, "negative", False)
 
 
 def square(x, dtype=None):
+    _no_bool(_tt(x, "square", "x"), "square")
     return _un(torch.square, x, dtype, "square", False)
 
 
@@ -371,8 +373,14 @@ def mean(a, axis=None, keepdims=False, dtype=None):
     return _w(out.to(d) if d is not None else out)
 
 
+def _no_bool(t, where):
+    if t.dtype == torch.bool:
+        raise TypeError(f"{_name(where)}, a bool input is not supported (as in the reference); cast it first.")
+    return t
+
+
 def _minmax(a, axis, keepdims, initial, where, name, is_max):
-    t = _tt(a, name, "a")
+    t = _no_bool(_tt(a, name, "a"), name)
     axes = _reduce_axes(t, axis, name)
     if where is not True:
         if initial is None:
@@ -455,7 +463,7 @@ def average(x, axis=None, weights=None, returned=False):
 
 
 def count_nonzero(x, axis=None, keepdims=False):
-    t = _tt(x, "count_nonzero", "x")
+    t = _no_bool(_tt(x, "count_nonzero", "x"), "count_nonzero")
     axes = _reduce_axes(t, axis, "count_nonzero")
     nz = (t != 0).to(torch.int32)
     return _w(nz.sum(dim=axes, keepdim=keepdims, dtype=torch.int32) if axes else nz)
@@ -547,6 +555,7 @@ def cumprod(a, axis=None, dtype=None):
 
 def argmax(a, axis=None):
     t = _tt(a, "argmax", "a")
+    t = t.to(torch.int32) if t.dtype == torch.bool else t
     if axis is None:
         return _w(torch.argmax(t.flatten()))
     return _w(torch.argmax(t, _axis(axis, t.ndim, "argmax")))
@@ -554,6 +563,7 @@ def argmax(a, axis=None):
 
 def argmin(a, axis=None):
     t = _tt(a, "argmin", "a")
+    t = t.to(torch.int32) if t.dtype == torch.bool else t
     if axis is None:
         return _w(torch.argmin(t.flatten()).to(torch.int32))
     return _w(torch.argmin(t, _axis(axis, t.ndim, "argmin")).to(torch.int32))
@@ -794,6 +804,9 @@ def gradient(f, *varargs, axis=None, edge_order=1):
         sp = [varargs[0]] * len(axes)
     else:
         sp = list(varargs)
+    if any(isinstance(s, (Tensor, list, tuple)) for s in sp):
+        raise NotImplementedError(f"{_name('gradient')}, coordinate arrays in 'varargs' are not supported "
+                                  f"(as in the reference); give scalar spacings.")
     out = []
     for ax, s in zip(axes, sp):
         if t.shape[ax] < 2:
@@ -1094,8 +1107,9 @@ def norm(x, ord=None, axis=None, keepdims=False):   # noqa: A002 - the reference
             raise ValueError(f"{_name('norm')}, invalid 'ord' {ord!r} for vectors.")
         return _w(torch.linalg.vector_norm(t, ord, dim=axes, keepdim=keepdims))
     if len(axes) == 2:
-        if ord == "nuc":
-            raise NotImplementedError(f"{_name('norm')}, 'nuc' norm is not supported (as in the reference).")
+        if ord in ("nuc", 2, -2):
+            raise NotImplementedError(f"{_name('norm')}, 'ord' {ord!r} for matrices is not supported "
+                                      f"(as in the reference).")
         return _w(torch.linalg.matrix_norm(t, ord, dim=axes, keepdim=keepdims))
     raise ValueError(f"{_name('norm')}, improper number of dimensions to norm.")
 
