@@ -7,6 +7,8 @@ from . import nn, ops
 from ._alias import install_alias
 from ._runtime import *  # noqa: F401,F403  (synchronize, memory counters, run_check...)
 from .common import dtype
+from .common._saved_hooks import saved_tensors_hooks
+from .common._v210 import frombuffer, swap_tensors
 from .common.api import jit, jit_class, lazy_inline, no_inline
 from .common.dtype import *  # noqa: F401,F403
 from .common.dtype import dtype_to_nptype, dtype_to_pytype, get_py_obj_dtype, pytype_to_dtype
@@ -53,12 +55,13 @@ from .train.serialization import (
                                   to_torch_state_dict,
 )
 
-__version__ = "2.7.1"
+__version__ = "2.10.0"   # the MindSpore release followed (lightspore._release; LIGHTSPORE_MS_VERSION)
 __lightspore_version__ = "0.1.0"
 
 # mindspore's submodules, and what it exposes at the top level too (Model, callbacks, metrics, checkpoint
 # functions; the runtime modules' names: log, runtime, profiler, export, data_sink)
 from . import (  # noqa: E402
+                                  _release,
                                   amp,  # noqa: E402  (mindspore.amp)
                                   boost,  # noqa: E402  (mindspore.boost)
                                   communication,  # noqa: E402  (mindspore.communication)
@@ -76,6 +79,7 @@ from . import (  # noqa: E402
                                   train,  # noqa: E402
                                   version,
 )
+from ._release import get_release, set_release  # noqa: E402
 from .log import get_level, get_log_config  # noqa: E402
 from .profiler import Profiler  # noqa: E402
 from .runtime import (  # noqa: E402
@@ -96,8 +100,30 @@ from .train import *  # noqa: E402,F401,F403
 from .train._data_sink import data_sink  # noqa: E402
 from .train._export import export  # noqa: E402
 
+_chunk_ext = ops.chunk_ext
+
+
+def _follow_release(release):
+    """``__version__`` (of ``lightspore``, ``mindspore`` under the alias, and ``version``) is the release followed;
+    2.10 removed ``ops.chunk_ext`` (``ops.function.array_func`` keeps it)."""
+    global __version__
+    __version__ = version.__version__ = release
+    if release == "2.7.1":
+        ops.chunk_ext = _chunk_ext
+    elif hasattr(ops, "chunk_ext"):
+        del ops.chunk_ext
+
+
+_release.on_switch(_follow_release)
+__import__("lightspore._release_sigs", fromlist=["apply"]).apply()   # signatures 2.10 changed, per release
 
 # mindspore.train.data_sink is the function and its module path stays importable: load the mirror module (it
 # re-exports the function above) once, then rebind the attribute its import set
 __import__("importlib").import_module(".train.data_sink", __name__)
 train.data_sink = data_sink
+
+# the reference's `import mindspore` leaves these ops submodules bound on `ops` (model code such as mindyolo calls
+# ops.function.silu, ops.operations.X without importing them); loaded last, once every op is registered
+for _sub in ("function", "functional", "operations", "primitive"):
+    __import__("importlib").import_module(f".ops.{_sub}", __name__)
+del _sub

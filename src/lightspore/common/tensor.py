@@ -249,6 +249,23 @@ class Tensor:
         return Tensor._make(self._t.mT)
 
     @property
+    def is_meta(self):
+        """True for a Tensor on the meta device (MindSpore 2.10): a shape and dtype without storage."""
+        return self._t.is_meta
+
+    def is_shared(self):
+        """Whether the data lives in shared memory (MindSpore 2.10)."""
+        return self._t.is_shared()
+
+    def set_(self, source):
+        """Make this Tensor share ``source``'s data, shape and dtype (MindSpore 2.10); returns a Tensor over the
+        same data (a new object, as in the reference)."""
+        if not isinstance(source, Tensor):
+            raise TypeError(f"For 'Tensor.set_', 'source' must be a Tensor, but got {type(source).__name__}.")
+        self._t = source._t
+        return Tensor._make(self._t)
+
+    @property
     def device(self):
         d = self._t.device
         return "CPU" if d.type == "cpu" else f"{d.type.upper()}:{d.index or 0}"
@@ -529,9 +546,11 @@ def is_tensor(obj):
     return isinstance(obj, Tensor)
 
 
-def tensor(input_data=None, dtype=None, shape=None, init=None, const_arg=False):
-    """``mindspore.tensor``: functional constructor."""
-    return Tensor(input_data, dtype, shape, init, const_arg)
+def tensor(input_data=None, dtype=None, shape=None, init=None, const_arg=False, device=None):
+    """``mindspore.tensor``: functional constructor; ``device='meta'`` (2.10) gives a Tensor without storage."""
+    from ._meta import torch_device
+    t = Tensor(input_data, dtype, shape, init, const_arg)
+    return t if torch_device(device, "tensor") is None else Tensor._make(t._t.to("meta"))
 
 
 class _PlaceholderTensor(Tensor):

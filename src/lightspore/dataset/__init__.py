@@ -1,5 +1,5 @@
 """mindspore.dataset: data pipelines (sources, samplers, batch/map/shuffle, iterators)."""
-from . import audio, callback, config, core, engine, text, transforms, vision
+from . import audio, callback, config, core, dataloader, engine, text, transforms, vision
 from ._pipeline import (
     AudioBaseDataset,
     BatchDataset,

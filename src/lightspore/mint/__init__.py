@@ -52,6 +52,8 @@ for _n in _OWN + _EXTRA:
     _FUNCS[_n] = _make(_n, getattr(_impl, _n))
 for _n, _f in _impl.OVERLOADS.items():
     _FUNCS[_n] = _impl.overload(_n, _f)
+# the binary ops whose mint form differs from the functional one (ops/_promote.py)
+_FUNCS.update(_table.MINT)
 
 globals().update(_FUNCS)
 

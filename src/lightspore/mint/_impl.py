@@ -339,23 +339,33 @@ def zeros(size, *, dtype=None):
     return torch.zeros(_size((size,), 'zeros'), dtype=_float_default(dtype))
 
 
-def rand(*size, generator=None, dtype=None):
-    return torch.rand(_size(size, 'rand'), generator=tgen(generator), dtype=_float_default(dtype))
+def _dev(device, where):
+    """2.10's device= ('CPU' or 'meta'; a meta tensor draws no random numbers, so no generator)."""
+    from ..common._meta import torch_device
+    return torch_device(device, where)
 
 
-def randn(*size, generator=None, dtype=None):
-    return torch.randn(_size(size, 'randn'), generator=tgen(generator), dtype=_float_default(dtype))
+def rand(*size, generator=None, dtype=None, device=None):
+    dev = _dev(device, 'rand')
+    return torch.rand(_size(size, 'rand'), generator=None if dev else tgen(generator), dtype=_float_default(dtype),
+                      device=dev)
 
 
-def rand_like(input, *, dtype=None):
-    return torch.rand_like(input, dtype=tdt(dtype))
+def randn(*size, generator=None, dtype=None, device=None):
+    dev = _dev(device, 'randn')
+    return torch.randn(_size(size, 'randn'), generator=None if dev else tgen(generator),
+                       dtype=_float_default(dtype), device=dev)
 
 
-def randn_like(input, *, dtype=None):
-    return torch.randn_like(input, dtype=tdt(dtype))
+def rand_like(input, *, dtype=None, device=None):
+    return torch.rand_like(input, dtype=tdt(dtype), device=_dev(device, 'rand_like'))
 
 
-def randint(*args, generator=None, dtype=None):
+def randn_like(input, *, dtype=None, device=None):
+    return torch.randn_like(input, dtype=tdt(dtype), device=_dev(device, 'randn_like'))
+
+
+def randint(*args, generator=None, dtype=None, device=None):
     if len(args) == 2:
         low, (high, size) = 0, args
     elif len(args) == 3:
@@ -363,11 +373,12 @@ def randint(*args, generator=None, dtype=None):
     else:
         raise TypeError(f"For 'randint', expected (high, size) or (low, high, size), but got {len(args)} "
                         f"positional arguments.")
-    return torch.randint(low, high, _size((size,), 'randint'), generator=tgen(generator),
-                         dtype=tdt(dtype) or torch.int64)
+    dev = _dev(device, 'randint')
+    return torch.randint(low, high, _size((size,), 'randint'), generator=None if dev else tgen(generator),
+                         dtype=tdt(dtype) or torch.int64, device=dev)
 
 
-def randint_like(*args, dtype=None):
+def randint_like(*args, dtype=None, device=None):
     if len(args) == 2:
         (input, high), low = args, 0
     elif len(args) == 3:
@@ -375,7 +386,7 @@ def randint_like(*args, dtype=None):
     else:
         raise TypeError(f"For 'randint_like', expected (input, high) or (input, low, high), but got "
                         f"{len(args)} positional arguments.")
-    return torch.randint_like(input, low, high, dtype=tdt(dtype))
+    return torch.randint_like(input, low, high, dtype=tdt(dtype), device=_dev(device, 'randint_like'))
 
 
 def randperm(n, *, generator=None, dtype=mstype.int64):
@@ -534,12 +545,8 @@ def _empty_like(input, *, dtype=None, device=None, pin_memory=False):
 
 
 def _clamp(input, min=None, max=None):
-    if min is None and max is None:
-        raise ValueError("For 'clamp', at least one of 'min' and 'max' must not be None.")
-    if not input.is_floating_point() and builtins.any(isinstance(v, float) for v in (min, max)):
-        # the reference keeps an integer input's dtype: clamp in float, truncate back
-        return torch.clamp(input.double(), min, max).to(input.dtype)
-    return torch.clamp(input, min, max)
+    from ..ops._release_ops import clamp  # int input with float bounds differs between 2.7.1 and 2.10
+    return clamp(input, min, max)
 
 
 def _unbool(input, other):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import torch
 
+from .. import _release
 from ..common._errors import ShapeRuntimeError
 from ..common.parameter import Parameter, ParameterTuple
 from ..common.tensor import Tensor
@@ -190,35 +191,56 @@ def _pack(pos, grad_position, weights, in_grads, w_grads, return_ids):
     return ig, tuple(w_grads)
 
 
-def value_and_grad(fn, grad_position=0, weights=None, has_aux=False, return_ids=False):
+def _split_sens(args, sens_param):
+    """With ``sens_param`` (MindSpore 2.10) the last positional argument is the output's gradient (sens)."""
+    if not isinstance(sens_param, bool):
+        raise TypeError(f"For '_Grad', the 'sens_param' should be bool, but got {type(sens_param).__name__}")
+    return (args[:-1], args[-1]) if sens_param and args else (args, None)
+
+
+def value_and_grad(fn, grad_position=0, weights=None, has_aux=False, return_ids=False, sens_param=False):
     """A function returning ``(fn(*args), gradients)``; see ``mindspore.value_and_grad``."""
     if grad_position is None and weights is None:
         raise ValueError("For 'value_and_grad', 'grad_position' and 'weights' can not both be None.")
     wlist = _weights_list(weights, "value_and_grad")
 
     def wrapper(*args, **kwargs):
+        args, sens = _split_sens(args, sens_param)
         pos = _check_position(grad_position, len(args), "value_and_grad")
-        out, ig, wg = _run_and_grad(fn, args, kwargs, pos, wlist, has_aux, None, "value_and_grad")
+        out, ig, wg = _run_and_grad(fn, args, kwargs, pos, wlist, has_aux, sens, "value_and_grad")
         return out, _pack(pos, grad_position, wlist, ig, wg, return_ids)
 
     return wrapper
 
 
-def grad(fn, grad_position=0, weights=None, has_aux=False, return_ids=False):
+def grad(fn, grad_position=0, weights=None, has_aux=False, return_ids=False, sens_param=False):
     """A function returning the gradients of ``fn``; see ``mindspore.grad``."""
     if grad_position is None and weights is None:
         raise ValueError("For 'grad', 'grad_position' and 'weights' can not both be None.")
     wlist = _weights_list(weights, "grad")
 
     def wrapper(*args, **kwargs):
+        args, sens = _split_sens(args, sens_param)
         pos = _check_position(grad_position, len(args), "grad")
-        out, ig, wg = _run_and_grad(fn, args, kwargs, pos, wlist, has_aux, None, "grad")
+        out, ig, wg = _run_and_grad(fn, args, kwargs, pos, wlist, has_aux, sens, "grad")
         g = _pack(pos, grad_position, wlist, ig, wg, return_ids)
         if has_aux:
             return g, tuple(out[1:])
         return g
 
     return wrapper
+
+
+def _sig_2_7_1(fn, grad_position=0, weights=None, has_aux=False, return_ids=False):
+    pass
+
+
+def _sig_2_10_0(fn, grad_position=0, weights=None, has_aux=False, return_ids=False, sens_param=False):
+    pass
+
+
+for _f in (grad, value_and_grad):     # sens_param is new in 2.10
+    _release.signature_per_release(_f, _sig_2_7_1, _sig_2_10_0)
 
 
 def get_grad(gradients, identifier):

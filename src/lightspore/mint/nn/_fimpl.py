@@ -8,6 +8,7 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 
+from ...ops import _release_ops
 from ...ops._table import IMPLS as _I
 from .._impl import tdt
 
@@ -127,8 +128,8 @@ def glu(input, dim=-1):
 
 
 def softmax(input, dim=None, dtype=None):
-    if dim is None:
-        dim = -1
+    if dim is None:     # the implicit axis differs between 2.7.1 and 2.10
+        dim = _release_ops.softmax_dim(input.ndim)
     if not isinstance(dim, int) or isinstance(dim, bool):
         raise TypeError(f"For 'softmax', the type of 'dim' must be 'int', but got {dim!r}.")
     if dtype is not None:
