@@ -263,9 +263,6 @@ def test_recompiles_only_on_shape_dtype_constant_change():
     close(f(a, 2).asnumpy(), want(a_np, 2), rtol=1e-6)
 
 
-@pytest.mark.xfail(strict=True, reason="ops/_promote.py's binary_impl guards its lazily filled plan memo: Dynamo "
-                   "guards len(cache), so a dtype pair first seen anywhere recompiles every graph using the op "
-                   "(fix: skip the memo while torch.compiler.is_compiling())")
 def test_new_promotion_pair_elsewhere_does_not_recompile():
     @ms.jit
     def f(x):

@@ -166,6 +166,9 @@ def _key(x, prim):
                     f'"{prim}()(input=<Number, Tensor>, other=<Number, Tensor>)".')
 
 
+_is_compiling = torch.compiler.is_compiling
+
+
 def binary_impl(op, form, params=("a", "b")):
     """The torch-level ``(a, b) -> torch.Tensor`` of ``op`` in ``form`` (parameters named ``params``): a, b are torch
     tensors or Python scalars. Same-dtype tensors whose plan is a plain torch call take a fast path without a
@@ -184,9 +187,12 @@ def binary_impl(op, form, params=("a", "b")):
 
     def slow(a, b):
         ka, kb = _key(a, prim), _key(b, prim)
-        plan = cache.get((ka, kb))
-        if plan is None:
-            plan = cache[(ka, kb)] = _plan(op, form, ka, kb, _release.follows_2_10(f"'{op}'"))
+        if _is_compiling():     # traced code plans directly: a guard on the memo's size would recompile every
+            plan = _plan(op, form, ka, kb, _release.follows_2_10(f"'{op}'"))     # graph when a new pair appears
+        else:
+            plan = cache.get((ka, kb))
+            if plan is None:
+                plan = cache[(ka, kb)] = _plan(op, form, ka, kb, _release.follows_2_10(f"'{op}'"))
         if type(plan) is _Refusal:
             raise plan.cls(plan.msg)
         compute, out = plan
