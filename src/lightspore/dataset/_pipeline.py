@@ -10,6 +10,7 @@ import warnings
 import numpy as np
 import torch
 
+from ..common._device import _state as _DEVICE
 from ..common.tensor import Tensor
 from . import _workers
 from .samplers import _rng
@@ -67,7 +68,11 @@ def _to_output(arr, output_numpy):
         return arr
     if not arr.flags.owndata or not arr.flags.writeable or not arr.flags.c_contiguous:
         arr = np.array(arr, order="C", copy=True)
-    return Tensor._make(torch.from_numpy(arr))
+    t = torch.from_numpy(arr)
+    dev = _DEVICE["device"]
+    if dev.type != "cpu":       # device_target='GPU': batches go where the parameters are
+        t = t.to(dev)
+    return Tensor._make(t)
 
 
 class Dataset:
