@@ -329,7 +329,8 @@ ogrid = _Grid(True)
 
 
 def diag(v, k=0):
-    t = _tt(v, "diag", "v")
+    _check_tensor("diag", v)
+    t = v._t
     if t.ndim == 1:
         n = t.shape[0] + abs(k)
         out = torch.zeros((n, n), dtype=t.dtype)

@@ -360,6 +360,8 @@ def select(condlist, choicelist, default=0):
     if len(cs) != len(vs):
         raise ValueError(f"{_name('select')}, 'condlist' and 'choicelist' must have the same length, but got "
                          f"{len(cs)} and {len(vs)}.")
+    if not isinstance(default, (int, float, bool)) and not (isinstance(default, Tensor) and default.ndim == 0):
+        raise ValueError(f"{_name('select')}, 'default' must be a scalar, but got {type(default).__name__}.")
     dft = _tt(default, "select", "default")
     d = _promote(*vs, dft) if vs else dft.dtype
     out = dft.to(d)
@@ -407,8 +409,9 @@ def apply_along_axis(func1d, axis, arr, *args, **kwargs):
 
 def piecewise(x, condlist, funclist, *args, **kw):
     t = _tt(x, "piecewise", "x")
-    if isinstance(condlist, Tensor) and condlist.ndim == t.ndim:
-        condlist = [condlist]
+    if not isinstance(condlist, (list, tuple)):
+        raise ValueError(f"{_name('piecewise')}, 'condlist' must be a list or a tuple of conditions, but got "
+                         f"{type(condlist).__name__}.")
     cs = [_tt(c, "piecewise", "condlist").bool() for c in condlist]
     n = len(cs)
     if len(funclist) == n + 1:

@@ -88,13 +88,36 @@ def float_power(x1, x2, dtype=None):
     return _bin(lambda a, b: torch.pow(_float(a), _float(b)), x1, x2, dtype, "float_power")
 
 
+def _int_div0(a, b, fn, at_zero):
+    """Integer division where a zero divisor gives what the reference's kernel gives instead of an error."""
+    zero = b == 0
+    if not bool(zero.any()):
+        return fn(a, b)
+    r = fn(a, torch.where(zero, torch.ones((), dtype=b.dtype), b))
+    return torch.where(zero, at_zero(a), r)
+
+
+def _floordiv(a, b):
+    if not _is_int(a):
+        return torch.floor(a / b)
+    info = torch.iinfo(a.dtype)
+    return _int_div0(a, b, torch.floor_divide, lambda x: torch.where(
+        x == 0, torch.zeros((), dtype=x.dtype), torch.where(x > 0, torch.tensor(info.max, dtype=x.dtype),
+                                                             torch.tensor(info.min, dtype=x.dtype))))
+
+
+def _rem(a, b):
+    if not _is_int(a):
+        return torch.remainder(a, b)
+    return _int_div0(a, b, torch.remainder, torch.zeros_like)
+
+
 def floor_divide(x1, x2, dtype=None):
-    return _bin(lambda a, b: torch.floor_divide(a, b) if _is_int(a) else torch.floor(a / b), x1, x2, dtype,
-                "floor_divide")
+    return _bin(_floordiv, x1, x2, dtype, "floor_divide")
 
 
 def remainder(x1, x2, dtype=None):
-    return _bin(torch.remainder, x1, x2, dtype, "remainder")
+    return _bin(_rem, x1, x2, dtype, "remainder")
 
 
 def fmod(x1, x2, dtype=None):
@@ -135,10 +158,11 @@ def logaddexp2(x1, x2, dtype=None):
 
 
 def copysign(x1, x2, dtype=None):
-    def fn(a, b):
-        r = torch.where(torch.signbit(b.to(torch.float32) if _is_int(b) else b), -torch.abs(a), torch.abs(a))
-        return r
-    return _bin(fn, x1, x2, dtype, "copysign")
+    a, b = _tt(x1, "copysign", "x1"), _tt(x2, "copysign", "x2")
+    d = a.dtype if _is_int(a) else _promote(a, b)     # integer magnitudes keep their dtype, as the reference
+    neg = torch.signbit(_float(b))
+    out = torch.where(neg, -torch.abs(a), torch.abs(a)).to(d)
+    return _w(_cast(out, dtype, "copysign"))
 
 
 def gcd(x1, x2, dtype=None):
@@ -259,7 +283,7 @@ def sign(x, dtype=None):
 
 def deg2rad(x, dtype=None):
     _check_tensor("deg2rad", x)
-    return _un(lambda t: t * (math.pi / 180), x, dtype, "deg2rad")
+    return _un(lambda t: t * _const(math.pi, t) / _const(180, t), x, dtype, "deg2rad")   # pi in x's dtype
 
 
 def radians(x, dtype=None):
@@ -268,7 +292,11 @@ def radians(x, dtype=None):
 
 def rad2deg(x, dtype=None):
     _check_tensor("rad2deg", x)
-    return _un(lambda t: t * (180 / math.pi), x, dtype, "rad2deg")
+    return _un(lambda t: t * _const(180, t) / _const(math.pi, t), x, dtype, "rad2deg")
+
+
+def _const(v, t):
+    return torch.tensor(v, dtype=t.dtype)
 
 
 def sin(x, dtype=None):
@@ -321,6 +349,8 @@ def arctanh(x, dtype=None):
 
 def around(a, decimals=0):
     t = _tt(a, "around", "a")
+    if isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0:
+        raise ValueError(f"{_name('around')}, 'decimals' must be a non-negative int, but got {decimals!r}.")
     if _is_int(t):
         return _w(t.clone())
     return _w(torch.round(t, decimals=decimals))
@@ -358,6 +388,8 @@ def sum_(a, axis=None, dtype=None, keepdims=False, initial=None):
     d = _dt(dtype, "sum")
     src = t if d is None else t.to(d)
     out = torch.sum(src, dim=axes, keepdim=keepdims) if axes else src.clone()
+    if d is not None:
+        out = out.to(d)
     if initial is not None:
         out = out + _tt(initial, "sum", "initial").to(out.dtype)
     return _w(out)
