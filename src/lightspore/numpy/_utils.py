@@ -91,8 +91,10 @@ def _promote(*ts):
 
 def _pair(x1, x2, where):
     a, b = _tt(x1, where, "x1"), _tt(x2, where, "x2")
-    d = _promote(a, b)
-    return a.to(d), b.to(d)
+    if a.dtype is b.dtype:
+        return a, b
+    d = torch.promote_types(a.dtype, b.dtype)
+    return (a if a.dtype is d else a.to(d)), (b if b.dtype is d else b.to(d))
 
 
 def _is_int(t):
