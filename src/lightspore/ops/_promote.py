@@ -233,7 +233,9 @@ def binary_impl(op, form, params=("a", "b")):
          f"        if d is {y}.dtype and d in _fast:\n"
          f"            return _fn({x}, {y})\n"
          f"    return _slow({x}, {y})\n", ns)
-    return ns[op]
+    f = ns[op]
+    f._fast = (ns["_fast"], fn)     # the op table inlines this same-dtype check into the public function
+    return f
 
 
 # ---------------------------------------------------------------------------------------------

@@ -132,8 +132,20 @@ def _generate(name, impl, seq, out, static):
         defs.insert(len(pos_only), "/")
     w = _OUT[out]
     args = ", ".join(p.name for p in params) + ("," if len(params) == 1 else "")
+    fast = ""
+    if getattr(impl, "_fast", None) is not None and len(params) == 2:
+        # a binary op's same-dtype fast path (ops/_promote.py), inlined: no frame between here and torch
+        ns["_fast"], ns["_fn"] = impl._fast
+        x, y = (p.name for p in params)
+        fast = (f"        if _ty({x}) is Tensor and _ty({y}) is Tensor:\n"
+                f"            a = {x}._t\n"
+                f"            b = {y}._t\n"
+                f"            d = a.dtype\n"
+                f"            if d is b.dtype and d in _fast:\n"
+                f"                return Tensor._make(_fn(a, b))\n")
     body = (f"def {name}({', '.join(defs)}):\n"
             f"    try:\n"
+            f"{fast}"
             f"        r = _impl({', '.join(call)})\n"
             f"    except _Own:\n"                  # lightspore's own errors pass unchanged
             f"        raise\n"
