@@ -72,7 +72,7 @@ def env():
 
 def _run(expr, env):
     try:
-        return gen.encode(eval(expr, {"mnp": ms.numpy, "ms": ms, "np": np, **env}))   # noqa: S307 - the generator's cases
+        return gen.encode(eval(expr, {"__name__": "msnumpy_cases", "mnp": ms.numpy, "ms": ms, "np": np, **env}))   # noqa: S307 - the generator's cases
     except Exception as e:   # noqa: BLE001 - the error type is the result
         return {"err": type(e).__name__, "msg": str(e)[:300]}
 

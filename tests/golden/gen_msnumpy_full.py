@@ -145,6 +145,20 @@ CASES = {
                "mnp.bitwise_and(bb, True)", "mnp.bitwise_xor(c, 7)", "mnp.invert(mnp.array([1, 2], ms.int8))",
                "mnp.in1d(c, [2])", "mnp.isin(c, mnp.array([[1], [3]]))", "mnp.setdiff1d(a, c)",
                "mnp.intersect1d(a, c)", "mnp.array_equiv(1, mnp.ones((2, 2), ms.int32))"],
+    # gradients through mindspore.numpy (ms.grad of a scalar function of v / p)
+    "grad": ["ms.grad(lambda t: mnp.sum(mnp.sin(t) * mnp.exp(t)))(v)",
+             "ms.grad(lambda t: mnp.mean(mnp.square(t - mnp.mean(t))))(v)",
+             "ms.grad(lambda t: mnp.norm(t))(v)", "ms.grad(lambda t: mnp.var(t, 1).sum())(p)",
+             "ms.grad(lambda t: mnp.sum(mnp.where(t > 0, t * 3, -t)))(v)",
+             "ms.grad(lambda t: mnp.sum(mnp.concatenate((t, t * 2))))(v)",
+             "ms.grad(lambda t: mnp.sum(mnp.tile(t, (2, 1)) * mnp.arange(6.0).reshape(2, 3)))(p)",
+             "ms.grad(lambda t: mnp.sum(mnp.cumsum(t, 1) ** 2))(p)",
+             "ms.grad(lambda t: mnp.sum(mnp.matmul(t, mnp.transpose(t))))(p)",
+             "ms.grad(lambda t: mnp.amax(t))(v)", "ms.grad(lambda t: mnp.sum(mnp.clip(t, 0, 2)))(v)",
+             "ms.grad(lambda t: mnp.sum(mnp.log1p(mnp.absolute(t))))(v)",
+             "ms.grad(lambda t: mnp.sum(mnp.stack((t, mnp.flip(t, 0))) * mnp.arange(10.0).reshape(2, 5)))(v)",
+             "ms.grad(lambda t: mnp.sum(mnp.tanh(t) * mnp.arctan(t)))(u)",
+             "ms.grad(lambda t: mnp.dot(t, mnp.flip(t, 0)))(v)"],
     # bad input: the error type
     "errors": ["mnp.add(a, x)", "mnp.concatenate((a, c))", "mnp.stack((a, c))", "mnp.transpose(x, (0, 1))",
                "mnp.sum(x, 5)", "mnp.mean(x, 3)", "mnp.ones((2,), 'foo')", "mnp.matmul(m3, m43)",
@@ -441,6 +455,10 @@ DEVIATIONS = {
     "mnp.column_stack((c, v[:3]))": ("mnp.column_stack((c.astype(ms.float32), v[:3]))", "mixed-dtype Concat kernel"),
     "mnp.dstack((a, p))": ("mnp.dstack((a.astype(ms.float32), p))", "mixed-dtype Concat kernel"),
     "mnp.float_power(c, 0.5)": ("mnp.power(c.astype(ms.float32), mnp.full((3,), 0.5))", "mixed-dtype Pow kernel"),
+    "ms.grad(lambda t: mnp.sum(mnp.stack((t, mnp.flip(t, 0))) * mnp.arange(10.0).reshape(2, 5)))(v)": (
+        "mnp.full((5,), 9.0)", "the reference's gradient through flip drops the first element (analytic: 9 each)"),
+    "ms.grad(lambda t: mnp.dot(t, mnp.flip(t, 0)))(v)": (
+        "2 * mnp.flip(v, 0)", "the reference's gradient through flip drops the first element (analytic: 2 flip(v))"),
     "mnp.absolute([-1, 2])": ("!TypeError", "the reference fails with AttributeError (a list has no dtype); "
                                            "lightspore says TypeError: the input must be a Tensor"),
 }
@@ -499,7 +517,7 @@ def _sync(ms):
 
 def run_case(expr, ms, env):
     try:
-        r = encode(eval(expr, {"mnp": ms.numpy, "ms": ms, "np": np, **env}))   # noqa: S307 - this file's expressions
+        r = encode(eval(expr, {"__name__": "msnumpy_cases", "mnp": ms.numpy, "ms": ms, "np": np, **env}))   # noqa: S307 - this file's expressions
         _sync(ms)    # the reference runs ops asynchronously: an error must surface in its own case
         return r
     except Exception as e:   # noqa: BLE001 - the error type is the result
@@ -545,7 +563,9 @@ def main():
     ms.set_context(mode=ms.PYNATIVE_MODE)
     ms.set_seed(0)
     env = _inputs(ms)
-    res = {name: [[e, golden_case(e, ms, env)] for e in exprs] for name, exprs in CASES.items()}
+    # gradients first: after a failed op the reference's PyNative grad machinery can stay broken
+    order = ["grad"] + [n for n in CASES if n != "grad"]
+    res = {name: [[e, golden_case(e, ms, env)] for e in CASES[name]] for name in order}
     data = {"names": ref_names(ms), "signatures": signatures(ms), "cases": res}
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                                              "msnumpy_full.json")
