@@ -122,6 +122,34 @@ def _index(idx):
         return torch.stack([i._t if isinstance(i, Tensor) else torch.tensor(i) for i in idx])
     return idx
 
+def _flip_negative_steps(t, index):
+    """``(t', index')`` with every negative-step slice of ``index`` turned into a positive one over ``t`` flipped
+    along that dimension (the same elements in the same order), or None when ``index`` has none or holds
+    advanced indices (tensors, lists, masks), whose dimension mapping this does not follow."""
+    items = index if isinstance(index, tuple) else (index,)
+    if not any(isinstance(i, slice) and i.step is not None and i.step < 0 for i in items):
+        return None
+    if not all(i is None or i is Ellipsis or isinstance(i, (int, slice)) for i in items):
+        return None
+    consumed = sum(1 for i in items if isinstance(i, (int, slice)))
+    dim, new = 0, []
+    for i in items:
+        if i is Ellipsis:
+            dim += t.dim() - consumed
+        elif i is None:
+            pass
+        elif isinstance(i, slice) and i.step is not None and i.step < 0:
+            n = t.shape[dim]
+            start, stop, step = i.indices(n)
+            t = t.flip(dim)
+            i = slice(n - 1 - start, n - 1 - stop, -step)
+            dim += 1
+        else:
+            dim += 1
+        new.append(i)
+    return t, tuple(new)
+
+
 
 class Tensor:
     """MindSpore Tensor (``mindspore.Tensor``) backed by a ``torch.Tensor``.
@@ -436,7 +464,13 @@ class Tensor:
     __hash__ = object.__hash__
 
     def __getitem__(self, index):
-        return Tensor._make(self._t[_index(index)])
+        try:
+            return Tensor._make(self._t[_index(index)])
+        except ValueError:          # torch has no negative strides: t[::-1] flips those dimensions first
+            flipped = _flip_negative_steps(self._t, index)
+            if flipped is None:
+                raise
+            return Tensor._make(flipped[0][_index(flipped[1])])
 
     def __setitem__(self, index, value):
         v = value._t if isinstance(value, Tensor) else value
