@@ -126,7 +126,7 @@ def set_deterministic(deterministic):
 
 
 # data-parallel settings (lightspore.parallel): mindspore.context.set_auto_parallel_context / ParallelMode
-from .parallel._auto_parallel_context import (  # noqa: E402
+from .parallel._auto_parallel_context import (  # noqa: E402,F401  (re-exported: mindspore.context.X)
     ParallelMode,
     get_auto_parallel_context,
     reset_auto_parallel_context,
