@@ -33,6 +33,18 @@ def test_promotion_matrix(op):
     assert not wrong, f"{len(wrong)} cells differ, e.g.\n" + "\n".join(wrong[:20])
 
 
+@pytest.mark.parametrize("name", list(C.EXTRA))
+def test_promotion_other_spellings(name):
+    """ops.subtract/multiply/divide/true_divide/floor_divide/remainder, divide's rounding modes, their mint and
+    Tensor spellings: one form each, every cell."""
+    cells = C.cells()
+    cache = {o: C.make(o[0], o[1], ms.Tensor, ms) for o in C.operands()}
+    ref = GOLDEN["extra"][name]
+    wrong = [f"{a}x{b}: {got} != {want}" for (a, b), want in zip(cells, ref)
+             if (got := C.outcome("extra", name, cache[a], cache[b], ops, mint)) != want]
+    assert not wrong, f"{len(wrong)} cells differ, e.g.\n" + "\n".join(wrong[:20])
+
+
 def test_values_follow_the_promoted_dtype():
     """The dtype is not all: bool - bool is xor, int / int is a float division, uint16 computes exactly."""
     t = ms.Tensor([True, False])

@@ -1,7 +1,9 @@
 """Generate tests/golden/promotion.json with real MindSpore 2.7.1: the result dtype (or the error type) of
 every binary arithmetic/comparison op in every form over every dtype/operand pair (see promotion_cases.py).
 
-    GLOG_v=3 /root/.cache/mindspore-ref/bin/python tests/golden/gen_promotion.py
+    GLOG_v=3 /root/.cache/mindspore-ref/bin/python tests/golden/gen_promotion.py [--extra-only]
+
+``--extra-only`` re-records only the ``extra`` section (promotion_cases.EXTRA: one form each) and keeps the rest.
 """
 import json
 import os
@@ -29,14 +31,24 @@ def main():
         return cache[o]
 
     cells = C.cells()
-    out = {"cells": len(cells), "results": {}}
-    for op in C.OPS:
+    path = os.path.join(HERE, "promotion.json")
+    if "--extra-only" in sys.argv:
+        with open(path) as f:
+            out = json.load(f)
+    else:
+        out = {"cells": len(cells), "results": {}}
+    out["extra"] = {}
+    for op in C.EXTRA:
+        codes = "".join(C.outcome("extra", op, operand(a), operand(b), ops, mint) for a, b in cells)
+        out["extra"][op] = codes
+        print(op, codes.count("T"), "TypeErrors", flush=True)
+    for op in C.OPS if "--extra-only" not in sys.argv else ():
         out["results"][op] = {}
         for form in C.FORMS:
             codes = "".join(C.outcome(form, op, operand(a), operand(b), ops, mint) for a, b in cells)
             out["results"][op][form] = codes
             print(op, form, codes.count("T"), "TypeErrors", flush=True)
-    with open(os.path.join(HERE, "promotion.json"), "w") as f:
+    with open(path, "w") as f:
         json.dump(out, f, indent=1)
         f.write("\n")
 

@@ -32,6 +32,27 @@ OPS = {
 }
 FORMS = ("functional", "primitive", "method", "mint", "operator")
 
+# the other spellings of these ops, each one call: name -> (namespace 'ops' | 'mint' | 'method', attribute,
+# keyword arguments; a str value names the keyword the right operand is passed as)
+EXTRA = {
+    "ops.floor_divide": ("ops", "floor_divide", {}), "ops.remainder": ("ops", "remainder", {}),
+    "ops.subtract": ("ops", "subtract", {}), "ops.multiply": ("ops", "multiply", {}),
+    "ops.divide": ("ops", "divide", {}), "ops.true_divide": ("ops", "true_divide", {}),
+    "ops.divide(floor)": ("ops", "divide", {"rounding_mode": "floor"}),
+    "ops.divide(trunc)": ("ops", "divide", {"rounding_mode": "trunc"}),
+    "ops.div(floor)": ("ops", "div", {"rounding_mode": "floor"}),
+    "mint.divide": ("mint", "divide", {}), "mint.div(trunc)": ("mint", "div", {"rounding_mode": "trunc"}),
+    "Tensor.subtract": ("method", "subtract", {}), "Tensor.multiply": ("method", "multiply", {}),
+    "Tensor.divide": ("method", "divide", {}), "Tensor.true_divide": ("method", "true_divide", {}),
+    "Tensor.divide(floor)": ("method", "divide", {"rounding_mode": "floor"}),
+    "Tensor.remainder(divisor=)": ("method", "remainder", "divisor"),
+}
+# where the reference's CPU build lacks a kernel for an EXTRA spelling, the cell records this functional one's
+EXTRA_FALLBACK = {"mint.divide": "ops.divide", "mint.div(trunc)": "ops.divide(trunc)",
+                  "Tensor.subtract": "ops.subtract", "Tensor.multiply": "ops.multiply", "Tensor.divide": "ops.divide",
+                  "Tensor.true_divide": "ops.true_divide", "Tensor.divide(floor)": "ops.divide(floor)",
+                  "Tensor.remainder(divisor=)": "ops.remainder"}
+
 
 def operands():
     """Every operand: (kind, dtype-or-scalar-type)."""
@@ -59,6 +80,13 @@ def make(kind, what, tensor, dtypes):
 def call(form, op, a, b, ops, mint):
     """``form`` of ``op`` on (a, b); returns the result or raises. NotImplemented -> None (form not applicable)."""
     import operator
+    if op in EXTRA:
+        where, name, kw = EXTRA[op]
+        if where == "method":
+            if isinstance(a, (bool, int, float)):
+                return None
+            return getattr(a, name)(**{kw: b}) if isinstance(kw, str) else getattr(a, name)(b, **kw)
+        return getattr(ops if where == "ops" else mint, name)(a, b, **kw)
     fname, pname, mname, mintname, sym = OPS[op]
     if form == "functional":
         return getattr(ops, fname)(a, b)
@@ -92,7 +120,9 @@ def outcome(form, op, a, b, ops, mint):
         dt = getattr(r, "dtype", None)
         r.asnumpy()      # the reference runs asynchronously: a kernel's error shows when the value is read
     except Exception as e:  # noqa: BLE001  (the error type is the datum)
-        if form != "functional" and any(m in str(e) for m in NO_KERNEL):
+        if form == "extra" and op in EXTRA_FALLBACK and any(m in str(e) for m in NO_KERNEL):
+            return outcome("extra", EXTRA_FALLBACK[op], a, b, ops, mint)
+        if form not in ("functional", "extra") and any(m in str(e) for m in NO_KERNEL):
             return outcome("functional", op, a, b, ops, mint)
         return ERROR_CODES.get(type(e).__name__, "E")
     if dt is None:

@@ -6,7 +6,7 @@ import torch
 from ..common import dtype as mstype
 from . import _promote, _release_ops
 from ._args import _binary, _dt, _scal, _unary
-from ._table import IMPLS, Primitive, method, op, prim
+from ._table import IMPLS, Primitive, op, prim
 
 # ---------------------------------------------------------------------------------------------
 # elementwise arithmetic
@@ -15,11 +15,6 @@ from ._table import IMPLS, Primitive, method, op, prim
 # primitive, Tensor method, mint, operator), come from the one definition in _promote
 _promote.register()
 _div = IMPLS["div"]
-
-
-@op()
-def true_divide(dividend, divisor):
-    return _div(dividend, divisor)
 
 
 @op(prim="RealDiv")
@@ -238,10 +233,6 @@ bitwise_right_shift = _binary("bitwise_right_shift", torch.bitwise_right_shift, 
 
 fmod = _binary("fmod", torch.fmod, None, ("fmod",))
 
-remainder = _binary("remainder", torch.remainder)
-
-floor_divide = _binary("floor_divide", torch.floor_divide)
-
 xlogy = _binary("xlogy", torch.xlogy, "Xlogy", ("xlogy",), floatify="one")
 
 copysign = _binary("copysign", torch.copysign, None, ("copysign",), args=("x", "other"), floatify=True)
@@ -404,23 +395,9 @@ truncate_div = _binary("truncate_div", lambda x, y: torch.div(x, y, rounding_mod
 
 truncate_mod = _binary("truncate_mod", torch.fmod, "TruncateMod", args=("x", "y"))
 
-multiply = _binary("multiply", torch.mul)
-
 floordiv = _binary("floordiv", torch.floor_divide)
 
 floormod = _binary("floormod", torch.remainder, args=("x", "y"))
-
-
-@op(method="divide")
-def divide(input, other, *, rounding_mode=None):
-    if rounding_mode not in (None, "floor", "trunc"):
-        raise ValueError(f"For 'divide', 'rounding_mode' must be None, 'floor' or 'trunc', but got {rounding_mode!r}")
-    return torch.div(input, other, rounding_mode=rounding_mode)
-
-
-@op(method="subtract")
-def subtract(input, other, *, alpha=1):
-    return torch.sub(input, other, alpha=alpha)
 
 
 @op(method="mvlgamma")
@@ -459,13 +436,6 @@ class Mvlgamma(Primitive):
 
     def __call__(self, x):
         return mvlgamma(x, self.p)
-
-
-def _multiply_method(self, value):
-    from ._table import OPS
-    return OPS["mul"](self, value)
-
-method("multiply")(_multiply_method)
 
 
 def _alias(name, target, args):

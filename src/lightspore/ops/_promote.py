@@ -19,7 +19,7 @@ import torch
 
 from .. import _release
 from ..common import dtype as mstype
-from ..common._errors import translate_error
+from ..common._errors import RefRuntimeError, translate_error
 from ..common.tensor import Tensor
 
 _ORDER = (torch.bool, torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8, torch.uint16, torch.uint32,
@@ -69,7 +69,12 @@ _OPS = {
     "maximum": ("Maximum", torch.maximum, "arith"), "minimum": ("Minimum", torch.minimum, "arith"),
     "eq": ("Equal", torch.eq, "cmp"), "ne": ("NotEqual", torch.ne, "cmp"), "lt": ("Less", torch.lt, "cmp"),
     "le": ("LessEqual", torch.le, "cmp"), "gt": ("Greater", torch.gt, "cmp"), "ge": ("GreaterEqual", torch.ge, "cmp"),
+    # div/divide with rounding_mode='floor' or 'trunc' (golden: promotion_cases.EXTRA)
+    "div_floor": ("FloorDiv", lambda a, b: torch.div(a, b, rounding_mode="floor"), "arith"),   # differentiable
+    "div_trunc": ("Div", lambda a, b: torch.div(a, b, rounding_mode="trunc"), "arith"),
 }
+# ops whose kernel refuses a promoted dtype with RuntimeError rather than TypeError
+_KERNEL_ERROR = {"div_floor": RefRuntimeError}   # the op table re-raises it as a plain RuntimeError
 
 # op -> form -> refused promoted dtypes (codes) as one string (every position) or a tuple
 # (tensor x tensor, tensor x scalar, scalar x tensor). Where the reference's CPU build lacks a kernel
@@ -86,6 +91,8 @@ _REFUSED = {
     "maximum": dict.fromkeys(_F + ("method", "mint"), "vz"),
     "minimum": dict.fromkeys(_F + ("method", "mint"), "bz"),
     **{c: dict.fromkeys(_F + ("method", "mint", "operator"), "z") for c in ("eq", "ne", "lt", "le", "gt", "ge")},
+    "div_floor": dict.fromkeys(_F + ("method", "mint", "operator"), "bz"),
+    "div_trunc": dict.fromkeys(_F + ("method", "mint", "operator"), "b28vwxhz"),
 }
 
 # MindSpore 2.10 (lightspore._release; golden: tests/golden/gen_release.py): bool // bool is accepted (the result
@@ -138,7 +145,8 @@ def _plan(op, form, ka, kb, v2_10=False):
                                        f"{s.__name__} is not supported.")
     if _CODE[p] in ref:
         ok = ", ".join(sorted(_tensor_name(d) for d in _ORDER if _CODE[d] not in ref))
-        return _Refusal(TypeError, f"For primitive[{prim}], the input argument[x] must be a type of {{{ok}}}, "
+        return _Refusal(_KERNEL_ERROR.get(op, TypeError), f"For primitive[{prim}], the input argument[x] must be "
+                                                           f"a type of {{{ok}}}, "
                                    f"but got {_tensor_name(p)}.")
     out = torch.bool if kind == "cmp" else (torch.float32 if kind == "div" and p in _INTEGRAL else p)
     compute = torch.int64 if p in _WIDE_UNSIGNED else p
@@ -245,9 +253,9 @@ def binary_impl(op, form, params=("a", "b")):
 _SPECS = (
     # functional, op, parameters, Tensor methods, mint, operators (forward, reflected)
     ("add", "add", ("input", "other"), ("add",), "add", ("add",)),
-    ("sub", "sub", ("input", "other"), ("sub",), "sub", ("sub",)),
-    ("mul", "mul", ("input", "other"), ("mul",), "mul", ("mul",)),
-    ("div", "div", ("input", "other"), ("div", "true_divide"), "div", ("truediv",)),
+    ("sub", "sub", ("input", "other"), ("sub", "subtract"), "sub", ("sub",)),
+    ("mul", "mul", ("input", "other"), ("mul", "multiply"), "mul", ("mul",)),
+    ("div", "div", ("input", "other"), ("div", "true_divide", "divide"), "div", ("truediv",)),
     ("floor_div", "floor_div", ("x", "y"), ("floor_divide",), "floor_divide", ("floordiv",)),
     ("floor_mod", "mod", ("x", "y"), ("remainder",), "remainder", ("mod",)),
     ("pow", "pow", ("input", "exponent"), ("pow",), "pow", ("pow",)),
@@ -260,26 +268,49 @@ _SPECS = (
     ("less", "lt", ("input", "other"), ("lt", "less"), "lt", ("lt", "gt")),
     ("less_equal", "le", ("input", "other"), ("le", "less_equal"), "le", ("le", "ge")),
 )
+# the functional spellings of the same ops (golden: promotion_cases.EXTRA): name, op, the form whose plan it
+# follows in the reference, parameters
+_FUNCTIONAL_ALIASES = (
+    ("floor_divide", "floor_div", "functional", ("input", "other")),
+    ("remainder", "mod", "mint", ("input", "other")),
+    ("multiply", "mul", "functional", ("input", "other")),
+    ("true_divide", "div", "functional", ("dividend", "divisor")),
+    ("divide", "div", "functional", ("input", "other")),
+)
 # Tensor methods / mint functions with a keyword beyond (input, other): alpha scales ``other``
 _ALPHA = {"add", "sub"}
 # mint functions the reference overloads (signature ``(*args, **kwargs)``)
 _MINT_OVERLOADED = {"add", "sub", "div", "floor_divide", "remainder", "ge"}
 
 
-def _functional(fname, op, params):
+def _functional(fname, op, params, form="functional"):
     """The functional form's torch-level implementation, with the reference's parameter names."""
-    impl = binary_impl(op, "functional", params)
-    if op == "div":
+    impl = binary_impl(op, form, params)
+    if op == "div" and params == ("input", "other"):
+        modes = {"floor": binary_impl("div_floor", form), "trunc": binary_impl("div_trunc", form)}
+
         def div(input, other, *, rounding_mode=None):
             if rounding_mode is None:
                 return impl(input, other)
-            if rounding_mode not in ("floor", "trunc"):
-                raise ValueError(f"For 'div', 'rounding_mode' must be None, 'floor' or 'trunc', but got "
+            f = modes.get(rounding_mode) if isinstance(rounding_mode, str) else None
+            if f is None:
+                raise ValueError(f"For '{fname}', 'rounding_mode' must be None, 'floor' or 'trunc', but got "
                                  f"{rounding_mode!r}")
-            return torch.div(input, other, rounding_mode=rounding_mode)
+            return f(input, other)
+        div.__name__ = div.__qualname__ = fname
         return div
     impl.__name__ = impl.__qualname__ = fname
     return impl
+
+
+def _subtract():
+    """ops.subtract: the reference scales ``other`` by ``alpha`` first, always (``Mul``, so a bool ``other`` becomes
+    int64 and a bfloat16 one is refused), then subtracts (``Sub``)."""
+    mul, sub = binary_impl("mul", "functional"), binary_impl("sub", "functional")
+
+    def subtract(input, other, *, alpha=1):
+        return sub(input, mul(other, alpha) if isinstance(other, torch.Tensor) else other * alpha)
+    return subtract
 
 
 def _edge(impl, prim, self_first=True):
@@ -298,7 +329,16 @@ def _method(impl, prim, name, alpha):
     if alpha:
         def m(self, other, *, alpha=1):
             return call(self, other if alpha == 1 else other * alpha)
-    elif name == "div":
+    elif name == "multiply":
+        def m(self, value):
+            return call(self, value)
+    elif name == "remainder":      # the reference also takes the divisor by the keyword ``divisor``
+        def m(self, other=None, *, divisor=None):
+            if (other is None) == (divisor is None):
+                raise TypeError(f"For 'Tensor.remainder', give the divisor once, as 'other' or 'divisor', but got "
+                                f"other={other!r} and divisor={divisor!r}.")
+            return call(self, divisor if other is None else other)
+    elif name in ("div", "divide"):
         def m(self, other, *, rounding_mode=None):
             if rounding_mode is None:
                 return call(self, other)
@@ -377,6 +417,11 @@ def register():
     for fname, opname, params, methods, mint_name, operators in _SPECS:
         prim = _OPS[opname][0]
         op(fname, prim=prim)(_functional(fname, opname, params))
+        if opname == "sub":
+            op("subtract")(_subtract())
+        for alias, aop, form, aparams in _FUNCTIONAL_ALIASES:
+            if aop == opname:
+                op(alias)(_functional(alias, aop, aparams, form))
         for m in methods:
             METHODS[m] = _method(binary_impl(opname, "method"), prim, m, opname in _ALPHA)
         MINT[mint_name] = _mint(binary_impl(opname, "mint"), prim, mint_name, params, opname)
