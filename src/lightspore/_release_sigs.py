@@ -41,5 +41,7 @@ def apply():
         done.add(id(f))
         old = _drop(inspect.signature(f), ("device",))
         _release.signature_per_release(f, old, _sig(new))
+    for cls in (mint.nn.Mish, mint.nn.SELU):    # 2.10 gives these Cell's (auto_prefix=True, flags=None)
+        _release.signature_per_release(cls.__init__, _sig("(self)"), _sig("(self, auto_prefix=True, flags=None)"))
     t = _tensor_fn
     _release.signature_per_release(t, _drop(inspect.signature(t), ("device",)), inspect.signature(t))

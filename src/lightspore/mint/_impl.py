@@ -181,6 +181,20 @@ def t(input):
     return input.t()
 
 
+def vdot(input, other):
+    """Dot product of two 1-D tensors, the first conjugated (MindSpore 2.10's ``mint.vdot``: aclnnVdot)."""
+    if input.dim() != 1 or other.dim() != 1:
+        raise ValueError(f"For 'vdot', 'input' and 'other' must be 1-D tensors, but got {input.dim()}-D and "
+                         f"{other.dim()}-D.")
+    if input.numel() != other.numel():
+        raise ValueError(f"For 'vdot', 'input' and 'other' must have the same number of elements, but got "
+                         f"{input.numel()} and {other.numel()}.")
+    if input.dtype != other.dtype:
+        raise TypeError(f"For 'vdot', 'input' and 'other' must have the same dtype, but got {input.dtype} and "
+                        f"{other.dtype}.".replace("torch.", ""))
+    return torch.vdot(input, other)
+
+
 # ---- shape / indexing ---------------------------------------------------------------------------
 def cat(tensors, dim=0):
     return _I["cat"](tensors, dim)

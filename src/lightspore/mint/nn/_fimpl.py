@@ -378,5 +378,25 @@ def smooth_l1_loss(input, target, reduction='mean', beta=1.0):
     return F.smooth_l1_loss(input, target, reduction=_red(reduction, 'smooth_l1_loss'), beta=beta)
 
 
+def cosine_embedding_loss(input1, input2, target, margin=0.0, reduction='mean'):
+    """``1 - cos(x1, x2)`` where ``target`` is 1, ``max(0, cos(x1, x2) - margin)`` where it is -1 (cosine over
+    the last dim; ``input2`` broadcasts to ``input1``)."""
+    where = 'cosine_embedding_loss'
+    _red(reduction, where)
+    if isinstance(margin, bool) or not isinstance(margin, (int, float)):
+        raise TypeError(f"For '{where}', 'margin' must be a float, but got {type(margin).__name__}.")
+    if input1.dim() not in (1, 2):
+        raise ValueError(f"For '{where}', 'input1' must be of shape (N, D) or (D), but got {tuple(input1.shape)}.")
+    try:
+        x2 = input2.broadcast_to(input1.shape)
+    except RuntimeError:
+        raise ValueError(f"For '{where}', the shape of 'input2' must equal or broadcast to the shape of 'input1' "
+                         f"{tuple(input1.shape)}, but got {tuple(input2.shape)}.") from None
+    if tuple(target.shape) != tuple(input1.shape[:-1]):
+        raise ValueError(f"For '{where}', the shape of 'target' must be {tuple(input1.shape[:-1])} (the shape of "
+                         f"'input1' without its last dim), but got {tuple(target.shape)}.")
+    return F.cosine_embedding_loss(input1, x2, target, margin=float(margin), reduction=reduction)
+
+
 def soft_margin_loss(input, target, reduction='mean'):
     return F.soft_margin_loss(input, target, reduction=_red(reduction, 'soft_margin_loss'))

@@ -42,10 +42,17 @@ class _Apply(Cell):
 
 
 # ---- activations --------------------------------------------------------------------------------
+_CELL_ARGS = ("Mish", "SELU")
+
+
 def _act(name, fn, doc):
     def __init__(self):
         Cell.__init__(self)
         self._setup()
+    if name in _CELL_ARGS:      # 2.10 gives these Cell's own arguments (their signature follows the release)
+        def __init__(self, auto_prefix=True, flags=None):     # noqa: F811
+            Cell.__init__(self, auto_prefix, flags)
+            self._setup()
     return type(name, (_Apply,), {"__init__": __init__, "_fn": staticmethod(fn), "__doc__": doc,
                                   "__module__": "lightspore.mint.nn"})
 
@@ -399,6 +406,21 @@ class SoftMarginLoss(_Loss):
     def __init__(self, reduction='mean'):
         super().__init__()
         self._setup(reduction=_check_red(reduction, 'SoftMarginLoss'))
+
+
+class CosineEmbeddingLoss(Cell):
+    """Cosine embedding loss of ``mint.nn.functional.cosine_embedding_loss`` (MindSpore 2.10); as in the reference,
+    ``margin`` and ``reduction`` are checked when called."""
+
+    def __init__(self, margin=0.0, reduction='mean'):
+        super().__init__()
+        self.margin = margin
+        self.reduction = reduction
+
+    def construct(self, input1, input2, target):
+        n = self.cls_name
+        return Tensor._make(_f.cosine_embedding_loss(_t(input1, n), _t(input2, n), _t(target, n), self.margin,
+                                                     self.reduction))
 
 
 class KLDivLoss(_Loss):

@@ -11,6 +11,8 @@ _NAMES = (
     "relu_ sigmoid sigmoid_ silu soft_margin_loss softmax tanh threshold threshold_ unfold upsample").split()
 # public names of the reference's mint.nn.functional that its documented list leaves out
 _EXTRA = "hardshrink hardsigmoid hardswish l1_loss mish selu smooth_l1_loss softplus softshrink".split()
+# added by MindSpore 2.10
+_V2_10 = ["cosine_embedding_loss"]
 # the reference's overloaded ``(*args, **kwargs)`` functions
 _OVERLOADED = {"conv1d", "conv3d", "gelu", "pixel_shuffle"}
 _OUT = {"max_pool2d": "any", "adaptive_max_pool1d": "any", "adaptive_max_pool2d": "any"}
@@ -28,7 +30,7 @@ def _overloaded(name, impl):
 
 
 _FUNCS = {}
-for _n in _NAMES + _EXTRA + ["gelu"]:
+for _n in _NAMES + _EXTRA + _V2_10 + ["gelu"]:
     _impl = getattr(_fimpl, _n)
     if _n in _OVERLOADED:
         _FUNCS[_n] = _overloaded(_n, _impl)

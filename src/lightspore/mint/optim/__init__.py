@@ -13,7 +13,7 @@ from ...common.parameter import Parameter, ParameterTuple
 from ...common.tensor import Tensor
 from ...nn.cell import Cell
 
-__all__ = ["Adam", "AdamW", "SGD"]
+__all__ = ["Adam", "AdamW", "FusedAdamW", "SGD"]
 
 
 class _Optimizer(Cell):
@@ -174,6 +174,28 @@ class AdamW(_AdamBase):
         _check_adam("AdamW", lr, betas, eps, weight_decay, amsgrad, maximize)
         super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad,
                                       maximize=maximize))
+        self._init_state()
+
+
+class FusedAdamW(AdamW):
+    """MindSpore 2.10's fused AdamW: the same update as ``AdamW`` (the reference runs all of a group's parameters
+    as one flat buffer through the AdamW kernel). ``betas`` may be a tuple or a list; ``amsgrad`` must be the same
+    in every parameter group."""
+
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2, amsgrad=False, *,
+                 maximize=False):
+        params = list(params) if isinstance(params, Iterable) and not isinstance(params, (dict, set)) else params
+        if isinstance(params, list) and params and isinstance(params[0], dict):
+            flags = [bool(g.get("amsgrad", bool(amsgrad))) for g in params]
+            if len(set(flags)) != 1:
+                raise ValueError(f"FusedAdamW does not support mixed amsgrad across param_groups. Found amsgrad "
+                                 f"flags per group: {flags}. Please keep amsgrad consistent.")
+        if not isinstance(betas, (tuple, list)):
+            raise TypeError(f"For 'FusedAdamW', the type of 'betas' must be tuple or list, but got "
+                            f"{type(betas).__name__}.")
+        _check_adam("FusedAdamW", lr, tuple(betas), eps, weight_decay, amsgrad, maximize)
+        _AdamBase.__init__(self, params, dict(lr=lr, betas=tuple(betas), eps=eps, weight_decay=weight_decay,
+                                              amsgrad=amsgrad, maximize=maximize))
         self._init_state()
 
 
