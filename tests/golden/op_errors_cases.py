@@ -7,7 +7,8 @@ import numpy as np
 
 TORCH_WORDS = ("mat1 and mat2", "Target 12 is out of bounds", "expected target dtype",
                "Expected size for first two dimensions", "must match the size of tensor b",
-               "Sizes of tensors must match", "expected scalar type")
+               "Sizes of tensors must match", "expected scalar type", "must be Tensor, not",
+               "Dimension out of range", "position 1")
 
 
 def _f32(*shape):
@@ -46,4 +47,27 @@ cases = OrderedDict([
     ("uint16 + int8", (lambda ms: ms.Tensor(np.array([1], np.uint16)) + ms.Tensor(np.array([1], np.int8)),
                        ("Int8", "UInt16", "implicit conversion"))),
     ("ops.add list", (lambda ms: ms.ops.add(ms.Tensor(_f32(2)), [1, 2]), ("Add",))),
+    # a float target (class indices expected)
+    ("nll_loss float target", (lambda ms: ms.ops.nll_loss(ms.Tensor(_f32(2, 3)), ms.Tensor(_f32(2))),
+                               ("Int32", "Int64", "Float32"))),
+    ("nn.NLLLoss float target", (lambda ms: ms.nn.NLLLoss()(ms.Tensor(_f32(2, 3)), ms.Tensor(_f32(2))), ("float32",))),
+    ("mint nll_loss float target", (lambda ms: ms.mint.nn.functional.nll_loss(ms.Tensor(_f32(2, 3)),
+                                                                              ms.Tensor(_f32(2))), ("Float32",))),
+    ("cross_entropy float target of another shape", (lambda ms: ms.ops.cross_entropy(ms.Tensor(_f32(2, 3)),
+                                                                                     ms.Tensor(_f32(2))), ())),
+    # a dim outside the input's rank
+    ("ops.gather_elements dim", (lambda ms: ms.ops.gather_elements(ms.Tensor(_f32(2, 3)), 5,
+                                                                   ms.Tensor(np.zeros((2, 3), np.int32))),
+                                 ("dim", "5"))),
+    ("mint.gather dim", (lambda ms: ms.mint.gather(ms.Tensor(_f32(2, 3)), 5, ms.Tensor(np.zeros((2, 3), np.int64))),
+                         ("dim", "5"))),
+    ("ops.gather axis", (lambda ms: ms.ops.gather(ms.Tensor(_f32(2, 3)), ms.Tensor(np.array([0], np.int32)), 5),
+                         ("axis", "5"))),
+    # a non-tensor where a tensor is expected (torch's argument parser)
+    ("ops.exp list", (lambda ms: ms.ops.exp([1.0, 2.0]), ("input", "list"))),
+    ("ops.relu None", (lambda ms: ms.ops.relu(None), ("input", "None"))),
+    ("ops.softmax list", (lambda ms: ms.ops.softmax([1.0, 2.0]), ("input", "list"))),
+    # input channels that the weight does not take
+    ("ops.conv2d channels", (lambda ms: ms.ops.conv2d(ms.Tensor(_f32(1, 3, 5, 5)), ms.Tensor(_f32(4, 2, 3, 3))),
+                             ("2", "3"))),
 ])

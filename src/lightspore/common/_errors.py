@@ -39,8 +39,33 @@ _WORDING = [
                 r"for tensor number (\d+)"), ValueError,
      "For '{name}', the tensors' shapes must be equal except along axis {0}, but tensor {3} has size {2} where {1} "
      "was expected."),
+    (re.compile(r"expected target dtype to be Long or Byte, but got (\w+)"),
+     {"cross_entropy": ValueError, "default": TypeError},      # cross_entropy reads a float target as probabilities
+     {"cross_entropy": "For '{name}', 'target' must be class indices (an int32 or int64 tensor) or class "
+                       "probabilities of the shape of 'input' (a floating-point tensor), but got a Tensor[{0}] of "
+                       "another shape.",
+      "default": "For '{name}', the input argument[target] must be a type of {{Tensor[Int32], Tensor[Int64]}}, but "
+                 "got Tensor[{0}]."}),
+    (re.compile(r"Dimension out of range \(expected to be in range of \[(-?\d+), (-?\d+)\], but got (-?\d+)\)"),
+     ValueError, "For '{name}', the dim value must be in [{0}, {1}], but got {2}."),
 ]
+# torch's scalar-type names in its messages -> MindSpore's dtype names
+_TORCH_DTYPE_NAMES = {"Float": "Float32", "Double": "Float64", "Half": "Float16", "BFloat16": "BFloat16",
+                      "Int": "Int32", "Long": "Int64", "Short": "Int16", "Char": "Int8", "Byte": "UInt8",
+                      "Bool": "Bool"}
 _BROADCAST = re.compile(r"not broadcastable|cannot be broadcast")
+# torch's argument parser: ``exp(): argument 'input' (position 1) must be Tensor, not list``
+_ARG_TYPE = re.compile(r"argument '(\w+)' \(position (\d+)\) must be (\w+), not (\w+)")
+
+
+def translate_type_error(name, err):
+    """torch's argument-parser TypeError -> the reference's TypeError naming the op, the argument, what it takes
+    and what it got; any other TypeError (lightspore's own) is returned unchanged."""
+    m = _ARG_TYPE.search(str(err))
+    if m is None:
+        return err
+    arg, _, want, got = m.groups()
+    return TypeError(f"For '{name}', the argument '{arg}' must be a {want}, but got {got}.")
 
 
 def translate_error(name, err):
@@ -53,7 +78,10 @@ def translate_error(name, err):
         if m:
             if isinstance(cls, dict):
                 cls = cls.get(name, cls["default"])
-            return cls(template.format(*m.groups(), name=name))
+            if isinstance(template, dict):
+                template = template.get(name, template["default"])
+            groups = [_TORCH_DTYPE_NAMES.get(g, g) for g in m.groups()]
+            return cls(template.format(*groups, name=name))
     is_type = isinstance(err, (TypeError, NotImplementedError)) or bool(_DTYPE_WORDS.search(msg))
     cls = TypeError if is_type else ValueError
     if isinstance(err, IndexError) and "index out of range" in msg:

@@ -20,7 +20,10 @@ def gather(input_params, input_indices, axis, batch_dims=0):
         out = torch.stack([torch.index_select(pp, axis - batch_dims, ii.reshape(-1)).reshape(
             *pp.shape[:axis - batch_dims], *ii.shape, *pp.shape[axis - batch_dims + 1:]) for pp, ii in zip(p, i)])
         return out.reshape(*lead, *out.shape[1:])
-    axis = axis % input_params.dim()
+    nd = input_params.dim()
+    if not -nd <= axis < max(nd, 1):
+        raise ValueError(f"For 'Gather', the axis must be in [{-nd}, {max(nd, 1)}), but got {axis}.")
+    axis = axis % max(nd, 1)
     idx = input_indices
     if idx.dtype not in (torch.int32, torch.int64):
         if idx.dtype is not torch.int16:      # the reference's Gather takes int16/int32/int64 indices only

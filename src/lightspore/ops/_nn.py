@@ -357,6 +357,9 @@ def cross_entropy(input, target, weight=None, ignore_index=-100, reduction="mean
 @op()
 def nll_loss(inputs, target, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0):
     _check_reduction(reduction, "nll_loss")
+    if target.dtype not in (torch.int32, torch.int64):      # the reference's kernel takes these only
+        raise TypeError(f"For 'nll_loss', the input argument[target] must be a type of {{Tensor[Int32], "
+                        f"Tensor[Int64]}}, but got Tensor[{mstype.from_torch(target.dtype)}].")
     target = target.long()
     loss = F.nll_loss(inputs, target, weight, ignore_index=ignore_index, reduction=reduction)
     if label_smoothing > 0.0:

@@ -17,7 +17,7 @@ import inspect
 
 import torch
 
-from ..common._errors import RefRuntimeError, ShapeRuntimeError, translate_error
+from ..common._errors import RefRuntimeError, ShapeRuntimeError, translate_error, translate_type_error
 from ..common.tensor import Tensor
 
 __all__ = ["op", "prim", "OPS", "PRIMS", "METHODS", "Primitive", "unwrap", "wrap", "unwrap_tree"]
@@ -94,7 +94,8 @@ def _generate(name, impl, seq, out, static):
     params = list(sig.parameters.values())
     ns = {"_impl": impl, "Tensor": Tensor, "_wrap_tuple": _wrap_tuple, "wrap": wrap, "_U": unwrap,
           "_S": _unwrap_seq, "_tr": translate_error, "_name": name, "_ty": type, "_attr": _attribute_error,
-          "_Ref": RefRuntimeError, "_Own": ShapeRuntimeError}
+          "_Ref": RefRuntimeError, "_Own": ShapeRuntimeError,
+          "_trt": translate_type_error}
     defs, call = [], []
     star_done = False
     for p in params:
@@ -153,6 +154,11 @@ def _generate(name, impl, seq, out, static):
             f"        raise RuntimeError(str(e)) from None\n"
             f"    except (RuntimeError, IndexError, NotImplementedError) as e:\n"
             f"        raise _tr(_name, e) from None\n"
+            f"    except TypeError as e:\n"        # torch's argument parser: the reference's words
+            f"        t = _trt(_name, e)\n"
+            f"        if t is e:\n"
+            f"            raise\n"
+            f"        raise t from None\n"
             f"    except AttributeError as e:\n"
             f"        raise _attr(_name, e, ({args})) from None\n"
             f"    return {w}(r)\n")
