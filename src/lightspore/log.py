@@ -178,3 +178,32 @@ def get_log_config():
         cfg["logger_backupCount"] = handler.backupCount
         cfg["GLOG_stderrthreshold"] = _GLOG_OF_LEVEL.get(logger.handlers[1].level)
     return cfg
+
+
+class _LogActionOnce:
+    """Decorator: the first call of the wrapped function with a given ``key`` logs its warnings; later calls
+    (and every call when ``no_warning``) run with ``logger.warning`` silenced. Keys are shared by every
+    instance (the reference's class attribute ``is_logged``)."""
+
+    is_logged = {}
+
+    def __init__(self, logger, key, no_warning=False):
+        self.logger = logger
+        self.key = key
+        self.no_warning = no_warning
+
+    def __call__(self, func):
+        def wrapper(*args, **kwargs):
+            if not hasattr(self.logger, "warning"):
+                return func(*args, **kwargs)
+            saved = self.logger.warning
+            if self.no_warning or self.key in _LogActionOnce.is_logged:
+                self.logger.warning = lambda msg, *a, **k: msg
+            else:
+                _LogActionOnce.is_logged[self.key] = True
+            try:
+                return func(*args, **kwargs)
+            finally:
+                self.logger.warning = saved
+
+        return wrapper

@@ -31,6 +31,13 @@ from ..common import dtype as mstype
 from ..common.parameter import Parameter
 from ..common.tensor import Tensor
 from . import _ckpt_format as fmt
+from ._ckpt_proto import (  # noqa: F401  (protobuf-level helpers model libraries import from here)
+    _load_map_parameter,
+    _parse_ckpt_proto,
+    np_type_convert,
+    tensor_to_ms_type,
+    tensor_to_np_type,
+)
 
 __all__ = ["save_checkpoint", "load_checkpoint", "load_param_into_net", "ckpt_to_safetensors",
            "safetensors_to_ckpt", "load_checkpoint_async", "async_ckpt_thread_status",
@@ -642,3 +649,6 @@ def load_torch_state_dict(net, state_dict, strict_load=False):
                             f"but got {type(value)}.")
         params[key] = _param_of(Tensor._make(value.detach()), str(key))
     return load_param_into_net(net, params, strict_load)
+
+
+from ._export import export  # noqa: E402,F401  (mindspore.train.serialization.export; written in train/_export.py)

@@ -9,11 +9,15 @@ import unicodedata
 
 import numpy as np
 
+from ... import _c_dataengine as _cde
 from ...common import dtype as _dt
 from ..core.datatypes import mstype_to_detype
 from ..transforms._check import check_value, type_check
 from ..transforms.transforms import Implementation, TensorOperation
 from .utils import NormalizeForm, Vectors, Vocab, to_str
+
+# the engine form of each NormalizeForm (user transforms pass it to _c_dataengine operations in parse())
+DE_C_INTER_NORMALIZE_FORM = {f: _cde.NormalizeForm(int(f)) for f in NormalizeForm}
 
 __all__ = ["TextTensorOperation", "AddToken", "Lookup", "Ngram", "PythonTokenizer", "SlidingWindow", "ToNumber",
            "ToVectors",
