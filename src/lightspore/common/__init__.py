@@ -12,6 +12,7 @@ __all__ = ["dtype", "Parameter", "ParameterTuple", "Tensor"]
 from .api import jit, jit_class, lazy_inline, no_inline  # noqa: E402
 from .dtype import *  # noqa: E402,F403
 from .dtype import __all__ as _dtype_all  # noqa: E402
+from .jit_config import JitConfig  # noqa: E402
 from .mutable import mutable  # noqa: E402
 from .recompute import recompute  # noqa: E402
 from .seed import (  # noqa: E402
@@ -28,6 +29,7 @@ from .sparse_tensor import RowTensor  # noqa: E402
 from .tensor import from_numpy, is_tensor, tensor  # noqa: E402
 
 __all__ += [n for n in _dtype_all if n not in __all__] + [
-    "jit", "jit_class", "lazy_inline", "no_inline", "mutable", "recompute", "Generator", "default_generator",
+    "jit", "JitConfig", "jit_class", "lazy_inline", "no_inline", "mutable", "recompute", "Generator",
+    "default_generator",
     "get_rng_state", "get_seed", "initial_seed", "manual_seed", "set_rng_state", "set_seed", "RowTensor",
     "from_numpy", "is_tensor", "tensor"]
