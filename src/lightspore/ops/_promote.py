@@ -387,9 +387,18 @@ def _operators(op, names, prim):
     fwd = names[0]
     out = {}
 
+    fast, fn = impl._fast
+
     def forward(self, other):
         try:
-            return Tensor._make(impl(self._t, other._t if isinstance(other, Tensor) else other))
+            a = self._t
+            if type(other) is Tensor:       # same-dtype fast path inlined (see binary_impl)
+                b = other._t
+                d = a.dtype
+                if d is b.dtype and d in fast:
+                    return Tensor._make(fn(a, b))
+                return Tensor._make(impl(a, b))
+            return Tensor._make(impl(a, other._t if isinstance(other, Tensor) else other))
         except (RuntimeError, IndexError, NotImplementedError) as e:
             raise translate_error(prim, e) from None
     out[f"__{fwd}__"] = forward
