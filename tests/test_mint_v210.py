@@ -92,6 +92,22 @@ def test_fused_adamw(cid):
             _close(got[i], exp[i], f'{cid} step {s} param {i}', rtol=1e-5, atol=1e-6)
 
 
+def test_fused_adamw_state():
+    """Every group follows the constructor's amsgrad; the running maxima are the optimizer's Parameters."""
+    def par(n):
+        return ms.Parameter(ms.Tensor(np.ones(2, np.float32)), name=n)
+    made = {"group_true_default_false": ([{"params": [par("p")], "amsgrad": True}], {"amsgrad": False}),
+            "amsgrad": ([par("q")], {"amsgrad": True}), "plain": ([par("r")], {}),
+            "two_groups_amsgrad": ([{"params": [par("a")]}, {"params": [par("b")], "lr": 0.1}], {"amsgrad": True})}
+    assert sorted(made) == sorted(G['fused_state'])
+    for k, (params, kw) in made.items():
+        o = mint.optim.FusedAdamW(params, **kw)
+        got = {"amsgrad": [g["amsgrad"] for g in o.param_groups],
+               "has_max": ["max_exp_avg_sq" in g for g in o.param_groups],
+               "names": sorted(x.name for x in o.get_parameters())}
+        assert got == G['fused_state'][k], k
+
+
 C = load_cases('mint_cases.py')
 META = json.loads((GOLDEN / 'mint.json').read_text())
 NPZ = dict(np.load(GOLDEN / 'mint.npz'))

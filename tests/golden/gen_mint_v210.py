@@ -255,6 +255,23 @@ def errors():
     return {k: _error(fn) for k, fn in cases.items()}
 
 
+def fused_state():
+    """Group flags and Parameter names after construction (one parameter per group: the reference's CPU build
+    constructs these; several parameters in a group fail in its InplaceCopy CPU kernel)."""
+    def one(params, **kw):
+        o = mint.optim.FusedAdamW(params, **kw)
+        return {"amsgrad": [g["amsgrad"] for g in o.param_groups],
+                "has_max": ["max_exp_avg_sq" in g for g in o.param_groups],
+                "names": sorted(x.name for x in o.get_parameters())}
+
+    def par(n):
+        return ms.Parameter(ms.Tensor(np.ones(2, np.float32)), name=n)
+    return {"group_true_default_false": one([{"params": [par("p")], "amsgrad": True}], amsgrad=False),
+            "amsgrad": one([par("q")], amsgrad=True),
+            "plain": one([par("r")]),
+            "two_groups_amsgrad": one([{"params": [par("a")]}, {"params": [par("b")], "lr": 0.1}], amsgrad=True)}
+
+
 def signatures():
     return {
         "mint.vdot": _sig(mint.vdot),
@@ -269,7 +286,7 @@ if __name__ == "__main__":
     if V210:
         rng = np.random.default_rng(210)
         rec.update(signatures=signatures(), errors=errors(), vdot=run_vdot(rng), cel=run_cel(rng),
-                   fused=run_fused(rng))
+                   fused=run_fused(rng), fused_state=fused_state())
     with open(os.path.join(HERE, f"mint_v210_{ms.__version__}.json"), "w") as f:
         json.dump(rec, f, indent=0, sort_keys=True)
     print(json.dumps({k: v for k, v in rec.items() if k in ("paths", "errors", "signatures")}, indent=1))

@@ -196,7 +196,17 @@ class FusedAdamW(AdamW):
         _check_adam("FusedAdamW", lr, tuple(betas), eps, weight_decay, amsgrad, maximize)
         _AdamBase.__init__(self, params, dict(lr=lr, betas=tuple(betas), eps=eps, weight_decay=weight_decay,
                                               amsgrad=amsgrad, maximize=maximize))
+        # as in the reference: every group follows the constructor's amsgrad, and the running maxima are the
+        # optimizer's Parameters ('max_exp_avg_sq.<name>', saved with it), shared with the groups
+        for group in self.param_groups:
+            group["amsgrad"] = False
         self._init_state()
+        if amsgrad:
+            self.max_exp_avg_sq = self.parameters.clone(prefix="max_exp_avg_sq", init="zeros")
+            for gid, group in enumerate(self.param_groups):
+                group["amsgrad"] = True
+                s, e = self.group_start_id[gid], self.group_start_id[gid + 1]
+                group["max_exp_avg_sq"] = ParameterTuple(tuple(self.max_exp_avg_sq[s:e]))
 
 
 class SGD(_Optimizer):
