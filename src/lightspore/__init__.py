@@ -108,10 +108,15 @@ def _follow_release(release):
     2.10 removed ``ops.chunk_ext`` (``ops.function.array_func`` keeps it)."""
     global __version__
     __version__ = version.__version__ = release
-    if release == "2.7.1":
-        ops.chunk_ext = _chunk_ext
-    elif hasattr(ops, "chunk_ext"):
-        del ops.chunk_ext
+    # ops.functional follows ops; ops.function.array_func keeps chunk_ext under both releases
+    from .ops import functional as _opsf
+    from .ops.function import array_func as _af
+    _af.chunk_ext = _chunk_ext
+    for mod in (ops, _opsf):
+        if release == "2.7.1":
+            mod.chunk_ext = _chunk_ext
+        elif hasattr(mod, "chunk_ext"):
+            del mod.chunk_ext
 
 
 _release.on_switch(_follow_release)

@@ -368,6 +368,14 @@ class Cell:
                 out = ret
         return out
 
+    def register_saved_tensors_hooks(self, pack_hook, unpack_hook):
+        """2.10: when this cell is the function given to ``grad``/``value_and_grad``, the tensors its backward
+        pass saves go through ``pack_hook`` and come back through ``unpack_hook`` (``mindspore.saved_tensors_hooks``
+        around that call; as in the reference, a cell called inside another function or cell is not affected);
+        a second call replaces the pair."""
+        object.__setattr__(self, "_saved_tensors_pack_hook", pack_hook)
+        object.__setattr__(self, "_saved_tensors_unpack_hook", unpack_hook)
+
     def register_forward_pre_hook(self, hook_fn, with_kwargs=False, *, prepend=False):
         if not callable(hook_fn):
             raise TypeError(f"For 'register_forward_pre_hook', 'hook_fn' must be callable, got {type(hook_fn)}")

@@ -104,6 +104,17 @@ def _grad_under_functorch(fn, args, kwargs, pos, has_aux, sens, where):
     return wrap(out), [Tensor._make(g) for g in gs], []
 
 
+def _call_with_saved_hooks(fn, args, kwargs):
+    """``fn(*args, **kwargs)``; a Cell given hooks by ``Cell.register_saved_tensors_hooks`` (2.10) runs inside them
+    (only the cell given to grad itself, as in the reference)."""
+    pack = getattr(fn, "__dict__", {}).get("_saved_tensors_pack_hook")
+    if pack is None:
+        return fn(*args, **kwargs)
+    from ..common._saved_hooks import saved_tensors_hooks
+    with saved_tensors_hooks(pack, fn.__dict__["_saved_tensors_unpack_hook"]):
+        return fn(*args, **kwargs)
+
+
 def _run_and_grad(fn, args, kwargs, pos, weights, has_aux, sens, where):
     """Run fn under autograd; return (outputs, input grads list, weight grads list)."""
     if not weights and pos and torch._C._are_functorch_transforms_active():
@@ -136,7 +147,7 @@ def _run_and_grad(fn, args, kwargs, pos, weights, has_aux, sens, where):
     _depth[0] += 1
     try:
         with torch.enable_grad():
-            out = fn(*new_args, **kwargs)
+            out = _call_with_saved_hooks(fn, new_args, kwargs)
             if has_aux:
                 if not isinstance(out, tuple) or len(out) < 2:
                     raise TypeError(f"For '{where}', with has_aux=True the function must return a tuple of at "
