@@ -22,6 +22,17 @@ def _check_adam(lr, betas, eps, weight_decay):
         raise ValueError(f"Invalid weight_decay value: {weight_decay}")
 
 
+def _init_adam(opt, params, lr, betas, eps, weight_decay, amsgrad, maximize):
+    """Adam's and AdamW's shared construction: the checks, the group defaults, the moment states and the step."""
+    _check_adam(lr, betas, eps, weight_decay)
+    Optimizer.__init__(opt, params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad,
+                                         maximize=maximize))
+    opt.exp_avg = _state(opt, "exp_avg")
+    opt.exp_avg_sq = _state(opt, "exp_avg_sq")
+    opt.max_exp_avg_sq = _state(opt, "max_exp_avg_sq")
+    opt.state_step = Parameter(Tensor._make(torch.tensor(0, dtype=torch.int32)), "state_step", requires_grad=False)
+
+
 class Adam(Optimizer):
     """Adam: ``m += (g - m)(1 - b1)``, ``v += (g^2 - v)(1 - b2)``,
     ``p -= lr * sqrt(1 - b2^t) / (1 - b1^t) * m / (sqrt(v) + eps)``.
@@ -31,14 +42,7 @@ class Adam(Optimizer):
 
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0, amsgrad=False, *,
                  maximize=False):
-        _check_adam(lr, betas, eps, weight_decay)
-        super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad,
-                                      maximize=maximize))
-        self.exp_avg = _state(self, "exp_avg")
-        self.exp_avg_sq = _state(self, "exp_avg_sq")
-        self.max_exp_avg_sq = _state(self, "max_exp_avg_sq")
-        self.state_step = Parameter(Tensor._make(torch.tensor(0, dtype=torch.int32)), "state_step",
-                                    requires_grad=False)
+        _init_adam(self, params, lr, betas, eps, weight_decay, amsgrad, maximize)
 
     def construct(self, gradients):
         grads = self._grads(gradients)

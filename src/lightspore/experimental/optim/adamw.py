@@ -1,10 +1,8 @@
 """``mindspore.experimental.optim.AdamW``: decoupled weight decay, then the bias-corrected Adam step."""
 import torch
 
-from ...common.parameter import Parameter
-from ...common.tensor import Tensor
-from .adam import _check_adam
-from .optimizer import Optimizer, _state
+from .adam import _init_adam
+from .optimizer import Optimizer
 
 __all__ = ["AdamW"]
 
@@ -15,14 +13,7 @@ class AdamW(Optimizer):
 
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2, amsgrad=False, *,
                  maximize=False):
-        _check_adam(lr, betas, eps, weight_decay)
-        super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad,
-                                      maximize=maximize))
-        self.exp_avg = _state(self, "exp_avg")
-        self.exp_avg_sq = _state(self, "exp_avg_sq")
-        self.max_exp_avg_sq = _state(self, "max_exp_avg_sq")
-        self.state_step = Parameter(Tensor._make(torch.tensor(0, dtype=torch.int32)), "state_step",
-                                    requires_grad=False)
+        _init_adam(self, params, lr, betas, eps, weight_decay, amsgrad, maximize)
 
     def construct(self, gradients):
         grads = self._grads(gradients)
