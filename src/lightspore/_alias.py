@@ -7,6 +7,7 @@ import importlib
 import importlib.abc
 import importlib.machinery
 import sys
+import types
 
 SOURCE = "mindspore"
 TARGET = "lightspore"
@@ -37,8 +38,30 @@ class _AliasFinder(importlib.abc.MetaPathFinder):
                 raise ModuleNotFoundError(f"No module named {fullname!r}: lightspore has no {tname!r} "
                                           f"(see the README for what is built)", name=fullname) from None
             raise
+        parent, _, child = tname.rpartition(".")
+        shadow = getattr(sys.modules.get(parent), child, module)
+        if shadow is not module and not isinstance(shadow, types.ModuleType):
+            _keep_attribute(sys.modules[parent], child)
         return importlib.machinery.ModuleSpec(fullname, _AliasLoader(module),
                                               is_package=hasattr(module, "__path__"))
+
+
+class _KeepsShadowedNames(types.ModuleType):
+    """A package whose attribute ``x`` is an object (``train.data_sink`` the function, ``profiler.mstx`` the
+    marker) while its submodule ``x`` also exists, as in the reference. Importing ``mindspore.<pkg>.x`` through the
+    alias loads the submodule under a second name, and Python then sets the parent's attribute to the module;
+    this keeps the object there (only a module object is refused, and only for those names)."""
+
+    def __setattr__(self, name, value):
+        if isinstance(value, types.ModuleType) and name in self.__dict__.get("_ls_shadowed", ()):
+            return
+        super().__setattr__(name, value)
+
+
+def _keep_attribute(package, name):
+    if type(package) is types.ModuleType:
+        package.__class__ = _KeepsShadowedNames
+    package.__dict__.setdefault("_ls_shadowed", set()).add(name)
 
 
 def install_alias():

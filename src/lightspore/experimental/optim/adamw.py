@@ -1,6 +1,8 @@
 """``mindspore.experimental.optim.AdamW``: decoupled weight decay, then the bias-corrected Adam step."""
 import torch
 
+from ...common.parameter import Parameter  # noqa: F401  (the reference's module has these names)
+from ...common.tensor import Tensor  # noqa: F401
 from .adam import _init_adam
 from .optimizer import Optimizer
 
