@@ -145,7 +145,14 @@ def msrun(args, cwd, timeout=BOUND_S):
 
 
 def tagged(text, tag):
-    return [json.loads(ln[len(tag) + 1:]) for ln in text.splitlines() if ln.startswith(tag + " ")]
+    """Every ``TAG {json}`` record in ``text``: two workers sharing one stdout pipe (torchrun's tee) can land on one
+    line, so each record is decoded where its tag starts rather than line by line."""
+    dec, out, key, i = json.JSONDecoder(), [], tag + " ", text.find(tag + " ")
+    while i >= 0:
+        obj, end = dec.raw_decode(text, i + len(key))
+        out.append(obj)
+        i = text.find(key, end)
+    return out
 
 
 def norm(text, port, log_dir):
