@@ -174,10 +174,12 @@ def main():
     args = p.parse_args()
     release = {"2.7": "2.7.1", "2.7.1": "2.7.1", "2.10": "2.10.0", "2.10.0": "2.10.0"}.get(args.api)
     if release:
-        import lightspore
-        lightspore.set_release(release)
         args.api = os.path.join(os.path.dirname(DEFAULT_API),
                                 "mindspore-api.json" if release == "2.7.1" else "mindspore-api-2.10.json")
+    else:       # a manifest's path: 2.10's by its name, else 2.7.1's (signatures are compared per release)
+        release = "2.10.0" if "2.10" in os.path.basename(args.api) else "2.7.1"
+    import lightspore
+    lightspore.set_release(release)
     if args.modules:
         sys.path.insert(0, HERE)
         import module_coverage
