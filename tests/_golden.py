@@ -233,3 +233,16 @@ def run_cell_test(ms, make_net, args, want, *, call=None, diff=(0,), cotangents=
             expect = np.asarray(want["values"][p.name], np.float64) - lr * np.asarray(want["gp"][p.name], np.float64)
             close(p.asnumpy(), expect.astype(np.asarray(want["values"][p.name]).dtype),
                   f"{what} {p.name} after one SGD step", rtol, max(atol, 1e-6))
+
+
+def read_varint(b, i):
+    """A protobuf base-128 varint in ``b`` at ``i`` -> (value, index after it): for the tests that read files the
+    reference wrote (summary event files) with a small parser of their own rather than lightspore's writer."""
+    n = shift = 0
+    while True:
+        x = b[i]
+        i += 1
+        n |= (x & 0x7F) << shift
+        shift += 7
+        if not x & 0x80:
+            return n, i

@@ -11,6 +11,7 @@ import pytest
 
 import lightspore as ms
 from lightspore.train import SummaryRecord
+from tests._golden import read_varint as _varint
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "golden"))
@@ -27,17 +28,6 @@ def _crc32c(data):
             c = (c >> 1) ^ 0x82F63B78 if c & 1 else c >> 1
     c ^= 0xFFFFFFFF
     return ((((c >> 15) | (c << 17)) & 0xFFFFFFFF) + 0xA282EAD8) & 0xFFFFFFFF
-
-
-def _varint(b, i):
-    n = shift = 0
-    while True:
-        x = b[i]
-        i += 1
-        n |= (x & 0x7F) << shift
-        shift += 7
-        if not x & 0x80:
-            return n, i
 
 
 def _fields(b):

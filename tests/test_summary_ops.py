@@ -12,23 +12,13 @@ import pytest
 from PIL import Image
 
 import lightspore as ms
+from tests._golden import read_varint as _varint
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "golden"))
 import summary_ops_cases  # noqa: E402
 
 REF = os.path.join(HERE, "golden", "summary", "summary_ops.summary")
-
-
-def _varint(b, i):
-    n = shift = 0
-    while True:
-        x = b[i]
-        i += 1
-        n |= (x & 0x7F) << shift
-        shift += 7
-        if not x & 0x80:
-            return n, i
 
 
 def _fields(b):
