@@ -10,10 +10,32 @@ A mirror imported while its source is still initializing (``lightspore.nn`` impo
 ``lightspore.nn.layer.activation``, which first runs the ``lightspore.nn.layer`` mirror) binds the rest on
 first attribute access (a module ``__getattr__``), once the source is complete.
 
-The mirror files are generated from the reference's module tree by ``tools/gen_mirrors.py``.
+The mirror files are generated from the reference's module tree by ``tools/gen_mirrors.py``: the names
+live in one data file, ``_mirrors.json`` (module -> {source module: names}), and each mirror module is the
+call ``mirror(globals())``, so the table is read in one place and the modules carry no code of their own.
 """
 import importlib
+import json
+import os
 import sys
+
+_TABLE = None
+
+
+def _table():
+    global _TABLE
+    if _TABLE is None:
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "_mirrors.json")) as f:
+            _TABLE = json.load(f)
+    return _TABLE
+
+
+def mirror(namespace, name=None):
+    """Bind into a mirror module's globals the names ``_mirrors.json`` lists for it (its reference path is
+    ``name``, else the module's own name with ``lightspore`` read as ``mindspore``)."""
+    name = name or "mindspore" + namespace["__name__"][len("lightspore"):]
+    entry = _table()[name]
+    return reexport(namespace, entry["sources"], has_all=entry.get("all", False), names_order=entry.get("order"))
 
 
 def _initializing(mod):
