@@ -30,10 +30,7 @@ class Adagrad(Optimizer):
 
     def construct(self, grads):
         with torch.no_grad():
-            ps = [p._t for p in self._parameters]
-            gs = self._prepare(self._torch_grads(grads), ps)
-            lrs = self._lr_values()
-            self._advance()
+            ps, gs, lrs = self._begin_step(grads)
             accs = [a._t for a in self.accum]
             if self._update_slots:
                 torch._foreach_addcmul_(accs, gs, gs)

@@ -52,10 +52,7 @@ class Adadelta(Optimizer):
         if not isinstance(grads, tuple) or not isinstance(grads[0], Tensor):
             raise TypeError("For 'Adadelta', the 'grads' must be a tuple of Tensor.")
         with torch.no_grad():
-            ps = [p._t for p in self._parameters]
-            gs = self._prepare(self._torch_grads(grads), ps)
-            lrs = self._lr_values()
-            self._advance()
+            ps, gs, lrs = self._begin_step(grads)
             accs = [a._t for a in self.accum]
             ups = [a._t for a in self.accum_update]
             torch._foreach_mul_(accs, self._rho32)

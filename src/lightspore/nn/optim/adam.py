@@ -112,10 +112,7 @@ class Adam(Optimizer):
 
     def construct(self, gradients):
         with torch.no_grad():
-            ps = [p._t for p in self._parameters]
-            gs = self._prepare(self._torch_grads(gradients), ps)
-            lrs = self._lr_values()
-            self._advance()
+            ps, gs, lrs = self._begin_step(gradients)
             b1p, b2p = self._next_powers()
             one = _f32(1.0)
             b1, b2 = self._b1, self._b2

@@ -47,10 +47,7 @@ class AdaMax(Optimizer):
 
     def construct(self, gradients):
         with torch.no_grad():
-            ps = [p._t for p in self._parameters]
-            gs = self._prepare(self._torch_grads(gradients), ps)
-            lrs = self._lr_values()
-            self._advance()
+            ps, gs, lrs = self._begin_step(gradients)
             b1p = _f32(self._b1p_host.get()) * self._b1
             self.beta1_power._t.fill_(float(b1p))
             self._b1p_host.wrote(float(b1p))

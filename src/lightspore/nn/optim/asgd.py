@@ -55,10 +55,7 @@ class ASGD(Optimizer):
 
     def construct(self, gradients):
         with torch.no_grad():
-            ps = [p._t for p in self._parameters]
-            gs = self._prepare(self._torch_grads(gradients), ps)
-            lrs = self._lr_values()
-            self._advance()
+            ps, gs, lrs = self._begin_step(gradients)
             step = _f32(self._step_host.get())
             one = _f32(1.0)
             lambd = self._lambd32

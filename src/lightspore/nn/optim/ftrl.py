@@ -86,10 +86,8 @@ class FTRL(Optimizer):
 
     def construct(self, grads):
         with torch.no_grad():
-            ps = [p._t for p in self._parameters]
-            gs = self._prepare(self._torch_grads(grads), ps)
-            lr = float(_f32(self._lr_values()[0]))
-            self._advance()
+            ps, gs, lrs = self._begin_step(grads)
+            lr = float(_f32(lrs[0]))
             accs = [a._t for a in self.moments]
             lins = [x._t for x in self.linear]
             old_pow = self._pow(accs)

@@ -77,10 +77,7 @@ class LazyAdam(Optimizer):
 
     def construct(self, gradients):
         with torch.no_grad():
-            ps = [p._t for p in self._parameters]
-            gs = self._prepare(self._torch_grads(gradients), ps)
-            lrs = self._lr_values()
-            self._advance()
+            ps, gs, lrs = self._begin_step(gradients)
             b1p, b2p = next_beta_powers(self)
             one = _f32(1.0)
             w1, w2 = float(one - self._b1), float(one - self._b2)

@@ -34,10 +34,7 @@ class Momentum(Optimizer):
 
     def construct(self, gradients):
         with torch.no_grad():
-            ps = [p._t for p in self._parameters]
-            gs = self._prepare(self._torch_grads(gradients), ps)
-            lrs = self._lr_values()
-            self._advance()
+            ps, gs, lrs = self._begin_step(gradients)
             mom = self._momentum_host.get()
             accs = [a._t for a in self.moments]
             torch._foreach_mul_(accs, mom)

@@ -634,6 +634,15 @@ class Optimizer(Cell):
         self.global_step._t.add_(1)
         self._step_host.wrote(step + 1)
 
+    def _begin_step(self, gradients):
+        """The start every update shares: the parameters' torch tensors, the prepared gradients and the
+        learning rates of this step; then ``global_step`` advances. Call under ``torch.no_grad()``."""
+        ps = [p._t for p in self._parameters]
+        gs = self._prepare(self._torch_grads(gradients), ps)
+        lrs = self._lr_values()
+        self._advance()
+        return ps, gs, lrs
+
     # ---- the reference's public helpers (on Tensors) ---------------------------------------
     def flatten_gradients(self, gradients):
         return gradients

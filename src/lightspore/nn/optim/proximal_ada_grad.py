@@ -60,10 +60,7 @@ class ProximalAdagrad(Optimizer):
 
     def construct(self, grads):
         with torch.no_grad():
-            ps = [p._t for p in self._parameters]
-            gs = self._prepare(self._torch_grads(grads), ps)
-            lrs = self._lr_values()
-            self._advance()
+            ps, gs, lrs = self._begin_step(grads)
             accs = [a._t for a in self.accum]
             torch._foreach_addcmul_(accs, gs, gs)
             rates = torch._foreach_rsqrt(accs)

@@ -56,10 +56,7 @@ class RMSProp(Optimizer):
 
     def construct(self, gradients):
         with torch.no_grad():
-            ps = [p._t for p in self._parameters]
-            gs = self._prepare(self._torch_grads(gradients), ps)
-            lrs = self._lr_values()
-            self._advance()
+            ps, gs, lrs = self._begin_step(gradients)
             squares = [m._t for m in self.ms]
             moms = [m._t for m in self.moment]
             torch._foreach_mul_(squares, self._decay32)

@@ -58,10 +58,7 @@ class Rprop(Optimizer):
 
     def construct(self, gradients):
         with torch.no_grad():
-            ps = [p._t for p in self._parameters]
-            gs = self._prepare(self._torch_grads(gradients), ps)
-            lrs = self._lr_values()
-            self._advance()
+            ps, gs, lrs = self._begin_step(gradients)
             first = self._step_host.get() == 1
             minus, plus = self._minus32, self._plus32
             for i, (p, g, prev, size) in enumerate(zip(ps, gs, self.prev, self.step_size)):

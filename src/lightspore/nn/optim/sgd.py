@@ -74,10 +74,7 @@ class SGD(Optimizer):
 
     def construct(self, gradients):
         with torch.no_grad():
-            ps = [p._t for p in self._parameters]
-            gs = self._prepare(self._torch_grads(gradients), ps)
-            lrs = self._lr_values()
-            self._advance()
+            ps, gs, lrs = self._begin_step(gradients)
             mom = self._momentum_host.get()
             if mom > 0.0:
                 accs = [a._t for a in self.accum]
