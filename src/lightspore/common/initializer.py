@@ -549,6 +549,8 @@ def _materialize(init, shape, ms_dtype):
     shape = tuple(shape)
     tdt = mstype.to_torch(ms_dtype)
     dev = current_device()
+    if dev.type == "meta":   # DeviceCtx('meta'): shape and dtype only; nothing drawn, the seed stream untouched
+        return torch.empty(shape, dtype=tdt, device=dev)
     if type(init)._initialize is _fill_numpy:
         return init._draw(shape, tdt, dev)
     # an Initializer written for the reference: it fills a numpy array in place

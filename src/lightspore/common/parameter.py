@@ -60,7 +60,7 @@ class Parameter(Tensor):
         from ._device import current_device
 
         dev = current_device()
-        if t.device != dev:
+        if t.device != dev and not t.is_meta:   # a meta tensor stays meta (Cell.to_empty gives it storage)
             t = t.to(dev)
         self._t = t
         init = getattr(default_input, "init", None) if isinstance(default_input, Tensor) else None

@@ -350,13 +350,16 @@ def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
 def zeros(size, *, dtype=None):
     if isinstance(size, int):
         size = (size,)
-    return torch.zeros(_size((size,), 'zeros'), dtype=_float_default(dtype))
+    return torch.zeros(_size((size,), 'zeros'), dtype=_float_default(dtype), device=_dev(None, 'zeros'))
 
 
 def _dev(device, where):
-    """2.10's device= ('CPU' or 'meta'; a meta tensor draws no random numbers, so no generator)."""
+    """2.10's device= ('CPU' or 'meta'; a meta tensor draws no random numbers, so no generator); without one,
+    'meta' inside ``DeviceCtx('meta')``."""
+    from ..common._device import current_device
     from ..common._meta import torch_device
-    return torch_device(device, where)
+    dev = torch_device(device, where)
+    return "meta" if dev is None and device is None and current_device().type == "meta" else dev
 
 
 def rand(*size, generator=None, dtype=None, device=None):
@@ -551,11 +554,11 @@ def overload(name, fn):
 
 
 def _empty(*size, dtype=None, device=None, pin_memory=False):
-    return torch.empty(_size(size, 'empty'), dtype=_float_default(dtype))
+    return torch.empty(_size(size, 'empty'), dtype=_float_default(dtype), device=_dev(device, 'empty'))
 
 
 def _empty_like(input, *, dtype=None, device=None, pin_memory=False):
-    return torch.empty_like(input, dtype=dtype)
+    return torch.empty_like(input, dtype=dtype, device=_dev(device, 'empty_like'))
 
 
 def _clamp(input, min=None, max=None):
