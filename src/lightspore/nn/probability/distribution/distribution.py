@@ -1,0 +1,421 @@
+"""``Distribution``: the base Cell of every distribution (``mindspore.nn.probability.distribution``).
+
+Parameters given at construction are the defaults; each method also takes them per call (positionally after its
+own arguments, or by name), and raises TypeError when a parameter is given neither way. The subclasses compute on
+torch tensors (``_check_value`` / ``_check_param_type`` unwrap, broadcast and cast); the public methods wrap the
+result as a Tensor, so gradients flow through ``grad``/``value_and_grad`` like through any other op.
+"""
+import torch
+
+from .... import _checkparam as validator
+from .... import context
+from ....common import dtype as mstype
+from ....ops import constexpr  # noqa: F401 - a name of the reference's module
+from ...cell import Cell
+from ._utils.custom_ops import _exp, _log, broadcast_to, exp_generic, log_generic
+from ._utils.utils import (
+    CheckTensor,
+    CheckTuple,
+    _t,
+    _wrap,
+    cast_to_tensor,
+    cast_type_for_device,
+    raise_none_error,
+    raise_not_implemented_util,
+    set_param_type,
+)
+
+__all__ = ["Distribution"]
+
+# method name -> the attribute holding its implementation (set up once per instance by _set_*)
+_DISPATCH = {"log_prob": "_call_log_prob", "prob": "_call_prob", "cdf": "_call_cdf", "log_cdf": "_call_log_cdf",
+             "survival_function": "_call_survival", "log_survival": "_call_log_survival", "kl_loss": "_kl_loss",
+             "mean": "_mean", "mode": "_mode", "sd": "_call_sd", "var": "_call_var", "entropy": "_entropy",
+             "cross_entropy": "_call_cross_entropy", "sample": "_sample", "get_dist_args": "_get_dist_args",
+             "get_dist_type": "_get_dist_type"}
+
+
+class Distribution(Cell):
+    """Base class of the distributions. ``seed`` (int >= 0, None means 0) seeds ``sample``; ``dtype`` is the
+    dtype of values and samples; ``param`` is the subclass's ``locals()`` with ``param_dict`` naming its
+    parameters."""
+
+    def __init__(self, seed, dtype, name, param):
+        super().__init__()
+        if seed is None:
+            seed = 0
+        validator.check_value_type('name', name, [str], type(self).__name__)
+        validator.check_non_negative_int(seed, 'seed', name)
+        self._name = name
+        self._seed = seed
+        self._dtype = cast_type_for_device(dtype)
+        self._parameters = {k: v for k, v in param.items() if not (k == 'self' or k.startswith('_'))}
+        self.default_parameters = []
+        self.parameter_names = []
+        if 'distribution' not in self._parameters:
+            self.parameter_type = set_param_type(self._parameters.get('param_dict', {}), dtype)
+            self._batch_shape = self._calc_batch_shape()
+            self._is_scalar_batch = self._check_is_scalar_batch()
+            self._broadcast_shape = self._batch_shape
+        self._set_prob()
+        self._set_log_prob()
+        self._set_sd()
+        self._set_var()
+        self._set_cdf()
+        self._set_survival()
+        self._set_log_cdf()
+        self._set_log_survival()
+        self._set_cross_entropy()
+        self.context_mode = context.get_context('mode')
+        self.device_target = context.get_context('device_target')
+        self.checktuple = CheckTuple()
+        self.checktensor = CheckTensor()
+        self.broadcast = broadcast_to
+        self.exp_base = exp_generic
+        self.log_base = log_generic
+
+    @property
+    def name(self):
+        return self._name
+
+    @property
+    def dtype(self):
+        return self._dtype
+
+    @property
+    def seed(self):
+        return self._seed
+
+    @property
+    def parameters(self):
+        return self._parameters
+
+    @property
+    def is_scalar_batch(self):
+        return self._is_scalar_batch
+
+    @property
+    def batch_shape(self):
+        return self._batch_shape
+
+    @property
+    def broadcast_shape(self):
+        return self._broadcast_shape
+
+    # ---- parameters -------------------------------------------------------------------------
+    def _reset_parameters(self):
+        self.default_parameters = []
+        self.parameter_names = []
+
+    def _add_parameter(self, value, name):
+        """Record a construction-time parameter (None: to be given per call) and return it as a Tensor."""
+        if not hasattr(self, 'default_parameters'):
+            self.default_parameters = []
+            self.parameter_names = []
+        value_t = None if value is None else cast_to_tensor(value, self.parameter_type)
+        self.default_parameters.append(value_t)
+        self.parameter_names.append(name)
+        return value_t
+
+    def _check_param_type(self, *args):
+        """The parameters of a call as torch tensors of ``parameter_type``: each given one (a Tensor) or else
+        its default; several are broadcast to one shape and must share a dtype."""
+        shape = dtype = None
+        out = []
+        for arg, name, default in zip(args, self.parameter_names, self.default_parameters):
+            if arg is not None:
+                self.checktensor(arg, name)
+            elif default is not None:
+                arg = default
+            else:
+                raise_none_error(name)
+            t = _t(arg)
+            if shape is None:
+                shape, dtype = t.shape, t.dtype
+            else:
+                if t.dtype != dtype:
+                    raise TypeError(f"For '{self.name}', the parameter '{name}' must have the dtype of the other "
+                                    f"parameters ({mstype.from_torch(dtype)}), but got {mstype.from_torch(t.dtype)}.")
+                try:
+                    shape = torch.broadcast_shapes(shape, t.shape)
+                except RuntimeError:
+                    raise ValueError(f"For '{self.name}', the parameter '{name}' of shape {tuple(t.shape)} does not "
+                                     f"broadcast with the shape {tuple(shape)} of the others.") from None
+            out.append(t)
+        tdt = mstype.to_torch(self.parameter_type)
+        out = [t.to(tdt) for t in out]
+        if len(out) == 1:
+            return out[0]
+        return tuple(torch.broadcast_to(t, shape) for t in out)
+
+    def _check_value(self, value, name):
+        """``value`` (a Tensor, else TypeError) as a torch tensor."""
+        self.checktensor(value, name)
+        return _t(value)
+
+    def _cast_value(self, value, name='value', to=None):
+        """A checked value cast to the distribution's dtype (or ``to``)."""
+        return self._check_value(value, name).to(mstype.to_torch(self.dtype if to is None else to))
+
+    def _check_other(self, value, name):
+        """A parameter of the other distribution (kl_loss, cross_entropy) cast to ``parameter_type``."""
+        return self._check_value(value, name).to(mstype.to_torch(self.parameter_type))
+
+    def _dist_args(self, *args):
+        """get_dist_args: each given argument (a Tensor) or else its default."""
+        out = []
+        for arg, name, default in zip(args, self.parameter_names, self.default_parameters):
+            if arg is not None:
+                self.checktensor(arg, name)
+                out.append(arg)
+            else:
+                out.append(default)
+        return tuple(out)
+
+    def _sample_shape(self, shape, batch_shape):
+        """(shape drawn, whether to drop the leading axis): a 0-d result is drawn as (1,) and squeezed."""
+        shape = self.checktuple(shape, 'shape')
+        origin = tuple(shape) + tuple(batch_shape)
+        return ((1,), True) if origin == () else (origin, False)
+
+    def _check_is_scalar_batch(self):
+        return all(v is None or isinstance(v, (int, float)) for v in self._parameters.get('param_dict').values())
+
+    def _calc_batch_shape(self):
+        shape = None
+        for value in self._parameters.get('param_dict').values():
+            if value is None:
+                return None
+            s = tuple(cast_to_tensor(value).shape)
+            if shape is None:
+                shape = s
+                continue
+            try:
+                shape = tuple(torch.broadcast_shapes(shape, s))
+            except RuntimeError:
+                raise ValueError(f"For '{self.name}', the parameters' shapes {shape} and {s} do not broadcast."
+                                 ) from None
+        return shape
+
+    # ---- which implementation each method uses ---------------------------------------------------
+    def _has(self, name):
+        return hasattr(self, name)
+
+    def _set_prob(self):
+        if self._has('_prob'):
+            self._call_prob = self._prob
+        elif self._has('_log_prob'):
+            self._call_prob = self._calc_prob_from_log_prob
+        else:
+            self._call_prob = self._raise_not_implemented_error('prob')
+
+    def _set_sd(self):
+        if self._has('_sd'):
+            self._call_sd = self._sd
+        elif self._has('_var'):
+            self._call_sd = self._calc_sd_from_var
+        else:
+            self._call_sd = self._raise_not_implemented_error('sd')
+
+    def _set_var(self):
+        if self._has('_var'):
+            self._call_var = self._var
+        elif self._has('_sd'):
+            self._call_var = self._calc_var_from_sd
+        else:
+            self._call_var = self._raise_not_implemented_error('var')
+
+    def _set_log_prob(self):
+        if self._has('_log_prob'):
+            self._call_log_prob = self._log_prob
+        elif self._has('_prob'):
+            self._call_log_prob = self._calc_log_prob_from_prob
+        else:
+            self._call_log_prob = self._raise_not_implemented_error('log_prob')
+
+    def _set_cdf(self):
+        if self._has('_cdf'):
+            self._call_cdf = self._cdf
+        elif self._has('_log_cdf'):
+            self._call_cdf = self._calc_cdf_from_log_cdf
+        elif self._has('_survival_function'):
+            self._call_cdf = self._calc_cdf_from_survival
+        elif self._has('_log_survival'):
+            self._call_cdf = self._calc_cdf_from_log_survival
+        else:
+            self._call_cdf = self._raise_not_implemented_error('cdf')
+
+    def _any_cdf(self):
+        return any(self._has(n) for n in ('_survival_function', '_log_survival', '_cdf', '_log_cdf'))
+
+    def _set_survival(self):
+        if not self._any_cdf():
+            self._call_survival = self._raise_not_implemented_error('survival_function')
+        elif self._has('_survival_function'):
+            self._call_survival = self._survival_function
+        elif self._has('_log_survival'):
+            self._call_survival = self._calc_survival_from_log_survival
+        else:
+            self._call_survival = self._calc_survival_from_call_cdf
+
+    def _set_log_cdf(self):
+        if not self._any_cdf():
+            self._call_log_cdf = self._raise_not_implemented_error('log_cdf')
+        elif self._has('_log_cdf'):
+            self._call_log_cdf = self._log_cdf
+        else:
+            self._call_log_cdf = self._calc_log_cdf_from_call_cdf
+
+    def _set_log_survival(self):
+        if not self._any_cdf():
+            self._call_log_survival = self._raise_not_implemented_error('log_cdf')
+        elif self._has('_log_survival'):
+            self._call_log_survival = self._log_survival
+        else:
+            self._call_log_survival = self._calc_log_survival_from_call_survival
+
+    def _set_cross_entropy(self):
+        if self._has('_cross_entropy'):
+            self._call_cross_entropy = self._cross_entropy
+        else:
+            self._call_cross_entropy = self._raise_not_implemented_error('cross_entropy')
+
+    def _raise_not_implemented_error(self, func_name):
+        name = self.name
+
+        def raise_error(*args, **kwargs):
+            return raise_not_implemented_util(func_name, name, *args, **kwargs)
+        return raise_error
+
+    # ---- derived forms ----------------------------------------------------------------------
+    def _calc_prob_from_log_prob(self, value, *args, **kwargs):
+        return _exp(_t(self._log_prob(value, *args, **kwargs)))
+
+    def _calc_log_prob_from_prob(self, value, *args, **kwargs):
+        return _log(_t(self._prob(value, *args, **kwargs)))
+
+    def _calc_cdf_from_log_cdf(self, value, *args, **kwargs):
+        return _exp(_t(self._log_cdf(value, *args, **kwargs)))
+
+    def _calc_cdf_from_survival(self, value, *args, **kwargs):
+        return 1.0 - _t(self._survival_function(value, *args, **kwargs))
+
+    def _calc_cdf_from_log_survival(self, value, *args, **kwargs):
+        return 1.0 - _exp(_t(self._log_survival(value, *args, **kwargs)))
+
+    def _calc_log_cdf_from_call_cdf(self, value, *args, **kwargs):
+        return _log(_t(self._call_cdf(value, *args, **kwargs)))
+
+    def _calc_survival_from_call_cdf(self, value, *args, **kwargs):
+        return 1.0 - _t(self._call_cdf(value, *args, **kwargs))
+
+    def _calc_survival_from_log_survival(self, value, *args, **kwargs):
+        return _exp(_t(self._log_survival(value, *args, **kwargs)))
+
+    def _calc_log_survival_from_call_survival(self, value, *args, **kwargs):
+        return _log(_t(self._call_survival(value, *args, **kwargs)))
+
+    def _calc_sd_from_var(self, *args, **kwargs):
+        return torch.sqrt(_t(self._var(*args, **kwargs)))
+
+    def _calc_var_from_sd(self, *args, **kwargs):
+        return torch.square(_t(self._sd(*args, **kwargs)))
+
+    def _calc_cross_entropy(self, dist, *args, **kwargs):
+        return _t(self._entropy(*args, **kwargs)) + _t(self._kl_loss(dist, *args, **kwargs))
+
+    # ---- what a subclass implements (the reference raises NotImplementedError for the rest) -------
+    def _get_dist_args(self, *args, **kwargs):
+        return raise_not_implemented_util('get_dist_args', self.name, *args, **kwargs)
+
+    def _get_dist_type(self):
+        return raise_not_implemented_util('get_dist_type', self.name)
+
+    def _kl_loss(self, *args, **kwargs):
+        return raise_not_implemented_util('kl_loss', self.name, *args, **kwargs)
+
+    def _mean(self, *args, **kwargs):
+        return raise_not_implemented_util('mean', self.name, *args, **kwargs)
+
+    def _mode(self, *args, **kwargs):
+        return raise_not_implemented_util('mode', self.name, *args, **kwargs)
+
+    def _entropy(self, *args, **kwargs):
+        return raise_not_implemented_util('entropy', self.name, *args, **kwargs)
+
+    def _sample(self, *args, **kwargs):
+        return raise_not_implemented_util('sample', self.name, *args, **kwargs)
+
+    # ---- the public methods -----------------------------------------------------------------
+    def get_dist_args(self, *args, **kwargs):
+        """The distribution's parameters: the ones given, else the construction-time ones."""
+        return _wrap(self._get_dist_args(*args, **kwargs))
+
+    def get_dist_type(self):
+        """The distribution's type name, e.g. ``'Normal'``."""
+        return self._get_dist_type()
+
+    def log_prob(self, value, *args, **kwargs):
+        """Log probability (density or mass) of ``value``."""
+        return _wrap(self._call_log_prob(value, *args, **kwargs))
+
+    def prob(self, value, *args, **kwargs):
+        """Probability (density or mass) of ``value``."""
+        return _wrap(self._call_prob(value, *args, **kwargs))
+
+    def cdf(self, value, *args, **kwargs):
+        """Cumulative distribution function at ``value``."""
+        return _wrap(self._call_cdf(value, *args, **kwargs))
+
+    def log_cdf(self, value, *args, **kwargs):
+        """Log of the cdf at ``value``."""
+        return _wrap(self._call_log_cdf(value, *args, **kwargs))
+
+    def survival_function(self, value, *args, **kwargs):
+        """1 - cdf at ``value``."""
+        return _wrap(self._call_survival(value, *args, **kwargs))
+
+    def log_survival(self, value, *args, **kwargs):
+        """Log of the survival function at ``value``."""
+        return _wrap(self._call_log_survival(value, *args, **kwargs))
+
+    def kl_loss(self, dist, *args, **kwargs):
+        """KL divergence KL(self || dist) with ``dist`` the type name of the other distribution, whose
+        parameters follow."""
+        return _wrap(self._kl_loss(dist, *args, **kwargs))
+
+    def mean(self, *args, **kwargs):
+        """Mean."""
+        return _wrap(self._mean(*args, **kwargs))
+
+    def mode(self, *args, **kwargs):
+        """Mode."""
+        return _wrap(self._mode(*args, **kwargs))
+
+    def sd(self, *args, **kwargs):
+        """Standard deviation."""
+        return _wrap(self._call_sd(*args, **kwargs))
+
+    def var(self, *args, **kwargs):
+        """Variance."""
+        return _wrap(self._call_var(*args, **kwargs))
+
+    def entropy(self, *args, **kwargs):
+        """Entropy."""
+        return _wrap(self._entropy(*args, **kwargs))
+
+    def cross_entropy(self, dist, *args, **kwargs):
+        """Cross entropy with ``dist`` (the other distribution's type name, then its parameters)."""
+        return _wrap(self._call_cross_entropy(dist, *args, **kwargs))
+
+    def sample(self, *args, **kwargs):
+        """Samples of shape ``shape + batch_shape`` (``shape``: a tuple, default ``()``)."""
+        return _wrap(self._sample(*args, **kwargs))
+
+    def construct(self, name, *args, **kwargs):
+        """``dist('log_prob', value, ...)``: the method called ``name``."""
+        attr = _DISPATCH.get(name)
+        if attr is None:
+            return raise_not_implemented_util(name, self.name, *args, **kwargs)
+        return _wrap(getattr(self, attr)(*args, **kwargs))
+

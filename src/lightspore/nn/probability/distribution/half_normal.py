@@ -1,0 +1,31 @@
+"""Half-normal distribution (only prob and log_prob, as in the reference)."""
+import math
+
+import torch
+
+from ....common import dtype as mstype
+from ._utils.utils import check_greater_zero, check_type_name
+from .distribution import Distribution
+
+__all__ = ["HalfNormal"]
+
+
+class HalfNormal(Distribution):
+    """Half-normal distribution with parameters ``mean`` and ``sd`` (> 0): density 0 below zero."""
+
+    def __init__(self, mean=None, sd=None, seed=None, dtype=mstype.float32, name="HalfNormal"):
+        param = dict(locals())
+        param['param_dict'] = {'mean': mean, 'sd': sd}
+        check_type_name("dtype", dtype, mstype.float_type, type(self).__name__)
+        super().__init__(seed, dtype, name, param)
+        self._mean_value = self._add_parameter(mean, 'mean')
+        self._sd_value = self._add_parameter(sd, 'sd')
+        if self._sd_value is not None:
+            check_greater_zero(self._sd_value, "Standard deviation")
+        self.coeff = math.sqrt(2. / math.pi)
+
+    def _prob(self, value, mean=None, sd=None):
+        value = self._cast_value(value)
+        mean, sd = self._check_param_type(mean, sd)
+        pdf = self.coeff / sd * torch.exp(-0.5 * torch.square((value - mean) / sd))
+        return pdf * (value >= 0).to(mstype.to_torch(self.dtype))

@@ -1,0 +1,103 @@
+"""Logistic distribution."""
+import math
+
+import numpy as np
+import torch
+
+from ....common import dtype as mstype
+from ._utils import sampling
+from ._utils.custom_ops import exp_generic, log_generic  # noqa: F401 - names of the reference's module
+from ._utils.utils import check_greater_zero, check_type_name
+from .distribution import Distribution
+
+__all__ = ["Logistic"]
+
+_THRESHOLD = float(np.log(np.finfo(np.float32).eps) + 1.)
+
+
+def _softplus(x):
+    """log(1 + exp(x)), exact where exp(x) under- or overflows (the reference's thresholds)."""
+    too_small = x < _THRESHOLD
+    too_large = x > -_THRESHOLD
+    safe = torch.where(torch.logical_or(too_small, too_large), torch.ones_like(x), x)
+    y = torch.log(torch.exp(safe) + 1.0)
+    return torch.where(too_small, torch.exp(x), torch.where(too_large, x, y))
+
+
+class Logistic(Distribution):
+    """Logistic distribution with parameters ``loc`` and ``scale`` (> 0)."""
+
+    def __init__(self, loc=None, scale=None, seed=None, dtype=mstype.float32, name="Logistic"):
+        param = dict(locals())
+        param['param_dict'] = {'loc': loc, 'scale': scale}
+        check_type_name("dtype", dtype, mstype.float_type, type(self).__name__)
+        super().__init__(seed, dtype, name, param)
+        self._loc = self._add_parameter(loc, 'loc')
+        self._scale = self._add_parameter(scale, 'scale')
+        if self._scale is not None:
+            check_greater_zero(self._scale, "scale")
+        self.threshold = _THRESHOLD
+        self.sd_const = math.pi / math.sqrt(3)
+
+    def extend_repr(self):
+        if self.is_scalar_batch:
+            return f'location = {self._loc}, scale = {self._scale}'
+        return f'batch_shape = {self._broadcast_shape}'
+
+    @property
+    def loc(self):
+        """The location given at construction (a Tensor), or None."""
+        return self._loc
+
+    @property
+    def scale(self):
+        """The scale given at construction (a Tensor), or None."""
+        return self._scale
+
+    def _get_dist_type(self):
+        return "Logistic"
+
+    def _get_dist_args(self, loc=None, scale=None):
+        return self._dist_args(loc, scale)
+
+    def _mean(self, loc=None, scale=None):
+        return self._check_param_type(loc, scale)[0]
+
+    def _mode(self, loc=None, scale=None):
+        return self._check_param_type(loc, scale)[0]
+
+    def _sd(self, loc=None, scale=None):
+        _, scale = self._check_param_type(loc, scale)
+        return scale * torch.tensor(self.sd_const, dtype=scale.dtype)
+
+    def _entropy(self, loc=None, scale=None):
+        _, scale = self._check_param_type(loc, scale)
+        return torch.log(scale) + 2.
+
+    def _z(self, value, loc, scale):
+        value = self._cast_value(value)
+        loc, scale = self._check_param_type(loc, scale)
+        return (value - loc) / scale, scale
+
+    def _log_prob(self, value, loc=None, scale=None):
+        z, scale = self._z(value, loc, scale)
+        return -z - 2. * _softplus(-z) - torch.log(scale)
+
+    def _cdf(self, value, loc=None, scale=None):
+        return torch.sigmoid(self._z(value, loc, scale)[0])
+
+    def _log_cdf(self, value, loc=None, scale=None):
+        return -_softplus(-self._z(value, loc, scale)[0])
+
+    def _survival_function(self, value, loc=None, scale=None):
+        return torch.sigmoid(-self._z(value, loc, scale)[0])
+
+    def _log_survival(self, value, loc=None, scale=None):
+        return -_softplus(self._z(value, loc, scale)[0])
+
+    def _sample(self, shape=(), loc=None, scale=None):
+        loc, scale = self._check_param_type(loc, scale)
+        draw_shape, drop = self._sample_shape(shape, (loc + scale).shape)
+        u = sampling.uniform(draw_shape, self.seed)
+        value = ((torch.log(u) - torch.log1p(-u)) * scale + loc).to(mstype.to_torch(self.dtype))
+        return value.squeeze(0) if drop else value

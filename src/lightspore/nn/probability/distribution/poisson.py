@@ -1,0 +1,73 @@
+"""Poisson distribution."""
+import torch
+
+from ....common import dtype as mstype
+from ._utils import sampling
+from ._utils.custom_ops import exp_generic, log_generic  # noqa: F401 - names of the reference's module
+from ._utils.utils import check_greater_zero, check_type_name
+from .distribution import Distribution
+
+__all__ = ["Poisson"]
+
+
+class Poisson(Distribution):
+    """Poisson distribution with Tensor parameter ``rate`` (> 0); a Python scalar is refused (TypeError)."""
+
+    def __init__(self, rate=None, seed=None, dtype=mstype.float32, name="Poisson"):
+        param = dict(locals())
+        param['param_dict'] = {'rate': rate}
+        check_type_name("dtype", dtype, mstype.int_type + mstype.uint_type + mstype.float_type,
+                        type(self).__name__)
+        if isinstance(rate, (int, float)):
+            raise TypeError("Input rate can't be scalar")
+        super().__init__(seed, dtype, name, param)
+        self._rate = self._add_parameter(rate, 'rate')
+        if self.rate is not None:
+            check_greater_zero(self.rate, 'rate')
+
+    def extend_repr(self):
+        return f'rate = {self.rate}' if self.is_scalar_batch else f'batch_shape = {self._broadcast_shape}'
+
+    @property
+    def rate(self):
+        """The rate given at construction (a Tensor), or None."""
+        return self._rate
+
+    def _get_dist_type(self):
+        return "Poisson"
+
+    def _get_dist_args(self, rate=None):
+        return self._dist_args(rate)
+
+    def _mean(self, rate=None):
+        return self._check_param_type(rate)
+
+    def _mode(self, rate=None):
+        return torch.floor(self._check_param_type(rate))
+
+    def _var(self, rate=None):
+        return self._check_param_type(rate)
+
+    def _log_prob(self, value, rate=None):
+        value = self._cast_value(value)
+        rate = self._check_param_type(rate)
+        log_rate = torch.log(rate)
+        safe_x = torch.where(value < 0, torch.zeros_like(value), value)
+        y = log_rate * safe_x - torch.lgamma(safe_x + 1.)
+        unnormalized = torch.where(value == safe_x, y, torch.full_like(y, -float('inf')))
+        return unnormalized - torch.exp(log_rate)
+
+    def _cdf(self, value, rate=None):
+        value = self._cast_value(value)
+        rate = self._check_param_type(rate)
+        below = value < 0
+        safe_x = torch.where(below, torch.zeros_like(value), value)
+        a, x = torch.broadcast_tensors(1. + safe_x, rate)
+        cdf = 1. - torch.special.gammainc(a, x)
+        return torch.where(below, torch.zeros_like(cdf), cdf)
+
+    def _sample(self, shape=(), rate=None):
+        rate = self._check_param_type(rate).to(torch.float32)
+        draw_shape, drop = self._sample_shape(shape, rate.shape)
+        value = sampling.poisson(draw_shape, rate, self.seed).to(mstype.to_torch(self.dtype))
+        return value.squeeze(0) if drop else value
