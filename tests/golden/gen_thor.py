@@ -255,7 +255,7 @@ def main():
     kinds = []
     fim = opt.weight_fim_idx_map
     layer_of = [p.name.rsplit('.', 1)[0] for p in opt.matrix_a_cov]
-    for i, p in enumerate(params):
+    for i in range(len(params)):
         t = fim[i]
         kinds.append(None if t == -1 else ({1: 'conv', 2: 'fc'}[opt.weight_layertype_idx_map[i]], layer_of[t]))
     cells = dict(net.cells_and_names())

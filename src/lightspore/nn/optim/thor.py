@@ -195,7 +195,7 @@ class ThorGpu(Optimizer):
         self.damping = damping
         self.cov_step = Parameter(Tensor(np.zeros([1], np.int32)), name="cov_step", requires_grad=False)
         self.split_dim = 128
-        logger.info("matrix_a_cov len is {}".format(len(self.matrix_a_cov)))
+        logger.info(f"matrix_a_cov len is {len(self.matrix_a_cov)}")
         self.thor = True
         self.matrix_a_shape = ()
         self.thor_layer_count = 0
