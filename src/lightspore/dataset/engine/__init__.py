@@ -5,7 +5,9 @@ Every name here is the object ``mindspore.dataset`` exports; the submodules (``d
 group them as the reference does.
 """
 from . import (
+    cache_client,
     datasets,
+    datasets_audio,
     datasets_standard_format,
     datasets_text,
     datasets_user_defined,
@@ -13,6 +15,7 @@ from . import (
     iterators,
     samplers,
 )
+from .cache_client import DatasetCache
 from .datasets import (
     AudioBaseDataset,
     BatchDataset,
@@ -37,6 +40,8 @@ from .datasets import (
     ZipDataset,
     zip,  # noqa: A004 - the reference's name
 )
+from .datasets_audio import *  # noqa: F403
+from .datasets_audio import __all__ as _audio_all
 from .datasets_standard_format import *  # noqa: F403
 from .datasets_standard_format import __all__ as _std_all
 from .datasets_text import *  # noqa: F403
@@ -60,4 +65,5 @@ from .samplers import (
 
 __all__ = ["Schema", "zip", "GeneratorDataset", "NumpySlicesDataset", "PaddedDataset", "DistributedSampler",
            "PKSampler", "RandomSampler", "SequentialSampler", "SubsetRandomSampler", "SubsetSampler",
-           "WeightedRandomSampler"] + list(_std_all) + list(_text_all) + list(_vision_all)
+           "WeightedRandomSampler"] + list(_std_all) + list(_text_all) + list(_vision_all) + list(_audio_all) + [
+    "DatasetCache"]

@@ -1,0 +1,223 @@
+"""The speech and music corpora readers: YesNo, LJSpeech, SpeechCommands and GTZAN.
+
+Every reader gives ``waveform`` as float32 (channels, samples): the PCM samples divided by the largest positive
+sample (16-bit: / 32767, as the reference reads wav files), and ``sample_rate`` as a scalar.
+"""
+import os
+import wave
+
+import numpy as np
+
+from ._loaders_vision import _check_dir, _RecordSource
+from ._pipeline import AudioBaseDataset
+from .sources import _check_usage
+
+__all__ = ["YesNoDataset", "LJSpeechDataset", "SpeechCommandsDataset", "GTZANDataset"]
+
+_SCALE = {1: 127.0, 2: 32767.0, 4: 2147483647.0}   # the reference divides by the largest positive sample
+
+
+def _read_wav(path):
+    """(waveform float32 (channels, frames), sample rate) of a PCM wav file."""
+    try:
+        with wave.open(path, "rb") as w:
+            channels, width, rate = w.getnchannels(), w.getsampwidth(), w.getframerate()
+            data = w.readframes(w.getnframes())
+    except (OSError, EOFError, wave.Error) as e:
+        raise RuntimeError(f"Invalid file, failed to read wav file: {path}: {e}") from None
+    if width not in _SCALE:
+        raise RuntimeError(f"Invalid file, {path} has {8 * width}-bit samples: 8, 16 or 32-bit PCM is supported.")
+    if width == 1:
+        samples = np.frombuffer(data, np.uint8).astype(np.float32) - 128.0
+    else:
+        samples = np.frombuffer(data, {2: "<i2", 4: "<i4"}[width]).astype(np.float64)
+    wav = (samples / _SCALE[width]).astype(np.float32).reshape(-1, channels).T
+    return np.ascontiguousarray(wav), rate
+
+
+class _AudioSource(_RecordSource, AudioBaseDataset):
+    def __init__(self, dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id, cache):
+        _check_dir(dataset_dir)
+        super().__init__(num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id, cache)
+        self.dataset_dir = dataset_dir
+
+
+class YesNoDataset(_AudioSource):
+    """YesNo: every ``*.wav`` of ``dataset_dir`` (in the folder's listing order, as the reference reads it):
+    ``waveform``, ``sample_rate`` int32 and ``label`` int32 (the 0/1 words of the file name)."""
+
+    def __init__(self, dataset_dir, num_samples=None, num_parallel_workers=None, shuffle=None, sampler=None,
+                 num_shards=None, shard_id=None, cache=None):
+        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                         cache)
+
+    def _columns(self):
+        return ["waveform", "sample_rate", "label"]
+
+    def _records(self):
+        return [f for f in os.listdir(self.dataset_dir) if f.endswith(".wav")]
+
+    def _read(self, name):
+        wav, rate = _read_wav(os.path.join(self.dataset_dir, name))
+        try:
+            label = [int(x) for x in name[:-4].split("_")]
+        except ValueError:
+            raise RuntimeError(f"Invalid file name, the YesNo file {name} should be 0/1 words joined by '_'.") from None
+        return [wav, np.array(rate, np.int32), np.array(label, np.int32)]
+
+
+class LJSpeechDataset(_AudioSource):
+    """LJSpeech: the lines of ``metadata.csv`` (``id|transcription|normalized``) with ``wavs/{id}.wav``:
+    ``waveform``, ``sample_rate`` int32, ``transcription``, ``normalized_transcription``."""
+
+    def __init__(self, dataset_dir, num_samples=None, num_parallel_workers=None, shuffle=None, sampler=None,
+                 num_shards=None, shard_id=None, cache=None):
+        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                         cache)
+
+    def _columns(self):
+        return ["waveform", "sample_rate", "transcription", "normalized_transcription"]
+
+    def _records(self):
+        path = os.path.join(self.dataset_dir, "metadata.csv")
+        if not os.path.isfile(path):
+            raise RuntimeError(f"Invalid file, failed to open LJSpeech metadata file: {path}")
+        recs = []
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                line = line.rstrip("\r\n")
+                if not line:
+                    continue
+                parts = line.split("|")
+                if len(parts) < 3:
+                    raise RuntimeError(f"Invalid data, the line '{line}' of {path} should have 3 fields joined by "
+                                       "'|'.")
+                recs.append(parts[:3])
+        return recs
+
+    def _read(self, rec):
+        wav, rate = _read_wav(os.path.join(self.dataset_dir, "wavs", rec[0] + ".wav"))
+        return [wav, np.array(rate, np.int32), np.array(rec[1]), np.array(rec[2])]
+
+
+class SpeechCommandsDataset(_AudioSource):
+    """Speech Commands: ``{label}/{speaker}_nohash_{n}.wav`` (``_background_noise_`` left out), split by
+    ``testing_list.txt`` / ``validation_list.txt``: ``waveform``, ``sample_rate`` int32, ``label``,
+    ``speaker_id``, ``utterance_number`` int32. The dataset size counts every file of the corpus whatever
+    ``usage``, as the reference's does."""
+
+    def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=None,
+                 sampler=None, num_shards=None, shard_id=None, cache=None):
+        usage = _check_usage(usage, ["train", "test", "valid", "all"])
+        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                         cache)
+        self.usage = usage
+        self._total = None
+
+    def _columns(self):
+        return ["waveform", "sample_rate", "label", "speaker_id", "utterance_number"]
+
+    def _list(self, name):
+        path = os.path.join(self.dataset_dir, name)
+        if not os.path.isfile(path):
+            return set()
+        with open(path, encoding="utf-8") as f:
+            return {line.strip() for line in f if line.strip()}
+
+    def _records(self):
+        files = []
+        for label in sorted(os.listdir(self.dataset_dir)):
+            folder = os.path.join(self.dataset_dir, label)
+            if label == "_background_noise_" or not os.path.isdir(folder):
+                continue
+            files.extend(f"{label}/{f}" for f in sorted(os.listdir(folder)) if f.endswith(".wav"))
+        self._total = len(files)
+        if self.usage == "all":
+            return files
+        test, valid = self._list("testing_list.txt"), self._list("validation_list.txt")
+        if self.usage == "test":
+            return [f for f in files if f in test]
+        if self.usage == "valid":
+            return [f for f in files if f in valid]
+        return [f for f in files if f not in test and f not in valid]
+
+    def _size(self):
+        self._all()
+        return len(self.sampler.indices(self._total, 0))
+
+    def _read(self, rel):
+        wav, rate = _read_wav(os.path.join(self.dataset_dir, rel))
+        label, name = rel.split("/")
+        parts = name[:-4].split("_nohash_")
+        if len(parts) != 2 or not parts[1].isdigit():
+            raise RuntimeError(f"Invalid file name, the Speech Commands file {rel} should be named "
+                               "{speaker}_nohash_{number}.wav.")
+        return [wav, np.array(rate, np.int32), np.array(label), np.array(parts[0]), np.array(int(parts[1]), np.int32)]
+
+
+_GENRES = ("blues", "classical", "country", "disco", "hiphop", "jazz", "metal", "pop", "reggae", "rock")
+
+
+def _spans(text):
+    """'29-49 73-97' -> the numbers of those inclusive spans."""
+    out = []
+    for part in text.split():
+        a, _, b = part.partition("-")
+        out.extend(range(int(a), int(b or a) + 1))
+    return out
+
+
+# the filtered GTZAN split the reference reads for usage train/valid/test (file numbers per genre, in _GENRES order)
+_GTZAN_SPLIT = {
+    "train": ["29-49 73-97", "30-33 43-48 50-67 80-99", "19-26 28-29 65-99",
+              "5 15-20 22-37 39-45 47 49 53-54 56-57 59 61 70 73-74 89", "2-25 28-29 31-38 41-42 55-61 77-80",
+              "0-1 11-24 41 47-72", "2-3 5 21 24 35 46-57 59-66 69 71-72 79-80 84 86 89-99",
+              "2-9 11-12 16-20 23-29 31-36 38-42 44 46 49-50 80 97-99",
+              "0-2 4 6 9 11-12 14-32 42-45 49-51 54-60 63 69", "0-9 16-26 57-70 91-99"],
+    "valid": ["0-11 50-60", "0-10 68-76", "0-7 9-18 27 41-42 45 49", "0 2-4 6-14 46 48 52 67-68 72 75 90 95",
+              "81-98", "2-10 25-32", "0-1 6-11 16-20 36-37 68 76-77 81-82", "10 53 55 58-62 81 83-86",
+              "61-62 70 72 74 76-78 85 92-99", "38 49-56 71-85"],
+    "test": ["12-28 61-72 98-99", "11-29 34-41 49 77-79", "30-40 43-44 46-48 50-51 53-64",
+             "1 21 58 62-66 69 76-88 91-94 96-97 99", "0 26-27 30 40 43-45 51-54 62-75 99", "73-99",
+             "12-15 22-23 25-33 38-39 67 70 73-75 78 83 85 87-88", "0-1 13-14 43 63-66 69-79 82 88-96",
+             "34-40 46-48 52-53 64-68 71 79 82-84 87-90", "10-15 27-37 39-48 86-90"],
+}
+
+
+class GTZANDataset(_AudioSource):
+    """GTZAN: ``{genre}/{genre}.{nnnnn}.wav`` (22050 Hz) for the ten genres: ``waveform``, ``sample_rate``
+    uint32, ``label`` (the genre); ``usage`` train/valid/test reads the filtered split of the corpus, ``all``
+    every file."""
+
+    def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=None,
+                 sampler=None, num_shards=None, shard_id=None, cache=None):
+        usage = _check_usage(usage, ["train", "valid", "test", "all"])
+        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                         cache)
+        self.usage = usage
+
+    def _columns(self):
+        return ["waveform", "sample_rate", "label"]
+
+    def _records(self):
+        if self.usage == "all":
+            recs = []
+            for g in _GENRES:
+                folder = os.path.join(self.dataset_dir, g)
+                if os.path.isdir(folder):
+                    recs.extend((g, f) for f in sorted(os.listdir(folder)) if f.endswith(".wav"))
+            return recs
+        recs = []
+        for g, spans in zip(_GENRES, _GTZAN_SPLIT[self.usage]):
+            for n in _spans(spans):
+                name = f"{g}.{n:05d}.wav"
+                if os.path.isfile(os.path.join(self.dataset_dir, g, name)):
+                    recs.append((g, name))
+        return recs
+
+    def _read(self, rec):
+        path = os.path.join(self.dataset_dir, *rec)
+        wav, rate = _read_wav(path)
+        if rate != 22050:
+            raise RuntimeError(f"Invalid file, sampling rate of GTZAN wav file must be 22050, file path: {path}")
+        return [wav, np.array(rate, np.uint32), np.array(rec[0])]

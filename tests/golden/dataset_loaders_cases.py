@@ -1,0 +1,395 @@
+"""Cases shared by gen_dataset_loaders.py (run on MindSpore 2.7.1) and tests/test_dataset_loaders.py (lightspore).
+
+``make_files(root)`` writes tiny dataset trees in each loader's file format (4x4 PNG images, short 16-bit wav
+files, a few lines of text; the same bytes on both sides, built from this recipe at test time). Each case is
+(name, expression), evaluated with ``ds``, ``ms``, ``np``, ``R`` (the tree root) and ``rows``/``cols`` in scope;
+its value or its exception is recorded by ``encode``.
+"""
+import io
+import json
+import os
+import struct
+import wave
+
+import numpy as np
+
+
+def _png(seed, size=(4, 4), mode="RGB"):
+    from PIL import Image
+    rng = np.random.default_rng(seed)
+    shape = size + ((3,) if mode == "RGB" else ())
+    buf = io.BytesIO()
+    Image.fromarray(rng.integers(0, 256, shape, dtype=np.uint8), mode).save(buf, "PNG")
+    return buf.getvalue()
+
+
+def _put(root, rel, data):
+    path = os.path.join(root, rel)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb" if isinstance(data, bytes) else "w", **({} if isinstance(data, bytes) else
+                                                                  {"encoding": "utf-8", "newline": ""})) as f:
+        f.write(data)
+
+
+def _wav(seed, n=6, rate=8000, channels=1):
+    rng = np.random.default_rng(seed)
+    buf = io.BytesIO()
+    with wave.open(buf, "wb") as w:
+        w.setnchannels(channels)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes(rng.integers(-32768, 32767, n * channels, dtype=np.int16).tobytes())
+    return buf.getvalue()
+
+
+def _coco(root):
+    for k, name in enumerate(["000000000009.jpg", "000000000025.jpg", "000000000030.jpg"]):
+        _put(root, f"coco/images/{name}", _png(100 + k))
+    images = [{"file_name": "000000000025.jpg", "id": 25, "height": 4, "width": 4},
+              {"file_name": "000000000009.jpg", "id": 9, "height": 4, "width": 4},
+              {"file_name": "000000000030.jpg", "id": 30, "height": 4, "width": 4}]
+    cats = [{"id": 1, "name": "person", "supercategory": "human"}, {"id": 3, "name": "car", "supercategory": "v"}]
+    det = {"images": images, "categories": cats, "annotations": [
+        {"id": 1, "image_id": 9, "bbox": [0.5, 1.0, 2.0, 2.5], "category_id": 3, "iscrowd": 0, "area": 5.0,
+         "segmentation": [[0.0, 1.0, 2.0, 3.0, 1.5, 0.5]]},
+        {"id": 2, "image_id": 25, "bbox": [1, 1, 1, 1], "category_id": 1, "iscrowd": 1, "area": 1.0,
+         "segmentation": {"counts": [1, 2, 3, 10], "size": [4, 4]}},
+        {"id": 3, "image_id": 9, "bbox": [0, 0, 3, 3], "category_id": 1, "iscrowd": 0, "area": 9.0,
+         "segmentation": [[1.0, 1.0, 2.0, 2.0], [3.0, 3.0, 0.0, 0.0, 1.0, 1.0, 2.0, 2.0]]}]}
+    _put(root, "coco/det.json", json.dumps(det))
+    kp = {"images": images, "categories": cats, "annotations": [
+        {"id": 1, "image_id": 25, "keypoints": list(range(51)), "num_keypoints": 7, "bbox": [0, 0, 1, 1],
+         "category_id": 1, "iscrowd": 0},
+        {"id": 2, "image_id": 25, "keypoints": [2.5] * 51, "num_keypoints": 3, "bbox": [0, 0, 1, 1],
+         "category_id": 1, "iscrowd": 0},
+        {"id": 3, "image_id": 30, "keypoints": [1] * 51, "num_keypoints": 1, "bbox": [0, 0, 1, 1],
+         "category_id": 1, "iscrowd": 0}]}
+    _put(root, "coco/kp.json", json.dumps(kp))
+    pan = {"images": images, "categories": [{"id": 1, "name": "person", "isthing": 1},
+                                            {"id": 7, "name": "sky", "isthing": 0}],
+           "annotations": [
+               {"image_id": 30, "file_name": "000000000030.png", "segments_info": [
+                   {"id": 11, "category_id": 7, "iscrowd": 0, "bbox": [0, 0, 4, 2], "area": 8},
+                   {"id": 12, "category_id": 1, "iscrowd": 1, "bbox": [1, 2, 3, 2], "area": 5}]},
+               {"image_id": 9, "file_name": "000000000009.png", "segments_info": [
+                   {"id": 13, "category_id": 1, "iscrowd": 0, "bbox": [0.5, 0, 1, 1], "area": 1}]}]}
+    _put(root, "coco/pan.json", json.dumps(pan))
+    cap = {"images": images, "annotations": [
+        {"id": 1, "image_id": 9, "caption": "a cat on a mat"},
+        {"id": 2, "image_id": 30, "caption": "two dogs"},
+        {"id": 3, "image_id": 9, "caption": "the mat, a cat"}]}
+    _put(root, "coco/cap.json", json.dumps(cap))
+    _put(root, "coco/bad.json", "{not json")
+
+
+def _voc(root):
+    names = ["2007_000032", "2007_000027", "2008_000001"]
+    for k, n in enumerate(names):
+        _put(root, f"voc/JPEGImages/{n}.jpg", _png(200 + k))
+        _put(root, f"voc/SegmentationClass/{n}.png", _png(210 + k, mode="L"))
+    _put(root, "voc/ImageSets/Segmentation/train.txt", "2007_000032\n2008_000001\n")
+    _put(root, "voc/ImageSets/Segmentation/val.txt", "2007_000027\n")
+    _put(root, "voc/ImageSets/Main/train.txt", "2007_000032\n2007_000027\n")
+    _put(root, "voc/ImageSets/Main/val.txt", "2008_000001\n")
+    objs = {"2007_000032": [("dog", 0, 0, (1, 2, 3, 4)), ("cat", 1, 1, (1, 1, 2, 2))],
+            "2007_000027": [("person", 0, 0, (2, 1, 4, 3))],
+            "2008_000001": [("person", 0, 1, (1.5, 1, 3, 2.5))], "bad": [("cat", 0, 0, (0, 0, 2, 2))]}
+    _put(root, "vocbad/ImageSets/Main/train.txt", "bad\n")
+    _put(root, "vocbad/JPEGImages/bad.jpg", _png(219))
+    for n, objects in objs.items():
+        body = "".join(f"<object><name>{c}</name><pose>Left</pose><truncated>{t}</truncated>"
+                       f"<difficult>{d}</difficult><bndbox><xmin>{b[0]}</xmin><ymin>{b[1]}</ymin><xmax>{b[2]}</xmax>"
+                       f"<ymax>{b[3]}</ymax></bndbox></object>" for c, t, d, b in objects)
+        _put(root, f"{'vocbad' if n == 'bad' else 'voc'}/Annotations/{n}.xml",
+             f"<annotation><folder>VOC</folder><filename>{n}.jpg</filename>"
+             f"<size><width>4</width><height>4</height><depth>3</depth></size>{body}</annotation>")
+
+
+def _clue(root):
+    rows = {
+        "afqmc": [{"sentence1": "s1 a", "sentence2": "s2 a", "label": "0"},
+                  {"sentence1": "s1 b", "sentence2": "s2 b", "label": "1"}],
+        "tnews": [{"label": "102", "label_desc": "news_ent", "sentence": "t a", "keywords": "k1,k2"},
+                  {"label": "103", "label_desc": "news_sport", "sentence": "t b", "keywords": ""}],
+        "iflytek": [{"label": "11", "label_des": "app", "sentence": "i a"}],
+        "cmnli": [{"sentence1": "c1", "sentence2": "c2", "label": "neutral"}],
+        "wsc": [{"target": {"span2_index": 7, "span1_index": 1, "span1_text": "x", "span2_text": "it"}, "idx": 3,
+                 "label": "true", "text": "w text"}],
+        "csl": [{"id": 4, "abst": "abstract", "keyword": ["k1", "k2"], "label": "1"}],
+    }
+    for task, rs in rows.items():
+        for usage in ("train", "dev", "test"):
+            lines = []
+            for i, r in enumerate(rs):
+                r = dict(r)
+                if usage == "test":
+                    r.pop("label", None)
+                    r.setdefault("id", 10 + i)
+                lines.append(json.dumps(r, ensure_ascii=False))
+            _put(root, f"clue/{task}/{usage}.json", "\n".join(lines) + "\n")
+
+
+def _manifest(root):
+    for k, n in enumerate(["a.jpg", "b.jpg", "c.jpg"]):
+        _put(root, f"manifest/img/{n}", _png(300 + k))
+    d = os.path.join(root, "manifest", "img")
+    lines = [{"source": f"{d}/a.jpg", "usage": "TRAIN", "annotation": [{"type": "label", "name": "dog"}]},
+             {"source": f"{d}/b.jpg", "usage": "train", "annotation": [{"type": "label", "name": "cat"},
+                                                                        {"type": "label", "name": "dog"}]},
+             {"source": f"{d}/c.jpg", "usage": "eval", "annotation": [{"type": "label", "name": "zebra"}]},
+             {"source": f"{d}/a.jpg", "usage": "train", "annotation": [{"type": "label", "name": "bird"}]}]
+    _put(root, "manifest/m.manifest", "\n".join(json.dumps(x) for x in lines) + "\n")
+
+
+def _csv_text(root):
+    _put(root, "agnews/train.csv", '"3","Wall St. Bears","Reuters - Short-sellers, ""Wall St.""\\ band"\n'
+                                   '"4","Carlyle","About \\n the firm"\n')
+    _put(root, "agnews/test.csv", '"1","T title","t desc"\n')
+    _put(root, "amazon/train.csv", '"2","Great","I loved it"\n"1","Bad","meh, not good"\n')
+    _put(root, "amazon/test.csv", '"1","x","y"\n')
+    _put(root, "dbpedia/train.csv", '1,E. D. Abbott Ltd," Abbott of Farnham"\n2,Schwan-Stabilo,"pens, ink"\n')
+    _put(root, "dbpedia/test.csv", '3,Q,"w"\n')
+    _put(root, "sogou/train.csv", '"1","title a","content a"\n"5","t b","c b"\n')
+    _put(root, "sogou/test.csv", '"2","tt","cc"\n')
+    _put(root, "yahoo/train.csv", '"5","why?","because","an answer"\n"6","q","","a2"\n')
+    _put(root, "yahoo/test.csv", '"1","t","c","a"\n')
+    _put(root, "yelp/polarity/train.csv", '"1","bad food"\n"2","nice, good\\nplace"\n')
+    _put(root, "yelp/polarity/test.csv", '"2","ok"\n')
+    _put(root, "sst2/train.tsv", "sentence\tlabel\nhide new secretions \t0\ncontains no wit \t1\n")
+    _put(root, "sst2/dev.tsv", "sentence\tlabel\nit 's a charming \t1\n")
+    _put(root, "sst2/test.tsv", "index\tsentence\n0\tuneasy mishmash \n1\tthis film 's \n")
+    for u in ("train", "valid", "test"):
+        _put(root, f"wikitext/wiki.{u}.tokens", f" \n = {u} title = \n\n \n {u} line one . \n {u} two\n")
+    _put(root, "enwik9/enwik9", "<mediawiki>\n  <page>\n\n  text line\n</mediawiki>\n")
+    _put(root, "conll2000/train.txt", "Confidence NN B-NP\nin IN B-PP\n\nthe DT B-NP\npound NN I-NP\n")
+    _put(root, "conll2000/test.txt", "Rockwell NNP B-NP\n\n")
+    _put(root, "udpos/en-ud-tag.v2.train.txt", "Al\tPROPN\tNNP\n-\tPUNCT\tHYPH\n\nZaman\tPROPN\tNNP\n\n")
+    _put(root, "udpos/en-ud-tag.v2.dev.txt", "From\tADP\tIN\n\n")
+    _put(root, "udpos/en-ud-tag.v2.test.txt", "What\tPRON\tWP\nif\tSCONJ\tIN\n")
+    for d, n in (("training", "train"), ("validation", "val"), ("mmt16_task1_test", "test")):
+        _put(root, f"multi30k/{d}/{n}.de", f"{n} de eins\n{n} de zwei\n")
+        _put(root, f"multi30k/{d}/{n}.en", f"{n} en one\n{n} en two\n")
+    squad = {"version": "1.1", "data": [{"title": "T", "paragraphs": [
+        {"context": "The cat sat on the mat.", "qas": [
+            {"id": "q1", "question": "Where did the cat sit?", "answers": [{"text": "on the mat", "answer_start": 12},
+                                                                           {"text": "the mat", "answer_start": 15}]},
+            {"id": "q2", "question": "Who sat?", "answers": [{"text": "The cat", "answer_start": 0}]}]},
+        {"context": "Second context.", "qas": [
+            {"id": "q3", "question": "Impossible?", "answers": [], "is_impossible": True}]}]}]}
+    _put(root, "squad/SQuAD1/train-v1.1.json", json.dumps(squad))
+    _put(root, "squad/SQuAD1/dev-v1.1.json", json.dumps({"version": "1.1", "data": squad["data"][:1]}))
+
+
+def _audio(root):
+    for k, n in enumerate(["0_1_0_1", "1_0_0_0", "0_0_1_1"]):
+        _put(root, f"yesno/{n}.wav", _wav(400 + k, n=5 + k))
+    _put(root, "yesno/notes.txt", "not a wav")
+    for k, n in enumerate(["LJ001-0001", "LJ001-0002"]):
+        _put(root, f"ljspeech/LJSpeech-1.1/wavs/{n}.wav", _wav(410 + k, n=4))
+    _put(root, "ljspeech/LJSpeech-1.1/metadata.csv", "LJ001-0001|Printing, in 1912|Printing, in nineteen twelve\n"
+                                                     "LJ001-0002|in being Dr.|in being Doctor\n")
+    for k, (lab, spk, num) in enumerate([("yes", "00f0204f", 0), ("no", "0a7c2a8d", 1), ("yes", "0a7c2a8d", 2)]):
+        _put(root, f"speech_commands/{lab}/{spk}_nohash_{num}.wav", _wav(420 + k, n=3))
+    _put(root, "speech_commands/testing_list.txt", "no/0a7c2a8d_nohash_1.wav\n")
+    _put(root, "speech_commands/validation_list.txt", "yes/0a7c2a8d_nohash_2.wav\n")
+    _put(root, "speech_commands/_background_noise_/noise.wav", _wav(429, n=3))
+    for k, g in enumerate(["blues", "jazz"]):
+        for j in range(2):
+            _put(root, f"gtzan/genres/{g}/{g}.0000{j}.wav", _wav(430 + 2 * k + j, n=4, rate=22050))
+
+
+def make_files(root):
+    _coco(root)
+    _voc(root)
+    _clue(root)
+    _manifest(root)
+    _csv_text(root)
+    _audio(root)
+
+
+def scope(ds, ms, root):
+    """The names the expressions use, built with the given modules (reference or lightspore)."""
+    def rows(dataset, limit=None):
+        out = [dataset.get_col_names(), dataset.get_dataset_size()]
+        for k, row in enumerate(dataset.create_tuple_iterator(output_numpy=True, num_epochs=1)):
+            if limit is not None and k >= limit:
+                break
+            out.append([encode(x) for x in row])
+        return out
+
+    def srows(dataset):
+        """rows() with the rows in sorted order: for loaders that list a folder in the file system's order."""
+        out = rows(dataset)
+        return out[:2] + sorted(out[2:], key=lambda r: json.dumps(r, sort_keys=True))
+
+    def meta(dataset):
+        """Column names, size and (dtype, shape) of every column of every row: for random data."""
+        out = [dataset.get_col_names(), dataset.get_dataset_size()]
+        for row in dataset.create_tuple_iterator(output_numpy=True, num_epochs=1):
+            out.append([[str(x.dtype), list(x.shape)] for x in row])
+        return out
+
+    return {"ds": ds, "ms": ms, "np": np, "R": root, "rows": rows, "srows": srows, "meta": meta, "os": os,
+            "struct": struct}
+
+
+_CLUE = [(t, u) for t in ("AFQMC", "TNEWS", "IFLYTEK", "CMNLI", "WSC", "CSL") for u in ("train", "test", "eval")]
+_CLUE_FILE = {"train": "train", "test": "test", "eval": "dev"}
+
+CASES = [
+    # COCO: the five tasks; images without annotations are left out
+    ("coco_det", "rows(ds.CocoDataset(R+'/coco/images', R+'/coco/det.json', shuffle=False))"),
+    ("coco_det_decode", "rows(ds.CocoDataset(R+'/coco/images', R+'/coco/det.json', decode=True, shuffle=False))"),
+    ("coco_det_meta", "rows(ds.CocoDataset(R+'/coco/images', R+'/coco/det.json', shuffle=False, extra_metadata=True))"),
+    ("coco_det_classes", "ds.CocoDataset(R+'/coco/images', R+'/coco/det.json').get_class_indexing()"),
+    ("coco_stuff", "rows(ds.CocoDataset(R+'/coco/images', R+'/coco/det.json', task='Stuff', shuffle=False))"),
+    ("coco_kp", "rows(ds.CocoDataset(R+'/coco/images', R+'/coco/kp.json', task='Keypoint', shuffle=False))"),
+    ("coco_pan", "rows(ds.CocoDataset(R+'/coco/images', R+'/coco/pan.json', task='Panoptic', shuffle=False))"),
+    ("coco_pan_classes", "ds.CocoDataset(R+'/coco/images', R+'/coco/pan.json', task='Panoptic').get_class_indexing()"),
+    ("coco_cap", "rows(ds.CocoDataset(R+'/coco/images', R+'/coco/cap.json', task='Captioning', shuffle=False))"),
+    ("coco_size_shard", "rows(ds.CocoDataset(R+'/coco/images', R+'/coco/kp.json', task='Keypoint', num_shards=2, "
+                        "shard_id=1, shuffle=False))"),
+    ("coco_meta_rename", "rows(ds.CocoDataset(R+'/coco/images', R+'/coco/cap.json', task='Captioning', shuffle=False, "
+                         "extra_metadata=True).rename(['_meta-filename'], ['filename']))"),
+    ("coco_meta_dict", "[sorted(r) for r in ds.CocoDataset(R+'/coco/images', R+'/coco/cap.json', task='Captioning', "
+                       "shuffle=False, extra_metadata=True).create_dict_iterator(output_numpy=True)]"),
+    ("coco_stuff_classes", "ds.CocoDataset(R+'/coco/images', R+'/coco/det.json', task='Stuff').get_class_indexing()"),
+    ("coco_num_samples", "rows(ds.CocoDataset(R+'/coco/images', R+'/coco/det.json', num_samples=1, shuffle=False))"),
+    ("coco_bad_task", "ds.CocoDataset(R+'/coco/images', R+'/coco/det.json', task='Segment')"),
+    ("coco_no_ann", "ds.CocoDataset(R+'/coco/images', R+'/coco/none.json')"),
+    ("coco_no_dir", "ds.CocoDataset(R+'/coco/nodir', R+'/coco/det.json')"),
+    ("coco_bad_json", "rows(ds.CocoDataset(R+'/coco/images', R+'/coco/bad.json'))"),
+    # VOC
+    ("voc_seg", "rows(ds.VOCDataset(R+'/voc', shuffle=False))"),
+    ("voc_seg_val_decode", "rows(ds.VOCDataset(R+'/voc', usage='val', decode=True, shuffle=False))"),
+    ("voc_det", "rows(ds.VOCDataset(R+'/voc', task='Detection', shuffle=False))"),
+    ("voc_det_meta", "rows(ds.VOCDataset(R+'/voc', task='Detection', usage='val', shuffle=False, "
+                     "extra_metadata=True))"),
+    ("voc_det_classes", "ds.VOCDataset(R+'/voc', task='Detection').get_class_indexing()"),
+    ("voc_det_index", "rows(ds.VOCDataset(R+'/voc', task='Detection', class_indexing={'cat': 5, 'dog': 2, "
+                      "'person': 0}, shuffle=False))"),
+    ("voc_det_index_classes", "ds.VOCDataset(R+'/voc', task='Detection', class_indexing={'cat': 5, 'dog': 2, "
+                              "'person': 0}).get_class_indexing()"),
+    ("voc_meta_rename", "rows(ds.VOCDataset(R+'/voc', usage='val', shuffle=False, extra_metadata=True)"
+                        ".rename(['_meta-filename'], ['filename']))"),
+    ("voc_seg_classes", "ds.VOCDataset(R+'/voc').get_class_indexing()"),
+    ("voc_bad_task", "ds.VOCDataset(R+'/voc', task='Classification')"),
+    ("voc_bad_usage", "ds.VOCDataset(R+'/voc', usage='nothere')"),
+    ("voc_no_dir", "ds.VOCDataset(R+'/novoc')"),
+    ("voc_bad_box", "rows(ds.VOCDataset(R+'/vocbad', task='Detection'))"),
+    ("voc_det_all_usage", "rows(ds.VOCDataset(R+'/voc', task='Detection', usage='val', class_indexing={'person': 3}, "
+                          "shuffle=False))"),
+    ("voc_seg_index", "ds.VOCDataset(R+'/voc', class_indexing={'cat': 1})"),
+    # Manifest
+    ("manifest", "rows(ds.ManifestDataset(R+'/manifest/m.manifest', shuffle=False))"),
+    ("manifest_eval", "rows(ds.ManifestDataset(R+'/manifest/m.manifest', usage='eval', decode=True, shuffle=False))"),
+    ("manifest_classes", "ds.ManifestDataset(R+'/manifest/m.manifest').get_class_indexing()"),
+    ("manifest_index", "rows(ds.ManifestDataset(R+'/manifest/m.manifest', class_indexing={'dog': 4, 'cat': 9, "
+                       "'bird': 1}, shuffle=False))"),
+    ("manifest_bad_usage", "rows(ds.ManifestDataset(R+'/manifest/m.manifest', usage='test'))"),
+    ("manifest_eval_classes", "ds.ManifestDataset(R+'/manifest/m.manifest', usage='eval').get_class_indexing()"),
+    ("manifest_no_file", "ds.ManifestDataset(R+'/manifest/none.manifest')"),
+    # Random data: the values are the engine's random draws; names, sizes, dtypes and shapes compared
+    ("random_schema", "meta(ds.RandomDataset(schema=(lambda s: (s.add_column('img', ms.uint8, [2, 3]), "
+                      "s.add_column('lab', ms.int32, [1]), s)[-1])(ds.Schema()), total_rows=3))"),
+    ("random_columns_list", "meta(ds.RandomDataset(schema=(lambda s: (s.add_column('a', ms.float32, [2]), "
+                            "s.add_column('b', ms.int64, [1]), s)[-1])(ds.Schema()), total_rows=4, "
+                            "columns_list=['b']))"),
+    ("random_num_samples", "meta(ds.RandomDataset(schema=(lambda s: (s.add_column('a', ms.float32, [2]), s)[-1])"
+                           "(ds.Schema()), total_rows=5, num_samples=2))"),
+    # DatasetCache: the arguments are checked as the reference does (no server is contacted to build one)
+    ("cache_ok", "[(c.session_id, c.size, c.spilling, c.hostname, c.port, c.num_connections, c.prefetch_size) "
+                 "for c in [ds.DatasetCache(session_id=1, size=0)]]"),
+    ("cache_ok_all", "[(c.session_id, c.size, c.spilling, c.hostname, c.port, c.num_connections, c.prefetch_size) "
+                     "for c in [ds.DatasetCache(7, 64, True, '127.0.0.1', 50053, 4, 8)]]"),
+    ("cache_bad_host", "ds.DatasetCache(session_id=1, hostname='localhost')"),
+    ("cache_bad_session", "ds.DatasetCache(session_id=0)"),
+    ("cache_bad_session_type", "ds.DatasetCache(session_id='1')"),
+    ("cache_bad_size", "ds.DatasetCache(session_id=1, size=-1)"),
+    ("cache_bad_spilling", "ds.DatasetCache(session_id=1, spilling=1)"),
+    ("cache_bad_port", "ds.DatasetCache(session_id=1, port=80)"),
+    ("cache_bad_connections", "ds.DatasetCache(session_id=1, num_connections=0)"),
+    ("cache_stat_unused", "ds.DatasetCache(session_id=1).get_stat()"),
+    ("random_bad_rows", "ds.RandomDataset(total_rows='3')"),
+] + [(f"clue_{t.lower()}_{u}", f"rows(ds.CLUEDataset(R+'/clue/{t.lower()}/{_CLUE_FILE[u]}.json', task='{t}', "
+                               f"usage='{u}', shuffle=False))") for t, u in _CLUE] + [
+    ("clue_two_files", "rows(ds.CLUEDataset([R+'/clue/afqmc/train.json', R+'/clue/afqmc/dev.json'], shuffle=False))"),
+    ("clue_shard", "rows(ds.CLUEDataset([R+'/clue/afqmc/train.json', R+'/clue/afqmc/dev.json'], num_shards=2, "
+                   "shard_id=1, shuffle=False))"),
+    ("clue_num_samples", "rows(ds.CLUEDataset(R+'/clue/tnews/train.json', task='TNEWS', num_samples=1, "
+                         "shuffle=False))"),
+    ("clue_bad_task", "ds.CLUEDataset(R+'/clue/afqmc/train.json', task='XNLI')"),
+    ("clue_bad_usage", "ds.CLUEDataset(R+'/clue/afqmc/train.json', usage='valid')"),
+    ("clue_no_file", "ds.CLUEDataset(R+'/clue/afqmc/none.json')"),
+    # CSV-style text corpora
+    ("agnews_train", "rows(ds.AGNewsDataset(R+'/agnews', usage='train', shuffle=False))"),
+    ("agnews_all", "rows(ds.AGNewsDataset(R+'/agnews', shuffle=False))"),
+    ("amazon_all", "rows(ds.AmazonReviewDataset(R+'/amazon', shuffle=False))"),
+    ("dbpedia_all", "rows(ds.DBpediaDataset(R+'/dbpedia', shuffle=False))"),
+    ("dbpedia_test", "rows(ds.DBpediaDataset(R+'/dbpedia', usage='test', shuffle=False))"),
+    ("sogou_all", "rows(ds.SogouNewsDataset(R+'/sogou', shuffle=False))"),
+    ("yahoo_all", "rows(ds.YahooAnswersDataset(R+'/yahoo', shuffle=False))"),
+    ("yelp_all", "rows(ds.YelpReviewDataset(R+'/yelp/polarity', shuffle=False))"),
+    ("agnews_bad_usage", "ds.AGNewsDataset(R+'/agnews', usage='valid')"),
+    ("agnews_no_dir", "ds.AGNewsDataset(R+'/none')"),
+    ("sst2_train", "rows(ds.SST2Dataset(R+'/sst2', usage='train', shuffle=False))"),
+    ("sst2_dev", "rows(ds.SST2Dataset(R+'/sst2', usage='dev', shuffle=False))"),
+    ("sst2_test", "rows(ds.SST2Dataset(R+'/sst2', usage='test', shuffle=False))"),
+    ("sst2_bad_usage", "ds.SST2Dataset(R+'/sst2', usage='all')"),
+    ("wikitext_all", "rows(ds.WikiTextDataset(R+'/wikitext', shuffle=False))"),
+    ("wikitext_valid", "rows(ds.WikiTextDataset(R+'/wikitext', usage='valid', shuffle=False))"),
+    ("enwik9", "rows(ds.EnWik9Dataset(R+'/enwik9', shuffle=False))"),
+    ("conll2000_all", "rows(ds.CoNLL2000Dataset(R+'/conll2000', shuffle=False))"),
+    ("conll2000_test", "rows(ds.CoNLL2000Dataset(R+'/conll2000', usage='test', shuffle=False))"),
+    ("udpos_all", "rows(ds.UDPOSDataset(R+'/udpos', shuffle=False))"),
+    ("udpos_valid", "rows(ds.UDPOSDataset(R+'/udpos', usage='valid', shuffle=False))"),
+    ("multi30k_all", "rows(ds.Multi30kDataset(R+'/multi30k', shuffle=False))"),
+    ("multi30k_test_en_de", "rows(ds.Multi30kDataset(R+'/multi30k', usage='test', language_pair=['en', 'de'], "
+                            "shuffle=False))"),
+    ("multi30k_bad_pair", "ds.Multi30kDataset(R+'/multi30k', language_pair=['en', 'fr'])"),
+    ("squad_train", "rows(ds.SQuADDataset(R+'/squad/SQuAD1', usage='train', shuffle=False))"),
+    ("squad_all", "rows(ds.SQuADDataset(R+'/squad/SQuAD1', shuffle=False))"),
+    ("squad_bad_usage", "ds.SQuADDataset(R+'/squad/SQuAD1', usage='valid')"),
+    # audio corpora
+    ("yesno", "srows(ds.YesNoDataset(R+'/yesno', shuffle=False))"),
+    ("ljspeech", "rows(ds.LJSpeechDataset(R+'/ljspeech/LJSpeech-1.1', shuffle=False))"),
+    ("speech_commands_all", "rows(ds.SpeechCommandsDataset(R+'/speech_commands', shuffle=False))"),
+    ("speech_commands_train", "rows(ds.SpeechCommandsDataset(R+'/speech_commands', usage='train', shuffle=False))"),
+    ("speech_commands_test", "rows(ds.SpeechCommandsDataset(R+'/speech_commands', usage='test', shuffle=False))"),
+    ("speech_commands_valid", "rows(ds.SpeechCommandsDataset(R+'/speech_commands', usage='valid', shuffle=False))"),
+    ("gtzan_all", "rows(ds.GTZANDataset(R+'/gtzan/genres', shuffle=False))"),
+    ("gtzan_train", "rows(ds.GTZANDataset(R+'/gtzan/genres', usage='train', shuffle=False))"),
+    ("yesno_no_dir", "ds.YesNoDataset(R+'/noyesno')"),
+]
+
+
+def encode(value):
+    """A JSON form of a case's value."""
+    if isinstance(value, np.ndarray):
+        if value.dtype.kind in "SU":
+            vals = [v.decode("latin-1") if isinstance(v, bytes) else v for v in value.reshape(-1).tolist()]
+            return {"dtype": value.dtype.kind, "shape": list(value.shape), "str": vals}
+        return {"dtype": str(value.dtype), "shape": list(value.shape), "values": value.tolist()}
+    if isinstance(value, tuple):
+        return {"tuple": [encode(v) for v in value]}
+    if isinstance(value, dict):
+        return {"dict": sorted([k, encode(v) if not isinstance(v, (int, str)) else v] for k, v in value.items())}
+    if isinstance(value, (list, int, str, float)) or value is None:
+        return {"py": value}
+    return {"object": type(value).__name__}
+
+
+def encode_error(e):
+    msg = str(e)
+    i = msg.find("[ERROR] ")
+    if i >= 0:
+        msg = msg[i + 8:]
+    return {"error": type(e).__name__, "msg": msg.split("\n")[0].strip()}
+
+
+# the loaders whose signatures are compared with the reference's
+NAMES = ["CocoDataset", "VOCDataset", "CLUEDataset", "ManifestDataset", "RandomDataset", "DatasetCache",
+         "AGNewsDataset", "AmazonReviewDataset", "DBpediaDataset", "SogouNewsDataset", "YahooAnswersDataset",
+         "YelpReviewDataset", "SST2Dataset", "WikiTextDataset", "EnWik9Dataset", "CoNLL2000Dataset", "UDPOSDataset",
+         "Multi30kDataset", "SQuADDataset", "YesNoDataset", "LJSpeechDataset", "SpeechCommandsDataset",
+         "GTZANDataset"]
