@@ -56,6 +56,16 @@ def _current():
     return getattr(_active, "state", None)
 
 
+_in_jit = [False]      # True while an ms.jit / GRAPH_MODE call runs its compiled form (a guard of the traced code)
+
+
+def tracing_grad():
+    """True while Dynamo traces for ms.jit: ``grad``/``value_and_grad`` then differentiate inside the graph
+    (``torch.autograd.grad`` traced with Dynamo's ``trace_autograd_ops``), so forward, backward and the
+    optimizer update of a training step become one graph."""
+    return _in_jit[0] and torch.compiler.is_compiling()
+
+
 def _env_backend():
     name = os.environ.get("LIGHTSPORE_JIT_BACKEND", "inductor").strip() or "inductor"
     if name not in _BACKENDS:
@@ -216,20 +226,23 @@ class _JitState:
             return self.fn(*args, **kwargs)
         if self.compiled is None:
             self._build()
-        prev = _current()
+        prev, prev_in = _current(), _in_jit[0]
         _active.state = self
+        _in_jit[0] = True
         n_before = self.graphs
         try:
             if self.fullgraph:
                 try:
-                    return self.compiled(*args, **kwargs)
+                    with torch._dynamo.config.patch(trace_autograd_ops=True):
+                        return self.compiled(*args, **kwargs)
                 except torch._dynamo.exc.TorchDynamoException as e:
                     raise RuntimeError(f"For 'jit' with fullgraph=True, {self.name!r} cannot be compiled as one "
                                        f"graph: {_reason(e)}") from None
-            with torch._dynamo.config.patch(suppress_errors=True):
+            with torch._dynamo.config.patch(suppress_errors=True, trace_autograd_ops=True):
                 return self.compiled(*args, **kwargs)
         finally:
             _active.state = prev
+            _in_jit[0] = prev_in
             if self.graphs != n_before and _log_enabled():
                 _print_breaks(self)
 

@@ -26,7 +26,7 @@ from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ..cell import Cell
 from ..learning_rate_schedule import _open_range, _positive_float, _value_type
-from .optimizer import Optimizer, _HostValue, _read_float, opt_init_args_register
+from .optimizer import Optimizer, _add_scaled_, _HostValue, _read_float, opt_init_args_register
 
 __all__ = ["Adam", "AdamWeightDecay"]
 
@@ -48,7 +48,13 @@ def _sub(lst, idx):
 
 def next_beta_powers(opt):
     """``beta_power *= beta`` in float32 for an Adam-family optimizer (``beta1_power``/``beta2_power``
-    Parameters with host mirrors ``_b1p_host``/``_b2p_host``), written back; returns the new powers."""
+    Parameters with host mirrors ``_b1p_host``/``_b2p_host``), written back; returns the new powers (0-d
+    tensors while ms.jit traces a ``_graph_update`` optimizer)."""
+    if opt._graph_update and torch.compiler.is_compiling():
+        b1p, b2p = opt.beta1_power._t, opt.beta2_power._t
+        b1p.mul_(opt._b1f)
+        b2p.mul_(opt._b2f)
+        return b1p.reshape(-1)[0], b2p.reshape(-1)[0]
     b1p = float(_f32(opt._b1p_host.get()) * opt._b1)
     b2p = float(_f32(opt._b2p_host.get()) * opt._b2)
     opt.beta1_power._t.fill_(b1p)
@@ -62,6 +68,8 @@ class Adam(Optimizer):
     """``Adam(params, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, use_locking=False,
     use_nesterov=False, weight_decay=0.0, loss_scale=1.0, use_amsgrad=False, **kwargs)``;
     kwargs: ``use_lazy``, ``use_offload`` (same update for dense gradients)."""
+
+    _graph_update = True
 
     @opt_init_args_register
     def __init__(self, params, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, use_locking=False,
@@ -99,6 +107,8 @@ class Adam(Optimizer):
         self._is_device = True
         d = self.__dict__
         d["_b1"], d["_b2"] = _f32(beta1), _f32(beta2)
+        d["_b1f"], d["_b2f"] = float(d["_b1"]), float(d["_b2"])
+        d["_w1"], d["_w2"] = float(_f32(1.0) - d["_b1"]), float(_f32(1.0) - d["_b2"])
         d["_eps"] = float(_f32(eps))
         d["_b1p_host"] = _HostValue(self.beta1_power, _read_float)
         d["_b2p_host"] = _HostValue(self.beta2_power, _read_float)
@@ -114,10 +124,13 @@ class Adam(Optimizer):
         with torch.no_grad():
             ps, gs, lrs = self._begin_step(gradients)
             b1p, b2p = self._next_powers()
-            one = _f32(1.0)
-            b1, b2 = self._b1, self._b2
-            w1, w2 = float(one - b1), float(one - b2)
-            correction = np.sqrt(one - _f32(b2p)) / (one - _f32(b1p))
+            graph = isinstance(b1p, torch.Tensor)      # ms.jit tracing: the powers are 0-d tensors
+            if graph:
+                correction = torch.sqrt(1.0 - b2p) / (1.0 - b1p)
+            else:
+                one = _f32(1.0)
+                correction = np.sqrt(one - _f32(b2p)) / (one - _f32(b1p))
+            w1, w2 = self._w1, self._w2
             ms = [m._t for m in self.moment1]
             vs = [v._t for v in self.moment2]
             torch._foreach_lerp_(ms, gs, w1)
@@ -130,11 +143,15 @@ class Adam(Optimizer):
                 denom = torch._foreach_sqrt(vs)
             torch._foreach_add_(denom, self._eps)
             if self.use_nesterov and not self.use_amsgrad:
-                num = torch._foreach_mul(ms, float(b1))
+                num = torch._foreach_mul(ms, self._b1f)
                 torch._foreach_add_(num, gs, alpha=w1)
             else:
                 num = ms
             for slot, idx in self._buckets:
+                if graph:
+                    upd = torch._foreach_div(_sub(num, idx), _sub(denom, idx))
+                    _add_scaled_(_sub(ps, idx), upd, -(lrs[slot] * correction))
+                    continue
                 step_size = float(_f32(lrs[slot]) * correction)
                 torch._foreach_addcdiv_(_sub(ps, idx), _sub(num, idx), _sub(denom, idx), value=-step_size)
         return self._success
@@ -144,6 +161,7 @@ class AdamWeightDecay(Optimizer):
     """``AdamWeightDecay(params, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-6, weight_decay=0.0)``."""
 
     _support_parallel_optimizer = True
+    _graph_update = True
 
     def __init__(self, params, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-6, weight_decay=0.0):
         super().__init__(learning_rate, params, weight_decay)
@@ -182,8 +200,7 @@ class AdamWeightDecay(Optimizer):
             gs = self._torch_grads(gradients)
             gs = [g if g.dtype == p.dtype else g.to(p.dtype) for g, p in zip(gs, ps)]
             wds = [self._decay_value(s) for s in self._wd_sources]
-            lrs = self._lr_values()
-            self._advance()
+            lrs = self._lrs_and_advance()
             ms = [m._t for m in self.moments1]
             vs = [v._t for v in self.moments2]
             torch._foreach_lerp_(ms, gs, self._w1)
@@ -194,7 +211,7 @@ class AdamWeightDecay(Optimizer):
             for (slot, wd_i), idx in self._awd_buckets:
                 p_, u_ = _sub(ps, idx), _sub(update, idx)
                 wd = wds[wd_i]
-                if wd != 0.0:
-                    torch._foreach_add_(u_, p_, alpha=wd)
-                torch._foreach_add_(p_, u_, alpha=-lrs[slot])
+                if isinstance(wd, torch.Tensor) or wd != 0.0:
+                    _add_scaled_(u_, p_, wd)
+                _add_scaled_(p_, u_, -lrs[slot])
         return self._success

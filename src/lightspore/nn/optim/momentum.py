@@ -12,13 +12,15 @@ from ...common import dtype as mstype
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ..learning_rate_schedule import _check_bool, _value_type
-from .optimizer import Optimizer, _HostValue, _read_float, opt_init_args_register
+from .optimizer import Optimizer, _add_scaled_, _HostValue, _read_float, opt_init_args_register
 
 __all__ = ["Momentum"]
 
 
 class Momentum(Optimizer):
     """``Momentum(params, learning_rate, momentum, weight_decay=0.0, loss_scale=1.0, use_nesterov=False)``."""
+
+    _graph_update = True
 
     @opt_init_args_register
     def __init__(self, params, learning_rate, momentum, weight_decay=0.0, loss_scale=1.0, use_nesterov=False):
@@ -35,7 +37,7 @@ class Momentum(Optimizer):
     def construct(self, gradients):
         with torch.no_grad():
             ps, gs, lrs = self._begin_step(gradients)
-            mom = self._momentum_host.get()
+            mom = self._momentum_host.now()
             accs = [a._t for a in self.moments]
             torch._foreach_mul_(accs, mom)
             torch._foreach_add_(accs, gs)
@@ -46,8 +48,8 @@ class Momentum(Optimizer):
                 else:
                     p_, g_, a_ = [ps[i] for i in idx], [gs[i] for i in idx], [accs[i] for i in idx]
                 if self.use_nesterov:
-                    torch._foreach_add_(p_, g_, alpha=-lr)
-                    torch._foreach_add_(p_, a_, alpha=-lr * mom)
+                    _add_scaled_(p_, g_, -lr)
+                    _add_scaled_(p_, a_, -lr * mom)
                 else:
-                    torch._foreach_add_(p_, a_, alpha=-lr)
+                    _add_scaled_(p_, a_, -lr)
         return self._success

@@ -96,6 +96,29 @@ class _HostValue:
         t = self.param._t
         self._t, self._ver, self.value = t, t._version, value
 
+    def tensor(self):
+        """The value as a 0-d tensor read in the graph (ms.jit tracing: no host read, no graph break)."""
+        return self.param._t.reshape(-1)[0]
+
+    def now(self):
+        """The host float in eager code; while ms.jit traces, the 0-d tensor (see ``Optimizer._graph_update``)."""
+        return self.tensor() if torch.compiler.is_compiling() else self.get()
+
+
+def _add_scaled_(xs, ys, a):
+    """``xs += a * ys`` in place; ``a`` is a host float, or a 0-d tensor while ms.jit traces."""
+    if isinstance(a, torch.Tensor):
+        torch._foreach_add_(xs, torch._foreach_mul(ys, a))
+    else:
+        torch._foreach_add_(xs, ys, alpha=a)
+
+
+def _add_scaled(xs, ys, a):
+    """``xs + a * ys`` as new tensors (``a`` as in ``_add_scaled_``)."""
+    if isinstance(a, torch.Tensor):
+        return torch._foreach_add(xs, torch._foreach_mul(ys, a))
+    return torch._foreach_add(xs, ys, alpha=a)
+
 
 def _read_float(t):
     return float(t.detach().reshape(-1)[0])
@@ -118,12 +141,18 @@ class _StaticLr:
     def value(self, opt, step):
         return self.host.get()
 
+    def tensor(self, opt):
+        return self.host.tensor()
+
 
 class _ConvertedLr(_StaticLr):
     """A scalar Parameter seen through ``_ConvertToCell`` (``lr + 1.0 - 1.0`` in float32)."""
 
     def value(self, opt, step):
         return float((_f32(self.host.get()) + _f32(1.0)) - _f32(1.0))
+
+    def tensor(self, opt):
+        return (self.host.tensor() + 1.0) - 1.0
 
 
 class _ListLr:
@@ -140,6 +169,10 @@ class _ListLr:
                                f"the optimizer is at step {step}.")
         return values[step]
 
+    def tensor(self, opt):
+        table = self.host.param._t.reshape(-1).to(torch.float32)
+        return table[opt.global_step._t.reshape(-1)[0].long()]
+
 
 class _ScheduleLr:
     """Any LearningRateSchedule (or Cell): called with the global step Parameter."""
@@ -149,6 +182,9 @@ class _ScheduleLr:
 
     def value(self, opt, step):
         return float(self.cell(opt.global_step)._t.reshape(()).item())
+
+    def tensor(self, opt):
+        return self.cell(opt.global_step)._t.reshape(-1)[0].to(torch.float32)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -242,6 +278,9 @@ class Optimizer(Cell):
     """
 
     _support_parallel_optimizer = False
+    # True where construct takes its hyper-parameters as 0-d tensors while ms.jit traces (``_begin_step``,
+    # ``_HostValue.now``, ``_add_scaled_``): the update is then one graph, with no host read to split it
+    _graph_update = False
 
     def __init__(self, learning_rate, parameters, weight_decay=0.0, loss_scale=1.0):
         super().__init__(auto_prefix=False)
@@ -594,17 +633,18 @@ class Optimizer(Cell):
     def _decay_value(self, src):
         if isinstance(src, float):
             return src
-        return float(src(self.global_step)._t.reshape(-1)[0])
+        value = src(self.global_step)._t.reshape(-1)[0]
+        return value if self._graph_update and torch.compiler.is_compiling() else float(value)
 
     def _apply_decay(self, gs, ps):
         """``grad + wd * param`` for the decaying parameters; new tensors, the inputs are not written."""
         for idx, src in self._decay_plan:
             wd = self._decay_value(src)
             if idx is None:
-                gs = torch._foreach_add(gs, ps, alpha=wd)
+                gs = _add_scaled(gs, ps, wd)
             else:
                 gs = list(gs)
-                new = torch._foreach_add([gs[i] for i in idx], [ps[i] for i in idx], alpha=wd)
+                new = _add_scaled([gs[i] for i in idx], [ps[i] for i in idx], wd)
                 for i, t in zip(idx, new):
                     gs[i] = t
         return gs
@@ -628,8 +668,15 @@ class Optimizer(Cell):
         step = self._step_host.get()
         return [s.value(self, step) for s in self._lr_slots]
 
+    def _lr_tensors(self):
+        """The learning rate of every slot at the current step as 0-d tensors (read in the graph)."""
+        return [s.tensor(self) for s in self._lr_slots]
+
     def _advance(self):
         """``global_step += 1`` in place (after the learning rates were read)."""
+        if torch.compiler.is_compiling():
+            self.global_step._t.add_(1)     # the host mirror sees the version change and re-reads
+            return
         step = self._step_host.get()
         self.global_step._t.add_(1)
         self._step_host.wrote(step + 1)
@@ -639,9 +686,14 @@ class Optimizer(Cell):
         learning rates of this step; then ``global_step`` advances. Call under ``torch.no_grad()``."""
         ps = [p._t for p in self._parameters]
         gs = self._prepare(self._torch_grads(gradients), ps)
-        lrs = self._lr_values()
+        return ps, gs, self._lrs_and_advance()
+
+    def _lrs_and_advance(self):
+        """This step's learning rates (host floats; 0-d tensors while ms.jit traces a ``_graph_update``
+        optimizer), then ``global_step += 1``."""
+        lrs = self._lr_tensors() if self._graph_update and torch.compiler.is_compiling() else self._lr_values()
         self._advance()
-        return ps, gs, lrs
+        return lrs
 
     # ---- the reference's public helpers (on Tensors) ---------------------------------------
     def flatten_gradients(self, gradients):
