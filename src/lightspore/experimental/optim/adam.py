@@ -45,9 +45,8 @@ class Adam(Optimizer):
         _init_adam(self, params, lr, betas, eps, weight_decay, amsgrad, maximize)
 
     def construct(self, gradients):
-        grads = self._grads(gradients)
-        self.state_step._t.add_(1)
-        step = self.state_step._t.to(torch.float32)
+        grads, step = self._grads(gradients, self.state_step)
+        step = step.to(torch.float32)
         with torch.no_grad():
             for _gid, group, s, e in self._group_slices():
                 b1, b2 = group["betas"]

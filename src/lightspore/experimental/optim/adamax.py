@@ -23,8 +23,7 @@ class Adamax(Optimizer):
         self.exp_inf = _state(self, "exp_inf")
 
     def construct(self, gradients):
-        grads = self._grads(gradients)
-        self.step_t._t.add_(1)
+        grads, _ = self._grads(gradients, self.step_t)
         with torch.no_grad():
             for _gid, group, s, e in self._group_slices():
                 b1, b2 = group["betas"]

@@ -29,9 +29,7 @@ class ASGD(Optimizer):
         self.step_t = Parameter(Tensor._make(torch.tensor(0, dtype=torch.int32)), "step_t", requires_grad=False)
 
     def construct(self, gradients):
-        grads = self._grads(gradients)
-        self.step_t._t.add_(1)
-        step = self.step_t._t
+        grads, step = self._grads(gradients, self.step_t)
         with torch.no_grad():
             for _gid, group, s, e in self._group_slices():
                 lr, lambd = self._lr_of(group), group["lambd"]

@@ -28,9 +28,7 @@ class NAdam(Optimizer):
                            for p in self.parameters]
 
     def construct(self, gradients):
-        grads = self._grads(gradients)
-        self.step_t._t.add_(1)
-        t = self.step_t._t
+        grads, t = self._grads(gradients, self.step_t)
         with torch.no_grad():
             for _gid, group, s, e in self._group_slices():
                 b1, b2 = group["betas"]

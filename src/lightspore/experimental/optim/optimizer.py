@@ -101,13 +101,18 @@ class Optimizer(Cell):
                             f"{type(lr)}.")
         return Parameter(Tensor._make(t), name, requires_grad=False)
 
-    def _grads(self, gradients):
-        """The gradients as torch tensors, checked against the parameters."""
+    def _grads(self, gradients, counter=None):
+        """The gradients as torch tensors, checked against the parameters. With ``counter`` (a step-count
+        Parameter) the step is counted first and ``(gradients, the new count's torch tensor)`` returned."""
         gradients = tuple(gradients)
         if len(gradients) != len(self._flat):
             raise ValueError(f"For '{type(self).__name__}', the number of gradients ({len(gradients)}) must equal "
                              f"the number of parameters ({len(self._flat)}).")
-        return [g._t if isinstance(g, Tensor) else torch.as_tensor(g) for g in gradients]
+        grads = [g._t if isinstance(g, Tensor) else torch.as_tensor(g) for g in gradients]
+        if counter is None:
+            return grads
+        counter._t.add_(1)
+        return grads, counter._t
 
     def _group_slices(self):
         for gid, group in enumerate(self.param_groups):

@@ -24,9 +24,7 @@ class RAdam(Optimizer):
         self.exp_avg_sq = _state(self, "exp_avg_sq")
 
     def construct(self, gradients):
-        grads = self._grads(gradients)
-        self.step_t._t.add_(1)
-        t = self.step_t._t
+        grads, t = self._grads(gradients, self.step_t)
         with torch.no_grad():
             for _gid, group, s, e in self._group_slices():
                 b1, b2 = group["betas"]

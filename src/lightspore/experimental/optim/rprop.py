@@ -23,8 +23,7 @@ class Rprop(Optimizer):
         self.step_t = Parameter(Tensor._make(torch.tensor(0, dtype=torch.int32)), "step_t", requires_grad=False)
 
     def construct(self, gradients):
-        grads = self._grads(gradients)
-        self.step_t._t.add_(1)
+        grads, _ = self._grads(gradients, self.step_t)
         with torch.no_grad():
             for _gid, group, s, e in self._group_slices():
                 lr = self._lr_of(group)
