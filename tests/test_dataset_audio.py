@@ -1,6 +1,6 @@
 """lightspore.dataset.audio against golden data from MindSpore 2.7.1 (tests/golden/gen_dataset_audio.py): each
-case of tests/golden/dataset_audio_cases.py is evaluated with lightspore; output dtypes and shapes must be equal,
-values within the case's tolerance (rtol = atol), errors of the same type."""
+case of tests/golden/dataset_audio_cases.py and dataset_audio_more_cases.py is evaluated with lightspore; output
+dtypes and shapes must be equal, values within the case's tolerance (rtol = atol), errors of the same type."""
 
 import json
 import os
@@ -9,16 +9,22 @@ import sys
 import numpy as np
 import pytest
 
+import lightspore.dataset as ds
 import lightspore.dataset.audio as audio
 import lightspore.dataset.audio.utils as U
 
 HERE = os.path.join(os.path.dirname(__file__), "golden")
 sys.path.insert(0, HERE)
-from dataset_audio_cases import CASES, fill_enums, inputs  # noqa: E402
+import dataset_audio_cases  # noqa: E402
+import dataset_audio_more_cases  # noqa: E402
 
-with open(os.path.join(HERE, "dataset_audio.json"), encoding="utf-8") as _f:
-    GOLD = json.load(_f)["cases"]
-ARR = dict(np.load(os.path.join(HERE, "dataset_audio.npz")))
+MODULES = {"dataset_audio": dataset_audio_cases, "dataset_audio_more": dataset_audio_more_cases}
+GOLD, ARR = {}, {}
+for _stem in MODULES:
+    with open(os.path.join(HERE, f"{_stem}.json"), encoding="utf-8") as _f:
+        GOLD[_stem] = json.load(_f)["cases"]
+    ARR[_stem] = dict(np.load(os.path.join(HERE, f"{_stem}.npz")))
+CASES = [(stem, *case) for stem, module in MODULES.items() for case in module.CASES]
 
 
 def _flatten(value):
@@ -27,12 +33,19 @@ def _flatten(value):
     return [np.asarray(value)]
 
 
-@pytest.mark.parametrize("name,expr,tol", CASES, ids=[c[0] for c in CASES])
-def test_case(name, expr, tol):
-    env = {"audio": audio, "U": U, "np": np}
-    env.update({k: v.copy() for k, v in inputs().items()})
-    fill_enums(env, U)
-    want = GOLD[name]
+def _seeded(seed, fn):
+    ds.config.set_seed(seed)
+    return fn()
+
+
+@pytest.mark.parametrize("stem,name,expr,tol", CASES, ids=[c[1] for c in CASES])
+def test_case(stem, name, expr, tol):
+    module = MODULES[stem]
+    env = {"audio": audio, "U": U, "np": np, "seeded": _seeded}
+    env.update({k: v.copy() for k, v in module.inputs().items()})
+    if hasattr(module, "fill_enums"):
+        module.fill_enums(env, U)
+    want = GOLD[stem][name]
     if "error" in want:
         with pytest.raises(Exception) as info:
             eval(expr, env)
@@ -44,7 +57,7 @@ def test_case(name, expr, tol):
     assert [str(a.dtype) for a in outs] == want["dtypes"], name
     assert [list(a.shape) for a in outs] == want["shapes"], name
     for k, a in enumerate(outs):
-        ref = ARR[f"{name}__{k}"]
+        ref = ARR[stem][f"{name}__{k}"]
         if tol == 0:
             np.testing.assert_array_equal(a, ref, err_msg=name)
         else:
@@ -52,7 +65,8 @@ def test_case(name, expr, tol):
 
 
 def test_every_case_has_golden():
-    assert sorted(GOLD) == sorted(c[0] for c in CASES)
+    for stem, module in MODULES.items():
+        assert sorted(GOLD[stem]) == sorted(c[0] for c in module.CASES)
 
 
 def test_module_paths():

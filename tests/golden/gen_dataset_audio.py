@@ -3,7 +3,8 @@
 Run with the reference python (MindSpore 2.7.1), from the repository root:
     GLOG_v=3 /root/.cache/mindspore-ref/bin/python tests/golden/gen_dataset_audio.py
 Writes tests/golden/dataset_audio.npz (each case's output arrays, ``<name>__<k>``) and dataset_audio.json (each
-case's dtypes and shapes, or its error).
+case's dtypes and shapes, or its error) for the cases of dataset_audio_cases.py, and dataset_audio_more.{npz,json}
+for those of dataset_audio_more_cases.py.
 """
 import json
 import os
@@ -14,10 +15,12 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
+import dataset_audio_cases  # noqa: E402
+import dataset_audio_more_cases  # noqa: E402
 import mindspore as ms  # noqa: E402
+import mindspore.dataset as ds  # noqa: E402
 import mindspore.dataset.audio as audio  # noqa: E402
 import mindspore.dataset.audio.utils as U  # noqa: E402
-from dataset_audio_cases import CASES, fill_enums, inputs  # noqa: E402
 
 
 def flatten(value):
@@ -26,12 +29,18 @@ def flatten(value):
     return [np.asarray(value)]
 
 
-def main():
+def seeded(seed, fn):
+    ds.config.set_seed(seed)
+    return fn()
+
+
+def run(stem, module):
     meta, arrays = {}, {}
-    for name, expr, _ in CASES:
-        env = {"audio": audio, "U": U, "np": np}
-        env.update({k: v.copy() for k, v in inputs().items()})
-        fill_enums(env, U)
+    for name, expr, _ in module.CASES:
+        env = {"audio": audio, "U": U, "np": np, "seeded": seeded}
+        env.update({k: v.copy() for k, v in module.inputs().items()})
+        if hasattr(module, "fill_enums"):
+            module.fill_enums(env, U)
         try:
             outs = flatten(eval(expr, env))
         except Exception as e:  # noqa: BLE001 - the error is the golden value
@@ -42,10 +51,15 @@ def main():
         meta[name] = {"dtypes": [str(a.dtype) for a in outs], "shapes": [list(a.shape) for a in outs]}
         for k, a in enumerate(outs):
             arrays[f"{name}__{k}"] = a
-    np.savez_compressed(os.path.join(HERE, "dataset_audio.npz"), **arrays)
-    with open(os.path.join(HERE, "dataset_audio.json"), "w", encoding="utf-8") as f:
+    np.savez_compressed(os.path.join(HERE, f"{stem}.npz"), **arrays)
+    with open(os.path.join(HERE, f"{stem}.json"), "w", encoding="utf-8") as f:
         json.dump({"mindspore": ms.__version__, "cases": meta}, f, indent=0, sort_keys=True)
         f.write("\n")
+
+
+def main():
+    run("dataset_audio", dataset_audio_cases)
+    run("dataset_audio_more", dataset_audio_more_cases)
 
 
 if __name__ == "__main__":

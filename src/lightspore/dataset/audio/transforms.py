@@ -10,11 +10,15 @@ import numpy as np
 
 from ..transforms._check import check_value, type_check
 from ..transforms.transforms import TensorOperation
+from . import _iir, _kernels
 from .utils import (
     BorderType,
+    DensityFunction,
     FadeShape,
     GainType,
+    Interpolation,
     MelType,
+    Modulation,
     NormMode,
     NormType,
     ResampleMethod,
@@ -26,6 +30,8 @@ from .utils import (
 )
 
 __all__ = ["AudioTensorOperation", "Filtfilt", "MaskAlongAxis", "Overdrive", "PhaseVocoder", "TimeStretch",
+           "DetectPitchFrequency", "Dither", "Flanger", "GriffinLim", "InverseMelScale", "InverseSpectrogram",
+           "MaskAlongAxisIID", "Phaser", "PitchShift", "Vad",
            "AllpassBiquad", "AmplitudeToDB", "Angle", "BandBiquad", "BandpassBiquad",
            "BandrejectBiquad", "BassBiquad", "Biquad", "ComplexNorm", "ComputeDeltas", "Contrast", "DBToAmplitude",
            "DCShift", "DeemphBiquad", "EqualizerBiquad", "Fade", "FrequencyMasking", "Gain", "HighpassBiquad",
@@ -707,30 +713,6 @@ class Fade(AudioTensorOperation):
 
 
 # ------------------------------------------------------------------ filters
-def _lfilter(w, a_coeffs, b_coeffs, clamp):
-    """Direct-form IIR filtering along the last axis (coefficients normalized by a0), zero initial state."""
-    a = [float(v) / float(a_coeffs[0]) for v in a_coeffs]
-    b = [float(v) / float(a_coeffs[0]) for v in b_coeffs]
-    order = len(a)
-    x = w.reshape(-1, w.shape[-1])
-    y = np.empty_like(x)
-    for r in range(x.shape[0]):
-        xs = x[r].tolist()
-        ys = [0.0] * len(xs)
-        # plain floats: a sample at a time is cheaper in Python scalars than in numpy calls
-        for t in range(len(xs)):
-            acc = 0.0
-            for k in range(min(order, t + 1)):
-                acc += b[k] * xs[t - k]
-                if k:
-                    acc -= a[k] * ys[t - k]
-            ys[t] = acc
-        y[r] = ys
-    if clamp:
-        y = np.clip(y, -1, 1)
-    return y.reshape(w.shape)
-
-
 class LFilter(AudioTensorOperation):
     """The IIR filter with denominator ``a_coeffs`` and numerator ``b_coeffs`` (clipped to [-1, 1] by default)."""
 
@@ -747,7 +729,7 @@ class LFilter(AudioTensorOperation):
 
     def _execute(self, x):
         a, out = _signal("LFilter", x)
-        return _lfilter(a.astype(np.float64), self.a_coeffs, self.b_coeffs, self.clamp).astype(out)
+        return _iir.lfilter(a.astype(np.float64), self.a_coeffs, self.b_coeffs, self.clamp).astype(out)
 
 
 class _BiquadBase(AudioTensorOperation):
@@ -757,7 +739,7 @@ class _BiquadBase(AudioTensorOperation):
     def _execute(self, x):
         a, out = _signal(type(self).__name__, x)
         b0, b1, b2, a0, a1, a2 = self._coeffs()
-        return _lfilter(a.astype(np.float64), [a0, a1, a2], [b0, b1, b2], True).astype(out)
+        return _iir.lfilter(a.astype(np.float64), [a0, a1, a2], [b0, b1, b2], True).astype(out)
 
 
 def _check_rate(sample_rate):
@@ -1006,12 +988,13 @@ class Resample(AudioTensorOperation):
         self.orig_freq, self.new_freq, self.resample_method = orig_freq, new_freq, resample_method
         self.lowpass_filter_width, self.rolloff, self.beta = lowpass_filter_width, rolloff, beta
 
-    def _kernel(self, orig, new):
+    def _kernel(self, orig, new, rows):
+        """The first ``rows`` of the ``new`` output phases' filters."""
         width_f = self.lowpass_filter_width
         base = min(orig, new) * self.rolloff
         width = math.ceil(width_f * orig / base)
         idx = np.arange(-width, width + orig, dtype=np.float64)[None, :] / orig
-        t = np.arange(0, -new, -1, dtype=np.float64)[:, None] / new + idx
+        t = np.arange(0, -rows, -1, dtype=np.float64)[:, None] / new + idx
         t *= base
         t = np.clip(t, -width_f, width_f)
         if self.resample_method == ResampleMethod.SINC_INTERPOLATION:
@@ -1028,20 +1011,26 @@ class Resample(AudioTensorOperation):
         a, out = _signal("Resample", x)
         if self.orig_freq == self.new_freq:
             return a.astype(out)
+        res = self._resample(a.astype(np.float64).reshape(-1, a.shape[-1]))
+        return res.reshape(a.shape[:-1] + res.shape[-1:]).astype(out)
+
+    def _resample(self, w):
+        """Resample the rows of ``w`` (rows, time), float64."""
         g = math.gcd(int(self.orig_freq), int(self.new_freq))
         orig, new = int(self.orig_freq) // g, int(self.new_freq) // g
-        if getattr(self, "_cached", None) is None or self._cached[0] != (orig, new):
-            self._cached = ((orig, new), self._kernel(orig, new))
-        kernel, width = self._cached[1]
-        w = a.astype(np.float64).reshape(-1, a.shape[-1])
         length = w.shape[-1]
+        target = math.ceil(new * length / orig)
+        rows = min(new, target)        # a short output needs only the first phases (orig, new can be large)
+        key = (orig, new, rows)
+        if getattr(self, "_cached", None) is None or self._cached[0] != key:
+            self._cached = (key, self._kernel(orig, new, rows))
+        kernel, width = self._cached[1]
         p = np.pad(w, ((0, 0), (width, width + orig)))
-        frames = (p.shape[-1] - kernel.shape[-1]) // orig + 1
+        frames = min((p.shape[-1] - kernel.shape[-1]) // orig + 1, -(-target // rows))
         idx = np.arange(kernel.shape[-1])[None, :] + orig * np.arange(frames)[:, None]
         seg = p[:, idx]                                   # (batch, frames, K)
         res = (seg @ kernel.T).reshape(w.shape[0], -1)
-        target = math.ceil(new * length / orig)
-        return res[:, :target].reshape(a.shape[:-1] + (target,)).astype(out)
+        return res[:, :target]
 
 
 class Filtfilt(AudioTensorOperation):
@@ -1054,8 +1043,8 @@ class Filtfilt(AudioTensorOperation):
 
     def _execute(self, x):
         a, out = _signal("Filtfilt", x)
-        fwd = _lfilter(a.astype(np.float64), self.a_coeffs, self.b_coeffs, False)
-        back = _lfilter(np.ascontiguousarray(fwd[..., ::-1]), self.a_coeffs, self.b_coeffs, self.clamp)
+        fwd = _iir.lfilter(a.astype(np.float64), self.a_coeffs, self.b_coeffs, False)
+        back = _iir.lfilter(np.ascontiguousarray(fwd[..., ::-1]), self.a_coeffs, self.b_coeffs, self.clamp)
         return np.ascontiguousarray(back[..., ::-1]).astype(out)
 
 
@@ -1104,17 +1093,9 @@ class Overdrive(AudioTensorOperation):
         temp[low] = -2.0 / 3.0
         temp[high] = 2.0 / 3.0
         temp[mid] = temp[mid] - temp[mid] ** 3 / 3.0
-        res = np.empty_like(w)
-        for r in range(w.shape[0]):
-            t, ws = temp[r].tolist(), w[r].tolist()
-            last_in = last_out = 0.0
-            row = [0.0] * len(t)
-            for i, v in enumerate(t):
-                last_out = v - last_in + 0.995 * last_out
-                last_in = v
-                row[i] = ws[i] * 0.5 + last_out * 0.75
-            res[r] = row
-        return np.clip(res, -1, 1).reshape(a.shape).astype(out)
+        # the DC blocker last_out = temp - last_in + 0.995 * last_out is the IIR filter [1, -1] / [1, -0.995]
+        last_out = _iir.lfilter(temp, [1.0, -0.995], [1.0, -1.0], False)
+        return np.clip(w * 0.5 + last_out * 0.75, -1, 1).reshape(a.shape).astype(out)
 
 
 def _phase_vocoder(spec, rate, phase_advance):
@@ -1188,3 +1169,399 @@ class TimeStretch(AudioTensorOperation):
             return a.astype(out)
         advance = np.linspace(0, math.pi * self.hop_length, self.n_freq)[:, None]
         return _phase_vocoder(a, self.fixed_rate, advance).astype(out)
+
+
+# ------------------------------------------------------------------ signal recovery, pitch, effects, dither, VAD
+def _check_int_nonzero(value, name):
+    type_check(value, (int,), name)
+    if not -2147483648 <= value <= 2147483647 or value == 0:
+        raise ValueError(f"Input {name} is not within the required interval of [-2147483648, 0) and (0, "
+                         f"2147483647].")
+
+
+def _float_out(op, x, min_rank=1):
+    """The input as float64 or float32 (the reference computes in float64 only for float64 input)."""
+    a, out = _signal(op, x, min_rank)
+    return a.astype(out), out
+
+
+class InverseSpectrogram(AudioTensorOperation):
+    """The waveform (..., time) of a complex spectrogram (..., freq, frames, 2), by the inverse STFT."""
+
+    def __init__(self, length=None, n_fft=400, win_length=None, hop_length=None, pad=0, window=WindowType.HANN,
+                 normalized=False, center=True, pad_mode=BorderType.REFLECT, onesided=True):
+        if length is not None:
+            _check_int(length, "length", 0)
+        _check_int(n_fft, "n_fft", 1)
+        type_check(window, (WindowType,), "window")
+        type_check(normalized, (bool,), "normalized")
+        type_check(center, (bool,), "center")
+        type_check(pad_mode, (BorderType,), "pad_mode")
+        type_check(onesided, (bool,), "onesided")
+        _check_int(pad, "pad", 0)
+        if hop_length is not None:
+            _check_int(hop_length, "hop_length", 1)
+        if win_length is not None:
+            _check_int(win_length, "win_length", 1)
+            if win_length > n_fft:
+                raise ValueError(f"Input win_length should be no more than n_fft, but got win_length: {win_length} "
+                                 f"and n_fft: {n_fft}.")
+        super().__init__()
+        self.length = length if length is not None else 0
+        self.n_fft = n_fft
+        self.win_length = win_length if win_length is not None else n_fft
+        self.hop_length = hop_length if hop_length is not None else self.win_length // 2
+        self.pad, self.window, self.normalized, self.center = pad, window, normalized, center
+        self.pad_mode, self.onesided = pad_mode, onesided
+
+    def _execute(self, x):
+        a, out = _complex_spec("InverseSpectrogram", x)
+        lead, (freq, frames) = a.shape[:-3], a.shape[-3:-1]
+        spec = a.reshape((-1, freq, frames, 2)).astype(out)
+        if self.normalized:
+            win = _kernels.padded_window(self.window, self.win_length, self.n_fft, _window)
+            spec = spec * out(np.sqrt(np.sum(win * win, dtype=np.float32)))
+        spec = spec.astype(np.float64)
+        rows = freq if self.onesided else self.n_fft // 2 + 1
+        target = (frames - 1) * self.hop_length if self.length == 0 else self.length + 2 * self.pad
+        waves = np.stack([_kernels.istft(s[:rows, :, 0] + 1j * s[:rows, :, 1], self.n_fft, self.hop_length,
+                                         self.win_length, self.window, self.center, target, _window)
+                          for s in spec]).astype(out)
+        cols = waves.shape[-1] - 2 * self.pad
+        if self.length != 0 and self.pad > 0:
+            # the reference copies the trimmed waveform through a float32 buffer
+            waves = waves[:, self.pad:self.pad + cols].astype(np.float32)
+        elif cols != waves.shape[-1]:
+            raise _err("InverseSpectrogram", f"cannot trim {self.pad} samples of padding from each end of a "
+                                             f"waveform of {waves.shape[-1]} samples when length is 0.")
+        return waves.reshape(lead + (cols,))
+
+
+class GriffinLim(AudioTensorOperation):
+    """A waveform (..., time) whose spectrogram has the magnitudes (..., n_fft // 2 + 1, frames) given, by
+    Griffin-Lim phase recovery (``momentum``: the fast variant; ``rand_init``: random starting phases, drawn
+    from the dataset seed)."""
+
+    def __init__(self, n_fft=400, n_iter=32, win_length=None, hop_length=None, window_type=WindowType.HANN,
+                 power=2.0, momentum=0.99, length=None, rand_init=True):
+        _check_int(n_fft, "n_fft", 1)
+        _check_int(n_iter, "n_iter", 1)
+        if win_length is not None:
+            _check_int(win_length, "win_length", 0)
+            if win_length > n_fft:
+                raise ValueError(f"Input win_length should be no more than n_fft, but got win_length: {win_length} "
+                                 f"and n_fft: {n_fft}.")
+        if hop_length is not None:
+            _check_int(hop_length, "hop_length", 0)
+        type_check(window_type, (WindowType,), "window_type")
+        type_check(power, (int, float), "power")
+        check_value(power, 0, _FLOAT32_MAX, "power", left_open=True)
+        _check_float(momentum, "momentum", 0)
+        if length is not None:
+            _check_int(length, "length", 0)
+        type_check(rand_init, (bool,), "rand_init")
+        super().__init__()
+        self.n_fft, self.n_iter = n_fft, n_iter
+        self.win_length = win_length if win_length else n_fft
+        self.hop_length = hop_length if hop_length else self.win_length // 2
+        self.window_type, self.power, self.momentum = window_type, power, momentum
+        self.length = length if length else 0
+        self.rand_init = rand_init
+        self.random = rand_init
+
+    def _execute(self, x):
+        a, out = _float_out("GriffinLim", x, 2)
+        lead = a.shape[:-2]
+        if self.n_fft // 2 + 1 != a.shape[-2]:
+            raise _err("GriffinLim", f"the frequency of the input should equal to n_fft / 2 + 1, but got n_fft: "
+                                     f"{self.n_fft} and frequency dimension {a.shape[-2]}.")
+
+        def stft(wave):
+            return _stft(wave, self.n_fft, self.win_length, self.hop_length, 0, self.window_type, False, True,
+                         BorderType.REFLECT, True)
+
+        res = _kernels.griffin_lim(a.reshape((-1,) + a.shape[-2:]), self.n_fft, self.n_iter, self.win_length,
+                                   self.hop_length, self.window_type, self.power, self.momentum, self.length,
+                                   self.rand_init, out, stft, _window)
+        return res.reshape(lead + res.shape[-1:])
+
+
+class InverseMelScale(AudioTensorOperation):
+    """A spectrogram (..., n_stft, time) whose mel spectrogram is the input (..., n_mels, time), by least squares
+    (gradient steps from a random start drawn from the dataset seed; a 2-D input gives a leading axis of 1)."""
+
+    def __init__(self, n_stft, n_mels=128, sample_rate=16000, f_min=0.0, f_max=None, max_iter=100000,
+                 tolerance_loss=1e-5, tolerance_change=1e-8, sgdargs=None, norm=NormType.NONE, mel_type=MelType.HTK):
+        _check_int(n_mels, "n_mels", 1)
+        _check_int(sample_rate, "sample_rate", 1)
+        _check_float(f_min, "f_min")
+        if f_max is not None:
+            type_check(f_max, (int, float), "f_max")
+            check_value(f_max, 0, _FLOAT32_MAX, "f_max", left_open=True)
+            if f_min >= f_max:
+                raise ValueError("MelScale: f_max should be greater than f_min.")
+        elif f_min >= sample_rate // 2:
+            raise ValueError("MelScale: sample_rate // 2 should be greater than f_min when f_max is set to None.")
+        _check_int(n_stft, "n_stft", 1)
+        type_check(norm, (NormType,), "norm")
+        type_check(mel_type, (MelType,), "mel_type")
+        _check_int(max_iter, "max_iter", 1)
+        for name, v in (("tolerance_loss", tolerance_loss), ("tolerance_change", tolerance_change)):
+            type_check(v, (int, float), name)
+            check_value(v, 0, _FLOAT32_MAX, name, left_open=True)
+        if sgdargs is not None:
+            for key in ("sgd_lr", "sgd_momentum"):
+                _check_float(sgdargs[key], key, 0)
+        super().__init__()
+        self.n_stft, self.n_mels, self.sample_rate, self.f_min = n_stft, n_mels, sample_rate, f_min
+        self.f_max = f_max if f_max is not None else sample_rate // 2
+        self.max_iter, self.tolerance_loss, self.tolerance_change = max_iter, tolerance_loss, tolerance_change
+        self.sgdargs = sgdargs if sgdargs is not None else {"sgd_lr": 0.1, "sgd_momentum": 0.9}
+        self.norm, self.mel_type = norm, mel_type
+
+    def _execute(self, x):
+        a, out = _float_out("InverseMelScale", x, 2)
+        if a.shape[-2] != self.n_mels:
+            raise _err("InverseMelScale", "n_mels must be equal to the penultimate dimension of input.")
+        f_max = float(self.f_max) if abs(float(self.f_max)) > np.finfo(np.float32).eps else \
+            float(self.sample_rate // 2)
+        fb = _mel_fbanks(self.n_stft, float(self.f_min), f_max, self.n_mels, self.sample_rate, self.norm,
+                         self.mel_type)
+        res = _kernels.inverse_mel(a.reshape((-1,) + a.shape[-2:]), fb, self.max_iter, np.float32(self.tolerance_loss),
+                                   np.float32(self.tolerance_change), self.sgdargs["sgd_lr"], out)
+        lead = a.shape[:-2] if a.ndim > 2 else (1,)
+        return res.reshape(lead + res.shape[-2:]).astype(out)
+
+
+class PitchShift(AudioTensorOperation):
+    """Shift the pitch of a waveform (..., time) by ``n_steps`` steps of ``bins_per_octave`` per octave (phase
+    vocoder time stretch, inverse STFT, resampling), keeping its length."""
+
+    def __init__(self, sample_rate, n_steps, bins_per_octave=12, n_fft=512, win_length=None, hop_length=None,
+                 window=WindowType.HANN):
+        _check_int(sample_rate, "sample_rate", 0)
+        _check_int(n_steps, "n_steps", -2147483648)
+        _check_int_nonzero(bins_per_octave, "bins_per_octave")
+        _check_int(n_fft, "n_fft", 1)
+        type_check(window, (WindowType,), "window")
+        if win_length is not None:
+            _check_int(win_length, "win_length", 1)
+            if win_length > n_fft:
+                raise ValueError(f"Input win_length should be no more than n_fft, but got win_length: {win_length} "
+                                 f"and n_fft: {n_fft}.")
+        if hop_length is not None:
+            _check_int(hop_length, "hop_length", 1)
+        super().__init__()
+        self.sample_rate, self.n_steps, self.bins_per_octave, self.n_fft = sample_rate, n_steps, bins_per_octave, n_fft
+        self.win_length = win_length if win_length is not None else n_fft
+        self.hop_length = hop_length if hop_length is not None else self.win_length // 4
+        self.window = window
+
+    def _execute(self, x):
+        a, out = _float_out("PitchShift", x)
+        length = a.shape[-1]
+        w = a.reshape(-1, length)
+        spec = _stft(w, self.n_fft, self.win_length, self.hop_length, 0, self.window, False, True,
+                     BorderType.REFLECT, True)
+        spec = np.stack([spec.real, spec.imag], -1).astype(out).astype(np.float64)
+        rate = float(np.float32(2.0 ** float(np.float32(-self.n_steps) / np.float32(self.bins_per_octave))))
+        if abs(rate - 1.0) > np.finfo(np.float32).eps:
+            advance = np.linspace(0, math.pi * self.hop_length, spec.shape[-3]).astype(out)[:, None]
+            spec = _phase_vocoder(spec, np.float32(rate), advance.astype(np.float64)).astype(out)
+        stretched = int(round(np.float32(length) / np.float32(rate)))
+        waves = np.stack([_kernels.istft(s[..., 0] + 1j * s[..., 1], self.n_fft, self.hop_length, self.win_length,
+                                         self.window, True, stretched, _window)
+                          for s in spec.astype(np.float64)]).astype(out)
+        shifted = Resample(int(self.sample_rate / rate), self.sample_rate)._resample(waves)
+        if shifted.shape[-1] >= length:
+            shifted = shifted[:, :length]
+        else:
+            shifted = np.pad(shifted, ((0, 0), (0, length - shifted.shape[-1])))
+        return shifted.reshape(a.shape).astype(out)
+
+
+class DetectPitchFrequency(AudioTensorOperation):
+    """The pitch (Hz) of each frame of a waveform (..., time) -> (..., frames), float32."""
+
+    def __init__(self, sample_rate, frame_time=0.01, win_length=30, freq_low=85, freq_high=3400):
+        _check_int_nonzero(sample_rate, "sample_rate")
+        for name, v in (("frame_time", frame_time), ("freq_low", freq_low), ("freq_high", freq_high)):
+            type_check(v, (float, int) if name == "frame_time" else (int, float), name)
+            check_value(v, 0, _FLOAT32_MAX, name, left_open=True)
+        _check_int(win_length, "win_length", 1)
+        super().__init__()
+        self.sample_rate, self.frame_time, self.win_length = sample_rate, frame_time, win_length
+        self.freq_low, self.freq_high = freq_low, freq_high
+
+    def _execute(self, x):
+        a, out = _float_out("DetectPitchFrequency", x)
+        if np.asarray(x).dtype.kind != "f":
+            raise _err("DetectPitchFrequency", f"the data type of input tensor does not match the requirement of "
+                                               f"operator. Expecting tensor in type of [float, double]. But got type "
+                                               f"{np.asarray(x).dtype}.")
+        res = _kernels.detect_pitch(a.reshape(-1, a.shape[-1]), self.sample_rate, self.frame_time, self.win_length,
+                                    self.freq_low, self.freq_high, out)
+        return res.reshape(a.shape[:-1] + res.shape[-1:])
+
+
+class Flanger(AudioTensorOperation):
+    """SoX's flanger on a waveform (..., channel, time)."""
+
+    def __init__(self, sample_rate, delay=0.0, depth=2.0, regen=0.0, width=71.0, speed=0.5, phase=25.0,
+                 modulation=Modulation.SINUSOIDAL, interpolation=Interpolation.LINEAR):
+        _check_int_nonzero(sample_rate, "sample_rate")
+        for name, v, lo, hi in (("delay", delay, 0, 30), ("depth", depth, 0, 10), ("regen", regen, -95, 95),
+                                ("width", width, 0, 100), ("speed", speed, 0.1, 10), ("phase", phase, 0, 100)):
+            type_check(v, (float, int), name)
+            check_value(v, lo, hi, name)
+        type_check(modulation, (Modulation,), "modulation")
+        type_check(interpolation, (Interpolation,), "interpolation")
+        super().__init__()
+        self.sample_rate, self.delay, self.depth, self.regen = sample_rate, delay, depth, regen
+        self.width, self.speed, self.phase = width, speed, phase
+        self.modulation, self.interpolation = modulation, interpolation
+
+    def _execute(self, x):
+        a, _ = _signal("Flanger", x, 2)
+        w = a.astype(np.float64 if a.dtype == np.float64 else np.float32)
+        res = _kernels.flanger(w.reshape((-1,) + w.shape[-2:]).astype(np.float64), self.sample_rate,
+                               float(self.delay), float(self.depth), float(self.regen), float(self.width),
+                               float(self.speed), float(self.phase), self.modulation == Modulation.SINUSOIDAL,
+                               self.interpolation == Interpolation.QUADRATIC)
+        return res.astype(w.dtype).reshape(a.shape).astype(a.dtype)
+
+
+class Phaser(AudioTensorOperation):
+    """SoX's phaser on a waveform (..., time)."""
+
+    def __init__(self, sample_rate, gain_in=0.4, gain_out=0.74, delay_ms=3.0, decay=0.4, mod_speed=0.5,
+                 sinusoidal=True):
+        type_check(sample_rate, (int,), "sample_rate")
+        check_value(sample_rate, -2147483648, 2147483647, "sample_rate")
+        for name, v, lo, hi in (("gain_in", gain_in, 0, 1), ("gain_out", gain_out, 0, 1e9),
+                                ("delay_ms", delay_ms, 0, 5.0), ("decay", decay, 0, 0.99),
+                                ("mod_speed", mod_speed, 0.1, 2)):
+            type_check(v, (float, int), name)
+            check_value(v, lo, hi, name)
+        type_check(sinusoidal, (bool,), "sinusoidal")
+        super().__init__()
+        self.decay, self.delay_ms, self.gain_in, self.gain_out = decay, delay_ms, gain_in, gain_out
+        self.mod_speed, self.sample_rate, self.sinusoidal = mod_speed, sample_rate, sinusoidal
+
+    def _execute(self, x):
+        a, out = _float_out("Phaser", x)
+        t = out
+        res = _kernels.phaser(a.reshape(-1, a.shape[-1]), self.sample_rate, t(np.float32(self.gain_in)),
+                              t(np.float32(self.gain_out)), float(np.float32(self.delay_ms)), t(np.float32(self.decay)),
+                              float(np.float32(self.mod_speed)), self.sinusoidal)
+        return res.reshape(a.shape).astype(out)
+
+
+def _bartlett32(length):
+    return _window(WindowType.BARTLETT, length).astype(np.float32)
+
+
+class Dither(AudioTensorOperation):
+    """Quantize a waveform (..., time) to 16 bits with dither (TPDF: a triangular ramp; RPDF and GPDF: sample
+    values picked with the dataset seed), optionally noise-shaped."""
+
+    def __init__(self, density_function=DensityFunction.TPDF, noise_shaping=False):
+        type_check(density_function, (DensityFunction,), "density_function")
+        type_check(noise_shaping, (bool,), "noise_shaping")
+        super().__init__()
+        self.density_function, self.noise_shaping = density_function, noise_shaping
+        self.random = density_function != DensityFunction.TPDF
+
+    def _execute(self, x):
+        a, _ = _float_out("Dither", x)
+        res = _kernels.dither(a.reshape(-1, a.shape[-1]), self.density_function.value, self.noise_shaping,
+                              _bartlett32)
+        return res.reshape(a.shape)
+
+
+class MaskAlongAxisIID(AudioTensorOperation):
+    """Mask a random stretch (width uniform in [0, mask_param], start uniform; drawn from the dataset seed) of
+    the frequency (``axis`` 1) or time (``axis`` 2) axis of a spectrogram (..., freq, time) with ``mask_value``."""
+
+    def __init__(self, mask_param, mask_value, axis):
+        _check_int(mask_param, "mask_param", 0)
+        _check_float(mask_value, "mask_value")
+        type_check(axis, (int,), "axis")
+        if axis not in (1, 2):
+            raise ValueError(f"Input axis is not within the required interval of [1, 2], but got {axis}.")
+        super().__init__()
+        self.mask_param, self.mask_value, self.axis = mask_param, mask_value, axis
+
+    random = True
+
+    def _execute(self, x):
+        a, out = _float_out("MaskAlongAxisIID", x, 2)
+        ax = -2 if self.axis == 1 else -1
+        rng = _kernels.Mt19937()
+        width = rng.uniform_int(0, self.mask_param)
+        start = rng.uniform_int(0, a.shape[ax] - width)
+        res = a.copy()
+        if width:
+            idx = [slice(None)] * res.ndim
+            idx[ax] = slice(start, start + width)
+            res[tuple(idx)] = out(np.float32(self.mask_value))
+        return res
+
+
+class Vad(AudioTensorOperation):
+    """Voice activity detection: trim a waveform (..., time) before the detected start of speech."""
+
+    def __init__(self, sample_rate, trigger_level=7.0, trigger_time=0.25, search_time=1.0, allowed_gap=0.25,
+                 pre_trigger_time=0.0, boot_time=0.35, noise_up_time=0.1, noise_down_time=0.01,
+                 noise_reduction_amount=1.35, measure_freq=20.0, measure_duration=None, measure_smooth_time=0.4,
+                 hp_filter_freq=50.0, lp_filter_freq=6000.0, hp_lifter_freq=150.0, lp_lifter_freq=2000.0):
+        _check_int(sample_rate, "sample_rate", 1)
+        _check_float(trigger_level, "trigger_level")
+        for name, v in (("trigger_time", trigger_time), ("search_time", search_time), ("allowed_gap", allowed_gap),
+                        ("pre_trigger_time", pre_trigger_time), ("boot_time", boot_time),
+                        ("noise_up_time", noise_up_time), ("noise_down_time", noise_down_time)):
+            _check_float(v, name, 0)
+        if noise_up_time < noise_down_time:
+            raise ValueError(f"Input noise_up_time should be greater than noise_down_time, but got noise_up_time: "
+                             f"{noise_up_time} and noise_down_time: {noise_down_time}.")
+        _check_float(noise_reduction_amount, "noise_reduction_amount", 0)
+        type_check(measure_freq, (int, float), "measure_freq")
+        check_value(measure_freq, 0, _FLOAT32_MAX, "measure_freq", left_open=True)
+        if measure_duration:
+            _check_float(measure_duration, "measure_duration", 0)
+        _check_float(measure_smooth_time, "measure_smooth_time", 0)
+        for name, v in (("hp_filter_freq", hp_filter_freq), ("lp_filter_freq", lp_filter_freq),
+                        ("hp_lifter_freq", hp_lifter_freq), ("lp_lifter_freq", lp_lifter_freq)):
+            type_check(v, (int, float), name)
+            check_value(v, 0, _FLOAT32_MAX, name, left_open=True)
+        super().__init__()
+        self.sample_rate, self.trigger_level, self.trigger_time = sample_rate, trigger_level, trigger_time
+        self.search_time, self.allowed_gap, self.pre_trigger_time = search_time, allowed_gap, pre_trigger_time
+        self.boot_time, self.noise_up_time, self.noise_down_time = boot_time, noise_up_time, noise_down_time
+        self.noise_reduction_amount, self.measure_freq = noise_reduction_amount, measure_freq
+        self.measure_duration = measure_duration if measure_duration else 2.0 / measure_freq
+        self.measure_smooth_time = measure_smooth_time
+        self.hp_filter_freq, self.lp_filter_freq = hp_filter_freq, lp_filter_freq
+        self.hp_lifter_freq, self.lp_lifter_freq = hp_lifter_freq, lp_lifter_freq
+
+    def _execute(self, x):
+        a, out = _float_out("Vad", x)
+        f32 = np.float32
+        sr = self.sample_rate
+        measure_len = int(f32(sr) * f32(self.measure_duration) + 0.5)
+        dft_len = 16
+        while dft_len < measure_len:
+            dft_len *= 2
+        start = max(int(f32(self.hp_filter_freq) / f32(sr) * f32(dft_len) + 0.5), 1)
+        end = min(int(f32(self.lp_filter_freq) / f32(sr) * f32(dft_len) + 0.5), dft_len // 2)
+        if end <= start:
+            raise _err("Vad", "the end of spectrum must be greater than the start. Check if `hp_filter_freq` is too "
+                              "large or `lp_filter_freq` is too small.")
+        c_start = math.ceil(sr * 0.5 / f32(self.lp_lifter_freq))
+        c_end = min(math.floor(sr * 0.5 / f32(self.hp_lifter_freq)), dft_len // 4)
+        if c_end <= c_start:
+            raise _err("Vad", "the end of cepstrum must be greater than the start. Check if `hp_lifter_freq` is too "
+                              "large or `lp_lifter_freq` is too small.")
+        cut = _kernels.vad_start(a.shape[-1], sr, f32(self.trigger_level), f32(self.search_time),
+                                 f32(self.pre_trigger_time), f32(self.measure_freq), f32(self.measure_duration))
+        return a[..., cut:].copy()
