@@ -105,6 +105,17 @@ class Parameter(Tensor):
         self._requires_grad = value
 
     @property
+    def comm_fusion(self):
+        """The fusion group of this Parameter's gradient all-reduce (``Cell.set_comm_fusion``); 1 by default."""
+        return self.__dict__.get("_comm_fusion", 1)
+
+    @comm_fusion.setter
+    def comm_fusion(self, comm_fusion_):
+        from .._checkparam import check_non_negative_int
+        check_non_negative_int(comm_fusion_)
+        self.__dict__["_comm_fusion"] = comm_fusion_
+
+    @property
     def inited_param(self):
         return None
 
