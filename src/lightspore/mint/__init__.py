@@ -26,7 +26,7 @@ _OWN = (
     "diff flatten ravel gather index_select narrow permute transpose squeeze select take scatter scatter_add "
     "meshgrid clone negative eq ne gt lt le sqrt frac isnan softmax conv2d zeros rand randn rand_like randn_like "
     "randint randint_like randperm bernoulli multinomial normal batch_norm_stats batch_norm_elemt "
-    "batch_norm_gather_stats_with_counts round nonzero vdot").split()
+    "batch_norm_gather_stats_with_counts round nonzero vdot addr_ conv_tbc npu_gelu").split()
 # public names of the reference's mint module that its documented list leaves out
 _EXTRA = "addcmul equal item fix trunc linspace ones unique".split()
 

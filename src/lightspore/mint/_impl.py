@@ -181,6 +181,48 @@ def t(input):
     return input.t()
 
 
+def _need_tensor(where, call, **args):
+    """The reference's argument check of an Ascend kernel's Python entry: TypeError naming the valid call."""
+    for name, (value, kind) in args.items():
+        ok = isinstance(value, torch.Tensor) if kind == "Tensor" else (
+            isinstance(value, int) and not isinstance(value, bool) if kind == "int" else
+            isinstance(value, (int, float)) and not isinstance(value, bool) if kind == "number" else
+            isinstance(value, str))
+        if not ok:
+            given = ", ".join(f"{n}={type(v).__name__ if not isinstance(v, torch.Tensor) else 'Tensor'}"
+                              for n, (v, _) in args.items())
+            want = ", ".join(f"{n}=<{k}>" for n, (_, k) in args.items())
+            raise TypeError(f"Failed calling {where} with \"{where}()({given})\". The valid calling should be: "
+                            f"\"{where}()({want})\" ('{name}' was given {type(value).__name__}).")
+
+
+def addr_(input, vec1, vec2, beta=1, alpha=1):
+    """In place: ``input = beta * input + alpha * outer(vec1, vec2)`` (MindSpore 2.10's ``mint.addr_``,
+    aclnnInplaceAddr; torch.Tensor.addr_)."""
+    _need_tensor("InplaceAddr", "addr_", input=(input, "Tensor"), vec1=(vec1, "Tensor"), vec2=(vec2, "Tensor"),
+                 beta=(beta, "number"), alpha=(alpha, "number"))
+    return input.addr_(vec1, vec2, beta=beta, alpha=alpha)
+
+
+def conv_tbc(input, weight, bias, pad=0):
+    """1-D convolution over time of a (time, batch, channel) input with a (kernel, in, out) weight, ``pad`` zeros
+    on each side of the time axis (MindSpore 2.10's ``mint.conv_tbc``; torch.conv_tbc)."""
+    _need_tensor("ConvTbc", "conv_tbc", input=(input, "Tensor"), weight=(weight, "Tensor"), bias=(bias, "Tensor"),
+                 pad=(pad, "int"))
+    if input.dim() != 3 or weight.dim() != 3 or bias.dim() != 1:
+        raise ValueError(f"For 'conv_tbc', 'input' and 'weight' must be 3-D and 'bias' 1-D, but got "
+                         f"{input.dim()}-D, {weight.dim()}-D and {bias.dim()}-D.")
+    return torch.conv_tbc(input, weight, bias, pad)
+
+
+def npu_gelu(input, approximate='none'):
+    """GELU, exact (``'none'``) or with the tanh approximation (``'tanh'``) (MindSpore 2.10's ``mint.npu_gelu``)."""
+    _need_tensor("NpuGelu", "npu_gelu", input=(input, "Tensor"), approximate=(approximate, "string"))
+    if approximate not in ("none", "tanh"):
+        raise ValueError(f"For 'npu_gelu', 'approximate' must be 'none' or 'tanh', but got {approximate!r}.")
+    return F.gelu(input, approximate=approximate)
+
+
 def vdot(input, other):
     """Dot product of two 1-D tensors, the first conjugated (MindSpore 2.10's ``mint.vdot``: aclnnVdot)."""
     if input.dim() != 1 or other.dim() != 1:
