@@ -84,6 +84,9 @@ class Bijector(Cell):
         return t
 
     def _shape_mapping(self, shape):
+        # as in the reference, this needs a ``parameter_type`` attribute, which only a subclass can set (the
+        # built-in bijectors have none: AttributeError)
+        mstype.to_torch(self.parameter_type)
         return tuple(torch.broadcast_shapes(tuple(shape), tuple(self.batch_shape)))
 
     def shape_mapping(self, shape):

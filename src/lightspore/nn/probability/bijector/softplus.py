@@ -2,7 +2,8 @@
 import numpy as np
 import torch
 
-from ...layer.activation import LogSigmoid  # noqa: F401 - a name of the reference's module
+from ....common.tensor import Tensor
+from ...layer.activation import LogSigmoid
 from ..distribution._utils.custom_ops import _log, exp_generic, log_generic  # noqa: F401 - reference names
 from .bijector import Bijector
 
@@ -22,6 +23,7 @@ class Softplus(Bijector):
         self._sharpness = self._add_parameter(sharpness, 'sharpness')
         self.threshold = _THRESHOLD
         self.tiny = _TINY
+        self.log_sigmoid = LogSigmoid()
 
     @staticmethod
     def _softplus(x):
@@ -61,7 +63,7 @@ class Softplus(Bijector):
         return self._inverse_softplus(scaled) / k
 
     def _forward_log_jacobian(self, x):
-        return torch.nn.functional.logsigmoid(self._scaled(x)[0])
+        return self.log_sigmoid(Tensor._make(self._scaled(x)[0]))._t
 
     def _inverse_log_jacobian(self, y):
         scaled, _ = self._scaled(y)

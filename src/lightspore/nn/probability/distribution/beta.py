@@ -2,16 +2,14 @@
 import torch
 
 from ....common import dtype as mstype
+from ....common.tensor import Tensor
+from ...layer.math import DiGamma, LBeta
 from ._utils import sampling
 from ._utils.custom_ops import log_generic  # noqa: F401 - a name of the reference's module
 from ._utils.utils import check_distribution_name, check_greater_zero, check_type_name
 from .distribution import Distribution
 
 __all__ = ["Beta"]
-
-
-def _lbeta(a, b):
-    return torch.lgamma(a) + torch.lgamma(b) - torch.lgamma(a + b)
 
 
 class Beta(Distribution):
@@ -33,6 +31,14 @@ class Beta(Distribution):
             check_greater_zero(self._concentration1, "concentration1")
         if self._concentration0 is not None:
             check_greater_zero(self._concentration0, "concentration0")
+        self.digamma = DiGamma()
+        self.lbeta = LBeta()
+
+    def _digamma(self, x):
+        return self.digamma(Tensor._make(x))._t
+
+    def _lbeta(self, a, b):
+        return self.lbeta(Tensor._make(a), Tensor._make(b))._t
 
     def extend_repr(self):
         if self.is_scalar_batch:
@@ -72,8 +78,8 @@ class Beta(Distribution):
     def _entropy(self, concentration1=None, concentration0=None):
         c1, c0 = self._check_param_type(concentration1, concentration0)
         total = c1 + c0
-        return (_lbeta(c1, c0) - (c1 - 1.) * torch.digamma(c1) - (c0 - 1.) * torch.digamma(c0)
-                + (total - 2.) * torch.digamma(total))
+        return (self._lbeta(c1, c0) - (c1 - 1.) * self._digamma(c1) - (c0 - 1.) * self._digamma(c0)
+                + (total - 2.) * self._digamma(total))
 
     def _cross_entropy(self, dist, concentration1_b, concentration0_b, concentration1_a=None, concentration0_a=None):
         check_distribution_name(dist, 'Beta')
@@ -84,7 +90,7 @@ class Beta(Distribution):
         value = self._cast_value(value)
         c1, c0 = self._check_param_type(concentration1, concentration0)
         unnormalized = (c1 - 1.) * torch.log(value) + (c0 - 1.) * torch.log1p(-value)
-        return unnormalized - _lbeta(c1, c0)
+        return unnormalized - self._lbeta(c1, c0)
 
     def _kl_loss(self, dist, concentration1_b, concentration0_b, concentration1_a=None, concentration0_a=None):
         check_distribution_name(dist, 'Beta')
@@ -92,9 +98,9 @@ class Beta(Distribution):
         c0_b = self._check_other(concentration0_b, 'concentration0_b')
         c1_a, c0_a = self._check_param_type(concentration1_a, concentration0_a)
         total_a, total_b = c1_a + c0_a, c1_b + c0_b
-        return ((_lbeta(c1_b, c0_b) - _lbeta(c1_a, c0_a))
-                - torch.digamma(c1_a) * (c1_b - c1_a) - torch.digamma(c0_a) * (c0_b - c0_a)
-                + torch.digamma(total_a) * (total_b - total_a))
+        return ((self._lbeta(c1_b, c0_b) - self._lbeta(c1_a, c0_a))
+                - self._digamma(c1_a) * (c1_b - c1_a) - self._digamma(c0_a) * (c0_b - c0_a)
+                + self._digamma(total_a) * (total_b - total_a))
 
     def _sample(self, shape=(), concentration1=None, concentration0=None):
         c1, c0 = self._check_param_type(concentration1, concentration0)

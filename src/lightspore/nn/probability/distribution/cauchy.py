@@ -8,6 +8,7 @@ from ._utils import sampling
 from ._utils.custom_ops import exp_generic, log1p_generic, log_generic  # noqa: F401 - names of the reference's
 from ._utils.utils import check_distribution_name, check_greater_zero, check_type_name, raise_not_defined
 from .distribution import Distribution
+from .normal import _up
 
 __all__ = ["Cauchy"]
 
@@ -78,7 +79,7 @@ class Cauchy(Distribution):
 
     def _log_cdf(self, value, loc=None, scale=None):
         z, _ = self._z(value, loc, scale)
-        return torch.log(2. * torch.atan(z) / math.pi + 1.0) - math.log(2.)
+        return _up(torch.log(2. * torch.atan(z) / math.pi + 1.0)) - math.log(2.)
 
     def _quantile(self, p, loc=None, scale=None):
         loc, scale = self._check_param_type(loc, scale)
@@ -91,7 +92,7 @@ class Cauchy(Distribution):
         loc_a, scale_a = self._check_param_type(loc_a, scale_a)
         sum_square = torch.square(scale_a + scale_b)
         square_diff = torch.square(loc_a - loc_b)
-        return torch.log(sum_square + square_diff) - math.log(4.0) - torch.log(scale_a) - torch.log(scale_b)
+        return _up(torch.log(sum_square + square_diff)) - math.log(4.0) - torch.log(scale_a) - torch.log(scale_b)
 
     def _cross_entropy(self, dist, loc_b, scale_b, loc_a=None, scale_a=None):
         check_distribution_name(dist, 'Cauchy')

@@ -183,6 +183,9 @@ class Distribution(Cell):
 
     def _calc_batch_shape(self):
         shape = None
+        if not self._parameters.get('param_dict'):
+            raise AttributeError(f"For '{self.name}', 'param' must name the distribution's parameters in a non-empty "
+                                 f"'param_dict' (the reference computes the batch shape from them).")
         for value in self._parameters.get('param_dict').values():
             if value is None:
                 return None
@@ -347,9 +350,19 @@ class Distribution(Cell):
         return raise_not_implemented_util('sample', self.name, *args, **kwargs)
 
     # ---- the public methods -----------------------------------------------------------------
+    def _run(self, impl, *args, **kwargs):
+        """``impl(*args, **kwargs)`` with torch results wrapped as Tensors; values and parameters that do not
+        broadcast give ValueError (as the reference's shape inference does), not torch's RuntimeError."""
+        try:
+            return _wrap(impl(*args, **kwargs))
+        except RuntimeError as e:
+            if "must match the size" in str(e) or "broadcast" in str(e):
+                raise ValueError(f"For '{self.name}', the value and the parameters do not broadcast: {e}") from None
+            raise
+
     def get_dist_args(self, *args, **kwargs):
         """The distribution's parameters: the ones given, else the construction-time ones."""
-        return _wrap(self._get_dist_args(*args, **kwargs))
+        return self._run(self._get_dist_args, *args, **kwargs)
 
     def get_dist_type(self):
         """The distribution's type name, e.g. ``'Normal'``."""
@@ -357,65 +370,65 @@ class Distribution(Cell):
 
     def log_prob(self, value, *args, **kwargs):
         """Log probability (density or mass) of ``value``."""
-        return _wrap(self._call_log_prob(value, *args, **kwargs))
+        return self._run(self._call_log_prob, value, *args, **kwargs)
 
     def prob(self, value, *args, **kwargs):
         """Probability (density or mass) of ``value``."""
-        return _wrap(self._call_prob(value, *args, **kwargs))
+        return self._run(self._call_prob, value, *args, **kwargs)
 
     def cdf(self, value, *args, **kwargs):
         """Cumulative distribution function at ``value``."""
-        return _wrap(self._call_cdf(value, *args, **kwargs))
+        return self._run(self._call_cdf, value, *args, **kwargs)
 
     def log_cdf(self, value, *args, **kwargs):
         """Log of the cdf at ``value``."""
-        return _wrap(self._call_log_cdf(value, *args, **kwargs))
+        return self._run(self._call_log_cdf, value, *args, **kwargs)
 
     def survival_function(self, value, *args, **kwargs):
         """1 - cdf at ``value``."""
-        return _wrap(self._call_survival(value, *args, **kwargs))
+        return self._run(self._call_survival, value, *args, **kwargs)
 
     def log_survival(self, value, *args, **kwargs):
         """Log of the survival function at ``value``."""
-        return _wrap(self._call_log_survival(value, *args, **kwargs))
+        return self._run(self._call_log_survival, value, *args, **kwargs)
 
     def kl_loss(self, dist, *args, **kwargs):
         """KL divergence KL(self || dist) with ``dist`` the type name of the other distribution, whose
         parameters follow."""
-        return _wrap(self._kl_loss(dist, *args, **kwargs))
+        return self._run(self._kl_loss, dist, *args, **kwargs)
 
     def mean(self, *args, **kwargs):
         """Mean."""
-        return _wrap(self._mean(*args, **kwargs))
+        return self._run(self._mean, *args, **kwargs)
 
     def mode(self, *args, **kwargs):
         """Mode."""
-        return _wrap(self._mode(*args, **kwargs))
+        return self._run(self._mode, *args, **kwargs)
 
     def sd(self, *args, **kwargs):
         """Standard deviation."""
-        return _wrap(self._call_sd(*args, **kwargs))
+        return self._run(self._call_sd, *args, **kwargs)
 
     def var(self, *args, **kwargs):
         """Variance."""
-        return _wrap(self._call_var(*args, **kwargs))
+        return self._run(self._call_var, *args, **kwargs)
 
     def entropy(self, *args, **kwargs):
         """Entropy."""
-        return _wrap(self._entropy(*args, **kwargs))
+        return self._run(self._entropy, *args, **kwargs)
 
     def cross_entropy(self, dist, *args, **kwargs):
         """Cross entropy with ``dist`` (the other distribution's type name, then its parameters)."""
-        return _wrap(self._call_cross_entropy(dist, *args, **kwargs))
+        return self._run(self._call_cross_entropy, dist, *args, **kwargs)
 
     def sample(self, *args, **kwargs):
         """Samples of shape ``shape + batch_shape`` (``shape``: a tuple, default ``()``)."""
-        return _wrap(self._sample(*args, **kwargs))
+        return self._run(self._sample, *args, **kwargs)
 
     def construct(self, name, *args, **kwargs):
         """``dist('log_prob', value, ...)``: the method called ``name``."""
         attr = _DISPATCH.get(name)
         if attr is None:
             return raise_not_implemented_util(name, self.name, *args, **kwargs)
-        return _wrap(getattr(self, attr)(*args, **kwargs))
+        return self._run(getattr(self, attr), *args, **kwargs)
 

@@ -2,8 +2,10 @@
 import torch
 
 from ....common import dtype as mstype
+from ....common.tensor import Tensor
+from ...layer.math import DiGamma
 from ._utils import sampling
-from ._utils.custom_ops import log_generic  # noqa: F401 - a name of the reference's module
+from ._utils.custom_ops import _igamma, log_generic  # noqa: F401 - log_generic: a name of the reference's module
 from ._utils.utils import check_distribution_name, check_greater_zero, check_type_name
 from .distribution import Distribution
 
@@ -29,6 +31,10 @@ class Gamma(Distribution):
             check_greater_zero(self._concentration, "concentration")
         if self._rate is not None:
             check_greater_zero(self._rate, "rate")
+        self.digamma = DiGamma()
+
+    def _digamma(self, x):
+        return self.digamma(Tensor._make(x))._t
 
     def extend_repr(self):
         if self.is_scalar_batch:
@@ -71,7 +77,7 @@ class Gamma(Distribution):
     def _entropy(self, concentration=None, rate=None):
         concentration, rate = self._check_param_type(concentration, rate)
         return (concentration - torch.log(rate) + torch.lgamma(concentration)
-                + (1. - concentration) * torch.digamma(concentration))
+                + (1. - concentration) * self._digamma(concentration))
 
     def _cross_entropy(self, dist, concentration_b, rate_b, concentration_a=None, rate_a=None):
         check_distribution_name(dist, 'Gamma')
@@ -87,16 +93,14 @@ class Gamma(Distribution):
     def _cdf(self, value, concentration=None, rate=None):
         value = self._cast_value(value)
         concentration, rate = self._check_param_type(concentration, rate)
-        x = rate * value
-        concentration, x = torch.broadcast_tensors(concentration, x)
-        return torch.special.gammainc(concentration, x)
+        return _igamma(concentration, rate * value)
 
     def _kl_loss(self, dist, concentration_b, rate_b, concentration_a=None, rate_a=None):
         check_distribution_name(dist, 'Gamma')
         concentration_b = self._check_other(concentration_b, 'concentration_b')
         rate_b = self._check_other(rate_b, 'rate_b')
         concentration_a, rate_a = self._check_param_type(concentration_a, rate_a)
-        return ((concentration_a - concentration_b) * torch.digamma(concentration_a)
+        return ((concentration_a - concentration_b) * self._digamma(concentration_a)
                 + torch.lgamma(concentration_b) - torch.lgamma(concentration_a)
                 + concentration_b * torch.log(rate_a) - concentration_b * torch.log(rate_b)
                 + concentration_a * (rate_b / rate_a - 1.))

@@ -7,6 +7,7 @@ import torch
 from ....common import dtype as mstype
 from ._utils.custom_ops import exp_generic, log_generic  # noqa: F401 - names of the reference's module
 from ._utils.utils import check_distribution_name, check_type_name
+from .normal import _up
 from .transformed_distribution import TransformedDistribution
 
 __all__ = ["Gumbel"]
@@ -69,7 +70,7 @@ class Gumbel(TransformedDistribution):
 
     def _sd(self):
         _, scale = self._loc_scale()
-        return scale * self._ones(self.broadcast_shape) * math.pi / math.sqrt(6.)
+        return _up(scale * self._ones(self.broadcast_shape)) * math.pi / math.sqrt(6.)
 
     def _entropy(self):
         _, scale = self._loc_scale()

@@ -14,6 +14,11 @@ __all__ = ["Normal"]
 _HALF_LOG_2PI = 0.5 * math.log(2. * math.pi)
 
 
+def _up(t):
+    """``t`` in at least float32: the reference's float32 constants promote float16 results."""
+    return t.to(torch.promote_types(t.dtype, torch.float32))
+
+
 class Normal(Distribution):
     """Normal distribution with parameters ``mean`` and ``sd`` (> 0)."""
 
@@ -50,7 +55,7 @@ class Normal(Distribution):
 
     def _entropy(self, mean=None, sd=None):
         _, sd = self._check_param_type(mean, sd)
-        return math.log(math.sqrt(math.e * 2. * math.pi)) + torch.log(sd)
+        return math.log(math.sqrt(math.e * 2. * math.pi)) + _up(torch.log(sd))
 
     def _cross_entropy(self, dist, mean_b, sd_b, mean=None, sd=None):
         check_distribution_name(dist, 'Normal')
@@ -64,7 +69,7 @@ class Normal(Distribution):
     def _cdf(self, value, mean=None, sd=None):
         value = self._cast_value(value)
         mean, sd = self._check_param_type(mean, sd)
-        return 0.5 * (1.0 + torch.erf((value - mean) / (sd * math.sqrt(2.0))))
+        return 0.5 * (1.0 + torch.erf(_up(value - mean) / (_up(sd) * math.sqrt(2.0))))
 
     def _kl_loss(self, dist, mean_b, sd_b, mean=None, sd=None):
         check_distribution_name(dist, 'Normal')

@@ -3,7 +3,7 @@ import torch
 
 from ....common import dtype as mstype
 from ._utils import sampling
-from ._utils.custom_ops import exp_generic, log_generic  # noqa: F401 - names of the reference's module
+from ._utils.custom_ops import _igamma, exp_generic, log_generic  # noqa: F401 - names of the reference's module
 from ._utils.utils import check_greater_zero, check_type_name
 from .distribution import Distribution
 
@@ -62,8 +62,7 @@ class Poisson(Distribution):
         rate = self._check_param_type(rate)
         below = value < 0
         safe_x = torch.where(below, torch.zeros_like(value), value)
-        a, x = torch.broadcast_tensors(1. + safe_x, rate)
-        cdf = 1. - torch.special.gammainc(a, x)
+        cdf = 1. - _igamma(1. + safe_x, rate)
         return torch.where(below, torch.zeros_like(cdf), cdf)
 
     def _sample(self, shape=(), rate=None):

@@ -15,9 +15,9 @@ class TransformedDistribution(Distribution):
     underlying distribution's, given at construction or per call."""
 
     def __init__(self, bijector, distribution, seed=None, name="transformed_distribution"):
+        param = dict(locals())
         from ..bijector.bijector import Bijector
 
-        param = dict(locals())
         validator.check_value_type('bijector', bijector, [Bijector], type(self).__name__)
         validator.check_value_type('distribution', distribution, [Distribution], type(self).__name__)
         check_type_name("dtype", distribution.dtype, mstype.float_type, type(self).__name__)

@@ -13,8 +13,11 @@ def _exp(t):
 
 
 def _log(t):
-    # log(0) = -inf and log(x < 0) = nan, as the reference's select-based log gives
-    return torch.log(_float(t))
+    """log with the reference's selects: -inf at 0 and nan below 0 as constants, so the gradient there is the
+    reference's too (0 below zero, nan at zero)."""
+    t = _float(t)
+    out = torch.where(t <= 0, torch.full_like(t, -float('inf')), torch.log(t))
+    return torch.where(t < 0, torch.full_like(t, float('nan')), out)
 
 
 def exp_generic(input_x):
@@ -44,3 +47,33 @@ def broadcast_to(x, target):
     if xt.shape == tt.shape:
         return x
     return _wrap(torch.broadcast_to(xt, tt.shape))
+
+
+class _IGamma(torch.autograd.Function):
+    """The regularized lower incomplete gamma P(a, x) with gradients in both arguments (torch's
+    ``special.gammainc`` has none in ``a``): d/dx is the gamma density, d/da a central difference in float64."""
+
+    @staticmethod
+    def forward(ctx, a, x):
+        ctx.save_for_backward(a, x)
+        return torch.special.gammainc(a, x)
+
+    @staticmethod
+    def backward(ctx, grad):
+        a, x = ctx.saved_tensors
+        ga = gx = None
+        if ctx.needs_input_grad[0]:
+            a64, x64 = a.double(), x.double()
+            h = 1e-5 * torch.clamp(a64, min=1.0)
+            da = (torch.special.gammainc(a64 + h, x64) - torch.special.gammainc(a64 - h, x64)) / (2 * h)
+            ga = (grad * da.to(a.dtype))
+        if ctx.needs_input_grad[1]:
+            dens = torch.exp((a - 1) * torch.log(x) - x - torch.lgamma(a))
+            gx = grad * torch.where(x > 0, dens, torch.zeros_like(dens))
+        return ga, gx
+
+
+def _igamma(a, x):
+    """P(a, x) broadcast, differentiable in ``a`` and ``x``."""
+    a, x = torch.broadcast_tensors(a, x)
+    return _IGamma.apply(a, x)
