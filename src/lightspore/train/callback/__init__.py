@@ -13,3 +13,6 @@ _INTERNAL = (_CallbackManager, _InternalCallbackParam)
 from ..summary_collector import SummaryCollector  # noqa: E402  (mindspore.train.callback.SummaryCollector)
 
 __all__ += ["SummaryCollector"]
+from ._on_request_exit import OnRequestExit  # noqa: E402
+
+__all__ += ["OnRequestExit"]
