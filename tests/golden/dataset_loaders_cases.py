@@ -198,6 +198,123 @@ def _audio(root):
             _put(root, f"gtzan/genres/{g}/{g}.0000{j}.wav", _wav(430 + 2 * k + j, n=4, rate=22050))
 
 
+def _idx(dims, data, magic_type=0x08):
+    """An idx file: magic (0, 0, type, ndim), big-endian dims, then the data."""
+    return bytes([0, 0, magic_type, len(dims)]) + b"".join(struct.pack(">I", d) for d in dims) + data
+
+
+def _vision(root):
+    for k, (c, n) in enumerate([("001.ak47", "001_0001.jpg"), ("001.ak47", "001_0002.jpg"),
+                                ("003.backpack", "003_0001.jpg"), ("257.clutter", "257_0001.jpg")]):
+        _put(root, f"caltech256/{c}/{n}", _png(500 + k))
+    _put(root, "caltech256/notes.txt", "not a class")
+    for k, n in enumerate(["000001.jpg", "000002.jpg", "000003.jpg"]):
+        _put(root, f"celeba/{n}", _png(510 + k))
+    _put(root, "celeba/list_attr_celeba.txt", "3\n5_o_Clock_Shadow Arched_Eyebrows Bald\n"
+                                              "000001.jpg -1  1 -1\n000002.jpg 1 1 1\n000003.jpg -1 -1 1\n")
+    _put(root, "celeba/list_eval_partition.txt", "000001.jpg 0\n000002.jpg 2\n000003.jpg 1\n")
+    for k, n in enumerate(["1000268201_693b08cb0e.jpg", "1001773457_577c3a7d70.jpg"]):
+        _put(root, f"flickr/images/{n}", _png(520 + k))
+    _put(root, "flickr/token.txt", "".join(f"{n}#{j}\t{n[:4]} caption {j} .\n"
+                                           for n in ["1001773457_577c3a7d70.jpg", "1000268201_693b08cb0e.jpg"]
+                                           for j in range(5)))
+    for k, (c, n) in enumerate([("apple_pie", "1005649"), ("apple_pie", "1014775"), ("baby_back_ribs", "1005293")]):
+        _put(root, f"food101/images/{c}/{n}.jpg", _png(530 + k))
+    _put(root, "food101/meta/train.txt", "apple_pie/1014775\nbaby_back_ribs/1005293\n")
+    _put(root, "food101/meta/test.txt", "apple_pie/1005649\n")
+    _put(root, "sun397/ClassName.txt", "/a/abbey\n/b/balcony/exterior\n/a/airport\n")
+    for k, (c, n) in enumerate([("a/abbey", "sun_b.jpg"), ("a/abbey", "sun_a.jpg"), ("b/balcony/exterior", "sun_c.jpg"),
+                                ("a/airport", "sun_d.jpg")]):
+        _put(root, f"sun397/{c}/{n}", _png(540 + k))
+    rng = np.random.default_rng(550)
+    lines = []
+    for d in (3, 7):
+        px = rng.integers(0, 2, 256)
+        lines.append(" ".join(f"{v:.4f}" for v in px) + " " + " ".join("1" if i == d else "0" for i in range(10)) + " ")
+    _put(root, "semeion/semeion.data", "\n".join(lines) + "\n")
+    rng = np.random.default_rng(560)
+    _put(root, "stl10/train_X.bin", rng.integers(0, 256, 2 * 3 * 96 * 96, dtype=np.uint8).tobytes())
+    _put(root, "stl10/train_y.bin", bytes([3, 10]))
+    _put(root, "stl10/test_X.bin", rng.integers(0, 256, 3 * 96 * 96, dtype=np.uint8).tobytes())
+    _put(root, "stl10/test_y.bin", bytes([1]))
+    _put(root, "stl10/unlabeled_X.bin", rng.integers(0, 256, 3 * 96 * 96, dtype=np.uint8).tobytes())
+    rng = np.random.default_rng(570)
+    for name, labels in (("usps", [4, 10]), ("usps.t", [1])):
+        rows = []
+        for lab in labels:
+            vals = np.round(rng.uniform(-1, 1, 256), 6)
+            rows.append(f"{lab} " + " ".join(f"{i + 1}:{v:.6f}" for i, v in enumerate(vals)) + " ")
+        _put(root, f"usps/{name}", "\n".join(rows) + "\n")
+    rng = np.random.default_rng(580)
+    for prefix, n in (("qmnist-train", 2), ("qmnist-test", 3), ("xnist", 1)):
+        _put(root, f"qmnist/{prefix}-images-idx3-ubyte",
+             _idx([n, 28, 28], rng.integers(0, 256, n * 784, dtype=np.uint8).tobytes()))
+        lab = rng.integers(0, 10, (n, 8)).astype(">i4")
+        _put(root, f"qmnist/{prefix}-labels-idx2-int", _idx([n, 8], lab.tobytes(), 0x0C))
+    for k, (s, a, c, n) in enumerate([("images_background", "Latin", "character01", "0001_01.png"),
+                                      ("images_background", "Latin", "character02", "0002_01.png"),
+                                      ("images_background", "Greek", "character01", "0003_01.png"),
+                                      ("images_evaluation", "Angelic", "character01", "0004_01.png")]):
+        _put(root, f"omniglot/{s}/{a}/{c}/{n}", _png(590 + k, mode="L"))
+    for k, (u, c, n) in enumerate([("train", "negative", "0001.png"), ("train", "positive", "0001.png"),
+                                   ("train", "positive", "0002.png"), ("valid", "negative", "0001.png"),
+                                   ("test", "positive", "0001.png")]):
+        _put(root, f"rsst2/{u}/{c}/{n}", _png(600 + k))
+    for k, n in enumerate(["0001", "0002"]):
+        _put(root, f"div2k/DIV2K_train_HR/{n}.png", _png(610 + k, size=(8, 8)))
+        _put(root, f"div2k/DIV2K_train_LR_bicubic/X2/{n}x2.png", _png(620 + k))
+    _put(root, "div2k/DIV2K_valid_HR/0801.png", _png(630, size=(8, 8)))
+    _put(root, "div2k/DIV2K_valid_LR_bicubic/X2/0801x2.png", _png(631))
+    for k, n in enumerate(["000000", "000001"]):
+        _put(root, f"kitti/data_object_image_2/training/image_2/{n}.png", _png(640 + k))
+    _put(root, "kitti/data_object_image_2/testing/image_2/000000.png", _png(645))
+    _put(root, "kitti/data_object_label_2/training/label_2/000000.txt",
+         "Pedestrian 0.00 0 -0.20 712.40 143.00 810.73 307.92 1.89 0.48 1.20 1.84 1.47 8.41 0.01\n")
+    _put(root, "kitti/data_object_label_2/training/label_2/000001.txt",
+         "Truck 0.00 0 -1.57 599.41 156.40 629.75 189.25 2.85 2.63 12.34 0.47 1.49 69.44 -1.56\n"
+         "Car 0.50 1 1.85 387.63 181.54 423.81 203.12 1.67 1.87 3.69 -16.53 2.39 58.49 1.57\n"
+         "DontCare -1 -1 -10 503.89 169.71 590.61 190.13 -1 -1 -1 -1000 -1000 -1000 -10\n")
+    from scipy.io import savemat
+    rng = np.random.default_rng(660)
+    for u, n in (("train", 2), ("test", 2), ("extra", 2)):
+        buf = io.BytesIO()
+        savemat(buf, {"X": rng.integers(0, 256, (32, 32, 3, n), dtype=np.uint8),
+                      "y": np.array([[10], [3]][:n], dtype=np.uint8)})
+        _put(root, f"svhn/{u}_32x32.mat", buf.getvalue())
+    for k in range(1, 5):
+        _put(root, f"flowers102/jpg/image_{k:05d}.jpg", _png(670 + k))
+        _put(root, f"flowers102/segmim/segmim_{k:05d}.jpg", _png(680 + k))
+    for name, obj in (("imagelabels.mat", {"labels": np.array([[5, 1, 102, 7]], dtype=np.uint8)}),
+                      ("setid.mat", {"trnid": np.array([[3, 1]], dtype=np.uint16),
+                                     "tstid": np.array([[2]], dtype=np.uint16),
+                                     "valid": np.array([[4]], dtype=np.uint16)})):
+        buf = io.BytesIO()
+        savemat(buf, obj)
+        _put(root, f"flowers102/{name}", buf.getvalue())
+    for k, (c, n) in enumerate([("accordion", 1), ("accordion", 2), ("Faces", 1), ("BACKGROUND_Google", 1)]):
+        _put(root, f"caltech101/101_ObjectCategories/{c}/image_{n:04d}.jpg", _png(690 + k))
+        buf = io.BytesIO()
+        savemat(buf, {"obj_contour": np.arange(6, dtype=np.float64).reshape(2, 3) + k})
+        ann = {"Faces": "Faces_2"}.get(c, c)
+        _put(root, f"caltech101/Annotations/{ann}/annotation_{n:04d}.mat", buf.getvalue())
+
+
+def _audio2(root):
+    for k, n in enumerate(["arctic_a0001", "arctic_a0002"]):
+        _put(root, f"cmu/cmu_us_aew_arctic/wav/{n}.wav", _wav(700 + k, n=3, rate=16000))
+    _put(root, "cmu/cmu_us_aew_arctic/etc/txt.done.data", '( arctic_a0001 "Author of the danger trail." )\n'
+                                                         '( arctic_a0002 "Not at this particular case, Tom." )\n')
+    _put(root, "cmu/cmu_us_slt_arctic/wav/arctic_b0001.wav", _wav(705, n=2, rate=16000))
+    _put(root, "cmu/cmu_us_slt_arctic/etc/txt.done.data", '( arctic_b0001 "Slt line." )\n')
+    base = "libritts/LibriTTS/dev-clean/84/121123"
+    for k, u in enumerate(["84_121123_000007_000001", "84_121123_000008_000000"]):
+        _put(root, f"{base}/{u}.wav", _wav(710 + k, n=3, rate=24000))
+        _put(root, f"{base}/{u}.original.txt", f"Orig {k}, text.")
+        _put(root, f"{base}/{u}.normalized.txt", f"Norm {k} text.")
+    _put(root, f"{base}/84_121123.trans.tsv", "84_121123_000007_000001\tOrig 0, text.\tNorm 0 text.\n"
+                                              "84_121123_000008_000000\tOrig 1, text.\tNorm 1 text.\n")
+
+
 def make_files(root):
     _coco(root)
     _voc(root)
@@ -205,6 +322,8 @@ def make_files(root):
     _manifest(root)
     _csv_text(root)
     _audio(root)
+    _vision(root)
+    _audio2(root)
 
 
 def scope(ds, ms, root):
@@ -360,6 +479,50 @@ CASES = [
     ("gtzan_all", "rows(ds.GTZANDataset(R+'/gtzan/genres', shuffle=False))"),
     ("gtzan_train", "rows(ds.GTZANDataset(R+'/gtzan/genres', usage='train', shuffle=False))"),
     ("yesno_no_dir", "ds.YesNoDataset(R+'/noyesno')"),
+    ("cmu_aew", "rows(ds.CMUArcticDataset(R+'/cmu', shuffle=False))"),
+    ("cmu_slt", "rows(ds.CMUArcticDataset(R+'/cmu', name='slt', shuffle=False))"),
+    ("cmu_bad_name", "ds.CMUArcticDataset(R+'/cmu', name='xyz')"),
+    ("libritts_all", "rows(ds.LibriTTSDataset(R+'/libritts/LibriTTS', shuffle=False))"),
+    ("libritts_dev", "rows(ds.LibriTTSDataset(R+'/libritts/LibriTTS', usage='dev-clean', shuffle=False))"),
+    # image corpora
+    ("caltech256", "rows(ds.Caltech256Dataset(R+'/caltech256', shuffle=False))"),
+    ("caltech256_decode", "rows(ds.Caltech256Dataset(R+'/caltech256', decode=True, shuffle=False), limit=1)"),
+    ("celeba_all", "rows(ds.CelebADataset(R+'/celeba', shuffle=False))"),
+    ("celeba_valid", "rows(ds.CelebADataset(R+'/celeba', usage='valid', shuffle=False))"),
+    ("celeba_test", "rows(ds.CelebADataset(R+'/celeba', usage='test', shuffle=False))"),
+    ("flickr", "rows(ds.FlickrDataset(R+'/flickr/images', R+'/flickr/token.txt', shuffle=False))"),
+    ("food101_all", "rows(ds.Food101Dataset(R+'/food101', shuffle=False))"),
+    ("food101_test", "rows(ds.Food101Dataset(R+'/food101', usage='test', shuffle=False))"),
+    ("sun397", "rows(ds.SUN397Dataset(R+'/sun397', shuffle=False))"),
+    ("semeion", "rows(ds.SemeionDataset(R+'/semeion', shuffle=False))"),
+    ("stl10_train", "rows(ds.STL10Dataset(R+'/stl10', usage='train', shuffle=False))"),
+    ("stl10_all", "meta(ds.STL10Dataset(R+'/stl10', shuffle=False))"),
+    ("stl10_all_labels", "[int(r[1]) for r in ds.STL10Dataset(R+'/stl10', shuffle=False).create_tuple_iterator("
+                         "output_numpy=True)]"),
+    ("stl10_unlabeled", "[int(r[1]) for r in ds.STL10Dataset(R+'/stl10', usage='train+unlabeled', shuffle=False)"
+                        ".create_tuple_iterator(output_numpy=True)]"),
+    ("usps_all", "rows(ds.USPSDataset(R+'/usps', shuffle=False))"),
+    ("usps_test", "rows(ds.USPSDataset(R+'/usps', usage='test', shuffle=False))"),
+    ("qmnist_train", "rows(ds.QMnistDataset(R+'/qmnist', usage='train', shuffle=False))"),
+    ("qmnist_test_full", "rows(ds.QMnistDataset(R+'/qmnist', usage='test', compat=False, shuffle=False))"),
+    ("qmnist_all", "meta(ds.QMnistDataset(R+'/qmnist', shuffle=False))"),
+    ("qmnist_nist", "rows(ds.QMnistDataset(R+'/qmnist', usage='nist', shuffle=False))"),
+    ("qmnist_test10k", "meta(ds.QMnistDataset(R+'/qmnist', usage='test10k', shuffle=False))"),
+    ("omniglot_all", "rows(ds.OmniglotDataset(R+'/omniglot', shuffle=False))"),
+    ("omniglot_eval", "rows(ds.OmniglotDataset(R+'/omniglot', background=False, shuffle=False))"),
+    ("rsst2_all", "rows(ds.RenderedSST2Dataset(R+'/rsst2', shuffle=False))"),
+    ("rsst2_train", "rows(ds.RenderedSST2Dataset(R+'/rsst2', usage='train', shuffle=False))"),
+    ("div2k_train", "rows(ds.DIV2KDataset(R+'/div2k', shuffle=False))"),
+    ("div2k_valid", "rows(ds.DIV2KDataset(R+'/div2k', usage='valid', decode=True, shuffle=False))"),
+    ("kitti_train", "rows(ds.KITTIDataset(R+'/kitti', shuffle=False))"),
+    ("kitti_test", "rows(ds.KITTIDataset(R+'/kitti', usage='test', shuffle=False))"),
+    ("svhn_train", "rows(ds.SVHNDataset(R+'/svhn', usage='train', shuffle=False))"),
+    ("svhn_all", "meta(ds.SVHNDataset(R+'/svhn', shuffle=False))"),
+    ("flowers102_all", "rows(ds.Flowers102Dataset(R+'/flowers102', shuffle=False))"),
+    ("flowers102_seg", "rows(ds.Flowers102Dataset(R+'/flowers102', task='Segmentation', usage='test', "
+                       "shuffle=False))"),
+    ("caltech101", "rows(ds.Caltech101Dataset(R+'/caltech101', shuffle=False))"),
+    ("caltech101_all", "rows(ds.Caltech101Dataset(R+'/caltech101', target_type='all', shuffle=False))"),
 ]
 
 
@@ -391,5 +554,8 @@ def encode_error(e):
 NAMES = ["CocoDataset", "VOCDataset", "CLUEDataset", "ManifestDataset", "RandomDataset", "DatasetCache",
          "AGNewsDataset", "AmazonReviewDataset", "DBpediaDataset", "SogouNewsDataset", "YahooAnswersDataset",
          "YelpReviewDataset", "SST2Dataset", "WikiTextDataset", "EnWik9Dataset", "CoNLL2000Dataset", "UDPOSDataset",
-         "Multi30kDataset", "SQuADDataset", "YesNoDataset", "LJSpeechDataset", "SpeechCommandsDataset",
-         "GTZANDataset"]
+         "Multi30kDataset", "SQuADDataset", "YesNoDataset", "LJSpeechDataset", "SpeechCommandsDataset", "GTZANDataset",
+         "CMUArcticDataset", "LibriTTSDataset", "Caltech101Dataset", "Caltech256Dataset", "CelebADataset",
+         "DIV2KDataset", "FlickrDataset", "Flowers102Dataset", "Food101Dataset", "KITTIDataset", "OmniglotDataset",
+         "QMnistDataset", "RenderedSST2Dataset", "SemeionDataset", "STL10Dataset", "SUN397Dataset", "SVHNDataset",
+         "USPSDataset"]

@@ -1,4 +1,4 @@
-"""The speech and music corpora readers: YesNo, LJSpeech, SpeechCommands and GTZAN.
+"""The speech and music corpora readers: YesNo, LJSpeech, SpeechCommands, GTZAN, CMU Arctic and LibriTTS.
 
 Every reader gives ``waveform`` as float32 (channels, samples): the PCM samples divided by the largest positive
 sample (16-bit: / 32767, as the reference reads wav files), and ``sample_rate`` as a scalar.
@@ -12,7 +12,8 @@ from ._loaders_vision import _check_dir, _RecordSource
 from ._pipeline import AudioBaseDataset
 from .sources import _check_usage
 
-__all__ = ["YesNoDataset", "LJSpeechDataset", "SpeechCommandsDataset", "GTZANDataset"]
+__all__ = ["YesNoDataset", "LJSpeechDataset", "SpeechCommandsDataset", "GTZANDataset", "CMUArcticDataset",
+           "LibriTTSDataset"]
 
 _SCALE = {1: 127.0, 2: 32767.0, 4: 2147483647.0}   # the reference divides by the largest positive sample
 
@@ -221,3 +222,100 @@ class GTZANDataset(_AudioSource):
         if rate != 22050:
             raise RuntimeError(f"Invalid file, sampling rate of GTZAN wav file must be 22050, file path: {path}")
         return [wav, np.array(rate, np.uint32), np.array(rec[0])]
+
+
+_CMU_NAMES = ['aew', 'ahw', 'aup', 'awb', 'axb', 'bdl', 'clb', 'eey', 'fem', 'gka', 'jmk', 'ksp', 'ljm', 'lnh', 'rms',
+              'rxr', 'slp', 'slt']
+
+
+class CMUArcticDataset(_AudioSource):
+    """CMU Arctic: the utterances of ``cmu_us_{name}_arctic/etc/txt.done.data`` (``( arctic_a0001 "text" )``)
+    with ``wav/arctic_a0001.wav``: ``waveform``, ``sample_rate`` uint32, ``transcript``, ``utterance_id``
+    (``a0001``)."""
+
+    def __init__(self, dataset_dir, name=None, num_samples=None, num_parallel_workers=None, shuffle=None,
+                 sampler=None, num_shards=None, shard_id=None, cache=None):
+        if name is not None:
+            if not isinstance(name, str):
+                raise TypeError(f"Argument name with value {name!r} is not of type [<class 'str'>], but got "
+                                f"{type(name)}.")
+            if name not in _CMU_NAMES:
+                raise ValueError(f"Input name is not within the valid set of {_CMU_NAMES}.")
+        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                         cache)
+        self.name = "aew" if name is None else name
+
+    def _columns(self):
+        return ["waveform", "sample_rate", "transcript", "utterance_id"]
+
+    def _folder(self):
+        return os.path.join(self.dataset_dir, f"cmu_us_{self.name}_arctic")
+
+    def _records(self):
+        path = os.path.join(self._folder(), "etc", "txt.done.data")
+        if not os.path.isfile(path):
+            raise RuntimeError(f"Invalid file, failed to open CMUArctic transcript file: {path}")
+        recs = []
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                line = line.strip()
+                if not line:
+                    continue
+                body = line.strip("()").strip()
+                utt, _, text = body.partition(" ")
+                recs.append((utt, text.strip().strip('"')))
+        return recs
+
+    def _read(self, rec):
+        wav, rate = _read_wav(os.path.join(self._folder(), "wav", rec[0] + ".wav"))
+        utt = rec[0].split("_", 1)[1] if "_" in rec[0] else rec[0]
+        return [wav, np.array(rate, np.uint32), np.array(rec[1]), np.array(utt)]
+
+
+_LIBRI_USAGES = ["dev-clean", "dev-other", "test-clean", "test-other", "train-clean-100", "train-clean-360",
+                 "train-other-500"]
+
+
+class LibriTTSDataset(_AudioSource):
+    """LibriTTS: ``{usage}/{speaker}/{chapter}/`` with ``{speaker}_{chapter}.trans.tsv`` (``utterance<TAB>original
+    <TAB>normalized``) and the utterances' wav files: ``waveform``, ``sample_rate`` uint32, ``original_text``,
+    ``normalized_text``, ``speaker_id``/``chapter_id`` uint32, ``utterance_id``."""
+
+    def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=None,
+                 sampler=None, num_shards=None, shard_id=None, cache=None):
+        usage = _check_usage(usage, _LIBRI_USAGES + ["all"])
+        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                         cache)
+        self.usage = usage
+
+    def _columns(self):
+        return ["waveform", "sample_rate", "original_text", "normalized_text", "speaker_id", "chapter_id",
+                "utterance_id"]
+
+    def _records(self):
+        recs = []
+        for u in (_LIBRI_USAGES if self.usage == "all" else [self.usage]):
+            root = os.path.join(self.dataset_dir, u)
+            if not os.path.isdir(root):
+                if self.usage == "all":
+                    continue
+                raise RuntimeError(f"Invalid path, failed to open dir: {root}, not exists or permission denied.")
+            for spk in sorted(os.listdir(root)):
+                for ch in sorted(os.listdir(os.path.join(root, spk))):
+                    folder = os.path.join(root, spk, ch)
+                    trans = os.path.join(folder, f"{spk}_{ch}.trans.tsv")
+                    if not os.path.isfile(trans):
+                        raise RuntimeError(f"Invalid file, failed to open LibriTTS transcript file: {trans}")
+                    with open(trans, encoding="utf-8") as f:
+                        for line in f:
+                            parts = line.rstrip("\r\n").split("\t")
+                            if len(parts) >= 3:
+                                recs.append((folder, parts[0], parts[1], parts[2]))
+        return recs
+
+    def _read(self, rec):
+        folder, utt, original, normalized = rec
+        wav, rate = _read_wav(os.path.join(folder, utt + ".wav"))
+        spk, ch = utt.split("_")[:2]
+        return [wav, np.array(rate, np.uint32), np.array(original), np.array(normalized), np.array(int(spk), np.uint32),
+                np.array(int(ch), np.uint32), np.array(utt)]

@@ -1,4 +1,12 @@
 """mindspore.dataset.engine.datasets_audio: the speech and music dataset readers."""
-from .._loaders_audio import GTZANDataset, LJSpeechDataset, SpeechCommandsDataset, YesNoDataset
+from .._loaders_audio import (
+    CMUArcticDataset,
+    GTZANDataset,
+    LibriTTSDataset,
+    LJSpeechDataset,
+    SpeechCommandsDataset,
+    YesNoDataset,
+)
 
-__all__ = ["GTZANDataset", "LJSpeechDataset", "SpeechCommandsDataset", "YesNoDataset"]
+__all__ = ["CMUArcticDataset", "LibriTTSDataset", "GTZANDataset", "LJSpeechDataset", "SpeechCommandsDataset",
+           "YesNoDataset"]

@@ -1,0 +1,651 @@
+"""The image classification / captioning / detection corpora: Caltech101/256, CelebA, Flickr, Food101, SUN397,
+Semeion, STL10, USPS, QMNIST, Omniglot, RenderedSST2, DIV2K, KITTI, SVHN and Flowers102.
+
+Each reads its corpus's own file layout (see the class notes) with the reference's column names, dtypes and row
+order; images are the file's bytes (1-D uint8) unless ``decode=True`` (HWC RGB uint8).
+"""
+import os
+
+import numpy as np
+
+from ._loaders_vision import _check_bool, _check_dir, _check_file, _read_image, _RecordSource
+from ._pipeline import VisionBaseDataset
+from .samplers import Shuffle
+from .sources import _check_usage, _type_error
+from .text_sources import _LineSource
+
+__all__ = ["Caltech101Dataset", "Caltech256Dataset", "CelebADataset", "FlickrDataset", "Food101Dataset",
+           "SUN397Dataset", "SemeionDataset", "STL10Dataset", "USPSDataset", "QMnistDataset", "OmniglotDataset",
+           "RenderedSST2Dataset", "DIV2KDataset", "KITTIDataset", "SVHNDataset", "Flowers102Dataset"]
+
+
+def _sorted_dirs(path):
+    return sorted(d for d in os.listdir(path) if os.path.isdir(os.path.join(path, d)))
+
+
+def _sorted_files(path):
+    return sorted(f for f in os.listdir(path) if os.path.isfile(os.path.join(path, f)))
+
+
+def _open_dir(path):
+    if not os.path.isdir(path):
+        raise RuntimeError(f"Invalid path, failed to open dir: {path}, not exists or permission denied.")
+    return path
+
+
+def _loadmat(path):
+    try:
+        from scipy.io import loadmat
+    except ImportError:   # pragma: no cover - scipy is installed with the reference's readers of .mat files
+        raise RuntimeError(f"Reading {path} needs scipy (pip install scipy): the corpus is stored as MATLAB "
+                           ".mat files.") from None
+    return loadmat(path)
+
+
+def _decode_flag(decode):
+    return False if decode is None else _check_bool("decode", decode)
+
+
+class _ImageCorpus(_RecordSource):
+    """A corpus under ``dataset_dir``; records are built by ``_records()`` and read by ``_read(record)``."""
+
+    def __init__(self, dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                 cache=None, decode=False):
+        _check_dir(dataset_dir)
+        self.decode = _decode_flag(decode)
+        super().__init__(num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id, cache)
+        self.dataset_dir = dataset_dir
+
+    def _image(self, *parts):
+        return _read_image(os.path.join(self.dataset_dir, *parts), self.decode)
+
+
+# ------------------------------------------------------------------ class folders
+class Caltech256Dataset(_ImageCorpus):
+    """Caltech-256: ``{nnn.name}/*.jpg``, ``label`` int32 numbered in sorted folder order."""
+
+    def __init__(self, dataset_dir, num_samples=None, num_parallel_workers=None, shuffle=None, decode=False,
+                 sampler=None, num_shards=None, shard_id=None, cache=None):
+        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                         cache, decode)
+
+    def _columns(self):
+        return ["image", "label"]
+
+    def _records(self):
+        return [(os.path.join(c, f), k) for k, c in enumerate(_sorted_dirs(self.dataset_dir))
+                for f in _sorted_files(os.path.join(self.dataset_dir, c))]
+
+    def _read(self, rec):
+        return [self._image(rec[0]), np.array(rec[1], np.int32)]
+
+
+class Caltech101Dataset(_ImageCorpus):
+    """Caltech-101: ``101_ObjectCategories/{class}/image_nnnn.jpg`` (``BACKGROUND_Google`` left out), ``category``
+    int64 in sorted class order, and with ``target_type`` 'annotation'/'all' the ``obj_contour`` of
+    ``Annotations/{class}/annotation_nnnn.mat`` (float64)."""
+
+    _RENAMED = {"Faces": "Faces_2", "Faces_easy": "Faces_3", "Motorbikes": "Motorbikes_16",
+                "airplanes": "Airplanes_Side_2"}
+
+    def __init__(self, dataset_dir, target_type=None, num_samples=None, num_parallel_workers=1, shuffle=None,
+                 decode=False, sampler=None, num_shards=None, shard_id=None):
+        target_type = "category" if target_type is None else target_type
+        if not isinstance(target_type, str):
+            raise _type_error("target_type", target_type, "[<class 'str'>]")
+        if target_type not in ("category", "annotation", "all"):
+            raise ValueError("Input target_type is not within the valid set of ['category', 'annotation', 'all'].")
+        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                         None, decode)
+        self.target_type = target_type
+
+    def _columns(self):
+        return {"category": ["image", "category"], "annotation": ["image", "annotation"],
+                "all": ["image", "category", "annotation"]}[self.target_type]
+
+    def _records(self):
+        image_dir = os.path.join(self.dataset_dir, "101_ObjectCategories")
+        classes = [c for c in sorted(os.listdir(image_dir)) if c != "BACKGROUND_Google"]
+        recs = []
+        for k, c in enumerate(classes):
+            sub = os.path.join(image_dir, c)
+            if os.path.isdir(sub):
+                recs.extend((c, k, i) for i in range(1, len(os.listdir(sub)) + 1))
+        return recs
+
+    def _read(self, rec):
+        c, k, i = rec
+        path = os.path.join(self.dataset_dir, "101_ObjectCategories", c, f"image_{i:04d}.jpg")
+        if not os.path.exists(path):
+            raise ValueError(f"The image file {path} does not exist or permission denied!")
+        out = [_read_image(path, self.decode)]
+        if self.target_type != "annotation":
+            out.append(np.array(k, np.int64))
+        if self.target_type != "category":
+            ann = os.path.join(self.dataset_dir, "Annotations", self._RENAMED.get(c, c), f"annotation_{i:04d}.mat")
+            if not os.path.exists(ann):
+                raise ValueError(f"The annotation file {ann} does not exist or permission denied!")
+            out.append(np.asarray(_loadmat(ann)["obj_contour"]))
+        return out
+
+
+class OmniglotDataset(_ImageCorpus):
+    """Omniglot: ``images_background`` (``background`` True, the default) or ``images_evaluation``
+    ``/{alphabet}/{character}/*.png``, ``label`` int32 numbering the characters in sorted order."""
+
+    def __init__(self, dataset_dir, background=None, num_samples=None, num_parallel_workers=None, shuffle=None,
+                 decode=False, sampler=None, num_shards=None, shard_id=None, cache=None):
+        if background is not None:
+            _check_bool("background", background)
+        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                         cache, decode)
+        self.background = True if background is None else background
+
+    def _columns(self):
+        return ["image", "label"]
+
+    def _records(self):
+        root = _open_dir(os.path.join(self.dataset_dir,
+                                      "images_background" if self.background else "images_evaluation"))
+        recs, k = [], 0
+        for a in _sorted_dirs(root):
+            for c in _sorted_dirs(os.path.join(root, a)):
+                recs.extend((os.path.join(root, a, c, f), k) for f in _sorted_files(os.path.join(root, a, c)))
+                k += 1
+        return recs
+
+    def _read(self, rec):
+        return [_read_image(rec[0], self.decode), np.array(rec[1], np.int32)]
+
+
+class RenderedSST2Dataset(_ImageCorpus):
+    """Rendered SST-2: ``{train,valid,test}/{negative,positive}/*.png``, ``label`` uint32 (0 negative,
+    1 positive); ``usage`` 'val' reads ``valid``."""
+
+    def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=None,
+                 decode=False, sampler=None, num_shards=None, shard_id=None, cache=None):
+        self.usage = _check_usage(usage, ["val", "all", "train", "test"])
+        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                         cache, decode)
+
+    def _columns(self):
+        return ["image", "label"]
+
+    def _records(self):
+        folders = ["test", "train", "valid"] if self.usage == "all" else [{"val": "valid"}.get(self.usage, self.usage)]
+        recs = []
+        for u in folders:
+            _open_dir(os.path.join(self.dataset_dir, u))
+            for k, c in enumerate(("negative", "positive")):
+                d = os.path.join(self.dataset_dir, u, c)
+                if os.path.isdir(d):
+                    recs.extend((os.path.join(u, c, f), k) for f in _sorted_files(d))
+        return recs
+
+    def _read(self, rec):
+        return [self._image(rec[0]), np.array(rec[1], np.uint32)]
+
+
+class SUN397Dataset(_ImageCorpus):
+    """SUN397: the classes of ``ClassName.txt`` (``/a/abbey`` ...), their images in class-path order, ``label``
+    uint32 numbered in ``ClassName.txt`` order."""
+
+    def __init__(self, dataset_dir, num_samples=None, num_parallel_workers=None, shuffle=None, decode=False,
+                 sampler=None, num_shards=None, shard_id=None, cache=None):
+        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                         cache, decode)
+
+    def _columns(self):
+        return ["image", "label"]
+
+    def _records(self):
+        names = _check_file(os.path.join(self.dataset_dir, "ClassName.txt"), "dataset_dir")
+        with open(names, encoding="utf-8") as f:
+            classes = [line.strip() for line in f if line.strip()]
+        recs = []
+        for k, c in sorted(enumerate(classes), key=lambda kc: kc[1]):
+            d = _open_dir(os.path.join(self.dataset_dir, c.lstrip("/")))
+            recs.extend((os.path.join(c.lstrip("/"), f), k) for f in _sorted_files(d) if f.endswith(".jpg"))
+        return recs
+
+    def _read(self, rec):
+        return [self._image(rec[0]), np.array(rec[1], np.uint32)]
+
+
+class Food101Dataset(_ImageCorpus):
+    """Food-101: the ``class/id`` lines of ``meta/{train,test}.txt`` as ``images/class/id.jpg``, ``label`` the
+    class name (string)."""
+
+    def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=None,
+                 decode=False, sampler=None, num_shards=None, shard_id=None, cache=None):
+        self.usage = _check_usage(usage, ["train", "test", "all"])
+        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                         cache, decode)
+
+    def _columns(self):
+        return ["image", "label"]
+
+    def _records(self):
+        recs = []
+        for u in (["train", "test"] if self.usage == "all" else [self.usage]):
+            path = os.path.join(self.dataset_dir, "meta", u + ".txt")
+            if not os.path.isfile(path):
+                raise RuntimeError(f"Invalid file, failed to open Food101 meta file: {path}")
+            with open(path, encoding="utf-8") as f:
+                recs.extend(line.strip() for line in f if line.strip())
+        return recs
+
+    def _read(self, rec):
+        return [self._image("images", rec + ".jpg"), np.array(rec.split("/")[0])]
+
+
+# ------------------------------------------------------------------ annotated image folders
+class CelebADataset(_ImageCorpus):
+    """CelebA: the images of ``list_attr_celeba.txt`` (split by ``list_eval_partition.txt``: 0 train, 1 valid,
+    2 test), ``attr`` uint32 (the 40 attributes, -1 as 0)."""
+
+    def __init__(self, dataset_dir, num_parallel_workers=None, shuffle=None, usage='all', sampler=None, decode=False,
+                 extensions=None, num_samples=None, num_shards=None, shard_id=None, cache=None, decrypt=None):
+        if usage is not None and usage not in ('all', 'train', 'valid', 'test'):
+            raise ValueError("usage should be 'all', 'train', 'valid' or 'test'.")
+        if decrypt is not None and not callable(decrypt):
+            raise TypeError("Argument decrypt is not a callable object, but got " + str(type(decrypt)))
+        if extensions is not None and (not isinstance(extensions, list)
+                                       or not all(isinstance(e, str) for e in extensions)):
+            raise _type_error("extensions", extensions, "[<class 'list'>]")
+        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                         cache, decode)
+        self.usage = "all" if usage is None else usage
+        self.extensions, self.decrypt = extensions, decrypt
+
+    def _columns(self):
+        return ["image", "attr"]
+
+    def _records(self):
+        attr = os.path.join(self.dataset_dir, "list_attr_celeba.txt")
+        if not os.path.isfile(attr):
+            raise RuntimeError(f"Invalid file, failed to open CelebA attr file: {attr}")
+        with open(attr, encoding="utf-8") as f:
+            lines = [line.split() for line in f.read().splitlines()[2:] if line.strip()]
+        split = None
+        if self.usage != "all":
+            part = os.path.join(self.dataset_dir, "list_eval_partition.txt")
+            if not os.path.isfile(part):
+                raise RuntimeError(f"Invalid file, failed to open CelebA partition file: {part}")
+            want = {"train": "0", "valid": "1", "test": "2"}[self.usage]
+            with open(part, encoding="utf-8") as f:
+                split = {p[0] for p in (line.split() for line in f) if len(p) == 2 and p[1] == want}
+        exts = tuple(e.lower() for e in self.extensions) if self.extensions else None
+        return [(p[0], [0 if int(v) < 0 else int(v) for v in p[1:]]) for p in lines
+                if (split is None or p[0] in split) and (exts is None or p[0].lower().endswith(exts))]
+
+    def _read(self, rec):
+        return [_read_image(os.path.join(self.dataset_dir, rec[0]), self.decode, self.decrypt),
+                np.array(rec[1], np.uint32)]
+
+
+class FlickrDataset(_ImageCorpus):
+    """Flickr8k / Flickr30k: the ``image#k<TAB>caption`` lines of ``annotation_file`` grouped per image (images in
+    name order), ``annotation`` the image's captions (1-D strings)."""
+
+    def __init__(self, dataset_dir, annotation_file, num_samples=None, num_parallel_workers=None, shuffle=None,
+                 decode=None, sampler=None, num_shards=None, shard_id=None, cache=None):
+        _check_file(annotation_file, "annotation_file")
+        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                         cache, decode)
+        self.annotation_file = annotation_file
+
+    def _columns(self):
+        return ["image", "annotation"]
+
+    def _records(self):
+        caps = {}
+        with open(self.annotation_file, encoding="utf-8") as f:
+            for line in f:
+                line = line.rstrip("\r\n")
+                if not line.strip():
+                    continue
+                key, _, caption = line.partition("\t")
+                caps.setdefault(key.split("#")[0], []).append(caption)
+        return sorted(caps.items())
+
+    def _read(self, rec):
+        return [self._image(rec[0]), np.array(rec[1])]
+
+
+class KITTIDataset(_ImageCorpus):
+    """KITTI object detection: ``data_object_image_2/{training,testing}/image_2/*.png``; for ``usage='train'``
+    the objects of ``data_object_label_2/training/label_2/*.txt``: ``label`` (names numbered in sorted order),
+    ``truncated``, ``occluded``, ``alpha``, ``bbox`` (N, 4), ``dimensions``, ``location`` (N, 3), ``rotation_y``."""
+
+    def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=None,
+                 decode=False, sampler=None, num_shards=None, shard_id=None, cache=None):
+        self.usage = "train" if usage is None else usage
+        if self.usage not in ("train", "test"):
+            raise ValueError("Input usage is not within the valid set of ['train', 'test'].")
+        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                         cache, decode)
+        self._index = None
+
+    def _columns(self):
+        if self.usage == "test":
+            return ["image"]
+        return ["image", "label", "truncated", "occluded", "alpha", "bbox", "dimensions", "location", "rotation_y"]
+
+    def _records(self):
+        split = "training" if self.usage == "train" else "testing"
+        d = _open_dir(os.path.join(self.dataset_dir, "data_object_image_2", split, "image_2"))
+        names = [f for f in _sorted_files(d)]
+        if self.usage == "test":
+            return [(n, None) for n in names]
+        recs = []
+        for n in names:
+            path = os.path.join(self.dataset_dir, "data_object_label_2", split, "label_2", os.path.splitext(n)[0] +
+                                ".txt")
+            if not os.path.isfile(path):
+                raise RuntimeError(f"Invalid file, failed to open KITTI label file: {path}")
+            with open(path, encoding="utf-8") as f:
+                objs = [line.split() for line in f if line.strip()]
+            if any(len(o) < 15 for o in objs):
+                raise RuntimeError(f"Invalid data, every line of {path} should have 15 fields.")
+            recs.append((n, objs))
+        self._index = {c: i for i, c in enumerate(sorted({o[0] for _, objs in recs for o in objs}))}
+        return recs
+
+    def _read(self, rec):
+        split = "training" if self.usage == "train" else "testing"
+        image = self._image("data_object_image_2", split, "image_2", rec[0])
+        if self.usage == "test":
+            return [image]
+        objs = rec[1]
+        f = np.array([[float(v) for v in o[1:15]] for o in objs], np.float64).reshape(-1, 14)
+        return [image, np.array([[self._index[o[0]]] for o in objs], np.uint32).reshape(-1, 1),
+                f[:, 0:1].astype(np.float32), f[:, 1:2].astype(np.int64).astype(np.uint32),
+                f[:, 2:3].astype(np.float32), f[:, 3:7].astype(np.float32), f[:, 7:10].astype(np.float32),
+                f[:, 10:13].astype(np.float32), f[:, 13:14].astype(np.float32)]
+
+
+class DIV2KDataset(_RecordSource):
+    """DIV2K: ``hr_image`` of ``DIV2K_{usage}_HR/nnnn.png`` with its ``lr_image`` of the ``downgrade`` and
+    ``scale`` (``DIV2K_{usage}_LR_{downgrade}/X{scale}/nnnnx{scale}.png``; the 2018 mild/difficult/wild sets:
+    ``DIV2K_{usage}_LR_{downgrade}/nnnnx4{m,d,w}.png``)."""
+
+    def __init__(self, dataset_dir, usage="train", downgrade="bicubic", scale=2, num_samples=None,
+                 num_parallel_workers=None, shuffle=None, decode=None, sampler=None, num_shards=None, shard_id=None,
+                 cache=None):
+        _check_dir(dataset_dir)
+        self.usage = _check_usage(usage, ["train", "valid", "all"]) if usage is not None else "train"
+        downgrade = "bicubic" if downgrade is None else downgrade
+        if not isinstance(downgrade, str):
+            raise _type_error("downgrade", downgrade, "[<class 'str'>]")
+        if downgrade not in ("bicubic", "unknown", "mild", "difficult", "wild"):
+            raise ValueError("Input downgrade is not within the valid set of ['bicubic', 'unknown', 'mild', "
+                             "'difficult', 'wild'].")
+        if isinstance(scale, bool) or not isinstance(scale, int):
+            raise _type_error("scale", scale, "<class 'int'>")
+        if scale not in (2, 3, 4, 8):
+            raise ValueError("Input scale is not within the valid set of [2, 3, 4, 8].")
+        if scale == 8 and downgrade != "bicubic":
+            raise ValueError("DIV2KNode: scale equal to 8 is allowed only in bicubic downgrade.")
+        if downgrade in ("mild", "difficult", "wild") and scale != 4:
+            raise ValueError(f"DIV2KNode: {downgrade} downgrade requires scale equal to 4.")
+        self.decode = _decode_flag(decode)
+        super().__init__(num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id, cache)
+        self.dataset_dir, self.downgrade, self.scale = dataset_dir, downgrade, scale
+
+    def _columns(self):
+        return ["hr_image", "lr_image"]
+
+    def _records(self):
+        recs = []
+        for u in (["train", "valid"] if self.usage == "all" else [self.usage]):
+            hr = _open_dir(os.path.join(self.dataset_dir, f"DIV2K_{u}_HR"))
+            lr = os.path.join(self.dataset_dir, f"DIV2K_{u}_LR_{self.downgrade}")
+            for f in _sorted_files(hr):
+                stem, ext = os.path.splitext(f)
+                if self.downgrade in ("bicubic", "unknown"):
+                    low = os.path.join(lr, f"X{self.scale}", f"{stem}x{self.scale}{ext}")
+                else:
+                    low = os.path.join(lr, f"{stem}x4{self.downgrade[0]}{ext}")
+                if not os.path.isfile(low):
+                    raise RuntimeError(f"Invalid file, the low resolution image of {os.path.join(hr, f)} is "
+                                       f"missing: {low}")
+                recs.append((os.path.join(hr, f), low))
+        return recs
+
+    def _read(self, rec):
+        return [_read_image(rec[0], self.decode), _read_image(rec[1], self.decode)]
+
+
+# ------------------------------------------------------------------ array files
+class _ArrayCorpus(_RecordSource):
+    """A corpus loaded at once into column arrays by ``_arrays()``; row i is the i-th entry of each."""
+
+    def __init__(self, dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                 cache=None):
+        _check_dir(dataset_dir)
+        super().__init__(num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id, cache)
+        self.dataset_dir = dataset_dir
+
+    def _records(self):
+        cols = self._arrays()
+        return [tuple(c[i] for c in cols) for i in range(len(cols[0]))]
+
+    def _read(self, rec):
+        return [np.array(v) for v in rec]
+
+
+class SemeionDataset(_ArrayCorpus):
+    """Semeion handwritten digits: the lines of ``semeion.data`` (256 pixels then 10 one-hot digits), ``image``
+    (16, 16) uint8 of 0/1 and ``label`` uint32."""
+
+    def __init__(self, dataset_dir, num_samples=None, num_parallel_workers=None, shuffle=None, sampler=None,
+                 num_shards=None, shard_id=None, cache=None):
+        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                         cache)
+
+    def _columns(self):
+        return ["image", "label"]
+
+    def _arrays(self):
+        path = os.path.join(self.dataset_dir, "semeion.data")
+        if not os.path.isfile(path):
+            raise RuntimeError(f"Invalid file, failed to open Semeion file: {path}")
+        images, labels = [], []
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                v = line.split()
+                if not v:
+                    continue
+                if len(v) != 266:
+                    raise RuntimeError(f"Invalid data, every line of {path} should have 266 values, got {len(v)}.")
+                images.append(np.array([float(x) for x in v[:256]]).astype(np.uint8).reshape(16, 16))
+                labels.append(int(np.argmax([int(x) for x in v[256:]])))
+        return [images, np.array(labels, np.uint32)]
+
+
+class STL10Dataset(_ArrayCorpus):
+    """STL-10: ``{train,test,unlabeled}_X.bin`` (96x96x3 images stored column-major) and ``*_y.bin`` labels 1-10,
+    ``image`` (96, 96, 3) uint8 and ``label`` int32 (0-9; -1 for unlabeled images)."""
+
+    def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=None,
+                 sampler=None, num_shards=None, shard_id=None, cache=None):
+        usage = _check_usage(usage, ["train", "test", "unlabeled", "train+unlabeled", "all"])
+        needs = {"all": ["train", "test", "unlabeled"], "train+unlabeled": ["train", "unlabeled"]}.get(usage, [usage])
+        for u in needs:
+            _check_file(os.path.join(dataset_dir, u + "_X.bin"), "dataset_dir")
+            if u != "unlabeled":
+                _check_file(os.path.join(dataset_dir, u + "_y.bin"), "dataset_dir")
+        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                         cache)
+        self.usage = usage
+
+    def _columns(self):
+        return ["image", "label"]
+
+    def _arrays(self):
+        parts = {"all": ["test", "train", "unlabeled"], "train+unlabeled": ["train", "unlabeled"]}.get(
+            self.usage, [self.usage])
+        images, labels = [], []
+        for u in parts:
+            raw = np.fromfile(os.path.join(self.dataset_dir, u + "_X.bin"), np.uint8)
+            if raw.size % (3 * 96 * 96):
+                raise RuntimeError(f"Invalid file, {u}_X.bin is not a whole number of 96x96x3 images.")
+            x = raw.reshape(-1, 3, 96, 96).transpose(0, 3, 2, 1)
+            images.append(np.ascontiguousarray(x))
+            if u == "unlabeled":
+                labels.append(np.full(len(x), -1, np.int32))
+            else:
+                y = np.fromfile(os.path.join(self.dataset_dir, u + "_y.bin"), np.uint8).astype(np.int32) - 1
+                if len(y) != len(x):
+                    raise RuntimeError(f"Invalid file, {u}_y.bin has {len(y)} labels for {len(x)} images.")
+                labels.append(y)
+        return [np.concatenate(images), np.concatenate(labels)]
+
+
+class QMnistDataset(_ArrayCorpus):
+    """QMNIST: ``qmnist-{train,test}-images-idx3-ubyte`` / ``-labels-idx2-int`` (``nist``: ``xnist-*``), ``image``
+    (28, 28, 1) uint8 and ``label`` uint32 (the class, or with ``compat=False`` the 8 QMNIST fields)."""
+
+    def __init__(self, dataset_dir, usage=None, compat=True, num_samples=None, num_parallel_workers=None,
+                 shuffle=None, sampler=None, num_shards=None, shard_id=None, cache=None):
+        self.usage = _check_usage(usage, ["train", "test", "test10k", "test50k", "nist", "all"])
+        self.compat = _check_bool("compat", compat)
+        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                         cache)
+
+    def _columns(self):
+        return ["image", "label"]
+
+    def _read_part(self, prefix, start=0, count=None):
+        img_path = os.path.join(self.dataset_dir, f"{prefix}-images-idx3-ubyte")
+        lab_path = os.path.join(self.dataset_dir, f"{prefix}-labels-idx2-int")
+        for p in (img_path, lab_path):
+            if not os.path.isfile(p):
+                raise RuntimeError(f"Invalid file, failed to find QMNIST file: {p}")
+        img = np.fromfile(img_path, np.uint8)
+        lab = np.fromfile(lab_path, np.uint8)
+        n = int.from_bytes(img[4:8].tobytes(), "big") if count is None else count
+        body = img[16 + start * 784:16 + (start + n) * 784]
+        if body.size != n * 784:
+            raise RuntimeError(f"Invalid file, failed to read {n * 784} bytes from {img_path}: the data file is "
+                               "damaged or the content is incomplete.")
+        labels = np.frombuffer(lab[12:].tobytes(), ">i4").reshape(-1, 8)[start:start + n]
+        if len(labels) != n:
+            raise RuntimeError(f"Invalid file, failed to read {n * 32} bytes from {lab_path}: the data file is "
+                               "damaged or the content is incomplete.")
+        return body.reshape(n, 28, 28, 1), labels.astype(np.uint32)
+
+    def _arrays(self):
+        parts = {"train": [("qmnist-train",)], "test": [("qmnist-test",)], "test10k": [("qmnist-test", 0, 10000)],
+                 "test50k": [("qmnist-test", 10000, 50000)], "nist": [("xnist",)],
+                 "all": [("qmnist-train",), ("qmnist-test",), ("xnist",)]}[self.usage]
+        got = [self._read_part(*p) for p in parts]
+        images = np.concatenate([g[0] for g in got])
+        labels = np.concatenate([g[1] for g in got])
+        return [images, labels[:, 0] if self.compat else labels]
+
+
+class SVHNDataset(_ArrayCorpus):
+    """SVHN: ``{train,test,extra}_32x32.mat`` (``X`` 32x32x3xN, ``y``), ``image`` (32, 32, 3) uint8 and
+    ``label`` uint32 (digit 10 read as 0)."""
+
+    def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=1, shuffle=None,
+                 sampler=None, num_shards=None, shard_id=None):
+        usage = _check_usage(usage, ["train", "test", "extra", "all"])
+        for u in (["train", "test", "extra"] if usage == "all" else [usage]):
+            _check_file(os.path.join(dataset_dir, u + "_32x32.mat"), "dataset_dir")
+        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id)
+        self.usage = usage
+
+    def _columns(self):
+        return ["image", "label"]
+
+    def _arrays(self):
+        images, labels = [], []
+        for u in (["train", "test", "extra"] if self.usage == "all" else [self.usage]):
+            mat = _loadmat(os.path.join(self.dataset_dir, u + "_32x32.mat"))
+            images.append(np.transpose(mat["X"], [3, 0, 1, 2]))
+            y = mat["y"].astype(np.uint32).reshape(-1)
+            labels.append(np.where(y == 10, 0, y).astype(np.uint32))
+        return [np.concatenate(images), np.concatenate(labels)]
+
+
+class Flowers102Dataset(_ImageCorpus):
+    """Oxford 102 Flowers: ``jpg/image_nnnnn.jpg`` chosen by ``setid.mat`` (train, test, valid ids), ``label``
+    uint32 (``imagelabels.mat`` minus one); ``task='Segmentation'`` adds ``segmim/segmim_nnnnn.jpg``."""
+
+    def __init__(self, dataset_dir, task="Classification", usage="all", num_samples=None, num_parallel_workers=1,
+                 shuffle=None, decode=False, sampler=None, num_shards=None, shard_id=None):
+        _check_dir(dataset_dir)
+        _check_dir(os.path.join(dataset_dir, "jpg"))
+        _check_file(os.path.join(dataset_dir, "imagelabels.mat"), "dataset_dir")
+        _check_file(os.path.join(dataset_dir, "setid.mat"), "dataset_dir")
+        self.usage = _check_usage(usage, ["train", "valid", "test", "all"])
+        task = "Classification" if task is None else task
+        if not isinstance(task, str):
+            raise _type_error("task", task, "[<class 'str'>]")
+        if task not in ("Classification", "Segmentation"):
+            raise ValueError("Input task is not within the valid set of ['Classification', 'Segmentation'].")
+        if task == "Segmentation":
+            _check_dir(os.path.join(dataset_dir, "segmim"))
+        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                         None, decode)
+        self.task = task
+
+    def _columns(self):
+        return ["image", "label"] if self.task == "Classification" else ["image", "segmentation", "label"]
+
+    def _records(self):
+        labels = (_loadmat(os.path.join(self.dataset_dir, "imagelabels.mat"))["labels"][0] - 1).astype(np.uint32)
+        setid = _loadmat(os.path.join(self.dataset_dir, "setid.mat"))
+        keys = {"train": ["trnid"], "test": ["tstid"], "valid": ["valid"],
+                "all": ["trnid", "tstid", "valid"]}[self.usage]
+        ids = [int(i) for k in keys for i in setid[k][0]]
+        return [(i, labels[i - 1]) for i in ids]
+
+    def _read(self, rec):
+        i, label = rec
+        image = os.path.join(self.dataset_dir, "jpg", f"image_{i:05d}.jpg")
+        if not os.path.exists(image):
+            raise RuntimeError("Can not find image file: " + image)
+        out = [_read_image(image, self.decode)]
+        if self.task == "Segmentation":
+            seg = os.path.join(self.dataset_dir, "segmim", f"segmim_{i:05d}.jpg")
+            if not os.path.exists(seg):
+                raise RuntimeError("Can not find segmentation file: " + seg)
+            out.append(_read_image(seg, self.decode))
+        return out + [np.array(label, np.uint32)]
+
+
+# ------------------------------------------------------------------ USPS (a file source)
+class USPSDataset(_LineSource, VisionBaseDataset):
+    """USPS: the libsvm-format lines of ``usps`` (train) and ``usps.t`` (test), ``image`` (16, 16, 1) uint8 (the
+    [-1, 1] features scaled to [0, 255]) and ``label`` uint32 (0-9)."""
+
+    def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=Shuffle.GLOBAL,
+                 num_shards=None, shard_id=None, cache=None):
+        _check_dir(dataset_dir)
+        usage = _check_usage(usage, ["train", "test", "all"])
+        names = {"train": ["usps"], "test": ["usps.t"], "all": ["usps", "usps.t"]}[usage]
+        super().__init__([os.path.join(dataset_dir, n) for n in names], num_samples, num_parallel_workers, shuffle,
+                         num_shards, shard_id)
+        self.dataset_dir, self.usage, self.cache = dataset_dir, usage, cache
+
+    def _columns(self):
+        return ["image", "label"]
+
+    def _file_rows(self, path):
+        out = []
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if not line.strip():
+                    continue
+                parts = line.split(" ")
+                if len(parts) != 258:
+                    raise RuntimeError(f"Invalid data, the number of split characters ':' in USPS data file is "
+                                       f"corrupted, should be 257, but got {len(parts) - 1}.")
+                values = np.array([float(p.split(":")[1]) for p in parts[1:257]])
+                image = ((values + 1) / 2 * 255).astype(np.uint8).reshape(16, 16, 1)
+                out.append((image, np.array(int(parts[0]) - 1, np.uint32)))
+        return out
