@@ -10,6 +10,7 @@ import torch
 from ..common import dtype as mstype
 from ..common._device import current_device
 from ..common.tensor import Tensor, _python_to_torch
+from ._samples import BINARY, UNARY
 from ._table import OPS, Primitive, op, prim
 
 _tdt = mstype.to_torch
@@ -182,7 +183,7 @@ def _float_only(x, name, arg="input"):
     return x
 
 
-def _unary(name, fn, prim_name=None, methods=(), aliases=(), argname="input", floatify=True):
+def _unary(name, fn, prim_name=None, methods=(), aliases=(), argname="input", floatify=True, samples=UNARY):
     if floatify == "only":
         def impl(input):
             return fn(_float_only(input, name, argname))
@@ -197,7 +198,7 @@ def _unary(name, fn, prim_name=None, methods=(), aliases=(), argname="input", fl
         impl2 = impl
     impl2.__name__ = name
     impl2.__doc__ = f"Element-wise ``{name}``."
-    return op(name, prim=prim_name, method=tuple(methods), aliases=aliases)(impl2)
+    return op(name, prim=prim_name, method=tuple(methods), aliases=aliases, samples=samples)(impl2)
 
 
 def _isfloat(x):
@@ -218,9 +219,10 @@ def _both_float(name, a, b):
         raise TypeError(f"For {name}, the dtype of 'input' and 'other' must be float, but got {_dt(a)} and {_dt(b)}")
 
 
-def _same_dtype(name, a, b):
+def _same_dtype(name, a, b, names=("input", "values")):
     if isinstance(a, torch.Tensor) and isinstance(b, torch.Tensor) and a.dtype != b.dtype:
-        raise TypeError(f"For '{name}', 'input' and 'values' must have the same dtype, but got {_dt(a)} and {_dt(b)}")
+        raise TypeError(f"For '{name}', '{names[0]}' and '{names[1]}' must have the same dtype, but got {_dt(a)} and "
+                        f"{_dt(b)}")
 
 
 def _scal(a, b):
@@ -237,7 +239,7 @@ def _dt(x):
     return mstype.from_torch(x.dtype) if isinstance(x, torch.Tensor) else type(x).__name__
 
 
-def _binary(name, fn, prim_name=None, methods=(), args=("input", "other"), floatify=False):
+def _binary(name, fn, prim_name=None, methods=(), args=("input", "other"), floatify=False, samples=BINARY):
     ns = {"_fn": fn, "_fl": _fl, "_name": name, "_one_float": _one_float, "_both_float": _both_float,
           "_same_dtype": _same_dtype, "_scal": _scal}
     a, b = args
@@ -248,7 +250,7 @@ def _binary(name, fn, prim_name=None, methods=(), args=("input", "other"), float
         body = (f"def {name}({a}, {b}):\n    _both_float(_name, {a}, {b})\n"
                 f"    return _fn({a}, {b})\n")
     elif floatify == "same":
-        body = (f"def {name}({a}, {b}):\n    _same_dtype(_name, {a}, {b})\n"
+        body = (f"def {name}({a}, {b}):\n    _same_dtype(_name, {a}, {b}, {args!r})\n"
                 f"    return _fn({a}, {b})\n")
     elif floatify:
         body = f"def {name}({a}, {b}):\n    return _fn(_fl({a}), {b})\n"
@@ -257,4 +259,4 @@ def _binary(name, fn, prim_name=None, methods=(), args=("input", "other"), float
     exec(body, ns)
     impl = ns[name]
     impl.__doc__ = f"Element-wise ``{name}``."
-    return op(name, prim=prim_name, method=tuple(methods))(impl)
+    return op(name, prim=prim_name, method=tuple(methods), samples=samples)(impl)

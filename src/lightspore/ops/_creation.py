@@ -9,20 +9,21 @@ from ..common import dtype as mstype
 from ..common._device import current_device
 from ..common.tensor import Tensor
 from ._args import _REQ, _attr_prim, _dev, _no_attr_prim, _shape_arg, _tdt
+from ._samples import D, S, V, f32, i32
 from ._table import OPS, Primitive, method, op, prim
 
 
-@op()
+@op(samples=(S((2, 3)), S((2,), D('int32'))))
 def zeros(size, dtype=None):
     return torch.zeros(_shape_arg(size, "zeros"), dtype=_tdt(dtype) or torch.float32, device=_dev())
 
 
-@op()
+@op(samples=(S((2, 3)), S(3, D('float16'))))
 def ones(shape, dtype=None):
     return torch.ones(_shape_arg(shape, "ones"), dtype=_tdt(dtype) or torch.float32, device=_dev())
 
 
-@op()
+@op(samples=(S((2, 3), 1.5), S((2,), 3, dtype=D('int32'))))
 def full(size, fill_value, *, dtype=None):
     if isinstance(fill_value, torch.Tensor):
         tdt = _tdt(dtype) or fill_value.dtype
@@ -35,28 +36,28 @@ def full(size, fill_value, *, dtype=None):
     return torch.full(_shape_arg(size, "full"), fill_value, dtype=tdt, device=_dev())
 
 
-@op()
+@op(samples=(S(D('float32'), (2, 3), 1.5),))
 def fill(type, shape, value):
     return torch.full(_shape_arg(shape, "fill"), value.item() if isinstance(value, torch.Tensor) else value,
                       dtype=_tdt(type), device=_dev())
 
 
-@op()
+@op(samples=(S(f32(2, 3)), S(i32(2), dtype=D('float32'))))
 def zeros_like(input, *, dtype=None):
     return torch.zeros_like(input, dtype=_tdt(dtype))
 
 
-@op()
+@op(samples=(S(f32(2, 3)), S(i32(2), dtype=D('float32'))))
 def ones_like(input, *, dtype=None):
     return torch.ones_like(input, dtype=_tdt(dtype))
 
 
-@op()
+@op(samples=(S(f32(2, 3), 2.5), S(i32(2), 2.5)))
 def full_like(input, fill_value, *, dtype=None):
     return torch.full_like(input, fill_value, dtype=_tdt(dtype))
 
 
-@op()
+@op(samples=(S(5), S(1, 7, 2), S(0.0, 1.0, 0.25), S(3, dtype=D('float32'))))
 def arange(start=0, end=None, step=1, *, dtype=None):
     vals = [v.item() if isinstance(v, torch.Tensor) else v for v in (start, end, step)]
     start, end, step = vals
@@ -68,14 +69,14 @@ def arange(start=0, end=None, step=1, *, dtype=None):
     return torch.arange(start, end, step, dtype=tdt, device=_dev())
 
 
-@op()
+@op(samples=(S(0.0, 1.0, 5), S(V(-1.0), V(1.0), 3)))
 def linspace(start, end, steps):
     s = start.item() if isinstance(start, torch.Tensor) else start
     e = end.item() if isinstance(end, torch.Tensor) else end
     return torch.linspace(s, e, int(steps), device=_dev())
 
 
-@op()
+@op(samples=(S(3), S(2, 3, D('int32'))))
 def eye(n, m=None, dtype=None):
     return torch.eye(n, n if m is None else m, dtype=_tdt(dtype) or torch.float32, device=_dev())
 
@@ -115,17 +116,17 @@ def tuple_to_array(input_x):
     return torch.tensor([float(v) if dt is torch.float32 else int(v) for v in input_x], dtype=dt)
 
 
-@op()
+@op(samples=(S(3, 3), S(3, 4, 1)))
 def tril_indices(row, col, offset=0, *, dtype=mstype.int64):
     return torch.tril_indices(row, col, offset, dtype=_tdt(dtype))
 
 
-@op()
+@op(samples=(S(3, 3), S(3, 4, 1)))
 def triu_indices(row, col, offset=0, *, dtype=mstype.int64):
     return torch.triu_indices(row, col, offset, dtype=_tdt(dtype))
 
 
-@op("range")
+@op("range", samples=(S(V(0, 'int32'), V(5, 'int32'), V(2, 'int32')),))
 def _range(start, end, step, maxlen=1000000):
     vals = [v.item() if isinstance(v, torch.Tensor) else v for v in (start, end, step)]
     dt = next((v.dtype for v in (start, end, step) if isinstance(v, torch.Tensor)), None)
@@ -266,6 +267,6 @@ def _new_empty_method(self, size, *, dtype=None, device=None):
     return _new(self, (size,) if isinstance(size, (tuple, list)) else (tuple([size]),), "zeros", dtype=dtype)
 
 
-@op()
+@op(samples=(S(0.0, 2.0, 3),))
 def logspace(start, end, steps, base=10, *, dtype=mstype.float32):
     return torch.logspace(float(start), float(end), int(steps), base=base, dtype=_tdt(dtype))

@@ -1,11 +1,14 @@
 """Element-wise math: arithmetic, powers, exps and logs, trigonometry, rounding, special functions, scalar ops."""
 from __future__ import annotations
 
+import builtins
+
 import torch
 
 from ..common import dtype as mstype
 from . import _promote, _release_ops
 from ._args import _binary, _dt, _scal, _unary
+from ._samples import BINARY, BITWISE, UNARY, UNARY_POS, UNARY_UNIT, A, S, V, f16, f32, i32, inf, nan, pos
 from ._table import IMPLS, Primitive, op, prim
 
 # ---------------------------------------------------------------------------------------------
@@ -17,119 +20,136 @@ _promote.register()
 _div = IMPLS["div"]
 
 
-@op(prim="RealDiv")
+@op(prim="RealDiv", samples=BINARY)
 def _real_div(x, y):
+    if isinstance(x, torch.Tensor) and isinstance(y, torch.Tensor) and not (
+            x.is_floating_point() or x.is_complex() or y.is_floating_point() or y.is_complex()):
+        return torch.div(x, y, rounding_mode="trunc")   # RealDiv of two integer tensors keeps their dtype
     return _div(x, y)
 
 
-@op(prim="Neg", method=("neg", "negative"), aliases=("negative",))
+@op(prim="Neg", method=("neg", "negative"), aliases=("negative",), samples=UNARY)
 def neg(input):
     return torch.neg(input)
 
 
-@op(prim="Abs", method=("abs", "absolute"), aliases=("absolute",))
+@op(prim="Abs", method=("abs", "absolute"), aliases=("absolute",), samples=UNARY)
 def abs(input):
     return torch.abs(input)
 
 
-@op(prim="Exp", method="exp")
+# the integer dtypes the reference's Exp refuses (it takes int64 and bool)
+_EXP_REFUSED = frozenset((torch.int8, torch.int16, torch.int32, torch.uint8))
+
+
+@op(prim="Exp", method="exp", samples=UNARY)
 def exp(input):
-    return torch.exp(input)
+    r = torch.exp(input)
+    if r.dtype is not input.dtype and input.dtype in _EXP_REFUSED:
+        raise TypeError(f"For primitive[Exp], the input argument[input] must be a type of {{BFloat16, Bool, "
+                        f"Complex128, Complex64, Float16, Float32, Float64, Int64}}, but got {_dt(input)}.")
+    return r
 
 
-@op(prim="Log", method="log")
+@op(prim="Log", method="log", samples=UNARY_POS)
 def log(input):
     return torch.log(input)
 
 
-@op(prim="Log1p", method="log1p")
+@op(prim="Log1p", method="log1p", samples=UNARY_POS)
 def log1p(input):
     return torch.log1p(input)
 
 
-@op(prim="Expm1", method="expm1")
+@op(prim="Expm1", method="expm1", samples=UNARY)
 def expm1(input):
     return torch.expm1(input)
 
 
-@op(prim="Sqrt", method="sqrt")
+@op(prim="Sqrt", method="sqrt", samples=UNARY_POS)
 def sqrt(x):
     return torch.sqrt(x)
 
 
-@op(prim="Rsqrt", method="rsqrt")
+@op(prim="Rsqrt", method="rsqrt", samples=UNARY_POS)
 def rsqrt(input):
     return torch.rsqrt(input)
 
 
-@op(prim="Square", method="square")
+@op(prim="Square", method="square", samples=UNARY)
 def square(input):
     return torch.square(input)
 
 
-@op(prim="Reciprocal", method="reciprocal")
+@op(prim="Reciprocal", method="reciprocal", samples=UNARY_POS)
 def reciprocal(input):
     if not (input.is_floating_point() or input.is_complex()):
         input = input.float()
     return torch.reciprocal(input)
 
 
-@op(prim="Sin", method="sin")
+@op(prim="Sin", method="sin", samples=UNARY)
 def sin(input):
     return torch.sin(input)
 
 
-@op(prim="Cos", method="cos")
+@op(prim="Cos", method="cos", samples=UNARY)
 def cos(input):
     return torch.cos(input)
 
 
-@op(prim="Tan", method="tan")
+@op(prim="Tan", method="tan", samples=UNARY_UNIT)
 def tan(input):
     return torch.tan(input)
 
 
-@op(prim="Tanh", method="tanh")
+@op(prim="Tanh", method="tanh", samples=UNARY)
 def tanh(input):
     return torch.tanh(input)
 
 
-@op(prim="Sigmoid", method="sigmoid")
+@op(prim="Sigmoid", method="sigmoid", samples=UNARY)
 def sigmoid(input):
     return torch.sigmoid(input)
 
 
-@op(prim="Erf", method="erf")
+@op(prim="Erf", method="erf", samples=UNARY)
 def erf(input):
     return torch.erf(input)
 
 
-@op(prim="Sign", method="sign")
+@op(prim="Sign", method="sign", samples=UNARY)
 def sign(input):
     return torch.sign(input)
 
 
-@op(prim="Floor", method="floor")
+@op(prim="Floor", method="floor", samples=UNARY)
 def floor(input):
     return torch.floor(input)
 
 
-@op(prim="Ceil", method="ceil")
+@op(prim="Ceil", method="ceil", samples=UNARY)
 def ceil(input):
+    if not input.is_floating_point():
+        raise TypeError(f"For primitive[Ceil], the input argument[input_x] must be a type of {{BFloat16, Float16, "
+                        f"Float32, Float64}}, but got {_dt(input)}.")
     return torch.ceil(input)
 
 
-@op(method="round")
+@op(method="round", samples=UNARY + (S(f32(2, 3), decimals=1),))
 def round(input, *, decimals=0):
+    if not (input.is_floating_point() or input.is_complex()):
+        return input.clone()    # integers are already round (torch's kernel refuses them)
     return torch.round(input, decimals=decimals)
 
 
-@op(method=("clamp", "clip"), aliases=("clip",))
+@op(method=("clamp", "clip"), aliases=("clip",),
+    samples=(S(f32(2, 3), -1.0, 1.0), S(f32(2, 3), None, 0.5), S(i32(4), 0, 2), S(f32(2, 3), f32(3, seed=1), 1.5)))
 def clamp(input, min=None, max=None):
     return _release_ops.clamp(input, min, max)     # int input with float bounds differs between releases
 
 
-@op()
+@op(samples=(S(f32(2, 3), -1.0, 1.0), S(f32(2, 3), V(-0.5), V(0.5))))
 def clip_by_value(x, clip_value_min=None, clip_value_max=None):
     if clip_value_min is None and clip_value_max is None:
         raise ValueError("For 'clip_by_value', at least one of 'clip_value_min' and 'clip_value_max' must "
@@ -138,13 +158,13 @@ def clip_by_value(x, clip_value_min=None, clip_value_max=None):
 
 
 # trigonometric / hyperbolic and their inverses
-acos = _unary("acos", torch.acos, "ACos", ("acos", "arccos"), floatify="only")
+acos = _unary("acos", torch.acos, "ACos", ("acos", "arccos"), floatify="only", samples=UNARY_UNIT)
 
-arccos = _unary("arccos", torch.acos, floatify="only")
+arccos = _unary("arccos", torch.acos, floatify="only", samples=UNARY_UNIT)
 
-asin = _unary("asin", torch.asin, "Asin", ("asin", "arcsin"), floatify="only")
+asin = _unary("asin", torch.asin, "Asin", ("asin", "arcsin"), floatify="only", samples=UNARY_UNIT)
 
-arcsin = _unary("arcsin", torch.asin, argname="x", floatify="only")
+arcsin = _unary("arcsin", torch.asin, argname="x", floatify="only", samples=UNARY_UNIT)
 
 atan = _unary("atan", torch.atan, "Atan", ("atan", "arctan"), floatify="only")
 
@@ -154,27 +174,28 @@ cosh = _unary("cosh", torch.cosh, "Cosh", ("cosh",), floatify="only")
 
 sinh = _unary("sinh", torch.sinh, "Sinh", ("sinh",), floatify="only")
 
-acosh = _unary("acosh", torch.acosh, "Acosh", ("acosh", "arccosh"), floatify="only")
+acosh = _unary("acosh", torch.acosh, "Acosh", ("acosh", "arccosh"), floatify="only",
+               samples=(S(A((2, 3), 'float32', 1, 3)), S(A((3,), 'int32', 1, 4))))
 
-arccosh = _unary("arccosh", torch.acosh, floatify="only")
+arccosh = _unary("arccosh", torch.acosh, floatify="only", samples=(S(A((2, 3), 'float32', 1, 3)),))
 
 asinh = _unary("asinh", torch.asinh, "Asinh", ("asinh", "arcsinh"), floatify="only")
 
 arcsinh = _unary("arcsinh", torch.asinh, floatify="only")
 
-atanh = _unary("atanh", torch.atanh, "Atanh", ("atanh", "arctanh"), floatify="only")
+atanh = _unary("atanh", torch.atanh, "Atanh", ("atanh", "arctanh"), floatify="only", samples=UNARY_UNIT)
 
-arctanh = _unary("arctanh", torch.atanh, floatify="only")
+arctanh = _unary("arctanh", torch.atanh, floatify="only", samples=UNARY_UNIT)
 
 
 # special functions
 erfc = _unary("erfc", torch.erfc, "Erfc", ("erfc",), floatify="only")
 
-erfinv = _unary("erfinv", torch.erfinv, "Erfinv", ("erfinv",), floatify="only")
+erfinv = _unary("erfinv", torch.erfinv, "Erfinv", ("erfinv",), floatify="only", samples=UNARY_UNIT)
 
-lgamma = _unary("lgamma", torch.lgamma, "Lgamma", ("lgamma",))
+lgamma = _unary("lgamma", torch.lgamma, "Lgamma", ("lgamma",), samples=UNARY_POS)
 
-digamma = _unary("digamma", torch.digamma, "Digamma", ("digamma",), floatify="only")
+digamma = _unary("digamma", torch.digamma, "Digamma", ("digamma",), floatify="only", samples=UNARY_POS)
 
 i0 = _unary("i0", torch.i0, None, ("i0",), floatify="only")
 
@@ -182,9 +203,9 @@ sinc = _unary("sinc", torch.sinc, "Sinc", ("sinc",))
 
 
 # logs / exps / rounding
-log2 = _unary("log2", torch.log2, None, ("log2",), floatify="only")
+log2 = _unary("log2", torch.log2, None, ("log2",), floatify="only", samples=UNARY_POS)
 
-log10 = _unary("log10", torch.log10, None, ("log10",), floatify="only")
+log10 = _unary("log10", torch.log10, None, ("log10",), floatify="only", samples=UNARY_POS)
 
 exp2 = _unary("exp2", torch.exp2)
 
@@ -209,40 +230,46 @@ def _invert(x):
         raise TypeError(f"For 'invert', 'x' must be an integer tensor, but got {mstype.from_torch(x.dtype)}")
     return torch.bitwise_not(x)
 
-invert = _unary("invert", _invert, "Invert", ("invert",), argname="x", floatify=False)
+invert = _unary("invert", _invert, "Invert", ("invert",), argname="x", floatify=False,
+                samples=(S(i32(2, 3)), S(A((4,), 'int16', -5, 5)), S(f32(3))))
 
 atan2 = _binary("atan2", torch.atan2, "Atan2", ("atan2", "arctan2"), floatify="one")
 
 arctan2 = _binary("arctan2", torch.atan2, floatify="one")
 
-logaddexp = _binary("logaddexp", torch.logaddexp, None, ("logaddexp",), floatify="both")
+logaddexp = _binary("logaddexp", torch.logaddexp, None, ("logaddexp",), floatify="both",
+                    samples=(S(f32(2, 3), f32(2, 3, seed=1)), S(f32(2, 3), f32(3, seed=1)), S(i32(3), i32(3, seed=1))))
 
-logaddexp2 = _binary("logaddexp2", torch.logaddexp2, None, ("logaddexp2",), floatify="both")
+logaddexp2 = _binary("logaddexp2", torch.logaddexp2, None, ("logaddexp2",), floatify="both",
+                     samples=(S(f32(2, 3), f32(2, 3, seed=1)), S(f32(2, 3), f32(3, seed=1)), S(i32(3), i32(3, seed=1))))
 
 hypot = _binary("hypot", torch.hypot, "Hypot", ("hypot",), floatify="one")
 
-bitwise_and = _binary("bitwise_and", torch.bitwise_and, "BitwiseAnd", ("bitwise_and",))
+bitwise_and = _binary("bitwise_and", torch.bitwise_and, "BitwiseAnd", ("bitwise_and",), samples=BITWISE)
 
-bitwise_or = _binary("bitwise_or", torch.bitwise_or, "BitwiseOr", ("bitwise_or",))
+bitwise_or = _binary("bitwise_or", torch.bitwise_or, "BitwiseOr", ("bitwise_or",), samples=BITWISE)
 
-bitwise_xor = _binary("bitwise_xor", torch.bitwise_xor, "BitwiseXor", ("bitwise_xor",))
+bitwise_xor = _binary("bitwise_xor", torch.bitwise_xor, "BitwiseXor", ("bitwise_xor",), samples=BITWISE)
 
-bitwise_left_shift = _binary("bitwise_left_shift", torch.bitwise_left_shift, None, ("bitwise_left_shift",))
+bitwise_left_shift = _binary("bitwise_left_shift", torch.bitwise_left_shift, None, ("bitwise_left_shift",),
+                             samples=(S(i32(2, 3), A((2, 3), 'int32', 0, 3)),))
 
-bitwise_right_shift = _binary("bitwise_right_shift", torch.bitwise_right_shift, None, ("bitwise_right_shift",))
+bitwise_right_shift = _binary("bitwise_right_shift", torch.bitwise_right_shift, None, ("bitwise_right_shift",),
+                              samples=(S(i32(2, 3), A((2, 3), 'int32', 0, 3)),))
 
 fmod = _binary("fmod", torch.fmod, None, ("fmod",))
 
 xlogy = _binary("xlogy", torch.xlogy, "Xlogy", ("xlogy",), floatify="one")
 
-copysign = _binary("copysign", torch.copysign, None, ("copysign",), args=("x", "other"), floatify=True)
+copysign = _binary("copysign", torch.copysign, None, ("copysign",), args=("x", "other"), floatify=True,
+                   samples=(S(f32(2, 3), f32(2, 3, seed=1)), S(i32(3), f32(3, seed=1))))
 
 heaviside = _binary("heaviside", torch.heaviside, "Heaviside", ("heaviside",), args=("input", "values"),
-                    floatify="same")
+                    floatify="same", samples=(S(f32(2, 3), f32(2, 3, seed=1)), S(V([-1.0, 0.0, 2.0]), V([0.5]))))
 
-gcd = _binary("gcd", torch.gcd, "Gcd", ("gcd",))
+gcd = _binary("gcd", torch.gcd, "Gcd", ("gcd",), samples=(S(A((2, 3), 'int32', 1, 20), A((2, 3), 'int32', 1, 20, 1)),))
 
-lcm = _binary("lcm", torch.lcm, "Lcm", ("lcm",))
+lcm = _binary("lcm", torch.lcm, "Lcm", ("lcm",), samples=(S(A((2, 3), 'int32', 1, 20), A((2, 3), 'int32', 1, 20, 1)),))
 
 
 def _ldexp(x, other):
@@ -251,39 +278,43 @@ def _ldexp(x, other):
         other = other.to(x.dtype if x.is_floating_point() else torch.float32)
     return torch.mul(x, torch.exp2(torch.as_tensor(other, dtype=x.dtype if x.is_floating_point() else torch.float32)))
 
-ldexp = _binary("ldexp", _ldexp, None, ("ldexp",), args=("x", "other"), floatify=True)
+ldexp = _binary("ldexp", _ldexp, None, ("ldexp",), args=("x", "other"), floatify=True,
+                samples=(S(f32(2, 3), A((2, 3), 'int32', -2, 2)),))
 
 
-@op()
+@op(samples=(S(pos(2, 3), 2.0), S(pos(3), pos(3, seed=1))))
 def float_power(input, exponent):
     return torch.float_power(input, exponent)
 
 
-@op(prim="Lerp", method="lerp")
+@op(prim="Lerp", method="lerp",
+    samples=(S(f32(2, 3), f32(2, 3, seed=1), 0.3), S(f32(2, 3), f32(2, 3, seed=1), pos(2, 3, seed=2))))
 def lerp(input, end, weight):
     return torch.lerp(input, end, weight if isinstance(weight, torch.Tensor) else float(weight))
 
 
-@op(prim="Addcmul", method="addcmul")
+@op(prim="Addcmul", method="addcmul", samples=(S(f32(2, 3), f32(2, 3, seed=1), f32(2, 3, seed=2), V(0.5)),))
 def addcmul(input, tensor1, tensor2, value=1):
     if isinstance(value, (int, float)) and input.dtype == tensor1.dtype == tensor2.dtype:
         return torch.addcmul(input, tensor1, tensor2, value=value)      # one fused kernel
     return input + value * tensor1 * tensor2
 
 
-@op(prim="Addcdiv")   # Tensor.addcdiv: the reference kernel (AddcdivExt) is unregistered on CPU
+@op(prim="Addcdiv",
+    samples=(S(f32(2, 3), f32(2, 3, seed=1), pos(2, 3, seed=2), V(0.5)),
+             ))   # Tensor.addcdiv: the reference kernel (AddcdivExt) is unregistered on CPU
 def addcdiv(input, tensor1, tensor2, value=1):
     if isinstance(value, (int, float)) and input.is_floating_point() and input.dtype == tensor1.dtype == tensor2.dtype:
         return torch.addcdiv(input, tensor1, tensor2, value=value)
     return input + value * tensor1 / tensor2
 
 
-@op(method="nan_to_num")
+@op(method="nan_to_num", samples=(S(V([nan, inf, -inf, 1.0])), S(V([nan, inf, -inf, 1.0]), 0.0, 10.0, -10.0)))
 def nan_to_num(input, nan=None, posinf=None, neginf=None):
     return torch.nan_to_num(input, nan=0.0 if nan is None else nan, posinf=posinf, neginf=neginf)
 
 
-@op(method="logit")
+@op(method="logit", samples=(S(A((2, 3), 'float32', 0.1, 0.9)), S(A((2, 3), 'float32', 0.1, 0.9), 0.2)))
 def logit(input, eps=None):
     return torch.logit(input, eps)
 
@@ -332,8 +363,15 @@ isposinf = _unary("isposinf", torch.isposinf, None, ("isposinf",), floatify=Fals
 
 isreal = _unary("isreal", torch.isreal, None, ("isreal",), floatify=False)
 
-inv = _unary("inv", lambda x: torch.reciprocal(x) if x.is_floating_point() or x.is_complex()
-             else torch.div(torch.ones_like(x), x, rounding_mode="trunc"), "Inv", ("inv",), argname="x", floatify=False)
+def _inv(x):
+    if x.is_floating_point() or x.is_complex():
+        return torch.reciprocal(x)
+    # integers: 1 // x truncated, and the dtype's minimum where x is 0 (as the reference's kernel gives)
+    zero = x == 0
+    r = torch.div(torch.ones_like(x), torch.where(zero, torch.ones_like(x), x), rounding_mode="trunc")
+    return torch.where(zero, torch.full((), torch.iinfo(x.dtype).min, dtype=x.dtype, device=x.device), r)
+
+inv = _unary("inv", _inv, "Inv", ("inv",), argname="x", floatify=False)
 
 
 def _with_derivative(fn, deriv):
@@ -366,29 +404,71 @@ _BESSEL_GRAD = {
     "k1e": lambda x: _sp.scaled_modified_bessel_k1(x) * (1 - 1 / x) - _sp.scaled_modified_bessel_k0(x),
 }
 
+# the reference's value on the negative half-line, where these functions are undefined (torch gives NaN)
+_BESSEL_NEGATIVE = {"k": float("inf"), "y": float("-inf")}
+
+
+def _bessel(fn, negative):
+    """``fn`` computed in float32 for a half-precision input (torch has no half kernels for these), and ``negative``
+    where the input is below zero."""
+    def call(x):
+        half = x.dtype in (torch.float16, torch.bfloat16)
+        y = fn(x.float() if half else x)
+        if negative is not None:
+            y = torch.where(x < 0, torch.full((), negative, dtype=y.dtype, device=y.device), y)
+        return y.to(x.dtype) if half else y
+    return call
+
+
 for _b in ("i0", "i0e", "i1", "i1e", "j0", "j1", "k0", "k0e", "k1", "k1e", "y0", "y1"):
     _tf = {"i0": torch.special.i0, "i0e": torch.special.i0e, "i1": torch.special.i1, "i1e": torch.special.i1e,
            "j0": torch.special.bessel_j0, "j1": torch.special.bessel_j1, "y0": torch.special.bessel_y0,
            "y1": torch.special.bessel_y1, "k0": torch.special.modified_bessel_k0,
            "k1": torch.special.modified_bessel_k1, "k0e": torch.special.scaled_modified_bessel_k0,
            "k1e": torch.special.scaled_modified_bessel_k1}[_b]
+    _tf = _bessel(_tf, _BESSEL_NEGATIVE.get(_b[0]))
     if _b in _BESSEL_GRAD:
         _tf = _with_derivative(_tf, _BESSEL_GRAD[_b])
     globals()["bessel_" + _b] = _unary("bessel_" + _b, _tf, "Bessel" + _b[0].upper() + _b[1:], argname="x",
                                        floatify="only")
 
-fmax = _binary("fmax", torch.fmax, "Fmax", ("fmax",))
+fmax = _binary("fmax", lambda input, other: torch.fmax(*_scal(input, other)), "Fmax", ("fmax",))
 
-nextafter = _binary("nextafter", torch.nextafter, "NextAfter", ("nextafter",))
+nextafter = _binary("nextafter", torch.nextafter, "NextAfter", ("nextafter",), floatify="same")
 
-igamma = _binary("igamma", torch.special.gammainc, "Igamma", ("igamma",))
+igamma = _binary("igamma", torch.special.gammainc, "Igamma", ("igamma",), floatify="same")
 
-igammac = _binary("igammac", torch.special.gammaincc, "Igammac", ("igammac",))
+igammac = _binary("igammac", torch.special.gammaincc, "Igammac", ("igammac",), floatify="same")
 
-zeta = _binary("zeta", torch.special.zeta, "Zeta")
+def _float_inputs(prim_name, names, allowed, *xs):
+    """The reference's dtype check of a primitive taking float (or complex) tensors only, made after its implicit
+    promotion (an integer tensor beside a float one is promoted, so passes)."""
+    def ok(x):
+        return not isinstance(x, torch.Tensor) or x.is_floating_point() or (x.is_complex() and "Complex64" in allowed)
+    if builtins.any(ok(x) and isinstance(x, torch.Tensor) for x in xs):
+        return
+    for n, x in zip(names, xs):
+        if not ok(x):
+            raise TypeError(f"For primitive[{prim_name}], the input argument[{n}] must be a type of {{{allowed}}}, but "
+                            f"got Tensor[{_dt(x)}].")
 
-xdivy = _binary("xdivy", lambda x, y: torch.where(x == 0, torch.zeros_like(x / y), x / y), "Xdivy", ("xdivy",),
-                args=("x", "y"))
+
+_FLOATS = "Tensor[Float16], Tensor[Float32], Tensor[Float64]"
+_FLOATS_COMPLEX = "Tensor[Complex128], Tensor[Complex64], " + _FLOATS
+
+
+def _zeta(x, q):
+    _float_inputs("Zeta", ("x", "q"), "Tensor[Float32], Tensor[Float64]", x, q)
+    return torch.special.zeta(x, q)
+
+zeta = _binary("zeta", _zeta, "Zeta", floatify="same")
+
+
+def _xdivy(x, y):
+    _float_inputs("Xdivy", ("x", "y"), _FLOATS_COMPLEX, x, y)
+    return torch.where(x == 0, torch.zeros_like(x / y), x / y)
+
+xdivy = _binary("xdivy", _xdivy, "Xdivy", ("xdivy",), args=("x", "y"))
 
 truncate_div = _binary("truncate_div", lambda x, y: torch.div(x, y, rounding_mode="trunc"), "TruncateDiv",
                        args=("x", "y"))
@@ -400,7 +480,7 @@ floordiv = _binary("floordiv", torch.floor_divide)
 floormod = _binary("floormod", torch.remainder, args=("x", "y"))
 
 
-@op(method="mvlgamma")
+@op(method="mvlgamma", samples=(S(A((2, 3), 'float32', 2, 3), 2),))
 def mvlgamma(input, p):
     return torch.mvlgamma(input, p)
 
@@ -410,12 +490,12 @@ def polygamma(n, input):
     return torch.polygamma(int(n), input)
 
 
-@op(prim="Polar")
+@op(prim="Polar", samples=(S(pos(2, 3), f32(2, 3, seed=1)),))
 def polar(abs, angle):
     return torch.polar(abs, angle)
 
 
-@op(prim="PopulationCount")
+@op(prim="PopulationCount", samples=(S(A((4,), 'int16', 0, 100)),))
 def population_count(input_x):
     if input_x.is_floating_point() or input_x.is_complex() or input_x.dtype == torch.bool:
         raise TypeError(f"For 'population_count', 'input_x' must be an integer tensor, "
@@ -492,9 +572,9 @@ def tensor_sub(*args):
 # ---------------------------------------------------------------------------------------------
 def _div_no_nan(x1, x2):
     x1, x2 = _scal(x1, x2)
-    for v in (x1, x2):
-        if not (v.is_floating_point() or v.is_complex()):
-            raise TypeError(f"For 'DivNoNan', the inputs must be float or complex tensors, but got {_dt(v)}.")
+    if not any(v.is_floating_point() or v.is_complex() for v in (x1, x2)):     # one float input is enough
+        raise TypeError(f"For 'DivNoNan', the inputs must be float or complex tensors, but got {_dt(x1)} and "
+                        f"{_dt(x2)}.")
     r = torch.where(x2 == 0, torch.zeros((), dtype=torch.result_type(x1, x2), device=x1.device), x1 / torch.where(
         x2 == 0, torch.ones_like(x2), x2))
     return r
@@ -514,20 +594,30 @@ _binary("_squared_difference", lambda x, y: torch.square(torch.sub(*_scal(x, y))
 _binary("_mod", lambda x, y: torch.fmod(*_scal(x, y)), "Mod", args=("x", "y"))
 
 
-@op(prim="Fmin", method="fmin")
+@op(prim="Fmin", method="fmin", samples=(S(f32(2, 3), f32(2, 3, seed=1)),))
 def fmin(input, other):
     """Element-wise minimum ignoring NaN (NaN only where both are NaN)."""
     return torch.fmin(input, other)
 
-_unary("_rint", torch.round, "Rint", argname="input_x", floatify=False)
+def _rint(x):
+    _float_inputs("Rint", ("x",), _FLOATS, x)
+    return torch.round(x)
 
-_unary("_complex_abs", torch.abs, "ComplexAbs", argname="x", floatify=False)
+_unary("_rint", _rint, "Rint", argname="input_x", floatify=False)
+
+def _complex_abs(x):
+    if not x.is_complex():
+        raise TypeError(f"For primitive[ComplexAbs], the input argument[x] must be a type of {{Tensor[Complex64], "
+                        f"Tensor[Complex128]}}, but got Tensor[{_dt(x)}].")
+    return torch.abs(x)
+
+_unary("_complex_abs", _complex_abs, "ComplexAbs", argname="x", floatify=False)
 
 _unary("_eps", lambda x: torch.full_like(x, torch.finfo(x.dtype).tiny if x.dtype != torch.float16
                                           else 2.0 ** -24), "Eps", argname="x", floatify=False)
 
 
-@op()
+@op(samples=(S(f32(2, 3)), S(f16(3))))
 def eps(x):
     """A tensor like ``x`` filled with the smallest positive value of its float dtype."""
     if x.dtype == torch.float16:
@@ -535,7 +625,7 @@ def eps(x):
     return torch.full_like(x, torch.finfo(x.dtype).tiny)
 
 
-@op(prim="Complex")
+@op(prim="Complex", samples=(S(f32(3), f32(3, seed=1)),))
 def _complex(real, imag):
     if real.dtype != imag.dtype:
         raise TypeError(f"For 'Complex', 'real' and 'imag' must have the same dtype, but got "

@@ -8,10 +8,12 @@ import torch
 from ..common import dtype as mstype
 from ..common.tensor import Tensor
 from ._args import _REQ, _attr_prim, _check_nd, _idx, _nd_index, _no_attr_prim, _tdt, _u, _write
+from ._samples import S, V, f32, mask
 from ._table import METHODS, OPS, Primitive, method, op, prim
 
 
-@op()
+@op(samples=(S(f32(4, 3), V([0, 3, 1], 'int32'), 0), S(f32(4, 3), V([[0, 2], [1, 1]], 'int32'), 1),
+             S(f32(2, 4, 3), V([[0, 2], [1, 1]], 'int32'), 1, 1)))
 def gather(input_params, input_indices, axis, batch_dims=0):
     if batch_dims != 0:
         lead = input_params.shape[:batch_dims]
@@ -37,32 +39,32 @@ def gather(input_params, input_indices, axis, batch_dims=0):
     return out.reshape(*input_params.shape[:axis], *idx.shape, *input_params.shape[axis + 1:])
 
 
-@op(method="gather_elements")
+@op(method="gather_elements", samples=(S(f32(2, 3), 1, V([[0, 2], [1, 0]], 'int32')),))
 def gather_elements(input, dim, index):
     return torch.gather(input, dim, index.long())
 
 
-@op()
+@op(samples=(S(f32(4, 3), 0, V([0, 3], 'int32')), S(f32(4, 3), 1, V([2, 0], 'int64'))))
 def index_select(input, axis, index):
     return torch.index_select(input, axis, index.long())
 
 
-@op(method="narrow")
+@op(method="narrow", samples=(S(f32(4, 3), 0, 1, 2), S(f32(4, 3), 1, 0, 2)))
 def narrow(input, axis, start, length):
     return torch.narrow(input, axis, start, length)
 
 
-@op()
+@op(samples=(S(f32(2, 3), mask(2, 3), 0.5), S(f32(2, 3), mask(3), V(-1.0))))
 def masked_fill(input_x, mask, value):
     return torch.masked_fill(input_x, mask, value)
 
 
-@op(method="masked_select")
+@op(method="masked_select", samples=(S(f32(2, 3), mask(2, 3)),))
 def masked_select(input, mask):
     return torch.masked_select(input, mask)
 
 
-@op(method="nonzero")
+@op(method="nonzero", samples=(S(V([[0, 1], [2, 0]], 'int32')), S(V([[0, 1], [2, 0]], 'int32'), as_tuple=True)))
 def nonzero(input, *, as_tuple=False):
     return torch.nonzero(input, as_tuple=as_tuple) if not as_tuple else torch.nonzero(input, as_tuple=True)
 
@@ -119,14 +121,14 @@ def _t_masked_fill(self, mask, value):
 # ---------------------------------------------------------------------------------------------
 # scatter / gather
 # ---------------------------------------------------------------------------------------------
-@op(method="scatter")
+@op(method="scatter", samples=(S(f32(3, 3), 1, V([[0, 1], [2, 0]], 'int64'), f32(2, 2, seed=1)),))
 def scatter(input, axis, index, src):
     if isinstance(src, torch.Tensor):
         return torch.scatter(input, axis, _idx(index), src)
     return torch.scatter(input, axis, _idx(index), src)
 
 
-@op(prim="ScatterNd")
+@op(prim="ScatterNd", samples=(S(V([[0], [2]], 'int32'), f32(2, 3), (4, 3)),))
 def scatter_nd(indices, updates, shape):
     if isinstance(shape, torch.Tensor):
         shape = tuple(shape.tolist())
@@ -181,7 +183,7 @@ class TensorScatterUpdate(Primitive):
         return tensor_scatter_update(input_x, indices, updates)
 
 
-@op()
+@op(samples=(S(f32(3, 3), V([[0, 1], [2, 0]], 'int32'), f32(2, 2, seed=1), 1),))
 def tensor_scatter_elements(input_x, indices, updates, axis=0, reduction='none'):
     if reduction not in ('none', 'add'):
         raise ValueError(f"For 'tensor_scatter_elements', 'reduction' must be 'none' or 'add', but got {reduction!r}")
@@ -200,19 +202,19 @@ class TensorScatterElements(Primitive):
         return tensor_scatter_elements(data, indices, updates, self.axis, self.reduction)
 
 
-@op(prim="GatherNd", method="gather_nd")
+@op(prim="GatherNd", method="gather_nd", samples=(S(f32(3, 4), V([[0, 1], [2, 3]], 'int32')),))
 def gather_nd(input_x, indices):
     return input_x[_nd_index(indices)]
 
 
-@op(method="index_fill")
+@op(method="index_fill", samples=(S(f32(3, 4), 1, V([0, 2], 'int32'), 0.5),))
 def index_fill(x, axis, index, value):
     if not isinstance(index, torch.Tensor) or index.dtype != torch.int32:
         raise TypeError("For 'index_fill', 'index' must be an int32 tensor")
     return torch.index_fill(x, axis, _idx(index), value)
 
 
-@op(prim="UnsortedSegmentSum")
+@op(prim="UnsortedSegmentSum", samples=(S(f32(4, 3), V([0, 1, 0, 2], 'int32'), 3),))
 def unsorted_segment_sum(input_x, segment_ids, num_segments):
     n = int(num_segments)
     ids = _idx(segment_ids)
@@ -223,27 +225,27 @@ def unsorted_segment_sum(input_x, segment_ids, num_segments):
     return out.index_add(0, flat_ids[keep], vals[keep])
 
 
-@op()
+@op(samples=(S(f32(3, 4), f32(4, seed=1), 0, 1),))
 def select_scatter(input, src, axis, index):
     return torch.select_scatter(input, src, axis, index)
 
 
-@op()
+@op(samples=(S(f32(4, 3), f32(2, 3, seed=1), 0, 1, 3),))
 def slice_scatter(input, src, axis=0, start=None, end=None, step=1):
     return torch.slice_scatter(input, src, axis, start, end, step)
 
 
-@op()
+@op(samples=(S(f32(3, 3), f32(3, seed=1)),))
 def diagonal_scatter(input, src, offset=0, dim1=0, dim2=1):
     return torch.diagonal_scatter(input, src, offset, dim1, dim2)
 
 
-@op(method="argwhere")
+@op(method="argwhere", samples=(S(V([[0, 1], [2, 0]], 'int32')),))
 def argwhere(input):
     return torch.argwhere(input)
 
 
-@op(method="index_add")
+@op(method="index_add", samples=(S(f32(4, 3), V([0, 2], 'int32'), f32(2, 3, seed=1), 0),))
 def index_add(x, indices, y, axis, use_lock=True, check_index_bound=True):
     return torch.index_add(x, axis, _idx(indices), y)
 
@@ -290,7 +292,7 @@ _tsdiv.__name__ = "tensor_scatter_div"
 tensor_scatter_div = op("tensor_scatter_div", prim="TensorScatterDiv")(_tsdiv)
 
 
-@op("slice", prim="Slice")
+@op("slice", prim="Slice", samples=(S(f32(4, 3), (1, 0), (2, 2)),))
 def _slice(input_x, begin, size):
     out = input_x
     for d, (b, s) in enumerate(zip(begin, size)):
@@ -396,19 +398,19 @@ def _rows(indices):
     return torch.tensor([int(i) for i in indices])
 
 
-@op(method="inplace_update")
+@op(method="inplace_update", samples=(S(f32(4, 3), f32(2, 3, seed=1), V([0, 2], 'int32')),))
 def inplace_update(x, v, indices):
     idx = _rows(indices).to(x.device)
     return x.index_copy(0, idx, v.reshape((idx.numel(),) + tuple(x.shape[1:])).to(x.dtype))
 
 
-@op()
+@op(samples=(S(f32(4, 3), f32(2, 3, seed=1), (0, 2)),))
 def inplace_add(x, v, indices):
     idx = _rows(indices).to(x.device)
     return x.index_add(0, idx, v.reshape((idx.numel(),) + tuple(x.shape[1:])).to(x.dtype))
 
 
-@op()
+@op(samples=(S(f32(4, 3), f32(2, 3, seed=1), (0, 2)),))
 def inplace_sub(x, v, indices):
     idx = _rows(indices).to(x.device)
     return x.index_add(0, idx, -v.reshape((idx.numel(),) + tuple(x.shape[1:])).to(x.dtype))
@@ -456,7 +458,7 @@ def _ints(v, name, arg):
     return [int(i) for i in v]
 
 
-@op()
+@op(samples=(S(f32(4, 5), (0, 1), (4, 5), (2, 2)),))
 def strided_slice(input_x, begin, end, strides, begin_mask=0, end_mask=0, ellipsis_mask=0, new_axis_mask=0,
                   shrink_axis_mask=0):
     name = "strided_slice"
@@ -538,7 +540,7 @@ class MaskedScatter(Primitive):
         return Tensor._make(_masked_scatter(x._t, mask._t, updates._t))
 
 
-@op()
+@op(samples=(S(f32(3, 4), V([0, 5, 11], 'int64')),))
 def take(input, index):
     """Elements of the flattened ``input`` at ``index`` (shaped like ``index``)."""
     return torch.take(input, _idx(index))
@@ -615,7 +617,7 @@ _attr_prim("ScatterNonAliasingAdd", [], lambda s, x, indices, updates: x.index_p
     tuple(_idx(indices).unbind(-1)), updates, accumulate=True), "``x`` with ``updates`` added at N-d ``indices``.")
 
 
-@op()
+@op(samples=(S(f32(2, 3), 1, V([[0, 2], [1, 0]], 'int32')),))
 def gather_d(x, dim, index):
     """Elements of ``x`` along ``dim`` picked by ``index`` (``gather_elements``)."""
     return torch.gather(x, dim, _idx(index))

@@ -7,13 +7,16 @@ from ..common import dtype as mstype
 from ..common._errors import translate_error
 from ..common.tensor import Tensor
 from ._args import _REQ, _attr_prim, _u
+from ._samples import A, S, f32, i32, inf
 from ._table import OPS, Primitive, method, op, prim, unwrap
 
 
 # ---------------------------------------------------------------------------------------------
 # linear algebra
 # ---------------------------------------------------------------------------------------------
-@op(method="matmul")
+@op(method="matmul",
+    samples=(S(f32(2, 3), f32(3, 4, seed=1)), S(f32(2, 2, 3), f32(3, 4, seed=1)), S(f32(3), f32(3, 2, seed=1)),
+             S(f32(3), f32(3, seed=1)), S(i32(2, 3), i32(3, 2, seed=1))))
 def matmul(input, other):
     if not (isinstance(input, torch.Tensor) and isinstance(other, torch.Tensor)):
         raise TypeError(f"For 'matmul', 'input' and 'other' must be Tensors, but got {type(input).__name__} and "
@@ -21,22 +24,22 @@ def matmul(input, other):
     return torch.matmul(input, other)
 
 
-@op(method="bmm")
+@op(method="bmm", samples=(S(f32(2, 2, 3), f32(2, 3, 4, seed=1)),))
 def bmm(input_x, mat2):
     return torch.bmm(input_x, mat2)
 
 
-@op(method="outer")
+@op(method="outer", samples=(S(f32(3), f32(2, seed=1)),))
 def outer(input, vec2):
     return torch.outer(input, vec2)
 
 
-@op()
+@op(samples=(S(f32(2, 3), f32(3, 2, seed=1)),))
 def dot(input, other):
     return torch.matmul(input, other)
 
 
-@op(static=("equation",))
+@op(static=("equation",), samples=(S('ij,jk->ik', f32(2, 3), f32(3, 4, seed=1)), S('ii', f32(3, 3))))
 def einsum(equation, *operands):
     return torch.einsum(equation, *operands)
 
@@ -99,22 +102,22 @@ def _float_in(x, name, arg="input"):
     return x
 
 
-@op(method="inverse")
+@op(method="inverse", samples=(S(A((3, 3), 'float32', 1, 2)),))
 def inverse(input):
     return torch.linalg.inv(_float_in(input, "inverse"))
 
 
-@op(method="det")
+@op(method="det", samples=(S(f32(3, 3)), S(f32(2, 2, 2))))
 def det(input):
     return torch.linalg.det(_float_in(input, "det"))
 
 
-@op(prim="MatrixDeterminant", method="matrix_determinant")
+@op(prim="MatrixDeterminant", method="matrix_determinant", samples=(S(f32(3, 3)),))
 def matrix_determinant(input):
     return torch.linalg.det(_float_in(input, "matrix_determinant"))
 
 
-@op(method="slogdet", out="tuple")
+@op(method="slogdet", out="tuple", samples=(S(f32(3, 3)),))
 def slogdet(input):
     r = torch.linalg.slogdet(_float_in(input, "slogdet"))
     return r.sign, r.logabsdet
@@ -163,7 +166,7 @@ def matrix_power(input, n):
     return torch.linalg.matrix_power(input, n)
 
 
-@op(method="cross")
+@op(method="cross", samples=(S(f32(2, 3), f32(2, 3, seed=1)), S(f32(3, 2), f32(3, 2, seed=1), 0)))
 def cross(input, other, dim=None):
     if dim is None:
         dim = next((i for i, s in enumerate(input.shape) if s == 3), None)
@@ -172,7 +175,7 @@ def cross(input, other, dim=None):
     return torch.linalg.cross(input, other, dim=dim)
 
 
-@op(prim="Trace")
+@op(prim="Trace", samples=(S(f32(3, 3)), S(f32(2, 4))))
 def trace(input):
     if input.ndim != 2:
         raise ValueError(f"For 'trace', 'input' must be a 2-D tensor, but got {input.ndim}-D")
@@ -188,52 +191,61 @@ def _trace_method(self, offset=0, axis1=0, axis2=1, dtype=None):
     return Tensor._make(r)
 
 
-@op()
+@op(samples=(S(f32(2, 2), f32(2, 3, seed=1)),))
 def kron(input, other):
     return torch.kron(input, other)
 
 
-@op(method="inner")
+@op(method="inner", samples=(S(f32(2, 3), f32(4, 3, seed=1)),))
 def inner(input, other):
     return torch.inner(input, other)
 
 
-@op(method="mm")
+@op(method="mm", samples=(S(f32(2, 3), f32(3, 4, seed=1)),))
 def mm(input, mat2):
     return torch.mm(input, mat2)
 
 
-@op()
+@op(samples=(S(f32(2, 3), f32(3, seed=1)),))
 def mv(mat, vec):
     return torch.mv(mat, vec)
 
 
-@op()
+@op(samples=(S(f32(2, 3), f32(2, 3, seed=1)), S(f32(2, 3), f32(2, 3, seed=1), axis=0)))
 def vecdot(x, y, *, axis=-1):
     return torch.linalg.vecdot(x, y, dim=axis)
 
 
-@op(method="baddbmm")
+@op(samples=(S(f32(2, 2, 4), f32(2, 2, 3, seed=1), f32(2, 3, 4, seed=2)),
+             S(f32(2, 2, 4), f32(2, 2, 3, seed=1), f32(2, 3, 4, seed=2), 0.5, 2.0)))
 def baddbmm(input, batch1, batch2, beta=1, alpha=1):
     return torch.baddbmm(input, batch1, batch2, beta=beta, alpha=alpha)
 
 
-@op(method="addmm")
+@method("baddbmm", of="baddbmm")
+def _t_baddbmm(self, batch1, batch2, *, beta=1, alpha=1):
+    """``Tensor.baddbmm``: ``beta`` and ``alpha`` by keyword only (positional in the functional form)."""
+    return OPS["baddbmm"](self, batch1, batch2, beta, alpha)
+
+
+@op(method="addmm",
+    samples=(S(f32(2, 4), f32(2, 3, seed=1), f32(3, 4, seed=2)),
+             S(f32(4), f32(2, 3, seed=1), f32(3, 4, seed=2), beta=0.5, alpha=2.0)))
 def addmm(input, mat1, mat2, *, beta=1, alpha=1):
     return torch.addmm(input, mat1, mat2, beta=beta, alpha=alpha)
 
 
-@op(method="addmv")
+@op(method="addmv", samples=(S(f32(2), f32(2, 3, seed=1), f32(3, seed=2)),))
 def addmv(input, mat, vec, *, beta=1, alpha=1):
     return torch.addmv(input, mat, vec, beta=beta, alpha=alpha)
 
 
-@op(method="addbmm")
+@op(method="addbmm", samples=(S(f32(2, 4), f32(2, 2, 3, seed=1), f32(2, 3, 4, seed=2)),))
 def addbmm(input, batch1, batch2, *, beta=1, alpha=1):
     return torch.addbmm(input, batch1, batch2, beta=beta, alpha=alpha)
 
 
-@op()
+@op(samples=(S(f32(2, 3), f32(2, seed=1), f32(3, seed=2)),))
 def addr(x, vec1, vec2, *, beta=1, alpha=1):
     return torch.addr(x, vec1, vec2, beta=beta, alpha=alpha)
 
@@ -243,19 +255,19 @@ def _t_addr(self, vec1, vec2, beta=1, alpha=1):
     return addr(self, vec1, vec2, beta=beta, alpha=alpha)
 
 
-@op()
+@op(samples=(S(f32(3)), S(f32(3), 4)))
 def vander(x, N=None):
     if x.ndim != 1:
         raise ValueError(f"For 'vander', 'x' must be a 1-D tensor, but got {x.ndim}-D")
     return torch.linalg.vander(x, N=N).flip(-1)      # decreasing powers, like numpy
 
 
-@op()
+@op(samples=(S(f32(2, 3, 4), f32(2, 2, 4, seed=1)), S(f32(3, 4), f32(2, 4, seed=1), 1.0)))
 def cdist(x1, x2, p=2.0):
     return torch.cdist(x1, x2, p=p)
 
 
-@op()
+@op(samples=(S(f32(2, 3), f32(2, 3, seed=1)), S(f32(2, 3), f32(2, 3, seed=1), 1)))
 def dist(input, other, p=2):
     return torch.dist(input, other, p=p)
 
@@ -270,12 +282,12 @@ def renorm(input, p, axis, maxnorm):
     return torch.renorm(input, p, axis, maxnorm)
 
 
-@op()
+@op(samples=(S(f32(2, 3)), S(f32(2, 3), 1, 1), S(f32(2, 3), inf, (0, 1), True)))
 def vector_norm(x, ord=2, axis=None, keepdims=False, *, dtype=None):
     return torch.linalg.vector_norm(x, ord, axis, keepdims, dtype=mstype.to_torch(dtype) if dtype else None)
 
 
-@op()
+@op(samples=(S(f32(2, 3)), S(f32(2, 3), 1), S(f32(2, 3, 3), 'nuc')))
 def matrix_norm(A, ord='fro', axis=(-2, -1), keepdims=False, *, dtype=None):
     return torch.linalg.matrix_norm(A, ord, tuple(axis), keepdims, dtype=mstype.to_torch(dtype) if dtype else None)
 
@@ -384,17 +396,17 @@ def log_matrix_determinant(input):
     return r.sign, r.logabsdet
 
 
-@op(method="adjoint")
+@op(method="adjoint", samples=(S(f32(2, 3)),))
 def adjoint(x):
     return x.mH.clone()
 
 
-@op(prim="Ger", method="ger")
+@op(prim="Ger", method="ger", samples=(S(f32(3), f32(2, seed=1)),))
 def ger(input, vec2):
     return torch.outer(input, vec2)
 
 
-@op()
+@op(samples=(S(f32(2, 3), f32(3, 4, seed=1), 1), S(f32(2, 3), f32(3, 2, seed=1), ((1,), (0,)))))
 def tensor_dot(x1, x2, axes):
     if isinstance(axes, (list, tuple)) and len(axes) == 2 and all(isinstance(a, (list, tuple)) for a in axes):
         axes = (list(axes[0]), list(axes[1]))
@@ -421,37 +433,37 @@ def _win(name, window_length, dtype, default=torch.float32, tensor=False):
     return window_length, (mstype.to_torch(dtype) if dtype is not None else default)
 
 
-@op()
+@op(samples=(S(5), S(5, False)))
 def bartlett_window(window_length, periodic=True, *, dtype=None):
     window_length, dt = _win("bartlett_window", window_length, dtype, tensor=True)
     return torch.bartlett_window(window_length, periodic, dtype=dt)
 
 
-@op()
+@op(samples=(S(5), S(5, False)))
 def blackman_window(window_length, periodic=True, *, dtype=None):
     window_length, dt = _win("blackman_window", window_length, dtype, tensor=True)
     return torch.blackman_window(window_length, periodic, dtype=dt)
 
 
-@op()
+@op(samples=(S(5), S(5, False)))
 def hamming_window(window_length, periodic=True, alpha=0.54, beta=0.46, *, dtype=None):
     window_length, dt = _win("hamming_window", window_length, dtype)
     return torch.hamming_window(window_length, periodic, alpha, beta, dtype=dt)
 
 
-@op()
+@op(samples=(S(5), S(5, False)))
 def hann_window(window_length, periodic=True, *, dtype=None):
     window_length, dt = _win("hann_window", window_length, dtype, default=torch.float64)
     return torch.hann_window(window_length, periodic, dtype=dt)
 
 
-@op()
+@op(samples=(S(5), S(5, False)))
 def kaiser_window(window_length, periodic=True, beta=12.0, *, dtype=None):
     window_length, dt = _win("kaiser_window", window_length, dtype, default=torch.float64)
     return torch.kaiser_window(window_length, periodic, beta, dtype=dt)
 
 
-@op()
+@op(samples=(S(f32(2, 3), f32(2, 3, seed=1)), S(f32(2, 2, 3), f32(2, 3, 4, seed=1), (2, 1))))
 def batch_dot(x1, x2, axes=None):
     name = "batch_dot"
     if x1.ndim < 2 or x2.ndim < 2:
@@ -591,7 +603,7 @@ def matrix_diag(x, k=0, num_rows=-1, num_cols=-1, padding_value=0, align='RIGHT_
 # ---------------------------------------------------------------------------------------------
 # matrix exponential, LU unpacking, and the primitive forms of the Cholesky helpers and renorm
 # ---------------------------------------------------------------------------------------------
-@op(prim="MatrixExp")
+@op(prim="MatrixExp", samples=(S(f32(2, 2)),))
 def matrix_exp(input):
     """The matrix exponential of each square matrix in the last two dims."""
     if input.dim() < 2 or input.shape[-1] != input.shape[-2]:

@@ -9,6 +9,7 @@ import torch.nn.functional as F
 from ..common import dtype as mstype
 from ..common.tensor import Tensor
 from ._nn_rt import RefRuntimeError, rt_op
+from ._samples import ACT, A, D, S, V, f16, f32, i32, pos
 from ._table import Primitive, op, prim, unwrap
 
 _REDUCTIONS = ("none", "mean", "sum")
@@ -37,7 +38,7 @@ def _check_reduction(reduction, where):
 # ---------------------------------------------------------------------------------------------
 # activations
 # ---------------------------------------------------------------------------------------------
-@op(prim="ReLU")
+@op(prim="ReLU", samples=ACT + (S(i32(4)),))
 def relu(input, inplace=False):
     return torch.relu_(input) if inplace else torch.relu(input)
 
@@ -52,68 +53,68 @@ _F16_F32 = (torch.float16, torch.float32)
 _HALF_SINGLE = (torch.float16, torch.bfloat16, torch.float32)
 
 
-@op(prim="ReLU6")
+@op(prim="ReLU6", samples=ACT)
 def relu6(x):
     _only(x, "relu6", _F16_F32)
     return F.relu6(x)
 
 
-@op()
+@op(samples=(S(f32(2, 3)), S(f32(2, 3), 0), S(f16(3)), S(f32(2, 3), dtype=D('float64'))))
 def softmax(input, axis=-1, *, dtype=None):
     if dtype is not None:
         input = input.to(mstype.to_torch(dtype))
     return torch.softmax(input, axis)
 
 
-@op()
+@op(samples=(S(f32(2, 3)), S(f32(2, 3), 0)))
 def log_softmax(logits, axis=-1):
     return torch.log_softmax(logits, axis)
 
 
-@op()
+@op(samples=ACT + (S(f32(2, 3), 'tanh'),))
 def gelu(input, approximate="none"):
     if approximate not in ("none", "tanh"):
         raise ValueError(f"For 'gelu', 'approximate' must be 'none' or 'tanh', but got {approximate!r}")
     return F.gelu(input, approximate=approximate)
 
 
-@op()
+@op(samples=ACT)
 def silu(input):
     return F.silu(input)
 
 
-@op()
+@op(samples=ACT + (S(f32(2, 3), 0.1),))
 def leaky_relu(input, alpha=0.2):
     if not input.is_floating_point():        # integer kernels use the slope truncated to an integer
         return torch.where(input > 0, input, input * int(alpha))
     return F.leaky_relu(input, alpha)
 
 
-@op()
+@op(samples=ACT + (S(f32(2, 3), 0.5),))
 def elu(input_x, alpha=1.0):
     if alpha != 1.0:
         raise ValueError(f"For 'elu', 'alpha' must be 1.0 (the only value the kernel supports), but got {alpha}.")
     return F.elu(input_x, alpha)
 
 
-@op(prim="Mish")
+@op(prim="Mish", samples=ACT)
 def mish(x):
     return F.mish(x)
 
 
-@op()
+@op(samples=ACT + (S(f32(2, 3), 2, 1),))
 def softplus(input, beta=1, threshold=20):
     return F.softplus(input, beta, threshold)
 
 
-@op(prim="HSwish")
+@op(prim="HSwish", samples=ACT)
 def hardswish(input):
     if not input.is_floating_point():        # integer inputs: the float result truncated toward zero
         return F.hardswish(input.double()).to(input.dtype)
     return F.hardswish(input)
 
 
-@op(prim="HSigmoid")
+@op(prim="HSigmoid", samples=ACT)
 def hardsigmoid(input):
     if not input.is_floating_point():
         return F.hardsigmoid(input.double()).to(input.dtype)
@@ -144,7 +145,7 @@ class LogSoftmax(Primitive):
 # ---------------------------------------------------------------------------------------------
 # dense / convolution / pooling
 # ---------------------------------------------------------------------------------------------
-@op()
+@op(samples=(S(f32(2, 3), f32(4, 3, seed=1)), S(f32(2, 3), f32(4, 3, seed=1), f32(4, seed=2))))
 def dense(input, weight, bias=None):
     return F.linear(input, weight, bias)
 
@@ -170,7 +171,7 @@ def _bias_add(input_x, bias):
     return input_x + bias
 
 
-@op()
+@op(samples=(S(f32(2, 3, 2), f32(3, seed=1)),))
 def bias_add(input_x, bias):
     return _bias_add(input_x, bias)
 
@@ -250,7 +251,7 @@ def max_pool2d_torch(x, kernel, stride, pad_mode, padding, dilation, return_indi
     return F.max_pool2d(x, kernel, stride, padding, dilation, ceil_mode, return_indices)
 
 
-@op(out="any")
+@op(out="any", samples=(S(f32(1, 2, 4, 4), 2), S(f32(1, 2, 5, 5), 3, 2, 1), S(f32(1, 2, 4, 4), 2, return_indices=True)))
 def max_pool2d(x, kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False):
     if x.dim() != 4:
         raise ValueError(f"For 'max_pool2d', the input must be a 4-D tensor, but got {x.dim()}-D.")
@@ -260,7 +261,7 @@ def max_pool2d(x, kernel_size, stride=None, padding=0, dilation=1, return_indice
                             return_indices, ceil_mode, "max_pool2d")
 
 
-@op()
+@op(samples=(S(f32(1, 2, 4, 4), 2, 2), S(f32(1, 2, 5, 5), 3, 2, 1)))
 def avg_pool2d(input_x, kernel_size=1, stride=1, padding=0, ceil_mode=False, count_include_pad=True,
                divisor_override=0):
     if input_x.dim() != 4:
@@ -313,7 +314,7 @@ def dropout(input, p=0.5, training=True, seed=None):
     return F.dropout(input, p, True)
 
 
-@op()
+@op(samples=(S(V([0, 2, 1], 'int32'), 3, V(1.0), V(0.0)), S(V([0, 2, 1], 'int64'), 4, V(2.0), V(-1.0), 0)))
 def one_hot(indices, depth, on_value=1, off_value=0, axis=-1):
     on = on_value.item() if isinstance(on_value, torch.Tensor) else on_value
     off = off_value.item() if isinstance(off_value, torch.Tensor) else off_value
@@ -345,7 +346,8 @@ def _reduce(x, reduction):
     return x
 
 
-@op()
+@op(samples=(S(f32(3, 4), V([0, 3, 1], 'int32')), S(f32(3, 4), V([0, 3, 1], 'int32'), reduction='none'),
+             S(f32(3, 4), V([0, 3, 1], 'int32'), label_smoothing=0.1), S(f32(3, 4), pos(3, 4))))
 def cross_entropy(input, target, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0):
     _check_reduction(reduction, "cross_entropy")
     if not target.is_floating_point():
@@ -354,7 +356,8 @@ def cross_entropy(input, target, weight=None, ignore_index=-100, reduction="mean
                            label_smoothing=label_smoothing)
 
 
-@op()
+@op(samples=(S(f32(3, 4), V([0, 3, 1], 'int32')), S(f32(3, 4), V([0, 3, 1], 'int32'), reduction='sum'),
+             S(f32(3, 4), V([0, 3, 1], 'int32'), ignore_index=3)))
 def nll_loss(inputs, target, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0):
     _check_reduction(reduction, "nll_loss")
     if target.dtype not in (torch.int32, torch.int64):      # the reference's kernel takes these only
@@ -390,27 +393,27 @@ def _reduce_f32(x, reduction, out_dtype):
     return x if out_dtype is _F32 else x.to(out_dtype)
 
 
-@op()
+@op(samples=(S(f32(2, 3), f32(2, 3, seed=1)), S(f32(2, 3), f32(2, 3, seed=1), 'none')))
 def mse_loss(input, target, reduction="mean"):
     _check_reduction(reduction, "mse_loss")
     x = torch.square(input - target)
     return _reduce_f32(x, reduction, x.dtype if x.is_floating_point() else _F32)
 
 
-@op()
+@op(samples=(S(f32(2, 3), f32(2, 3, seed=1)), S(f32(2, 3), f32(2, 3, seed=1), 'sum')))
 def l1_loss(input, target, reduction="mean"):
     _check_reduction(reduction, "l1_loss")
     x = torch.abs(input - target)
     return _reduce_f32(x, reduction, x.dtype)
 
 
-@op()
+@op(samples=(S(f32(2, 3), f32(2, 3, seed=1)), S(f32(2, 3), f32(2, 3, seed=1), 0.5, 'mean')))
 def smooth_l1_loss(input, target, beta=1.0, reduction="none"):
     _check_reduction(reduction, "smooth_l1_loss")
     return F.smooth_l1_loss(input, target, reduction=reduction, beta=beta)
 
 
-@op()
+@op(samples=(S(f32(2, 3), A((2, 3), 'float32', 0, 1, 1), pos(2, 3), pos(3)),))
 def binary_cross_entropy_with_logits(input, target, weight=None, pos_weight=None, reduction="mean"):
     _check_reduction(reduction, "binary_cross_entropy_with_logits")
     _only(input, "binary_cross_entropy_with_logits", _HALF_SINGLE)
@@ -467,7 +470,7 @@ class _KLDiv(torch.autograd.Function):
         return -y * g, None
 
 
-@op()
+@op(samples=(S(f32(2, 3), pos(2, 3, seed=1)), S(f32(2, 3), pos(2, 3, seed=1), 'batchmean')))
 def kl_div(logits, labels, reduction="mean"):
     if not isinstance(reduction, str) or reduction not in ("none", "mean", "sum", "batchmean"):
         raise ValueError(f"For 'kl_div', the 'reduction' must be str and must be in "

@@ -8,6 +8,7 @@ import torch.nn.functional as F
 
 from ..common import dtype as mstype
 from ._nn_rt import RefRuntimeError, rt_op
+from ._samples import ACT, A, S, f32
 from ._table import OPS, PRIMS, Primitive, method, op
 
 
@@ -64,14 +65,14 @@ class _Selu(torch.autograd.Function):
         return g * torch.where(x > 0, torch.full_like(y, _SELU_SCALE), _SELU_SCALE * (y + 1))
 
 
-@op(prim="SeLU")
+@op(prim="SeLU", samples=ACT)
 def selu(input_x):
     if not input_x.is_floating_point():      # integer kernels: the scale truncates to 1, negatives give 0
         return torch.where(input_x > 0, input_x, torch.zeros_like(input_x))
     return _Selu.apply(input_x)
 
 
-@op()
+@op(samples=ACT)
 def celu(x, alpha=1.0):
     if isinstance(alpha, bool) or not isinstance(alpha, (int, float)):
         raise TypeError(f"For 'celu', 'alpha' must be a float, but got {type(alpha).__name__}.")
@@ -84,25 +85,25 @@ def celu(x, alpha=1.0):
 attr_prim("CeLU", celu, {"alpha": 1.0})
 
 
-@op()
+@op(samples=ACT + (S(f32(2, 3), -0.5, 0.5),))
 def hardtanh(input, min_val=-1.0, max_val=1.0):
     return torch.clamp(input, min_val, max_val).to(input.dtype)
 
 
-@op()
+@op(samples=(S(f32(2, 3)), S(f32(2, 3), 0)))
 def softmin(x, axis=-1, *, dtype=None):
     if dtype is not None:
         x = x.to(mstype.to_torch(dtype))
     return torch.softmax(-x, axis)
 
 
-@op()
+@op(samples=ACT)
 def logsigmoid(x):
     _float_only(x, "logsigmoid")
     return F.logsigmoid(x)
 
 
-@op(prim="Softsign")
+@op(prim="Softsign", samples=ACT)
 def softsign(x):
     _float_only(x, "softsign")
     return F.softsign(x)
@@ -156,17 +157,17 @@ def _hardshrink_method(self, lambd=0.5):
     return hardshrink(self, lambd)
 
 
-@op()
+@op(samples=ACT)
 def tanhshrink(input):
     return input - torch.tanh(input)
 
 
-@op()
+@op(samples=(S(f32(2, 3), 0.5, -1.0),))
 def threshold(input, thr, value):
     return torch.where(input > thr, input, torch.as_tensor(value, dtype=input.dtype, device=input.device))
 
 
-@op()
+@op(samples=(S(f32(2, 4)), S(f32(4, 2), 0)))
 def glu(x, axis=-1):
     return F.glu(x, axis)
 
@@ -174,7 +175,7 @@ def glu(x, axis=-1):
 attr_prim("GLU", glu, {"axis": -1})
 
 
-@op(prim="PReLU")
+@op(prim="PReLU", samples=(S(f32(2, 3, 2), A((3,), 'float32', 0, 0.5)),))
 def prelu(input, weight):
     if input.dtype not in (torch.float16, torch.float32):
         raise TypeError(f"For 'prelu', the input must be float16 or float32, but got {mstype.from_torch(input.dtype)}.")
@@ -191,7 +192,7 @@ def _fast_gelu(x):
     return x / (1 + torch.exp(-1.702 * a)) * torch.exp(0.851 * (x - a))
 
 
-@op(prim="FastGeLU")
+@op(prim="FastGeLU", samples=ACT)
 def fast_gelu(x):
     if x.dtype not in (torch.float16, torch.float32):
         raise TypeError(f"For 'FastGeLU', input[0] type should be float16 or float32. but got "
@@ -206,7 +207,7 @@ attr_prim("Elu", lambda x, alpha: OPS["elu"](x, alpha), {"alpha": 1.0})
 attr_prim("Softplus", OPS["softplus"], {})
 
 
-@op(prim="LRN")
+@op(samples=(S(f32(1, 4, 2, 2)), S(f32(1, 4, 2, 2), 2, 1.0, 0.5, 0.75)))
 def lrn(x, depth_radius=5, bias=1.0, alpha=1.0, beta=0.5, norm_region="ACROSS_CHANNELS"):
     if norm_region != "ACROSS_CHANNELS":
         raise ValueError(f"For 'lrn', 'norm_region' must be 'ACROSS_CHANNELS', but got {norm_region!r}.")
@@ -222,5 +223,5 @@ def lrn(x, depth_radius=5, bias=1.0, alpha=1.0, beta=0.5, norm_region="ACROSS_CH
     return out.half() if half else out
 
 
-del PRIMS["LRN"]
 attr_prim("LRN", lrn, {"depth_radius": 5, "bias": 1.0, "alpha": 1.0, "beta": 0.5, "norm_region": "ACROSS_CHANNELS"})
+

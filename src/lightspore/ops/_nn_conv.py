@@ -12,6 +12,7 @@ from ._nn import same_pads
 from ._nn_act import attr_prim
 from ._nn_image import adaptive_avg_pool1d_torch
 from ._nn_rt import RefRuntimeError, rt_op
+from ._samples import S, V, f32
 from ._table import OPS, method, op, unwrap
 
 _REQ = inspect.Parameter.empty
@@ -176,7 +177,7 @@ def _positive(v, name, where):
     return v
 
 
-@op()
+@op(samples=(S(f32(1, 2, 6), 2, 2),))
 def avg_pool1d(input_x, kernel_size=1, stride=1, padding=0, ceil_mode=False, count_include_pad=True):
     where = "avg_pool1d"
     if not isinstance(input_x, torch.Tensor):
@@ -296,7 +297,7 @@ def _output_size(output_size, nd, x, where):
     raise ValueError(f"For '{where}', 'output_size' must be an int or a tuple of {nd} ints, but got {output_size!r}.")
 
 
-@op()
+@op(samples=(S(f32(1, 2, 6), 3),))
 def adaptive_avg_pool1d(input, output_size):
     if not isinstance(input, torch.Tensor):
         raise TypeError("For adaptive_avg_pool1d, the input input must be tensor")
@@ -305,7 +306,7 @@ def adaptive_avg_pool1d(input, output_size):
     return adaptive_avg_pool1d_torch(input, output_size)
 
 
-@op()
+@op(samples=(S(f32(1, 2, 4, 4), 2), S(f32(1, 2, 4, 4), (2, 1))))
 def adaptive_avg_pool2d(input, output_size):
     if input.dim() not in (3, 4):
         raise ValueError(f"For 'adaptive_avg_pool2d', the input must be a 3-D or 4-D tensor, but got {input.dim()}-D.")
@@ -319,7 +320,7 @@ def adaptive_avg_pool3d(input, output_size):
     return F.adaptive_avg_pool3d(input, _output_size(output_size, 3, input, "adaptive_avg_pool3d"))
 
 
-@op()
+@op(samples=(S(f32(1, 2, 6), 3),))
 def adaptive_max_pool1d(input, output_size):
     where = "adaptive_max_pool1d"
     if not isinstance(input, torch.Tensor):
@@ -337,7 +338,7 @@ def adaptive_max_pool1d(input, output_size):
     return F.max_pool1d(input, n // output_size, n // output_size)
 
 
-@op(out="any")
+@op(out="any", samples=(S(f32(1, 2, 4, 4), 2),))
 def adaptive_max_pool2d(input, output_size, return_indices=False):
     if not isinstance(return_indices, bool):
         raise TypeError(f"For 'adaptive_max_pool2d', 'return_indices' must be a bool, but got "
@@ -434,7 +435,7 @@ def max_unpool3d(x, indices, kernel_size, stride=None, padding=0, output_size=No
 _PAD_MODES = {"constant": "constant", "reflect": "reflect", "replicate": "replicate", "circular": "circular"}
 
 
-@op()
+@op(samples=(S(f32(1, 2, 3), (1, 2)), S(f32(1, 2, 3), (1, 1), 'constant', 0.5), S(f32(1, 2, 3), (1, 1), 'reflect')))
 def pad(input_x, padding, mode="constant", value=None):
     if not isinstance(input_x, torch.Tensor):
         raise TypeError(f"For 'pad', the type of 'input_x' must be Tensor, but got {type(input_x)}.")
@@ -461,7 +462,7 @@ def pad(input_x, padding, mode="constant", value=None):
     return F.pad(input_x, tuple(padding), mode)
 
 
-@op()
+@op(samples=(S(f32(1, 2, 4, 4), 2),))
 def unfold(input, kernel_size, dilation=1, padding=0, stride=1):
     if input.dim() != 4:
         raise ValueError(f"For 'unfold', the input must be a 4-D tensor, but got {input.dim()}-D.")
@@ -473,7 +474,7 @@ def _unfold_method(self, kernel_size, dilation=1, padding=0, stride=1):
     return OPS["unfold"](self, kernel_size, dilation, padding, stride)
 
 
-@op()
+@op(samples=(S(f32(1, 8, 9), V([4, 4], 'int32'), 2),))
 def fold(input, output_size, kernel_size, dilation=1, padding=0, stride=1):
     if not isinstance(output_size, torch.Tensor):
         raise TypeError(f"For 'fold', 'output_size' must be a Tensor, but got {type(output_size).__name__}.")
@@ -499,7 +500,7 @@ def _shuffle_checks(x, factor, arg, where):
         raise ValueError(f"For '{where}', the dimension of 'input' must be at least 3, but got {x.dim()}.")
 
 
-@op()
+@op(samples=(S(f32(1, 4, 2, 2), 2),))
 def pixel_shuffle(input, upscale_factor):
     _shuffle_checks(input, upscale_factor, "upscale_factor", "pixel_shuffle")
     if input.shape[-3] % (upscale_factor * upscale_factor):
@@ -508,7 +509,7 @@ def pixel_shuffle(input, upscale_factor):
     return F.pixel_shuffle(input, upscale_factor)
 
 
-@op()
+@op(samples=(S(f32(1, 1, 4, 4), 2),))
 def pixel_unshuffle(input, downscale_factor):
     _shuffle_checks(input, downscale_factor, "downscale_factor", "pixel_unshuffle")
     if input.shape[-1] % downscale_factor or input.shape[-2] % downscale_factor:
@@ -517,7 +518,7 @@ def pixel_unshuffle(input, downscale_factor):
     return F.pixel_unshuffle(input, downscale_factor)
 
 
-@op()
+@op(samples=(S(f32(1, 4, 2, 2), 2),))
 def channel_shuffle(x, groups):
     if isinstance(groups, bool) or not isinstance(groups, int):
         raise TypeError(f"For 'channel_shuffle', 'groups' must be an int, but got {type(groups).__name__}.")
@@ -603,7 +604,7 @@ attr_prim("Dropout2D", None, {"keep_prob": 0.5}, call=_dropout_prim(2))
 attr_prim("Dropout3D", None, {"keep_prob": 0.5}, call=_dropout_prim(3))
 
 
-@op()
+@op(samples=(S(V([[0, 2], [1, 0]], 'int32'), f32(3, 4)), S(V([[0, 2], [1, 0]], 'int32'), f32(3, 4), 0)))
 def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False):
     if max_norm is not None:
         with torch.no_grad():

@@ -10,6 +10,7 @@ import torch.nn.functional as F
 from ..common.tensor import Tensor
 from ._nn import _only
 from ._nn_act import attr_prim
+from ._samples import S, V, f32, pos
 from ._table import OPS, op, unwrap
 
 _REQ = inspect.Parameter.empty
@@ -32,14 +33,15 @@ def _reduce(x, reduction):
 # ---------------------------------------------------------------------------------------------
 # normalization
 # ---------------------------------------------------------------------------------------------
-@op()
+@op(samples=(S(f32(2, 3), (3,)), S(f32(2, 3), (3,), pos(3), f32(3, seed=1))))
 def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05):
     if isinstance(normalized_shape, int):
         normalized_shape = (normalized_shape,)
     return F.layer_norm(input, tuple(normalized_shape), weight, bias, eps)
 
 
-@op()
+@op(samples=(S(f32(2, 3), f32(3), pos(3), pos(3, seed=1), f32(3, seed=2)),
+             S(f32(2, 3, 2), f32(3), pos(3), pos(3, seed=1), f32(3, seed=2), True)))
 def batch_norm(input_x, running_mean, running_var, weight, bias, training=False, momentum=0.1, eps=1e-05):
     if not isinstance(training, bool):
         raise TypeError(f"For 'batch_norm', 'training' must be a bool, but got {type(training).__name__}.")
@@ -47,7 +49,7 @@ def batch_norm(input_x, running_mean, running_var, weight, bias, training=False,
     return F.batch_norm(input_x, running_mean, running_var, weight, bias, training, momentum, eps)
 
 
-@op()
+@op(samples=(S(f32(2, 4, 3), 2), S(f32(2, 4, 3), 2, pos(4), f32(4, seed=1))))
 def group_norm(input, num_groups, weight=None, bias=None, eps=1e-05):
     if isinstance(num_groups, bool) or not isinstance(num_groups, int):
         raise TypeError(f"For 'group_norm', 'num_groups' must be an int, but got {type(num_groups).__name__}.")
@@ -118,13 +120,13 @@ attr_prim("L2Normalize", None, {"axis": 0, "epsilon": 1e-4}, call=_l2_normalize)
 # ---------------------------------------------------------------------------------------------
 # distances
 # ---------------------------------------------------------------------------------------------
-@op()
+@op(samples=(S(f32(2, 3), f32(2, 3, seed=1)), S(f32(2, 3), f32(2, 3, seed=1), 0)))
 def cosine_similarity(x1, x2, dim=1, eps=1e-08):
     _only(x1, "cosine_similarity", (torch.float16, torch.float32))
     return F.cosine_similarity(x1, x2, dim, eps)
 
 
-@op(prim=None)
+@op(prim=None, samples=(S(f32(4, 3)),))
 def pdist(input, p=2.0):
     if p < 0:
         raise ValueError(f"For 'pdist', 'p' must be non-negative, but got {p}.")
@@ -146,7 +148,7 @@ def bidense(input1, input2, weight, bias=None):
 # ---------------------------------------------------------------------------------------------
 # losses
 # ---------------------------------------------------------------------------------------------
-@op()
+@op(samples=(S(f32(2, 3), f32(2, 3, seed=1), V([1, -1], 'int32')),))
 def cosine_embedding_loss(input1, input2, target, margin=0.0, reduction="mean"):
     _check_reduction(reduction, "cosine_embedding_loss")
     if not -1 <= margin <= 1:
@@ -154,13 +156,13 @@ def cosine_embedding_loss(input1, input2, target, margin=0.0, reduction="mean"):
     return F.cosine_embedding_loss(input1, input2, target, margin, reduction=reduction)
 
 
-@op()
+@op(samples=(S(f32(3), f32(3, seed=1), V([1.0, -1.0, 1.0])),))
 def margin_ranking_loss(input1, input2, target, margin=0.0, reduction="mean"):
     _check_reduction(reduction, "margin_ranking_loss")
     return F.margin_ranking_loss(input1, input2, target, margin, reduction=reduction)
 
 
-@op()
+@op(samples=(S(f32(2, 3), V([[1.0, -1.0, 1.0], [-1.0, 1.0, 1.0]])),))
 def soft_margin_loss(input, target, reduction="mean"):
     _check_reduction(reduction, "soft_margin_loss")
     return F.soft_margin_loss(input, target, reduction=reduction)
@@ -169,7 +171,7 @@ def soft_margin_loss(input, target, reduction="mean"):
 attr_prim("SoftMarginLoss", lambda x, y, reduction: OPS["soft_margin_loss"](x, y, reduction), {"reduction": "mean"})
 
 
-@op()
+@op(samples=(S(f32(2, 3), f32(2, 3, seed=1), f32(2, 3, seed=2)),))
 def triplet_margin_loss(anchor, positive, negative, margin=1.0, p=2, eps=1e-06, swap=False, reduction="mean"):
     _check_reduction(reduction, "triplet_margin_loss")
     return F.triplet_margin_loss(anchor, positive, negative, margin, p, eps, swap, reduction=reduction)
@@ -184,7 +186,7 @@ def _triplet_prim(self, x, positive, negative, margin):
 attr_prim("TripletMarginLoss", None, {"p": 2, "swap": False, "eps": 1e-06, "reduction": "mean"}, call=_triplet_prim)
 
 
-@op()
+@op(samples=(S(f32(2, 3), V([[1.0, -1.0, 1.0], [-1.0, 1.0, 1.0]])),))
 def hinge_embedding_loss(inputs, targets, margin=1.0, reduction="mean"):
     _check_reduction(reduction, "hinge_embedding_loss")
     if isinstance(margin, bool) or not isinstance(margin, (int, float)):
@@ -192,7 +194,7 @@ def hinge_embedding_loss(inputs, targets, margin=1.0, reduction="mean"):
     return F.hinge_embedding_loss(inputs, targets, float(margin), reduction=reduction)
 
 
-@op()
+@op(samples=(S(f32(3, 4), V([0, 3, 1], 'int64')),))
 def multi_margin_loss(input, target, p=1, margin=1, weight=None, reduction="mean"):
     _check_reduction(reduction, "multi_margin_loss")
     if p not in (1, 2):
@@ -218,7 +220,7 @@ def _multi_margin_prim(self, x, target, weight=None):
 attr_prim("MultiMarginLoss", None, {"p": 1, "margin": 1.0, "reduction": "mean"}, call=_multi_margin_prim)
 
 
-@op()
+@op(samples=(S(f32(2, 4), V([[3, 0, -1, 1], [0, 1, 2, 3]], 'int32')),))
 def multilabel_margin_loss(input, target, reduction="mean"):
     _check_reduction(reduction, "multilabel_margin_loss")
     return F.multilabel_margin_loss(input, target.long(), reduction=reduction)
@@ -237,13 +239,13 @@ def _multilabel_margin_prim(self, x, target):
 attr_prim("MultilabelMarginLoss", None, {"reduction": "mean"}, call=_multilabel_margin_prim)
 
 
-@op()
+@op(samples=(S(f32(2, 3), V([[1.0, 0.0, 1.0], [0.0, 1.0, 1.0]])),))
 def multilabel_soft_margin_loss(input, target, weight=None, reduction="mean"):
     _check_reduction(reduction, "multilabel_soft_margin_loss")
     return F.multilabel_soft_margin_loss(input, target, weight, reduction=reduction)
 
 
-@op()
+@op(samples=(S(f32(2, 3), f32(2, 3, seed=1), pos(2, 3)),))
 def gaussian_nll_loss(x, target, var, full=False, eps=1e-06, reduction="mean"):
     _check_reduction(reduction, "gaussian_nll_loss")
     if not isinstance(full, bool):
@@ -257,7 +259,7 @@ def gaussian_nll_loss(x, target, var, full=False, eps=1e-06, reduction="mean"):
     return _reduce(loss, reduction)
 
 
-@op()
+@op(samples=(S(f32(2, 3), f32(2, 3, seed=1)), S(f32(2, 3), f32(2, 3, seed=1), 'none', 0.5)))
 def huber_loss(input, target, reduction="mean", delta=1.0):
     _check_reduction(reduction, "huber_loss")
     if isinstance(delta, bool) or not isinstance(delta, (int, float)):

@@ -422,10 +422,12 @@ def _operators(op, names, prim):
 
 def register():
     """Register every form of every binary op in the op table (called once from ops/__init__ via _elementwise)."""
-    from ._table import METHODS, MINT, op
+    from ._samples import BINARY
+    from ._table import METHODS, MINT, SPECS, op
     for fname, opname, params, methods, mint_name, operators in _SPECS:
         prim = _OPS[opname][0]
-        op(fname, prim=prim)(_functional(fname, opname, params))
+        op(fname, prim=prim, samples=BINARY)(_functional(fname, opname, params))
+        SPECS[fname].methods, SPECS[fname].mint = tuple(methods), mint_name
         if opname == "sub":
             op("subtract")(_subtract())
         for alias, aop, form, aparams in _FUNCTIONAL_ALIASES:

@@ -6,8 +6,10 @@ import numbers
 import torch
 
 from ..common import dtype as mstype
+from ..common._errors import RefRuntimeError
 from ..common.tensor import Tensor
 from ._args import _REQ, _attr_prim, _axes, _idx, _pick_axis, _pick_keep, _tdt
+from ._samples import REDUCE, A, D, S, V, f32, i32, mask, nan
 from ._table import METHODS, OPS, Primitive, method, op, prim, unwrap
 
 
@@ -20,7 +22,7 @@ def _reduce_mean(x, dim, keep):
     return torch.mean(x, dim=dim, keepdim=keep)
 
 
-@op()
+@op(samples=REDUCE + (S(i32(2, 3)), S(mask(2, 3), 1), S(f32(2, 3), dtype=D('float64'))))
 def sum(input, dim=None, keepdim=False, *, dtype=None):
     d = _axes(dim)
     tdt = _tdt(dtype)
@@ -37,7 +39,7 @@ def sum(input, dim=None, keepdim=False, *, dtype=None):
     return torch.sum(input, dim=d, keepdim=keepdim, dtype=tdt)
 
 
-@op()
+@op(samples=REDUCE + (S(i32(2, 3)),))
 def mean(x, axis=None, keep_dims=False):
     d = _axes(axis)
     if d is None:
@@ -46,7 +48,7 @@ def mean(x, axis=None, keep_dims=False):
     return _reduce_mean(x, d, keep_dims)
 
 
-@op()
+@op(samples=REDUCE + (S(i32(2, 3), 0),))
 def prod(input, axis=None, keep_dims=False, dtype=None):
     tdt = _tdt(dtype)
     d = _axes(axis)
@@ -80,12 +82,12 @@ def _amax_like(fn, input, axis, keepdims, initial, where, name):
     return r
 
 
-@op()
+@op(samples=REDUCE)
 def amax(input, axis=None, keepdims=False, *, initial=None, where=None):
     return _amax_like(torch.amax, input, axis, keepdims, initial, where, "amax")
 
 
-@op()
+@op(samples=REDUCE)
 def amin(input, axis=None, keepdims=False, *, initial=None, where=None):
     return _amax_like(torch.amin, input, axis, keepdims, initial, where, "amin")
 
@@ -110,12 +112,12 @@ def _max_min(fn, argfn, input, axis, keepdims, initial, where, name):
     return v, i
 
 
-@op(out="tuple")
+@op(out="tuple", samples=(S(f32(2, 3, 4)), S(f32(2, 3, 4), 1), S(f32(2, 3, 4), 1, True)))
 def max(input, axis=None, keepdims=False, *, initial=None, where=None):
     return _max_min(torch.max, torch.argmax, input, axis, keepdims, initial, where, "max")
 
 
-@op(out="tuple")
+@op(out="tuple", samples=(S(f32(2, 3, 4)), S(f32(2, 3, 4), 1), S(f32(2, 3, 4), 1, True)))
 def min(input, axis=None, keepdims=False, *, initial=None, where=None):
     return _max_min(torch.min, torch.argmin, input, axis, keepdims, initial, where, "min")
 
@@ -135,12 +137,12 @@ def _ordered(x):
     return x, (lambda r: r)
 
 
-@op()
+@op(samples=(S(f32(2, 3, 4)), S(f32(2, 3, 4), 1), S(f32(2, 3, 4), -1, True), S(i32(5))))
 def argmax(input, dim=None, keepdim=False):
     return torch.argmax(_ordered(input)[0], dim=dim, keepdim=keepdim)
 
 
-@op()
+@op(samples=(S(f32(2, 3, 4)), S(f32(2, 3, 4), 1), S(f32(2, 3, 4), -1, True), S(i32(5))))
 def argmin(input, axis=None, keepdims=False):
     if input.dim() == 0:
         return torch.zeros((), dtype=torch.int64, device=input.device)
@@ -160,7 +162,7 @@ def _t_argmin(self, axis=None, keepdims=False, *, dim=None, keepdim=None):
     return argmin(self, axis if dim is None else dim, keepdims if keepdim is None else keepdim)
 
 
-@op()
+@op(samples=(S(mask(2, 3)), S(mask(2, 3), 1), S(f32(2, 3), 0, True)))
 def all(input, axis=None, keep_dims=False):
     d = _axes(axis)
     if d is None:
@@ -169,7 +171,7 @@ def all(input, axis=None, keep_dims=False):
     return torch.all(input, dim=d, keepdim=keep_dims)
 
 
-@op()
+@op(samples=(S(mask(2, 3)), S(mask(2, 3), 1), S(f32(2, 3), 0, True)))
 def any(input, axis=None, keep_dims=False):
     d = _axes(axis)
     if d is None:
@@ -178,23 +180,23 @@ def any(input, axis=None, keep_dims=False):
     return torch.any(input, dim=d, keepdim=keep_dims)
 
 
-@op()
+@op(samples=(S(f32(2, 3, 4)), S(f32(2, 3, 4), 1), S(f32(2, 3, 4), 1, 1, True)))
 def std(input, axis=None, ddof=0, keepdims=False):
     return torch.std(input, dim=_axes(axis), correction=ddof, keepdim=keepdims)
 
 
-@op()
+@op(samples=(S(f32(2, 3, 4)), S(f32(2, 3, 4), 1), S(f32(2, 3, 4), 1, 1, True)))
 def var(input, axis=None, ddof=0, keepdims=False):
     return torch.var(input, dim=_axes(axis), correction=ddof, keepdim=keepdims)
 
 
-@op(method="logsumexp")
+@op(method="logsumexp", samples=(S(f32(2, 3), 1), S(f32(2, 3), 0, True)))
 def logsumexp(input, dim, keepdim=False):
     d = _axes(dim)
     return torch.logsumexp(input, dim=d if d is not None else tuple(range(input.dim())), keepdim=keepdim)
 
 
-@op()
+@op(samples=(S(f32(2, 3), 1), S(i32(2, 3), 0), S(f32(2, 3), 0, D('float64'))))
 def cumsum(x, axis, dtype=None):
     tdt = _tdt(dtype)
     if tdt is None and x.dtype in _UINT_SUM:     # torch's CPU cumsum lacks them: the same sums modulo 2**n
@@ -204,20 +206,20 @@ def cumsum(x, axis, dtype=None):
     return torch.cumsum(x, dim=axis, dtype=tdt if tdt is not None or x.dtype == torch.bool else x.dtype)
 
 
-@op(out="tuple")
+@op(out="tuple", samples=(S(f32(2, 5), 2), S(f32(2, 5), 2, 0, False)))
 def topk(input, k, dim=None, largest=True, sorted=True):
     x, back = _ordered(input)                    # uint16/32/64: on an order-preserving signed copy
     v, i = torch.topk(x, k, dim=-1 if dim is None else dim, largest=largest, sorted=sorted)
     return back(v), i.to(torch.int32)
 
 
-@op(out="tuple")
+@op(out="tuple", samples=(S(f32(2, 5)), S(f32(2, 5), 0, True), S(i32(6))))
 def sort(input_x, axis=-1, descending=False):
     v, i = torch.sort(input_x, dim=axis, descending=descending, stable=True)
     return v, i.to(torch.int32)
 
 
-@op()
+@op(samples=(S(f32(2, 3)), S(f32(2, 3), 1.0, 1), S(f32(2, 3), 'fro'), S(f32(2, 3), 2, 0, True)))
 def norm(A, ord=None, dim=None, keepdim=False, *, dtype=None):
     return torch.linalg.norm(A if dtype is None else A.to(_tdt(dtype)), ord=ord, dim=_axes(dim),
                              keepdim=keepdim)
@@ -410,7 +412,8 @@ def _unique_impl(input):
 unique = op("unique", prim="Unique", out="tuple")(_unique_impl)
 
 
-@op(method="unique_consecutive", out="any")
+@op(method="unique_consecutive", out="any",
+    samples=(S(V([1, 1, 2, 2, 3, 1], 'int32')), S(V([1, 1, 2, 2, 3, 1], 'int32'), True, True)))
 def unique_consecutive(input, return_inverse=False, return_counts=False, dim=None):
     return torch.unique_consecutive(input, return_inverse, return_counts, dim)
 
@@ -433,7 +436,7 @@ class UniqueConsecutive(Primitive):
         return unique_consecutive(x, self.return_inverse, self.return_counts, self.dim)
 
 
-@op()
+@op(samples=(S(f32(2, 5)), S(f32(2, 5), 0, True)))
 def argsort(input, axis=-1, descending=False):
     return torch.argsort(input, dim=axis, descending=descending).to(torch.int32)
 
@@ -463,20 +466,20 @@ def _t_argsort(self, axis=-1, descending=False, *, dim=None, stable=False):
     return Tensor._make(torch.argsort(self._t, dim=d, descending=descending, stable=bool(stable)).to(torch.int32))
 
 
-@op()
+@op(samples=(S(V([1.0, 2.0, 3.0, 5.0]), f32(2, 3)), S(V([1.0, 2.0, 3.0, 5.0]), V([2.0, 4.0]), right=True)))
 def searchsorted(sorted_sequence, values, *, out_int32=False, right=False, side=None, sorter=None):
     return torch.searchsorted(sorted_sequence, values, out_int32=out_int32, right=right, side=side,
                               sorter=_idx(sorter))
 
 
-@op()
+@op(samples=(S(f32(2, 3), [-1.0, 0.0, 1.0]), S(f32(2, 3), [-1.0, 0.0, 1.0], right=True)))
 def bucketize(input, boundaries, *, right=False):
     b = boundaries if isinstance(boundaries, torch.Tensor) else torch.tensor(
         list(boundaries), dtype=input.dtype if input.is_floating_point() else torch.float32, device=input.device)
     return torch.bucketize(input, b, right=right, out_int32=True)
 
 
-@op(method="count_nonzero")
+@op(method="count_nonzero", samples=(S(i32(2, 3)), S(i32(2, 3), 1), S(f32(2, 3), (0, 1), True)))
 def count_nonzero(x, axis=(), keep_dims=False, dtype=mstype.int32):
     dims = None if axis in ((), [], None) else (tuple(axis) if isinstance(axis, (list, tuple)) else (axis,))
     r = (x != 0).sum(dim=dims, keepdim=keep_dims) if dims is not None else (x != 0).sum()
@@ -485,18 +488,18 @@ def count_nonzero(x, axis=(), keep_dims=False, dtype=mstype.int32):
     return r.to(_tdt(dtype))
 
 
-@op(method="bincount")
+@op(method="bincount", samples=(S(A((6,), 'int32', 0, 4)), S(A((6,), 'int32', 0, 4), f32(6), 7)))
 def bincount(input, weights=None, minlength=0):
     r = torch.bincount(input, weights, minlength)
     return r if r.is_floating_point() else r.to(torch.float32)     # the reference: float32 counts
 
 
-@op(method="histc")
+@op(method="histc", samples=(S(f32(10), 4, -2.0, 2.0),))
 def histc(input, bins=100, min=0.0, max=0.0):
     return torch.histc(input, bins, min, max)
 
 
-@op(method="msort")
+@op(method="msort", samples=(S(f32(4, 3)),))
 def msort(input):
     return torch.msort(input)
 
@@ -510,7 +513,7 @@ def _ptp_method(self, axis=None, keepdims=False):
     return Tensor._make(torch.amax(t, axis, keepdims) - torch.amin(t, axis, keepdims))
 
 
-@op(out="tuple")
+@op(out="tuple", samples=(S(f32(2, 5), 2),))
 def top_k(input_x, k, sorted=True):
     """Deprecated alias of ``topk`` along the last dimension: ``(values, int32 indices)``."""
     v, i = torch.topk(input_x, k, dim=-1, largest=True, sorted=sorted)
@@ -545,30 +548,33 @@ def diff_ext(input, n=1, dim=-1, prepend=None, append=None):
     return torch.diff(input, n, dim, prepend, append)
 
 
-@op(method="cumprod")
+@op(method="cumprod", samples=(S(f32(2, 3), 1), S(i32(2, 3), 0)))
 def cumprod(input, dim, dtype=None):
-    return torch.cumprod(input, dim, dtype=_tdt(dtype) if dtype is not None else None)
+    # an integer input keeps its dtype (torch's kernel widens it to int64)
+    return torch.cumprod(input, dim, dtype=_tdt(dtype) if dtype is not None else input.dtype)
 
 
-@op(method="cummax", out="tuple")
+@op(method="cummax", out="tuple", samples=(S(f32(2, 4), 1), S(i32(2, 4), 0)))
 def cummax(input, axis):
     r = torch.cummax(input, axis)
     return r.values, r.indices
 
 
-@op(method="cummin", out="tuple")
+@op(method="cummin", out="tuple", samples=(S(f32(2, 4), 1), S(i32(2, 4), 0)))
 def cummin(input, axis):
     r = torch.cummin(input, axis)
     return r.values, r.indices.to(torch.int32)   # the reference: int32 indices here, int64 for cummax
 
 
-@op(method="logcumsumexp")
+@op(method="logcumsumexp", samples=(S(f32(2, 4), 1),))
 def logcumsumexp(input, axis):
     return torch.logcumsumexp(input, axis)
 
 
-@op(method="diff")
+@op(method="diff", samples=(S(f32(2, 4)), S(f32(2, 4), 2, 0)))
 def diff(x, n=1, axis=-1, prepend=None, append=None):
+    if n != 1:
+        raise RefRuntimeError(f"For 'diff', 'n' must be 1, but got {n}")
     return torch.diff(x, n, axis, prepend, append)
 
 
@@ -606,24 +612,24 @@ Cummax = _cum_prim("Cummax", cummax)
 Cummin = _cum_prim("Cummin", cummin)
 
 
-@op(out="tuple")
+@op(out="tuple", samples=(S(f32(2, 3, 4)), S(f32(2, 3, 4), 1, 1, True)))
 def std_mean(input, axis=None, ddof=0, keepdims=False):
     return torch.std_mean(input, dim=axis, correction=ddof, keepdim=keepdims)
 
 
-@op(out="tuple")
+@op(out="tuple", samples=(S(f32(2, 3, 4)), S(f32(2, 3, 4), 1, 1, True)))
 def var_mean(input, axis=None, ddof=0, keepdims=False):
     return torch.var_mean(input, dim=axis, correction=ddof, keepdim=keepdims)
 
 
-@op()
+@op(samples=(S(f32(2, 4)), S(f32(2, 4), f32(2, 4, seed=1)), S(f32(2, 4), dx=0.5, dim=0)))
 def trapz(y, x=None, *, dx=1.0, dim=-1):
     if x is None:
         return torch.trapezoid(y, dx=dx, dim=dim)
     return torch.trapezoid(y, x, dim=dim)
 
 
-@op(method="cov")
+@op(method="cov", samples=(S(f32(3, 5)), S(f32(3, 5), correction=0)))
 def cov(input, *, correction=1, fweights=None, aweights=None):
     return torch.cov(input, correction=correction, fweights=fweights, aweights=aweights)
 
@@ -687,7 +693,7 @@ def _t_argmin_with_value(self, axis=0, keep_dims=False):
     return min(self, axis, keep_dims)
 
 
-@op(out="tuple", method="aminmax")
+@op(out="tuple", method="aminmax", samples=(S(f32(2, 4)), S(f32(2, 4), axis=1, keepdims=True)))
 def aminmax(input, *, axis=0, keepdims=False):
     """``(min, max)`` along ``axis`` (all elements when ``axis`` is None)."""
     if axis is None:
@@ -701,7 +707,7 @@ def aminmax(input, *, axis=0, keepdims=False):
 # ---------------------------------------------------------------------------------------------
 # medians, quantiles, k-th values
 # ---------------------------------------------------------------------------------------------
-@op(out="tuple")
+@op(out="tuple", samples=(S(f32(2, 5)), S(f32(2, 5), 0, True)))
 def median(input, axis=-1, keepdims=False):
     """``(values, indices)``: the lower median along ``axis``."""
     if input.dim() == 0:
@@ -749,7 +755,7 @@ def _quantile(fn, name, input, q, axis, keepdims):
     return fn(input, qt, dim=axis, keepdim=keepdims)
 
 
-@op(method="quantile")
+@op(method="quantile", samples=(S(f32(2, 5), 0.3), S(f32(2, 5), 0.5, 1, True)))
 def quantile(input, q, axis=None, keepdims=False):
     """The ``q``-th quantiles (linear interpolation) along ``axis`` (of all elements when None)."""
     return _quantile(torch.quantile, "quantile", input, q, axis, keepdims)
@@ -788,7 +794,7 @@ class NthElement(Primitive):
 # ---------------------------------------------------------------------------------------------
 # NaN-ignoring sums and means
 # ---------------------------------------------------------------------------------------------
-@op(method="nansum")
+@op(method="nansum", samples=(S(V([[1.0, nan], [2.0, 3.0]])), S(V([[1.0, nan], [2.0, 3.0]]), 1)))
 def nansum(input, axis=None, keepdims=False, *, dtype=None):
     """Sum treating NaNs as zero."""
     tdt = _tdt(dtype)
@@ -800,7 +806,7 @@ def nansum(input, axis=None, keepdims=False, *, dtype=None):
     return torch.nansum(input, dim=axis, keepdim=keepdims, dtype=tdt)
 
 
-@op(method="nanmean")
+@op(method="nanmean", samples=(S(V([[1.0, nan], [2.0, 3.0]])), S(V([[1.0, nan], [2.0, 3.0]]), 1)))
 def nanmean(input, axis=None, keepdims=False, *, dtype=None):
     """Mean of the non-NaN elements."""
     x = input if dtype is None else input.to(_tdt(dtype))

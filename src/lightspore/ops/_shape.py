@@ -11,75 +11,77 @@ from ..common import dtype as mstype
 from ..common._errors import translate_error
 from ..common.tensor import Tensor
 from ._args import _REQ, _attr_prim, _axes, _idx, _impl, _no_attr_prim, _pick_axis, _shape_arg, _tdt, _u, _write
+from ._samples import D, S, V, f32, i32
 from ._table import METHODS, OPS, Primitive, method, op, prim, unwrap
 
 
 # ---------------------------------------------------------------------------------------------
 # shape and indexing
 # ---------------------------------------------------------------------------------------------
-@op()
+@op(samples=(S(f32(2, 3), (3, 2)), S(f32(2, 3), (-1,)), S(i32(2, 3), [1, -1])))
 def reshape(input, shape):
     return torch.reshape(input, _shape_arg(shape, "reshape"))
 
 
-@op()
+@op(samples=(S(f32(2, 3, 4), (2, 0, 1)), S(f32(2, 3), (1, 0))))
 def transpose(input, dims):
     return input.permute(*_shape_arg(dims, "transpose"))
 
 
-@op()
+@op(samples=(S(f32(2, 3, 4), (2, 0, 1)),))
 def permute(input, axis):
     return input.permute(*_shape_arg(axis, "permute"))
 
 
-@op(seq=("tensors",))
+@op(seq=("tensors",),
+    samples=(S((f32(2, 3), f32(1, 3, seed=1))), S([f32(2, 3), f32(2, 2, seed=1)], 1), S((i32(2), f32(2)),)))
 def concat(tensors, axis=0):
     return torch.cat(tensors, dim=axis)
 
 
-@op(seq=("tensors",))
+@op(seq=("tensors",), samples=(S((f32(2, 3), f32(1, 3, seed=1))), S([f32(2, 3), f32(2, 2, seed=1)], 1)))
 def cat(tensors, axis=0):
     return torch.cat(tensors, dim=axis)
 
 
-@op(seq=("tensors",))
+@op(seq=("tensors",), samples=(S((f32(2, 3), f32(2, 3, seed=1))), S([f32(2, 3), f32(2, 3, seed=1)], -1)))
 def stack(tensors, axis=0):
     return torch.stack(tensors, dim=axis)
 
 
-@op(out="tuple")
+@op(out="tuple", samples=(S(f32(4, 3), 2), S(f32(4, 3), [1, 3]), S(f32(4, 3), 1, 1)))
 def split(tensor, split_size_or_sections, axis=0):
     return torch.split(tensor, split_size_or_sections, dim=axis)
 
 
-@op(out="tuple", method="chunk")
+@op(out="tuple", method="chunk", samples=(S(f32(4, 3), 2), S(f32(5, 3), 3), S(f32(4, 3), 3, 1)))
 def chunk(input, chunks, axis=0):
     return torch.chunk(input, chunks, dim=axis)
 
 
-@op(out="tuple")
+@op(out="tuple", samples=(S(f32(2, 3)), S(f32(2, 3), 1)))
 def unbind(input, dim=0):
     return torch.unbind(input, dim)
 
 
-@op()
+@op(samples=(S(f32(2, 1, 3, 1)), S(f32(2, 1, 3, 1), 1), S(f32(2, 1, 3, 1), (1, 3))))
 def squeeze(input, axis=None):
     if axis is None:
         return torch.squeeze(input)
     return torch.squeeze(input, _axes(axis))
 
 
-@op(method="expand_dims")
+@op(method="expand_dims", samples=(S(f32(2, 3), 0), S(f32(2, 3), -1)))
 def expand_dims(input_x, axis):
     return torch.unsqueeze(input_x, axis)
 
 
-@op(method="unsqueeze")
+@op(method="unsqueeze", samples=(S(f32(2, 3), 0), S(f32(2, 3), -1)))
 def unsqueeze(input, dim):
     return torch.unsqueeze(input, dim)
 
 
-@op()
+@op(samples=(S(f32(2, 3, 4)), S(f32(2, 3, 4), start_dim=0, end_dim=1), S(f32(2, 3, 4), 'F')))
 def flatten(input, order="C", *, start_dim=1, end_dim=-1):
     if order not in ("C", "F"):
         raise ValueError(f"For 'flatten', 'order' must be 'C' or 'F', but got {order!r}")
@@ -90,38 +92,38 @@ def flatten(input, order="C", *, start_dim=1, end_dim=-1):
     return torch.flatten(input, start_dim, end_dim)
 
 
-@op()
+@op(samples=(S(f32(1, 3), (2, 3)), S(f32(3), (2, -1))))
 def broadcast_to(input, shape):
     shape = _shape_arg(shape, "broadcast_to")
     return input.expand(*shape)
 
 
-@op()
+@op(samples=(S(f32(2, 3), (2, 1)), S(f32(3), (2, 2))))
 def tile(input, dims):
     return torch.tile(input, _shape_arg(dims, "tile"))
 
 
-@op(method="flip")
+@op(method="flip", samples=(S(f32(2, 3), (0,)), S(f32(2, 3), (0, 1))))
 def flip(input, dims):
     return torch.flip(input, _shape_arg(dims, "flip"))
 
 
-@op(method="roll")
+@op(method="roll", samples=(S(f32(2, 3), 1, 1), S(f32(2, 3), (1, 1), (0, 1))))
 def roll(input, shifts, dims=None):
     return torch.roll(input, shifts, dims)
 
 
-@op(method="tril")
+@op(method="tril", samples=(S(f32(3, 3)), S(f32(3, 4), 1)))
 def tril(input, diagonal=0):
     return torch.tril(input, diagonal)
 
 
-@op(method="triu")
+@op(method="triu", samples=(S(f32(3, 3)), S(f32(3, 4), -1)))
 def triu(input, diagonal=0):
     return torch.triu(input, diagonal)
 
 
-@op()
+@op(samples=(S(f32(2, 3), D('int32')), S(i32(3), D('float16')), S(f32(3), D('bool_'))))
 def cast(input, dtype):
     tdt = _tdt(mstype.check_dtype(dtype, "For 'cast', 'dtype'"))
     if isinstance(input, torch.Tensor):
@@ -131,7 +133,7 @@ def cast(input, dtype):
     raise TypeError(f"For 'cast', 'input_x' must be a Tensor or a number, but got {type(input).__name__}.")
 
 
-@op()
+@op(samples=(S(f32(2, 3), 2), S(f32(2, 3), 2, 1)))
 def repeat_interleave(input, repeats, axis=None):
     return torch.repeat_interleave(input, repeats, dim=axis)
 
@@ -142,7 +144,7 @@ def _t_repeat_interleave(self, repeats, axis=None, *, dim=None):
     return repeat_interleave(self, repeats, axis if dim is None else dim)
 
 
-@op(out="tuple")
+@op(out="tuple", samples=(S(f32(2), f32(3, seed=1)), S(f32(2), f32(3, seed=1), indexing='ij')))
 def meshgrid(*inputs, indexing="xy"):
     return torch.meshgrid(*inputs, indexing=indexing)
 
@@ -150,27 +152,27 @@ def meshgrid(*inputs, indexing="xy"):
 # ---------------------------------------------------------------------------------------------
 # type / shape helpers and gradients
 # ---------------------------------------------------------------------------------------------
-@op(out="raw")
+@op(out="raw", samples=(S(f32(2)), S(i32(2))))
 def dtype(x):
     return mstype.from_torch(x.dtype)
 
 
-@op(out="raw")
+@op(out="raw", samples=(S(f32(2, 3)),))
 def shape(input_x):
     return tuple(input_x.shape)
 
 
-@op(out="raw")
+@op(out="raw", samples=(S(f32(2, 3)),))
 def rank(input_x):
     return input_x.dim()
 
 
-@op(out="raw")
+@op(out="raw", samples=(S(f32(2, 3)),))
 def size(input_x):
     return input_x.numel()
 
 
-@op(out="raw")
+@op(out="raw", samples=(S(f32(2, 3)),))
 def numel(input):
     return input.numel()
 
@@ -368,34 +370,34 @@ def _t_float_power(self, other):
 # ---------------------------------------------------------------------------------------------
 # axes, diagonals, flips
 # ---------------------------------------------------------------------------------------------
-@op(method="movedim")
+@op(method="movedim", samples=(S(f32(2, 3, 4), 0, 2), S(f32(2, 3, 4), (0, 1), (2, 0))))
 def movedim(x, source, destination):
     return torch.movedim(x, source, destination)
 
 
-@op(method="moveaxis")
+@op(method="moveaxis", samples=(S(f32(2, 3, 4), 0, 2),))
 def moveaxis(x, source, destination):
     return torch.movedim(x, source, destination)
 
 
-@op()
+@op(samples=(S(f32(2, 3, 4), 0, 2),))
 def swapaxes(input, axis0, axis1):
     return torch.swapaxes(input, axis0, axis1)
 
 
-@op(method="swapdims")
+@op(method="swapdims", samples=(S(f32(2, 3, 4), 0, 2),))
 def swapdims(input, dim0, dim1):
     return torch.swapaxes(input, dim0, dim1)
 
 
-@op(prim="Diag", method="diag")
+@op(prim="Diag", method="diag", samples=(S(f32(3)), S(i32(2))))
 def diag(input):
     if input.ndim == 1:
         return torch.diag(input)
     return torch.diag(input.reshape(-1)).reshape(tuple(input.shape) * 2)
 
 
-@op()
+@op(samples=(S(f32(3, 4)), S(f32(3, 4), 1), S(f32(2, 3, 4), 0, 1, 2)))
 def diagonal(input, offset=0, dim1=0, dim2=1):
     return torch.diagonal(input, offset, dim1, dim2)
 
@@ -405,32 +407,32 @@ def _diagonal_method(self, offset=0, axis1=0, axis2=1):
     return diagonal(self, offset, axis1, axis2)
 
 
-@op()
+@op(samples=(S(f32(2, 3)), S(f32(3), 1)))
 def diag_embed(input, offset=0, dim1=-2, dim2=-1):
     return torch.diag_embed(input, offset, dim1, dim2)
 
 
-@op(method="diagflat")
+@op(method="diagflat", samples=(S(f32(3)), S(f32(2, 2), 1)))
 def diagflat(input, offset=0):
     return torch.diagflat(input, offset)
 
 
-@op(method="rot90")
+@op(method="rot90", samples=(S(f32(2, 3), 1, (0, 1)), S(f32(2, 3), 2, (1, 0))))
 def rot90(input, k, dims):
     return torch.rot90(input, k, list(dims))
 
 
-@op(method="fliplr")
+@op(method="fliplr", samples=(S(f32(2, 3)),))
 def fliplr(input):
     return torch.fliplr(input)
 
 
-@op(method="flipud")
+@op(method="flipud", samples=(S(f32(2, 3)),))
 def flipud(input):
     return torch.flipud(input)
 
 
-@op()
+@op(samples=(S(f32(2, 3), (0,)),))
 def reverse(x, axis):
     return torch.flip(x, tuple(axis) if isinstance(axis, (list, tuple)) else (axis,))
 
@@ -441,40 +443,40 @@ def reverse(x, axis):
 def _seq_or_one(fn, inputs):
     if isinstance(inputs, torch.Tensor):
         return fn(inputs)
-    return [fn(t) for t in inputs]
+    return tuple(fn(t) for t in inputs)
 
 
-@op(seq=("inputs",), out="any")
+@op(seq=("inputs",), out="any", samples=(S(f32()), S([f32(), f32(2, 3)])))
 def atleast_1d(inputs):
     return _seq_or_one(torch.atleast_1d, inputs)
 
 
-@op(seq=("inputs",), out="any")
+@op(seq=("inputs",), out="any", samples=(S(f32(3)), S([f32(), f32(2, 3)])))
 def atleast_2d(inputs):
     return _seq_or_one(torch.atleast_2d, inputs)
 
 
-@op(seq=("inputs",), out="any")
+@op(seq=("inputs",), out="any", samples=(S(f32(3)), S([f32(), f32(2, 3)])))
 def atleast_3d(inputs):
     return _seq_or_one(torch.atleast_3d, inputs)
 
 
-@op(seq=("tensors",))
+@op(seq=("tensors",), samples=(S((f32(2, 3), f32(2, 1, seed=1))),))
 def hstack(tensors):
     return torch.hstack(list(tensors))
 
 
-@op(seq=("inputs",))
+@op(seq=("inputs",), samples=(S((f32(2, 3), f32(1, 3, seed=1))),))
 def vstack(inputs):
     return torch.vstack(list(inputs))
 
 
-@op(seq=("tensors",))
+@op(seq=("tensors",), samples=(S((f32(2, 3), f32(2, 3, seed=1))),))
 def dstack(tensors):
     return torch.dstack(list(tensors))
 
 
-@op(seq=("tensors",))
+@op(seq=("tensors",), samples=(S((f32(3), f32(3, 2, seed=1))),))
 def column_stack(tensors):
     return torch.column_stack(list(tensors))
 
@@ -483,22 +485,22 @@ def _ios(v):
     return list(v) if isinstance(v, (list, tuple)) else int(v) if isinstance(v, numbers.Integral) else v
 
 
-@op(method="tensor_split", out="tuple")
+@op(method="tensor_split", out="tuple", samples=(S(f32(5, 2), 2), S(f32(5, 2), [1, 3]), S(f32(2, 5), 2, 1)))
 def tensor_split(input, indices_or_sections, axis=0):
     return torch.tensor_split(input, _ios(indices_or_sections), axis)
 
 
-@op(method="hsplit", out="tuple")
+@op(method="hsplit", out="tuple", samples=(S(f32(2, 4), 2),))
 def hsplit(input, indices_or_sections):
     return torch.hsplit(input, _ios(indices_or_sections))
 
 
-@op(method="vsplit", out="tuple")
+@op(method="vsplit", out="tuple", samples=(S(f32(4, 2), 2),))
 def vsplit(input, indices_or_sections):
     return torch.vsplit(input, _ios(indices_or_sections))
 
 
-@op(method="dsplit", out="tuple")
+@op(method="dsplit", out="tuple", samples=(S(f32(2, 2, 4), 2),))
 def dsplit(input, indices_or_sections):
     return torch.dsplit(input, _ios(indices_or_sections))
 
@@ -506,7 +508,7 @@ def dsplit(input, indices_or_sections):
 # ---------------------------------------------------------------------------------------------
 # part 2: unstack/stack helpers, segment reductions, band/sequence masks, slicing, products
 # ---------------------------------------------------------------------------------------------
-@op(out="tuple")
+@op(out="tuple", samples=(S(f32(2, 3)), S(f32(2, 3), 1)))
 def unstack(input_x, axis=0):
     return torch.unbind(input_x, axis)
 
@@ -521,19 +523,19 @@ class Unstack(Primitive):
         return unstack(x, self.axis)
 
 
-@op(seq=("tensors",))
+@op(seq=("tensors",), samples=(S((f32(2, 3), f32(1, 3, seed=1))),))
 def row_stack(tensors):
     return torch.vstack(list(tensors))
 
 
-@op(prim="Expand")
+@op(prim="Expand", samples=(S(f32(1, 3), V([2, 3], 'int32')),))
 def expand(input_x, size):
     if isinstance(size, torch.Tensor):
         size = size.tolist()
     return input_x.expand(tuple(size))
 
 
-@op(prim="MatrixBandPart")
+@op(prim="MatrixBandPart", samples=(S(f32(3, 4), 1, 0), S(f32(3, 4), -1, 1)))
 def matrix_band_part(x, lower, upper):
     m, n = x.shape[-2], x.shape[-1]
     lower = int(lower.item()) if isinstance(lower, torch.Tensor) else int(lower)
@@ -548,14 +550,14 @@ def matrix_band_part(x, lower, upper):
     return torch.where(keep, x, torch.zeros((), dtype=x.dtype, device=x.device))
 
 
-@op()
+@op(samples=(S(V([1, 3, 2], 'int32'), 4),))
 def sequence_mask(lengths, maxlen=None):
     if maxlen is None:
         maxlen = int(lengths.max().item())
     return torch.arange(maxlen, device=lengths.device) < lengths.unsqueeze(-1)
 
 
-@op()
+@op(samples=(S(f32(2, 3), 2), S(f32(2, 3), 2, 1)))
 def repeat_elements(x, rep, axis=0):
     return torch.repeat_interleave(x, rep, axis)
 
@@ -565,7 +567,7 @@ def _t_reverse_sequence(self, seq_lengths, seq_dim=0, batch_dim=0):
     return reverse_sequence(self, seq_lengths, seq_dim, batch_dim)
 
 
-@op()
+@op(samples=(S(f32(3, 4), V([1, 2, 3], 'int32'), 1),))
 def reverse_sequence(x, seq_lengths, seq_dim, batch_dim=0):
     out = x.clone()
     for b in range(x.shape[batch_dim]):
@@ -588,17 +590,17 @@ class ReverseSequence(Primitive):
         return reverse_sequence(x, seq_lengths, self.seq_dim, self.batch_dim)
 
 
-@op()
+@op(samples=(S(f32(2), f32(3, seed=1)),))
 def cartesian_prod(*inputs):
     return torch.cartesian_prod(*inputs)
 
 
-@op()
+@op(samples=(S(f32(4)), S(f32(4), 3, True)))
 def combinations(input, r=2, with_replacement=False):
     return torch.combinations(input, r, with_replacement)
 
 
-@op()
+@op(samples=(S(f32(2, 2), f32(1, 3, seed=1)),))
 def block_diag(*inputs):
     return torch.block_diag(*inputs)
 
@@ -646,12 +648,12 @@ def _fill_diagonal_method(self, fill_value, wrap=False):
     return Tensor._make(self._t.clone().fill_diagonal_(fill_value, wrap))
 
 
-@op(out="raw", method="is_complex")
+@op(out="raw", method="is_complex", samples=(S(f32(2)),))
 def is_complex(input):
     return isinstance(input, torch.Tensor) and input.is_complex()
 
 
-@op(out="raw")
+@op(out="raw", samples=(S(f32(2)), S(i32(2))))
 def is_floating_point(input):
     return isinstance(input, torch.Tensor) and input.is_floating_point()
 
@@ -669,7 +671,7 @@ def _ndimension_method(self):
 # ---------------------------------------------------------------------------------------------
 # functional shape helpers and the reference's small utilities
 # ---------------------------------------------------------------------------------------------
-@op()
+@op(samples=(S(f32(2, 3)), S(f32(3))))
 def t(input):
     """Transpose a 2-D tensor (0-D and 1-D are returned as they are)."""
     if input.dim() > 2:
@@ -677,25 +679,25 @@ def t(input):
     return input.t()
 
 
-@op()
+@op(samples=(S(f32(2, 3), i32(2)),))
 def type_as(input, other):
     """``input`` cast to ``other``'s dtype."""
     return input.to(other.dtype)
 
 
-@op()
+@op(samples=(S(f32(2, 3), f32(3, 2)),))
 def view_as(input, other):
     """``input`` reshaped (viewed) to ``other``'s shape."""
     return input.view(other.shape)
 
 
-@op()
+@op(samples=(S(f32(1, 3), f32(2, 3)),))
 def expand_as(input, other):
     """``input`` broadcast to ``other``'s shape."""
     return input.expand_as(other)
 
 
-@op(method="ravel")
+@op(method="ravel", samples=(S(f32(2, 3)),))
 def ravel(input):
     """``input`` flattened to 1-D."""
     return input.reshape(-1)
@@ -712,13 +714,13 @@ def _addn(x, name):
     return r
 
 
-@op(seq=("x",))
+@op(seq=("x",), samples=(S([f32(2, 3), f32(2, 3, seed=1), f32(2, 3, seed=2)]), S((i32(3), i32(3, seed=1)))))
 def addn(x):
     """Element-wise sum of the tensors in ``x``."""
     return _addn(x, "addn")
 
 
-@op(seq=("x",))
+@op(seq=("x",), samples=(S([f32(2, 3), f32(2, 3, seed=1)]),))
 def accumulate_n(x):
     """Element-wise sum of the tensors in ``x``."""
     return _addn(x, "accumulate_n")
@@ -747,11 +749,12 @@ def is_tensor(obj):
     return isinstance(obj, Tensor)
 
 
-@op()
+@op(samples=(S(f32(2)),))
 def view_as_real(input):
     """A complex tensor as real, with a last dimension of size 2 (real, imaginary)."""
     if not input.is_complex():
-        raise ValueError(f"For 'view_as_real', the input must be complex, but got {mstype.from_torch(input.dtype)}.")
+        raise TypeError(f"For 'view_as_real', the dtype of the input must be complex, but got "
+                        f"{mstype.from_torch(input.dtype)}.")
     return torch.view_as_real(input)
 
 
@@ -907,14 +910,14 @@ def _batch_to_space(x, block, crops):
     return x[tuple(idx)]
 
 
-@op()
+@op(samples=(S(f32(1, 1, 4, 4), [2, 2], [[0, 0], [0, 0]]),))
 def space_to_batch_nd(input_x, block_size, paddings):
     """Zero-pad the spatial dims and move ``block_size`` blocks of them into the batch dimension."""
     block = [block_size] * len(paddings) if isinstance(block_size, int) else list(block_size)
     return _space_to_batch(input_x, block, paddings)
 
 
-@op()
+@op(samples=(S(f32(4, 1, 2, 2), [2, 2], [[0, 0], [0, 0]]),))
 def batch_to_space_nd(input_x, block_shape, crops):
     """Move blocks of the batch dimension back into the spatial dims, then crop (``space_to_batch_nd``'s inverse)."""
     block = [block_shape] * len(crops) if isinstance(block_shape, int) else list(block_shape)

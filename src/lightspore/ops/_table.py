@@ -20,7 +20,7 @@ import torch
 from ..common._errors import RefRuntimeError, ShapeRuntimeError, translate_error, translate_type_error
 from ..common.tensor import Tensor
 
-__all__ = ["op", "prim", "OPS", "PRIMS", "METHODS", "Primitive", "unwrap", "wrap", "unwrap_tree"]
+__all__ = ["op", "prim", "OPS", "PRIMS", "METHODS", "SPECS", "OpSpec", "Primitive", "unwrap", "wrap", "unwrap_tree"]
 
 
 class _Registry(dict):
@@ -48,6 +48,22 @@ PRIMS = _Registry("primitive")  # primitive class name -> class
 METHODS = _Registry("Tensor method")  # Tensor method name -> function(self, ...)
 IMPLS = _Registry("implementation")   # functional name -> torch-level implementation
 MINT = _Registry("mint function")     # mint functions whose semantics differ from the functional form
+SPECS = _Registry("spec")             # functional name -> its OpSpec
+
+
+class OpSpec:
+    """One op's declaration: its torch-level implementation, the generated public function, the primitive class and
+    Tensor methods made from it, its aliases, its output kind and its sample inputs (``ops/_samples.py``), which
+    tests/test_op_samples.py runs through every form and compares with the reference."""
+    __slots__ = ("name", "impl", "fn", "prim", "methods", "aliases", "out", "samples", "mint")
+
+    def __init__(self, name, impl, fn, prim, methods, aliases, out, samples, mint=None):
+        self.name, self.impl, self.fn, self.prim = name, impl, fn, prim
+        self.methods, self.aliases, self.out, self.samples = tuple(methods), tuple(aliases), out, tuple(samples)
+        self.mint = mint    # the mint function of the same semantics under another name (binary ops)
+
+    def __repr__(self):
+        return f"OpSpec({self.name!r}, prim={self.prim!r}, methods={self.methods!r}, samples={len(self.samples)})"
 
 
 def unwrap(x):
@@ -185,13 +201,14 @@ def _attribute_error(name, err, args):
     return err
 
 
-def op(name=None, *, prim=None, method=None, seq=(), static=(), out="tensor", aliases=()):
-    """Register a torch-level implementation; returns the generated public function.
+def op(name=None, *, prim=None, method=None, seq=(), static=(), out="tensor", aliases=(), samples=()):
+    """Register a torch-level implementation (one spec, ``SPECS[name]``); returns the generated public function.
 
     prim: PascalCase primitive class name taking no init attributes (inputs == functional args).
     method: Tensor method name(s) bound to the same function (first parameter is ``self``).
     seq: parameters holding sequences of tensors. static: parameters never unwrapped.
     out: 'tensor' | 'tuple' | 'any' | 'raw'.
+    samples: ``ops/_samples.S`` records, run through every form against the reference by the tests.
     """
     def deco(impl):
         fname = name or impl.__name__
@@ -202,16 +219,21 @@ def op(name=None, *, prim=None, method=None, seq=(), static=(), out="tensor", al
             OPS[a] = fn
         if prim:
             _simple_prim(prim, fn)
-        for m in ([method] if isinstance(method, str) else (method or ())):
+        methods = (method,) if isinstance(method, str) else tuple(method or ())
+        for m in methods:
             METHODS[m] = fn
+        SPECS[fname] = OpSpec(fname, impl, fn, prim, methods, aliases, out, samples)
         return fn
     return deco
 
 
-def method(name):
-    """Register a Tensor-only method whose signature differs from the functional form."""
+def method(name, of=None):
+    """Register a Tensor-only method whose signature differs from the functional form; ``of`` names the spec whose
+    method form it is (its samples then run through it too)."""
     def deco(fn):
         METHODS[name] = fn
+        if of is not None:
+            SPECS[of].methods += (name,)
         return fn
     return deco
 
