@@ -1,6 +1,7 @@
 """lightspore.dataset.text and the text readers (IMDB, PennTreebank, IWSLT2016/2017) against golden data from
-MindSpore 2.7.1 (tests/golden/gen_dataset_text.py): each case of tests/golden/dataset_text_cases.py is evaluated
-here with lightspore and its value (dtype, shape, values) or error (type, message) compared."""
+MindSpore 2.7.1 (tests/golden/gen_dataset_text.py): each case of tests/golden/dataset_text_cases.py and
+dataset_text_more_cases.py is evaluated here with lightspore and its value (dtype, shape, values) or error (type,
+message) compared."""
 
 import json
 import os
@@ -15,10 +16,13 @@ import lightspore.dataset.text as text
 
 HERE = os.path.join(os.path.dirname(__file__), "golden")
 sys.path.insert(0, HERE)
+import dataset_text_more_cases as more  # noqa: E402
 from dataset_text_cases import CASES, encode, encode_error, make_files, scope  # noqa: E402
 
 with open(os.path.join(HERE, "dataset_text.json"), encoding="utf-8") as _f:
     _ALL = json.load(_f)
+with open(os.path.join(HERE, "dataset_text_more.json"), encoding="utf-8") as _f:
+    GOLD_MORE = json.load(_f)["cases"]
 GOLD = _ALL["cases"]
 SIGNATURES = _ALL["signatures"]
 
@@ -28,6 +32,13 @@ def env(tmp_path_factory):
     root = str(tmp_path_factory.mktemp("text_files"))
     make_files(root)
     return scope(text, ds, ms, root), root
+
+
+@pytest.fixture(scope="module")
+def env_more(tmp_path_factory):
+    root = str(tmp_path_factory.mktemp("text_more_files"))
+    more.make_files(root)
+    return more.scope(text, ds, ms, root), root
 
 
 def _same(got, want, where):
@@ -62,8 +73,16 @@ def _compare(got, want, where):
 
 @pytest.mark.parametrize("name,expr", CASES, ids=[c[0] for c in CASES])
 def test_case(env, name, expr):
+    _check(env, GOLD[name], name, expr)
+
+
+@pytest.mark.parametrize("name,expr", more.CASES, ids=[c[0] for c in more.CASES])
+def test_more_case(env_more, name, expr):
+    _check(env_more, GOLD_MORE[name], name, expr)
+
+
+def _check(env, want, name, expr):
     scope_, root = env
-    want = GOLD[name]
     try:
         got = encode(eval(expr, dict(scope_)))
     except Exception as e:  # noqa: BLE001 - compared with the reference's error
@@ -81,6 +100,7 @@ def test_case(env, name, expr):
 
 def test_every_case_has_golden():
     assert sorted(GOLD) == sorted(n for n, _ in CASES)
+    assert sorted(GOLD_MORE) == sorted(n for n, _ in more.CASES)
 
 
 def test_mirror_paths_are_the_same_objects():

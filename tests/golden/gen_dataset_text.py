@@ -2,7 +2,8 @@
 
 Run with the reference python (MindSpore 2.7.1), from the repository root:
     GLOG_v=3 /root/.cache/mindspore-ref/bin/python tests/golden/gen_dataset_text.py
-Writes tests/golden/dataset_text.json: for each case of dataset_text_cases.CASES, its value or error.
+Writes tests/golden/dataset_text.json: for each case of dataset_text_cases.CASES, its value or error, and
+tests/golden/dataset_text_more.json for the cases of dataset_text_more_cases.py.
 """
 import json
 import os
@@ -12,6 +13,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
+import dataset_text_more_cases as more  # noqa: E402
 import mindspore as ms  # noqa: E402
 import mindspore.dataset as ds  # noqa: E402
 import mindspore.dataset.text as text  # noqa: E402
@@ -41,19 +43,27 @@ def signatures():
     return out
 
 
-def main():
+def run(cases, make, make_scope):
     out = {}
     with tempfile.TemporaryDirectory() as root:
-        make_files(root)
-        env = scope(text, ds, ms, root)
-        for name, expr in CASES:
+        make(root)
+        env = make_scope(text, ds, ms, root)
+        for name, expr in cases:
             try:
                 out[name] = encode(eval(expr, dict(env)))
             except Exception as e:  # noqa: BLE001 - the error is the golden value
                 out[name] = encode_error(e)
                 out[name]["msg"] = out[name]["msg"].replace(root, "ROOT")
+    return out
+
+
+def main():
     with open(os.path.join(HERE, "dataset_text.json"), "w", encoding="utf-8") as f:
-        json.dump({"mindspore": ms.__version__, "cases": out, "signatures": signatures()}, f, indent=0,
+        json.dump({"mindspore": ms.__version__, "cases": run(CASES, make_files, scope), "signatures": signatures()},
+                  f, indent=0, ensure_ascii=False, sort_keys=True)
+        f.write("\n")
+    with open(os.path.join(HERE, "dataset_text_more.json"), "w", encoding="utf-8") as f:
+        json.dump({"mindspore": ms.__version__, "cases": run(more.CASES, more.make_files, more.scope)}, f, indent=0,
                   ensure_ascii=False, sort_keys=True)
         f.write("\n")
 

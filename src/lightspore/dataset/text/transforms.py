@@ -4,6 +4,7 @@ Strings come in as numpy ``str`` (or utf-8 ``bytes``) arrays and go out as ``str
 tokenizers also return the start and end *byte* offsets (utf-8) of each token as uint32, as the reference does.
 Errors in the data raise RuntimeError naming the transform, as the reference's pipeline does.
 """
+import os
 import re
 import unicodedata
 
@@ -14,7 +15,16 @@ from ...common import dtype as _dt
 from ..core.datatypes import mstype_to_detype
 from ..transforms._check import check_value, type_check
 from ..transforms.transforms import Implementation, TensorOperation
-from .utils import NormalizeForm, Vectors, Vocab, to_str
+from . import _jieba
+from .utils import (
+    JiebaMode,
+    NormalizeForm,
+    SentencePieceVocab,
+    SPieceTokenizerOutType,
+    Vectors,
+    Vocab,
+    to_str,
+)
 
 # the engine form of each NormalizeForm (user transforms pass it to _c_dataengine operations in parse())
 DE_C_INTER_NORMALIZE_FORM = {f: _cde.NormalizeForm(int(f)) for f in NormalizeForm}
@@ -23,7 +33,7 @@ __all__ = ["TextTensorOperation", "AddToken", "Lookup", "Ngram", "PythonTokenize
            "ToVectors",
            "Truncate", "TruncateSequencePair", "UnicodeCharTokenizer", "WordpieceTokenizer", "BasicTokenizer",
            "BertTokenizer", "CaseFold", "NormalizeUTF8", "RegexReplace", "RegexTokenizer", "WhitespaceTokenizer",
-           "Implementation"]
+           "Implementation", "FilterWikipediaXML", "JiebaTokenizer", "SentencePieceTokenizer", "UnicodeScriptTokenizer"]
 
 
 def _err(op, msg):
@@ -667,3 +677,208 @@ class BertTokenizer(_Tokenizer):
             return toks
         return toks, np.array([p[1] for p in out], dtype=np.uint32), np.array([p[2] for p in out], dtype=np.uint32)
 
+
+
+# ------------------------------------------------------------------ script, Wikipedia, SentencePiece, Jieba
+# ICU's White_Space characters (u_isUWhiteSpace)
+_WHITE_SPACE = frozenset("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                         "\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+
+
+def _script_of():
+    try:
+        import unicodedataplus
+    except ImportError as e:  # pragma: no cover - the package is a dependency of the text extra
+        raise ImportError("UnicodeScriptTokenizer needs the 'unicodedataplus' package (the Unicode Script "
+                          "property; pip install unicodedataplus).") from e
+    return unicodedataplus.script
+
+
+class UnicodeScriptTokenizer(_Tokenizer):
+    """Split a string where the Unicode script changes, and between white space and the rest (white space
+    dropped unless ``keep_whitespace``)."""
+
+    _scalar_only = True
+
+    def _name(self):
+        return "UnicodeScriptTokenizerOp"
+
+    def __init__(self, keep_whitespace=False, with_offsets=False):
+        if not isinstance(keep_whitespace, bool):
+            raise TypeError("Wrong input type for keep_whitespace, should be boolean.")
+        if not isinstance(with_offsets, bool):
+            raise TypeError("Wrong input type for with_offsets, should be boolean.")
+        super().__init__(with_offsets)
+        self.keep_whitespace = keep_whitespace
+        self._script = _script_of()
+
+    def _spans(self, text):
+        spans, start, last, was_space = [], 0, None, False
+        for i, ch in enumerate(text):
+            space = ch in _WHITE_SPACE
+            script = self._script(ch)
+            if i > start and (script != last or space != was_space):
+                if self.keep_whitespace or not was_space:
+                    spans.append((text[start:i], start, i))
+                start = i
+            last, was_space = script, space
+        if len(text) > start and (self.keep_whitespace or not was_space):
+            spans.append((text[start:], start, len(text)))
+        return spans
+
+
+def _icu_literal_replacement(r):
+    """An ICU replacement ($n: a group, backslash: the next character as it is) for re.sub."""
+    out, i = [], 0
+    while i < len(r):
+        ch = r[i]
+        if ch == "\\" and i + 1 < len(r):
+            out.append(r[i + 1].replace("\\", "\\\\"))
+            i += 2
+        elif ch == "$" and i + 1 < len(r) and r[i + 1].isdigit():
+            out.append("\\" + r[i + 1])
+            i += 2
+        else:
+            out.append(ch.replace("\\", "\\\\"))
+            i += 1
+    return "".join(out)
+
+
+# the reference's (pattern, replacement) rules, applied in the order of its std::map: sorted by pattern
+_WIKI_RULES = sorted({
+    r"<.*>": "", r"&amp;": "&", "&lt;": "<", "&gt;": ">", r"<ef[^<]*<\/ef>": "", "<[^>]*>": "",
+    r"\[http:[^] ]*": "[", r"\|thumb": "", r"\|left": "", r"\|right": "", r"\|\d+px": "",
+    r"\[\[image:[^\[\]]*\|": "", r"\[\[category:([^|\]]*)[^]]*\]\]": "[[$1]]", r"\[\[[a-z\-]*:[^\]]*\]\]": "",
+    r"\[\[[^\|\]]*\|": "[[", r"\{\{[^\}]*\}\}": "", r"\{[^\}]*\}": "", r"\[": "", r"\]": "", "&[^;]*;": " ",
+    **{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1) if chr(c) != "R"}, "R": "",
+    **dict(zip("0123456789", [" zero ", " one ", " two ", " three ", " four ", " five ", " six ", " seven ",
+                               " eight ", " nine "])),
+    r"[^a-z\n]+": " ", r"\n ": "", r"\s+": " ", r"\n\s*\n": r"\n"}.items())
+_WIKI_COMPILED = [(re.compile(p), _icu_literal_replacement(r)) for p, r in _WIKI_RULES]
+
+
+def _filter_wikipedia(text):
+    if "#redirect" in text or "#REDIRECT" in text:
+        return ""
+    for pattern, repl in _WIKI_COMPILED:
+        text = pattern.sub(repl, text).strip()
+    return text
+
+
+class FilterWikipediaXML(TextTensorOperation):
+    """Clean Wikipedia XML dump text to lower-case letters and single spaces (digits spelled out, markup and
+    links dropped; a redirect page becomes ''). As the reference, only the first string of the input is
+    filtered; the others come out empty."""
+
+    def _execute(self, a):
+        if np.asarray(a).dtype.kind not in "US":
+            raise _err("RegexReplace", "input is not of type string.")
+        a = _strings("FilterWikipediaXML", a)
+        out = [""] * a.size
+        if a.size:
+            out[0] = _filter_wikipedia(a.reshape(-1)[0])
+        return np.array(out, dtype=str).reshape(a.shape)
+
+
+class SentencePieceTokenizer(TextTensorOperation):
+    """Encode a string with a SentencePiece model (a SentencePieceVocab, or the path of a model file) into
+    pieces (``SPieceTokenizerOutType.STRING``) or ids (``INT``)."""
+
+    def __init__(self, mode, out_type):
+        from .utils import _sentencepiece
+        type_check(mode, (str, SentencePieceVocab), "mode is not an instance of str or text.SentencePieceVocab.")
+        type_check(out_type, (SPieceTokenizerOutType,), "out_type is not an instance of SPieceTokenizerOutType")
+        super().__init__()
+        self.mode, self.out_type = mode, out_type
+        self._processor = _sentencepiece().SentencePieceProcessor()
+        self._status = None
+        try:
+            if isinstance(mode, SentencePieceVocab):
+                self._processor.LoadFromSerializedProto(mode.c_sentence_piece_vocab or b"")
+            else:
+                self._processor.Load(os.path.realpath(mode))
+        except (OSError, RuntimeError):
+            self._status = ("SentencePieceTokenizer: parser vocab model filed." if isinstance(mode, SentencePieceVocab)
+                            else f"SentencePieceTokenizer: load vocab model file: {os.path.realpath(mode)} failed.")
+
+    def _execute(self, a):
+        if self._status is not None:
+            raise RuntimeError(self._status)
+        if a.ndim != 0 or a.dtype.kind not in "US":
+            raise _err("SentencePieceTokenizer", "the input shape should be scalar and the input datatype should be "
+                                                 "string.")
+        text = _strings("SentencePieceTokenizer", a).item()
+        if self.out_type == SPieceTokenizerOutType.STRING:
+            return _str_array(self._processor.EncodeAsPieces(text))
+        return np.array(self._processor.EncodeAsIds(text), dtype=np.int32)
+
+
+class JiebaTokenizer(TextTensorOperation):
+    """Segment Chinese text into words with cppjieba's algorithms over the given dictionary files: ``mp_path``
+    (``word freq tag`` lines) for maximum-probability segmentation, ``hmm_path`` (cppjieba's HMM model file) for
+    the HMM, and their mix (``JiebaMode.MIX``)."""
+
+    def __init__(self, hmm_path, mp_path, mode=JiebaMode.MIX, with_offsets=False):
+        if hmm_path is None:
+            raise ValueError("The dict of HMMSegment in cppjieba is not provided.")
+        if not isinstance(hmm_path, str):
+            raise TypeError("Wrong input type for hmm_path, should be string.")
+        if mp_path is None:
+            raise ValueError("The dict of MPSegment in cppjieba is not provided.")
+        if not isinstance(mp_path, str):
+            raise TypeError("Wrong input type for mp_path, should be string.")
+        if not isinstance(with_offsets, bool):
+            raise TypeError("Wrong input type for with_offsets, should be boolean.")
+        super().__init__()
+        if not isinstance(mode, JiebaMode):
+            raise TypeError("Wrong input type for mode, should be JiebaMode.")
+        for path in (hmm_path, mp_path):
+            if not os.path.exists(os.path.realpath(path)):
+                raise ValueError(f" jieba mode file {path} is not exist.")
+        self.mode, self.hmm_path, self.mp_path, self.with_offsets = mode, hmm_path, mp_path, with_offsets
+        self.words = []
+        self._dict = _jieba.Dictionary(mp_path)
+        self._hmm = _jieba.HmmModel(hmm_path)
+
+    def add_word(self, word, freq=None):
+        """Add ``word`` to the dictionary (``freq`` None: the median weight of the dictionary's words)."""
+        if word is None:
+            raise ValueError("word is not provided.")
+        if freq is not None:
+            type_check(freq, (int,), "freq")
+            check_value(freq, 0, 4294967295)
+        self.words.append((word, 0 if freq is None else freq))
+        self._dict.add_word(word, 0 if freq is None else freq)
+
+    def add_dict(self, user_dict):
+        """Add the words of a ``{word: freq}`` dict, or of a file of ``word [freq]`` lines."""
+        if isinstance(user_dict, str):
+            if not os.path.exists(user_dict):
+                raise ValueError(f"user dict file {user_dict} is not exist.")
+            line_re = re.compile(r"^\s*([^\s*]+?)\s*([0-9]+)?\s*$", re.U)
+            with open(os.path.realpath(user_dict), encoding="utf-8") as f:
+                for item in f:
+                    m = line_re.match(item.strip().lstrip("\ufeff"))
+                    if m:
+                        self.add_word(m.group(1), int(m.group(2)) if m.group(2) is not None else 0)
+        elif isinstance(user_dict, dict):
+            for k, v in user_dict.items():
+                self.add_word(k, v)
+        else:
+            raise TypeError("The type of user_dict must str or dict.")
+
+    def _execute(self, a):
+        if a.ndim != 0 or a.dtype.kind not in "US":
+            raise _err("JiebaTokenizerOp", "the input shape should be scalar and the input datatype should be string.")
+        text = _strings("JiebaTokenizer", a).item()
+        if text == "":
+            toks, starts, ends = [""], [], []
+        else:
+            spans = _jieba.segment(text, self.mode.name, self._dict, self._hmm)
+            pos = _byte_positions(text)
+            toks = [text[s:e] for s, e in spans]
+            starts, ends = [pos[s] for s, _ in spans], [pos[e] for _, e in spans]
+        out = _str_array(toks)
+        if not self.with_offsets:
+            return out
+        return out, np.array(starts, dtype=np.uint32), np.array(ends, dtype=np.uint32)

@@ -8,7 +8,7 @@ import numpy as np
 
 from ..transforms._check import check_positive, check_value, type_check, type_check_list
 
-__all__ = ["CharNGram", "FastText", "GloVe", "JiebaMode", "NormalizeForm", "SentencePieceModel",
+__all__ = ["CharNGram", "FastText", "GloVe", "JiebaMode", "NormalizeForm", "SentencePieceModel", "SentencePieceVocab",
            "SPieceTokenizerLoadType", "SPieceTokenizerOutType", "Vectors", "Vocab", "to_bytes", "to_str"]
 
 
@@ -221,6 +221,127 @@ class Vocab:
             self._ids = {i: w for w, i in table.items()}
         out = [self._ids.get(x, "") for x in ids]
         return out[0] if single else out
+
+
+def _sentencepiece():
+    try:
+        import sentencepiece
+    except ImportError as e:  # pragma: no cover - the package is a dependency of the text extra
+        raise ImportError("SentencePieceVocab and SentencePieceTokenizer need the 'sentencepiece' package "
+                          "(pip install sentencepiece).") from e
+    return sentencepiece
+
+
+_SPM_TYPES = {SentencePieceModel.UNIGRAM: "UNIGRAM", SentencePieceModel.BPE: "BPE", SentencePieceModel.CHAR: "CHAR",
+              SentencePieceModel.WORD: "WORD"}
+_SPM_FIXED = ("input", "vocab_size", "model_prefix", "character_coverage", "model_type")
+
+
+def _check_spm_args(vocab_size, character_coverage, model_type, params):
+    if vocab_size is not None:
+        type_check(vocab_size, (int,), "vocab_size")
+        check_value(vocab_size, 0, 4294967295, "vocab_size")
+    if character_coverage is not None:
+        type_check(character_coverage, (float,), "character_coverage")
+    if model_type is not None:
+        type_check(model_type, (str, SentencePieceModel), "model_type")
+    if params is not None:
+        type_check(params, (dict,), "params")
+
+
+def _check_spm_params(params, fn):
+    """The reference hands ``params`` to its binding as dict[str, str]; anything else is its TypeError."""
+    for k, v in (params or {}).items():
+        if not isinstance(k, str) or not isinstance(v, str):
+            raise TypeError(f"{fn}(): incompatible function arguments. The following argument types are supported: "
+                            f"params: Dict[str, str], but got {{{k!r}: {v!r}}}.")
+
+
+def _train_sentencepiece(vocab_size, character_coverage, model_type, params, **source):
+    """Train a model with the reference's trainer options; the serialized model proto."""
+    import io
+    spm = _sentencepiece()
+    # the reference passes the coverage as std::to_string(float) (six decimals) and the model type by name
+    options = {"vocab_size": str(vocab_size), "character_coverage": f"{float(np.float32(character_coverage)):f}",
+               "model_type": _SPM_TYPES.get(model_type, "UNIGRAM")}
+    options.update({k: v for k, v in (params or {}).items() if k not in _SPM_FIXED})
+    options.update(model_prefix="", minloglevel="1")
+    out = io.BytesIO()
+    try:
+        spm.SentencePieceTrainer.train(model_writer=out, **options, **source)
+    except RuntimeError as e:
+        raise RuntimeError(f"SentencePieceVocab: {e}") from None
+    return out.getvalue()
+
+
+class SentencePieceVocab:
+    """A SentencePiece model (the serialized proto), trained by the ``sentencepiece`` package with the
+    reference's trainer options."""
+
+    def __init__(self):
+        self.c_sentence_piece_vocab = None
+
+    @classmethod
+    def from_dataset(cls, dataset, col_names, vocab_size, character_coverage, model_type, params):
+        """Train on the strings of the first of ``col_names`` (the 'text' column when None) of ``dataset``."""
+        if col_names is not None:
+            type_check_list(col_names, (str,), "col_names")
+        if vocab_size is None:
+            raise TypeError("vocab_size must be provided.")
+        _check_spm_args(vocab_size, character_coverage, model_type, params)
+        if col_names is None:
+            raise TypeError("__init__(): incompatible constructor arguments. The following argument types are "
+                            "supported: col_names: List[str], but got None.")
+        _check_spm_params(params, "__init__")
+        names = dataset.get_col_names()
+        col = col_names[0] if col_names else "text"   # an empty list: the 'text' column
+        if col not in names:
+            if col_names:
+                raise RuntimeError(f"Invalid column, column name: {col} does not exist, check existed column with "
+                                   f"dataset API 'get_col_names'")
+            raise RuntimeError("Invalid data, 'text' column does not exist in dataset.")
+        pos = names.index(col)
+
+        def sentences():
+            for row in dataset.create_tuple_iterator(num_epochs=1, output_numpy=True):
+                a = _as_str_array(row[pos])
+                if a.dtype.kind != "U" or a.ndim > 1:
+                    raise RuntimeError(f"Invalid data, build_sentence_piece_vocab only works on string data with "
+                                       f"rank equal to 1, got type: {a.dtype}and rank: {a.ndim}")
+                yield a.reshape(-1)[0] if a.size else ""
+
+        vocab = cls()
+        vocab.c_sentence_piece_vocab = _train_sentencepiece(vocab_size, character_coverage, model_type, params,
+                                                            sentence_iterator=sentences())
+        return vocab
+
+    @classmethod
+    def from_file(cls, file_path, vocab_size, character_coverage, model_type, params):
+        """Train on the lines of the text files ``file_path`` (a list)."""
+        if file_path is not None:
+            type_check(file_path, (list,), "file_path")
+        _check_spm_args(vocab_size, character_coverage, model_type, params)
+        _check_spm_params(params, "from_file")
+        vocab = cls()
+        vocab.c_sentence_piece_vocab = _train_sentencepiece(vocab_size, character_coverage, model_type, params,
+                                                            input=",".join(file_path))
+        return vocab
+
+    @classmethod
+    def save_model(cls, vocab, path, filename):
+        """Write the model to ``path``/``filename`` (readable only by its owner, as the reference writes it)."""
+        if vocab is not None:
+            type_check(vocab, (SentencePieceVocab,), "vocab")
+        if path is not None:
+            type_check(path, (str,), "path")
+        if filename is not None:
+            type_check(filename, (str,), "filename")
+        if not os.path.exists(path):
+            raise RuntimeError(f"Get real path failed, path={path}")
+        target = os.path.join(os.path.realpath(path), filename)
+        with open(target, "wb") as f:
+            f.write(vocab.c_sentence_piece_vocab or b"")
+        os.chmod(target, 0o600)
 
 
 class Vectors:
