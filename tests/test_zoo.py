@@ -139,3 +139,19 @@ def test_cudnn_gru_bad_inputs():
         gru(x, h, ms.Tensor(np.ones((5, 1, 1), np.float32)))
     with pytest.raises(ValueError, match="'h' must have shape"):
         gru(x, ms.Tensor(np.ones((2, 2, 4), np.float32)), ms.Tensor(A["gru_one_w"]))
+
+
+def test_build_searched_strategy_and_merge_sliced_parameter(tmp_path):
+    empty = tmp_path / "empty.ckpt"
+    empty.write_bytes(b"")
+    arrays = {}
+    got = _json(Z.run_merge(ms, outcome, str(GOLDEN / "zoo_strategy.json"), str(GOLDEN / "zoo_strategy.ckpt"),
+                            str(empty), arrays))
+    want = G["merge"]
+    for key in want:
+        if key != "errors":
+            assert got[key] == want[key], f"{key}: {got[key]} vs {want[key]}"
+    for key, w in want["errors"].items():
+        same_outcome(got["errors"][key], w, key)
+    for key, value in arrays.items():
+        np.testing.assert_array_equal(value, A[key], err_msg=key)

@@ -79,6 +79,28 @@ def main():
         ms.Tensor(arrays["gru_one_x"]), ms.Tensor(arrays["gru_one_h0"]), w)[0].shape)
     out["cudnn_gru_errors"] = {k: outcome(lambda a=a: CudnnGRU(*a) and None) for k, a in Z.GRU_ERRORS.items()}
 
+    # strategy files (written with the reference's own protobuf classes) and merge_sliced_parameter
+    from mindspore.train import node_strategy_pb2
+    with open(os.path.join(HERE, "zoo_strategy.json"), "w") as f:
+        json.dump(Z.strategy_json(), f)
+    smap = node_strategy_pb2.ParallelStrategyMap()
+    smap.current_stage = 0
+    for name, item in Z.strategy_json()["parallel_layout_item"].items():
+        layout_item = smap.parallel_layout_item.add()
+        layout_item.param_name = name
+        lay = layout_item.parallel_layouts
+        for key in ("dev_matrix", "tensor_map", "param_split_shape"):
+            getattr(lay, key).add().dim.extend(item[key])
+        lay.field = item["field"]
+        lay.opt_weight_shard_step = item["opt_weight_shard_step"]
+        lay.opt_weight_shard_size = item["opt_weight_shard_size"]
+    with open(os.path.join(HERE, "zoo_strategy.ckpt"), "wb") as f:
+        f.write(smap.SerializeToString())
+    empty = os.path.join(tempfile.mkdtemp(), "empty.ckpt")
+    open(empty, "w").close()
+    out["merge"] = Z.run_merge(ms, outcome, os.path.join(HERE, "zoo_strategy.json"),
+                               os.path.join(HERE, "zoo_strategy.ckpt"), empty, arrays)
+
     with open(os.path.join(HERE, "zoo.json"), "w") as f:
         json.dump(out, f, indent=1, sort_keys=True)
     np.savez_compressed(os.path.join(HERE, "zoo.npz"), **arrays)

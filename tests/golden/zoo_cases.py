@@ -144,3 +144,61 @@ def pack_cudnn(params, layers, dirs):
 def run_op_args(ms, base):
     x = ms.Tensor(np.array([[-1.5, 2.0], [0.5, -0.25]], np.float32))
     return (x,) if base == "Square" else ((x, x),)
+
+
+# parallel strategy layouts (dev_matrix, tensor_map, param_split_shape, field) and the slices of each parameter
+LAYOUTS = {
+    "w1": ([2, 2], [1, 0], [], 0, [(2, 3)] * 4),
+    "w2": ([2, 2], [-1, 0], [], 0, [(4, 3)] * 4),
+    "w3": ([2], [0, -1], [3, 1], 0, [(3, 2), (1, 2)]),
+    "w4": ([2], [0, -1], [], 2, [(4, 2)] * 2),
+}
+
+
+def strategy_json():
+    return {"current_stage": 0, "parallel_layout_item": {
+        name: {"dev_matrix": dev, "tensor_map": tmap, "param_split_shape": split, "field": field,
+               "opt_weight_shard_step": 0, "opt_weight_shard_size": 0}
+        for name, (dev, tmap, split, field, _) in LAYOUTS.items()}}
+
+
+def slices(ms, name):
+    rng = np.random.RandomState(sum(map(ord, name)))
+    return [ms.Parameter(ms.Tensor(rng.randn(*shape).astype(np.float32)), name) for shape in LAYOUTS[name][4]]
+
+
+def describe(strategy):
+    return {name: [list(s.dev_matrix[0].dim), list(s.tensor_map[0].dim), list(s.param_split_shape[0].dim),
+                   int(s.field), int(s.opt_weight_shard_step), int(s.opt_weight_shard_size)]
+            for name, s in strategy.items()}
+
+
+def run_merge(ms, outcome, json_file, pb_file, empty_file, arrays):
+    rec = {"json": describe(ms.build_searched_strategy(json_file)),
+           "pb": describe(ms.build_searched_strategy(pb_file))}
+    strategy = ms.build_searched_strategy(pb_file)
+    for name in LAYOUTS:
+        merged = ms.merge_sliced_parameter(slices(ms, name), strategy)
+        arrays[f"merged_{name}"] = merged.asnumpy()
+        rec[f"merged_{name}"] = [merged.name, list(merged.shape), merged.requires_grad]
+    plain = ms.merge_sliced_parameter(slices(ms, "w3"))
+    arrays["merged_plain"] = plain.asnumpy()
+    one = slices(ms, "w1")
+    other = ms.Parameter(ms.Tensor(np.ones((2, 3), np.float32)), "other")
+    rec["errors"] = {
+        "not_list": outcome(lambda: ms.merge_sliced_parameter(tuple(one)) and None),
+        "empty": outcome(lambda: ms.merge_sliced_parameter([]) and None),
+        "strategy_list": outcome(lambda: ms.merge_sliced_parameter(one, [1]) and None),
+        "not_parameter": outcome(lambda: ms.merge_sliced_parameter([one[0], np.ones((2, 3))]) and None),
+        "names_differ": outcome(lambda: ms.merge_sliced_parameter([one[0], other]) and None),
+        "not_in_strategy": outcome(lambda: ms.merge_sliced_parameter([other, other], strategy) and None),
+        "device_count": outcome(lambda: ms.merge_sliced_parameter(one[:2], strategy) and None),
+        "uneven": outcome(lambda: ms.merge_sliced_parameter(slices(ms, "w3")[::-1] + slices(ms, "w3"), strategy)
+                          and None),
+        "split_shape": outcome(lambda: ms.merge_sliced_parameter(slices(ms, "w3")[::-1], strategy) and None),
+        "file_type": outcome(lambda: ms.build_searched_strategy(123) and None),
+        "file_missing": outcome(lambda: ms.build_searched_strategy(pb_file + ".missing") and None),
+        "file_empty": outcome(lambda: ms.build_searched_strategy(empty_file) and None),
+        "file_none": outcome(lambda: ms.build_searched_strategy(None)),
+    }
+    return rec
