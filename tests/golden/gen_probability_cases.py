@@ -492,7 +492,171 @@ def module_layout(ms):
     import importlib
     p = "mindspore" if ms.__name__ == "mindspore" else "lightspore"
     out = {"nn_has_probability": hasattr(ms.nn, "probability"),
-           "probability_dir": sorted(n for n in dir(ms.nn.probability) if not n.startswith("_"))}
+           "probability_subpackages": [hasattr(ms.nn.probability, n) for n in ("bijector", "distribution")],
+           "probability_all": hasattr(ms.nn.probability, "__all__"),
+           "nn_all_has_probability": "probability" in ms.nn.__all__}
     for sub in ("distribution", "bijector"):
         out[sub] = sorted(importlib.import_module(f"{p}.nn.probability.{sub}").__all__)
+    return out
+
+
+# ---- Bayesian layers (bnn_layers): sampled weights; with untransformed_std = -30 the posterior sd is ~1e-6, so the
+# outputs are deterministic to ~1e-6 ------------------------------------------------------------------------------
+def _bnn(ms):
+    """The bnn_layers module (the reference does not import it with ``nn.probability``)."""
+    import importlib
+    return importlib.import_module(ms.__name__ + ".nn.probability.bnn_layers")
+
+
+def _bnn_set(ms, net, std_pre):
+    for i, p in enumerate(net.get_parameters()):
+        if not p.requires_grad:
+            continue
+        n = int(np.prod(p.shape))
+        if p.name.endswith("untransformed_std"):
+            value = np.full(p.shape, std_pre, np.float32)
+        else:
+            value = (np.linspace(-0.5, 0.5, n) * (1 + 0.1 * i)).reshape(p.shape).astype(np.float32)
+        p.set_data(ms.Tensor(value))
+
+
+def _bnn_params(net):
+    return [[p.name, list(p.shape), p.requires_grad] for p in net.get_parameters()]
+
+
+def _bnn_layer_case(make, x_shape):
+    def case(ms):
+        bnn = _bnn(ms)
+        net = make(ms, bnn)
+        out = {"params": _bnn_params(net), "cells": sorted(net.name_cells())}
+        x = ms.Tensor(np.linspace(-1., 1., int(np.prod(x_shape))).reshape(x_shape).astype(np.float32))
+        _bnn_set(ms, net, -30.)
+        out["out"] = _run(lambda: net(x))
+        _bnn_set(ms, net, 0.3)
+        out["kl"] = _run(net.compute_kl_loss)
+        weights = net.trainable_params()
+        out["kl_grads"] = _run(lambda: ms.value_and_grad(lambda: net.compute_kl_loss(), None, weights)()[1])
+        return out
+    return case
+
+
+BNN_LAYERS = {
+    "dense_reparam": (lambda ms, bnn: bnn.DenseReparam(3, 2, activation="tanh"), (4, 3)),
+    "dense_reparam_nobias": (lambda ms, bnn: bnn.DenseReparam(3, 2, has_bias=False), (2, 3)),
+    "dense_local": (lambda ms, bnn: bnn.DenseLocalReparam(3, 2, activation=ms.nn.ReLU()), (4, 3)),
+    "conv_reparam": (lambda ms, bnn: bnn.ConvReparam(2, 3, 3), (1, 2, 5, 5)),
+    "conv_reparam_bias_pad": (lambda ms, bnn: bnn.ConvReparam(2, 4, (3, 2), stride=2, pad_mode="pad", padding=1,
+                                                              has_bias=True), (2, 2, 6, 5)),
+}
+for _key, (_make, _shape) in BNN_LAYERS.items():
+    CASES["bnn_" + _key] = _bnn_layer_case(_make, _shape)
+
+
+@case
+def bnn_with_loss_cell(ms):
+    bnn = _bnn(ms)
+
+    class Net(ms.nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.fc1 = bnn.DenseReparam(3, 4, activation="relu")
+            self.fc2 = bnn.DenseLocalReparam(4, 2)
+            self.plain = ms.nn.Dense(2, 2)
+
+        def construct(self, x):
+            return self.plain(self.fc2(self.fc1(x)))
+
+    backbone = Net()
+    x = ms.Tensor(np.linspace(-1., 1., 12).reshape(4, 3).astype(np.float32))
+    y = ms.Tensor(np.array([[0.1, 0.2], [0.3, -0.4], [0.5, 0.], [-1., 1.]], np.float32))
+    out = {}
+    for dnn, bnn_f in ((2, 0), (1, 0.5)):
+        net = bnn.WithBNNLossCell(backbone, ms.nn.MSELoss(), dnn, bnn_f)
+        _bnn_set(ms, backbone, -30. if bnn_f == 0 else 0.3)
+        out[f"kl_terms_{dnn}_{bnn_f}"] = len(net.kl_loss)
+        if bnn_f == 0:
+            loss, grads = ms.value_and_grad(net, None, net.trainable_params())(x, y)
+            out["loss"], out["grads"] = _v(loss), _v(grads)
+        else:
+            out["kl_part"] = _run(lambda net=net: sum(float(f().asnumpy()) for f in net.kl_loss))
+    out["names"] = [p.name for p in net.trainable_params()]
+    out["backbone_is_net"] = net.backbone_network is backbone
+    return out
+
+
+@case
+def bnn_posterior_prior(ms):
+    bnn = _bnn(ms)
+    post = bnn.NormalPosterior("w", (2, 3), loc_mean=1., untransformed_scale_mean=0.)
+    post.mean.set_data(ms.Tensor(np.full((2, 3), 0.5, np.float32)))
+    post.untransformed_std.set_data(ms.Tensor(np.full((2, 3), 0.2, np.float32)))
+    prior = bnn.NormalPrior(mean=1, std=0.5)
+    args = post("get_dist_args")
+    return {"names": [p.name for p in post.get_parameters()], "args": _v(args),
+            "type": post("get_dist_type"), "mean": _v(post("mean")), "sd": _v(post("sd")),
+            "kl": _v(prior("kl_loss", "Normal", *args)), "prior_mean": _v(prior("mean")),
+            "sample_shape": list(post("sample").shape), "prior_cells": sorted(prior.name_cells())}
+
+
+def _bnn_errors(ms):
+    bnn = _bnn(ms)
+
+    class BadPrior(ms.nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.gauss = ms.nn.probability.distribution.Normal(0., 1.)
+
+    return {
+        "posterior_int_name": lambda: bnn.NormalPosterior(1, (2,)),
+        "posterior_int_shape": lambda: bnn.NormalPosterior("w", 2),
+        "posterior_bool_mean": lambda: bnn.NormalPosterior("w", (2,), loc_mean=True),
+        "posterior_neg_std": lambda: bnn.NormalPosterior("w", (2,), loc_std=-1.),
+        "posterior_neg_scale_std": lambda: bnn.NormalPosterior("w", (2,), untransformed_scale_std=-1.),
+        "dense_zero_in": lambda: bnn.DenseReparam(0, 2),
+        "dense_bad_activation": lambda: bnn.DenseReparam(3, 2, activation=1),
+        "dense_unknown_activation": lambda: bnn.DenseReparam(3, 2, activation="nope"),
+        "dense_bias_int": lambda: bnn.DenseReparam(3, 2, has_bias=1),
+        "dense_bad_prior": lambda: bnn.DenseReparam(3, 2, weight_prior_fn=BadPrior),
+        "dense_prior_no_sd": lambda: bnn.DenseReparam(3, 2, weight_prior_fn=lambda: bnn.NormalPrior(std=None)),
+        "dense_bad_posterior": lambda: bnn.DenseReparam(3, 2, weight_posterior_fn=lambda: None),
+        "conv_bad_pad_mode": lambda: bnn.ConvReparam(2, 3, 3, pad_mode="bad"),
+        "conv_bad_group": lambda: bnn.ConvReparam(3, 3, 3, group=2),
+        "loss_neg_dnn": lambda: bnn.WithBNNLossCell(bnn.DenseReparam(3, 2), ms.nn.MSELoss(), -1),
+        "loss_str_bnn": lambda: bnn.WithBNNLossCell(bnn.DenseReparam(3, 2), ms.nn.MSELoss(), 1, "a"),
+        "loss_bool_dnn": lambda: bnn.WithBNNLossCell(bnn.DenseReparam(3, 2), ms.nn.MSELoss(), True),
+    }
+
+
+@case
+def bnn_errors(ms):
+    out = {}
+    for name, fn in _bnn_errors(ms).items():
+        r = _run(fn)
+        out[name] = r if isinstance(r, dict) and "error" in r else "ok"
+    return out
+
+
+def _sig(obj):
+    """inspect.signature with class and function defaults shown by name (no module paths or addresses)."""
+    parts = []
+    for p in inspect.signature(obj).parameters.values():
+        d = p.default
+        if d is inspect.Parameter.empty:
+            parts.append(str(p))
+        else:
+            parts.append(f"{p.name}={d.__name__ if callable(d) and hasattr(d, '__name__') else repr(d)}")
+    return "(" + ", ".join(parts) + ")"
+
+
+@case
+def bnn_signatures(ms):
+    bnn = _bnn(ms)
+    out = {}
+    for name in bnn.__all__:
+        cls = getattr(bnn, name)
+        out[name] = {"init": _sig(cls), "construct": _sig(cls.construct)}
+        for m in ("compute_kl_loss", "apply_variational_bias"):
+            if hasattr(cls, m):
+                out[name][m] = _sig(getattr(cls, m))
+    out["__all__"] = sorted(bnn.__all__)
     return out

@@ -31,8 +31,7 @@ __all__ = ["Distribution"]
 _DISPATCH = {"log_prob": "_call_log_prob", "prob": "_call_prob", "cdf": "_call_cdf", "log_cdf": "_call_log_cdf",
              "survival_function": "_call_survival", "log_survival": "_call_log_survival", "kl_loss": "_kl_loss",
              "mean": "_mean", "mode": "_mode", "sd": "_call_sd", "var": "_call_var", "entropy": "_entropy",
-             "cross_entropy": "_call_cross_entropy", "sample": "_sample", "get_dist_args": "_get_dist_args",
-             "get_dist_type": "_get_dist_type"}
+             "cross_entropy": "_call_cross_entropy", "sample": "_sample", "get_dist_args": "_get_dist_args"}
 
 
 class Distribution(Cell):
@@ -427,6 +426,8 @@ class Distribution(Cell):
 
     def construct(self, name, *args, **kwargs):
         """``dist('log_prob', value, ...)``: the method called ``name``."""
+        if name == 'get_dist_type':          # its other arguments are ignored, as in the reference
+            return self._get_dist_type()
         attr = _DISPATCH.get(name)
         if attr is None:
             return raise_not_implemented_util(name, self.name, *args, **kwargs)
