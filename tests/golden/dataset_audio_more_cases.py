@@ -99,6 +99,9 @@ CASES = [
     ("mask_along_axis_iid_freq", "seeded(5, lambda: audio.MaskAlongAxisIID(6, 1.5, 1)(SPEC))", 0),
     ("mask_along_axis_iid_time", "seeded(6, lambda: audio.MaskAlongAxisIID(15, -2.0, 2)(SPEC[0]))", 0),
     ("mask_along_axis_iid_bad_axis", "audio.MaskAlongAxisIID(5, 0.0, 3)", 0),
+    ("frequency_masking_iid", "seeded(8, lambda: audio.FrequencyMasking(True, 10, 0, 0.5)(SPEC))", 0),
+    ("time_masking_iid", "seeded(9, lambda: audio.TimeMasking(True, 12, 0, -1.5)(SPEC))", 0),
+    ("time_masking_iid_f64", "seeded(10, lambda: audio.TimeMasking(True, 7)(SPEC[0].astype(np.float64)))", 0),
     # voice activity detection
     ("vad_default", "audio.Vad(8000)(WAVE)", 0),
     ("vad_long", "audio.Vad(8000)(LONG)", 0),

@@ -513,6 +513,19 @@ class SlidingWindowCmn(AudioTensorOperation):
         return res.reshape(shape).astype(out)
 
 
+def _random_mask(res, out, param, value, ax):
+    """Mask (in place) one stretch of axis ``ax`` of every matrix of ``res``: its width uniform in [0, param], its
+    start uniform in what is left (the dataset seed's draws, as the reference)."""
+    rng = _kernels.Mt19937()
+    width = rng.uniform_int(0, param)
+    start = rng.uniform_int(0, res.shape[ax] - width)
+    if width:
+        idx = [slice(None)] * res.ndim
+        idx[ax] = slice(start, start + width)
+        res[tuple(idx)] = out(np.float32(value))
+    return res
+
+
 class _Masking(AudioTensorOperation):
     _axis = -2
 
@@ -532,14 +545,7 @@ class _Masking(AudioTensorOperation):
         size = a.shape[self._axis]
         res = a.astype(out, copy=True)
         if self.iid_masks:
-            lead = res.reshape((-1,) + res.shape[-2:])
-            for m in lead:
-                width = int(np.random.uniform(0, param))
-                start = int(np.random.uniform(0, size - width))
-                idx = [slice(None)] * 2
-                idx[self._axis] = slice(start, start + width)
-                m[tuple(idx)] = self.mask_value
-            return res
+            return _random_mask(res, out, param, self.mask_value, self._axis)
         if self.mask_start + param > size:
             raise _err(type(self).__name__, f"mask_start plus {self._param_name} should be no more than the length "
                                             f"of the masked axis ({size}), but got {self.mask_start} + {param}.")
@@ -1483,6 +1489,8 @@ class MaskAlongAxisIID(AudioTensorOperation):
     """Mask a random stretch (width uniform in [0, mask_param], start uniform; drawn from the dataset seed) of
     the frequency (``axis`` 1) or time (``axis`` 2) axis of a spectrogram (..., freq, time) with ``mask_value``."""
 
+    random = True
+
     def __init__(self, mask_param, mask_value, axis):
         _check_int(mask_param, "mask_param", 0)
         _check_float(mask_value, "mask_value")
@@ -1492,20 +1500,9 @@ class MaskAlongAxisIID(AudioTensorOperation):
         super().__init__()
         self.mask_param, self.mask_value, self.axis = mask_param, mask_value, axis
 
-    random = True
-
     def _execute(self, x):
         a, out = _float_out("MaskAlongAxisIID", x, 2)
-        ax = -2 if self.axis == 1 else -1
-        rng = _kernels.Mt19937()
-        width = rng.uniform_int(0, self.mask_param)
-        start = rng.uniform_int(0, a.shape[ax] - width)
-        res = a.copy()
-        if width:
-            idx = [slice(None)] * res.ndim
-            idx[ax] = slice(start, start + width)
-            res[tuple(idx)] = out(np.float32(self.mask_value))
-        return res
+        return _random_mask(a.copy(), out, self.mask_param, self.mask_value, -2 if self.axis == 1 else -1)
 
 
 class Vad(AudioTensorOperation):
