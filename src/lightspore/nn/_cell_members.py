@@ -124,6 +124,7 @@ CLASS_ATTRS = {
 
 
 _CELL = []      # the Cell class (attach)
+COMPILED = weakref.WeakSet()    # cells with a compiled form (ms_memory_recycle empties their compile_cache)
 
 
 def on_init(cell):
@@ -168,6 +169,7 @@ def compile(self, *args, **kwargs):
         cell = self
         d["_compiled_call"] = compile_function(lambda *a, **k: cell._run_construct(a, k),
                                                name=f"{type(self).__name__}.construct")
+    COMPILED.add(self)
     key = _phase_key(self)
     self.compile_cache.add(key)
     self.phase_cache[self.phase] = key

@@ -1,11 +1,12 @@
 """``mindspore.runtime`` executor settings mapped onto torch."""
 import os
+import re
 
 import torch
 
 from .. import log as logger
 
-__all__ = ["launch_blocking", "dispatch_threads_num"]
+__all__ = ["launch_blocking", "dispatch_threads_num", "set_cpu_affinity"]
 
 _configured = {}
 
@@ -36,3 +37,95 @@ def dispatch_threads_num(threads_num):
         raise RuntimeError("The 'dispatch_threads_num' must be set before the first op runs in parallel "
                            f"(torch: {e}).") from None
     _configured["dispatch"] = threads_num
+
+
+_RANGE = re.compile(r"^(\d+-\d+|\d+)(,(\d+-\d+|\d+))*$")
+
+
+def _cpus_of(ranges):
+    cpus = []
+    for item in ranges:
+        for part in item.split(","):
+            lo, _, hi = part.partition("-")
+            cpus.extend(range(int(lo), int(hi or lo) + 1))
+    return cpus
+
+
+def _check_affinity_args(affinity_cpu_list, module_to_cpu_dict):
+    if affinity_cpu_list is not None:
+        if not isinstance(affinity_cpu_list, list):
+            raise TypeError(f"The parameter '{affinity_cpu_list}' must be list, but got {type(affinity_cpu_list)}")
+        for cpu_range in affinity_cpu_list:
+            if not isinstance(cpu_range, str):
+                raise ValueError(f"CPU range '{cpu_range}' in '{affinity_cpu_list}' should be a string.")
+            if not _RANGE.match(cpu_range):
+                raise ValueError(f"CPU range '{cpu_range}' in '{affinity_cpu_list}' should be in format "
+                                 "'cpuidX-cpuidY' or 'cpuidX,cpuidY,cpuidZ'.")
+    if module_to_cpu_dict is not None:
+        if not isinstance(module_to_cpu_dict, dict):
+            raise TypeError(f"The parameter '{module_to_cpu_dict}' must be dict, but got {type(module_to_cpu_dict)}")
+        for module, indices in module_to_cpu_dict.items():
+            if not isinstance(indices, list):
+                raise ValueError(f"The value of module_to_cpu_dict: {indices} should be a list.")
+            for index in indices:
+                if not isinstance(index, int) or index < 0:
+                    raise ValueError(f"CPU index '{index}' for module '{module}' in '{indices}' should be a "
+                                     "non-negative integer.")
+
+
+def _from_bind_file(bind_file):
+    """(cpu list, module dict) of this device from msrun's unified bind file (``--bind_numa``'s JSON)."""
+    import json
+
+    from ..context import get_context
+    with open(bind_file, encoding="utf-8") as f:
+        conf = json.load(f)
+    modules = conf.get("bind_cpu", {}).get(f"device{get_context('device_id')}")
+    if not modules:
+        return None, None
+    ranges = [r for r in modules.values() if isinstance(r, str)]
+    cpus = _cpus_of(ranges)
+    start = 0
+    module_dict = {}
+    for name, r in modules.items():
+        n = len(_cpus_of([r]))
+        module_dict[name] = list(range(start, start + n))
+        start += n
+    return [",".join(str(c) for c in cpus)], module_dict
+
+
+def set_cpu_affinity(enable_affinity, affinity_cpu_list=None, module_to_cpu_dict=None, bind_file=None):
+    """Thread-level core binding, once per process. As in the reference's CPU build: the arguments are checked,
+    CPUs outside this process's affinity are refused (RuntimeError), a second call raises RuntimeError; the chosen
+    plan is kept in ``_configured['cpu_affinity']`` (module -> CPU ids). The reference's CPU runtime binds its own
+    actor threads, and the main thread's affinity is left as it is; torch's intra-op threads are left to torch."""
+    from ..context import get_context
+    if isinstance(affinity_cpu_list, dict):
+        affinity_cpu_list = affinity_cpu_list.get(f"device{get_context('device_id')}", False)
+        if affinity_cpu_list is False:
+            logger.warning("'mindspore.runtime.set_cpu_affinity' is not enabled as wrong dict passed in to "
+                           "affinity_cpu_list.")
+            return
+    if "cpu_affinity" in _configured:
+        raise RuntimeError("The 'mindspore.runtime.set_cpu_affinity' cannot be set repeatedly.")
+    if not enable_affinity:
+        _configured["cpu_affinity"] = {}
+        return
+    if bind_file is not None:
+        affinity_cpu_list, module_to_cpu_dict = _from_bind_file(os.path.abspath(bind_file))
+        if affinity_cpu_list is None:
+            _configured["cpu_affinity"] = {}
+            return
+    _check_affinity_args(affinity_cpu_list, module_to_cpu_dict)
+    available = sorted(os.sched_getaffinity(0))
+    if affinity_cpu_list:
+        cpus = _cpus_of(affinity_cpu_list)
+        for c in cpus:
+            if c not in available:
+                raise RuntimeError(f"CPU id:{c} set in affinity_cpu_list:{affinity_cpu_list} is not available.")
+    else:
+        cpus = available
+    plan = {"main": cpus}
+    if module_to_cpu_dict:
+        plan = {m: [cpus[i] for i in idx if i < len(cpus)] for m, idx in module_to_cpu_dict.items()}
+    _configured["cpu_affinity"] = plan

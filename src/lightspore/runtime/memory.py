@@ -4,6 +4,7 @@ On the CPU target the reference's memory pool reports zeros; so does this module
 torch's: reserved = bytes held by the caching allocator, allocated = bytes in live tensors, idle = reserved -
 allocated, peaks since the last reset.
 """
+import contextlib
 import re
 
 import torch
@@ -13,7 +14,8 @@ from .device import _cuda_device
 
 __all__ = ["set_memory", "memory_stats", "memory_reserved", "max_memory_reserved", "empty_cache",
            "reset_peak_memory_stats", "memory_summary", "memory_allocated", "max_memory_allocated",
-           "reset_max_memory_reserved", "reset_max_memory_allocated"]
+           "reset_max_memory_reserved", "reset_max_memory_allocated", "memory_replay", "PluggableAllocator",
+           "MemPool", "use_mem_pool", "ms_memory_recycle"]
 
 _MEMORY_RE = re.compile(r"[1-9][0-9]*(\.)?[0-9]*GB|0\.[0-9]*GB")
 _RESERVE_RE = re.compile(r"[0-9][0-9]*(\.)?[0-9]*GB|0\.[0-9]*GB")
@@ -163,3 +165,94 @@ def _summary(stats):
         lines.append(f" {title:<20} | {_format_size(stats[key]):<20} ")
     lines.append("=" * 45)
     return "|" + "|\n|".join(lines) + "|\n"
+
+
+def memory_replay(file_path):
+    """Replay the allocations and frees recorded in an Ascend ``memory_block.csv``: Ascend-only in the reference,
+    whose CPU and GPU builds raise RuntimeError (no Ascend device context); so does lightspore."""
+    import os
+    raise RuntimeError(f"For 'memory_replay', replaying {os.path.realpath(file_path)!r} needs an Ascend device "
+                       f"context; the current device target is {_target_name()}.")
+
+
+def _target_name():
+    from .device import _target
+    return _target()
+
+
+class PluggableAllocator:
+    """Allocation functions from a shared library (loaded with ctypes): ``alloc_fn_name`` is
+    ``void* alloc(size_t size, int device, stream)`` and ``free_fn_name`` ``void free(void* ptr, size_t size, ...)``.
+    With ``MemPool`` and ``use_mem_pool`` they take over device allocations (on a GPU, through torch's
+    ``CUDAPluggableAllocator``, which calls ``free(ptr, size, device, stream)``)."""
+
+    def __init__(self, path_to_so_file: str, alloc_fn_name: str, free_fn_name: str):
+        import ctypes
+        lib = ctypes.CDLL(path_to_so_file)
+        alloc_fn = ctypes.cast(getattr(lib, alloc_fn_name), ctypes.c_void_p).value
+        free_fn = ctypes.cast(getattr(lib, free_fn_name), ctypes.c_void_p).value
+        if alloc_fn is None:
+            raise ValueError(f"Cannot find allocator function {alloc_fn_name} in {path_to_so_file}")
+        if free_fn is None:
+            raise ValueError(f"Cannot find free function {free_fn_name} in {path_to_so_file}")
+        self._alloc_fn, self._free_fn = alloc_fn, free_fn
+        self._source = (path_to_so_file, alloc_fn_name, free_fn_name)
+        self._torch = None
+
+    @property
+    def alloc_fn_ptr(self) -> int:
+        return self._alloc_fn
+
+    @property
+    def free_fn_ptr(self) -> int:
+        return self._free_fn
+
+    def _torch_allocator(self):
+        if self._torch is None:
+            self._torch = torch.cuda.memory.CUDAPluggableAllocator(*self._source)
+        return self._torch
+
+
+class MemPool:
+    """A pool over a ``PluggableAllocator``, for ``use_mem_pool``."""
+
+    def __init__(self, allocator: PluggableAllocator):
+        self._allocator = allocator
+        self._torch = None
+
+    @property
+    def allocator(self) -> PluggableAllocator:
+        return self._allocator
+
+
+@contextlib.contextmanager
+def use_mem_pool(pool: MemPool):
+    """Inside the block, this thread's device allocations come from ``pool`` (on a GPU: ``torch.cuda.MemPool``
+    over the allocator, ``torch.cuda.use_mem_pool``). On the CPU target there is no device pool to route: the
+    reference's CPU build raises NameError (its pluggable-allocator hook is absent), and so does lightspore."""
+    allocator = pool.allocator
+    dev = _cuda_device()
+    if dev is None:
+        raise NameError("For 'use_mem_pool', the pluggable allocator routes device memory, and the current device "
+                        f"target {_target_name()} has no device memory pool (use it on a GPU).")
+    if pool._torch is None:
+        pool._torch = torch.cuda.MemPool(allocator._torch_allocator().allocator())
+    with torch.cuda.use_mem_pool(pool._torch, device=dev):
+        yield
+
+
+def ms_memory_recycle():
+    """``mindspore.ms_memory_recycle``: drop every compiled graph (``torch._dynamo.reset``: ``ms.jit`` functions and
+    compiled cells recompile on their next call), empty the compile caches of the cells that compiled
+    (``Cell.compile_cache``), and return the cached device memory (``torch.cuda.empty_cache``)."""
+    import gc
+
+    from ..nn._cell_members import COMPILED
+    for cell in list(COMPILED):
+        cell.compile_cache.clear()
+        cell.__dict__.pop("_compiled_call", None)
+    COMPILED.clear()
+    torch._dynamo.reset()
+    gc.collect()
+    if torch.cuda.is_available() and torch.cuda.is_initialized():
+        torch.cuda.empty_cache()
