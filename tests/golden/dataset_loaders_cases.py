@@ -122,6 +122,8 @@ def _clue(root):
             lines = []
             for i, r in enumerate(rs):
                 r = dict(r)
+                if "sentence" in r:
+                    r["sentence"] += f" ({usage})"
                 if usage == "test":
                     r.pop("label", None)
                     r.setdefault("id", 10 + i)
@@ -523,6 +525,53 @@ CASES = [
                        "shuffle=False))"),
     ("caltech101", "rows(ds.Caltech101Dataset(R+'/caltech101', shuffle=False))"),
     ("caltech101_all", "rows(ds.Caltech101Dataset(R+'/caltech101', target_type='all', shuffle=False))"),
+    # samplers, shards and num_samples on the readers
+    ("coco_sampler", "rows(ds.CocoDataset(R+'/coco/images', R+'/coco/kp.json', task='Keypoint', "
+                     "sampler=ds.SequentialSampler(start_index=1)))"),
+    ("caltech256_shard", "rows(ds.Caltech256Dataset(R+'/caltech256', num_shards=3, shard_id=1, shuffle=False))"),
+    ("celeba_num_samples", "rows(ds.CelebADataset(R+'/celeba', num_samples=2, shuffle=False))"),
+    ("qmnist_sampler_shuffle", "ds.QMnistDataset(R+'/qmnist', sampler=ds.SequentialSampler(), shuffle=False)"),
+    ("agnews_shard", "rows(ds.AGNewsDataset(R+'/agnews', num_shards=2, shard_id=0, shuffle=False))"),
+    ("agnews_num_samples", "rows(ds.AGNewsDataset(R+'/agnews', num_samples=2, shuffle=False))"),
+    ("usps_shard", "rows(ds.USPSDataset(R+'/usps', num_shards=2, shard_id=1, shuffle=False))"),
+    ("ljspeech_pk", "ds.LJSpeechDataset(R+'/ljspeech/LJSpeech-1.1', num_shards=2)"),
+    ("clue_shard_rows", "rows(ds.CLUEDataset([R+'/clue/tnews/train.json', R+'/clue/tnews/dev.json'], task='TNEWS', "
+                        "num_shards=2, shard_id=1, shuffle=False))"),
+    ("clue_shard_rows3", "rows(ds.CLUEDataset([R+'/clue/tnews/train.json', R+'/clue/tnews/dev.json'], task='TNEWS', "
+                         "num_shards=3, shard_id=2, shuffle=False))"),
+    ("clue_missing_key", "rows(ds.CLUEDataset(R+'/clue/tnews/train.json', task='IFLYTEK', shuffle=False))"),
+    ("wikitext_shard", "rows(ds.WikiTextDataset(R+'/wikitext', num_shards=2, shard_id=1, shuffle=False))"),
+    ("multi30k_shard", "rows(ds.Multi30kDataset(R+'/multi30k', num_shards=4, shard_id=3, shuffle=False))"),
+    ("squad_shard", "rows(ds.SQuADDataset(R+'/squad/SQuAD1', num_shards=4, shard_id=3, shuffle=False))"),
+    ("sst2_shard", "rows(ds.SST2Dataset(R+'/sst2', usage='test', num_shards=2, shard_id=1, shuffle=False))"),
+    ("dbpedia_shard3", "rows(ds.DBpediaDataset(R+'/dbpedia', num_shards=3, shard_id=2, shuffle=False))"),
+    # bad input: missing folders and files, bad arguments
+    ("caltech256_no_dir", "ds.Caltech256Dataset(R+'/none')"),
+    ("celeba_bad_usage", "ds.CelebADataset(R+'/celeba', usage='val')"),
+    ("flickr_no_ann", "ds.FlickrDataset(R+'/flickr/images', R+'/flickr/none.txt')"),
+    ("food101_bad_usage", "ds.Food101Dataset(R+'/food101', usage='valid')"),
+    ("stl10_no_file", "ds.STL10Dataset(R+'/celeba', usage='train')"),
+    ("svhn_no_file", "ds.SVHNDataset(R+'/celeba', usage='train')"),
+    ("qmnist_bad_compat", "ds.QMnistDataset(R+'/qmnist', compat=1)"),
+    ("div2k_bad_scale", "ds.DIV2KDataset(R+'/div2k', scale=5)"),
+    ("div2k_scale8", "ds.DIV2KDataset(R+'/div2k', downgrade='unknown', scale=8)"),
+    ("div2k_mild", "ds.DIV2KDataset(R+'/div2k', downgrade='mild', scale=2)"),
+    ("kitti_bad_usage", "ds.KITTIDataset(R+'/kitti', usage='valid')"),
+    ("flowers102_bad_task", "ds.Flowers102Dataset(R+'/flowers102', task='Detection')"),
+    ("flowers102_no_mat", "ds.Flowers102Dataset(R+'/caltech256')"),
+    ("caltech101_bad_target", "ds.Caltech101Dataset(R+'/caltech101', target_type='bbox')"),
+    ("rsst2_bad_usage", "ds.RenderedSST2Dataset(R+'/rsst2', usage='valid')"),
+    ("omniglot_bad_background", "ds.OmniglotDataset(R+'/omniglot', background='yes')"),
+    ("libritts_bad_usage", "ds.LibriTTSDataset(R+'/libritts/LibriTTS', usage='train')"),
+    ("speech_commands_bad_usage", "ds.SpeechCommandsDataset(R+'/speech_commands', usage='dev')"),
+    ("gtzan_bad_usage", "ds.GTZANDataset(R+'/gtzan/genres', usage='dev')"),
+    ("coco_decode_type", "ds.CocoDataset(R+'/coco/images', R+'/coco/det.json', decode=1)"),
+    ("coco_pk", "ds.CocoDataset(R+'/coco/images', R+'/coco/det.json', sampler=ds.PKSampler(2))"),
+    ("manifest_bad_type", "ds.ManifestDataset(3)"),
+    ("sst2_no_dir", "ds.SST2Dataset(R+'/none')"),
+    ("wikitext_no_file", "rows(ds.WikiTextDataset(R+'/sst2'))"),
+    ("conll_no_file", "rows(ds.CoNLL2000Dataset(R+'/sst2'))"),
+    ("squad_no_file", "rows(ds.SQuADDataset(R+'/sst2'))"),
 ]
 
 

@@ -2,9 +2,11 @@
 
 MindSpore's ``DatasetCache`` talks to a separately started cache server (``cache_admin --start``) that keeps the
 rows a pipeline has read so later epochs (and other pipelines of the same session) take them from memory. Here
-the rows are kept in the ``DatasetCache`` object itself: a source given ``cache=`` (COCO, VOC, Manifest and the
+the rows are kept in the ``DatasetCache`` object itself: a reader given ``cache=`` (COCO, VOC, Manifest and the
 other readers of ``_loaders_*``) stores each row the first time it is read and serves it from memory afterwards,
-in every epoch and in every pipeline built with the same cache object. No server is needed and none is
+in every epoch and in every pipeline whose reader has the same arguments and the same cache object (as the
+reference's server recognises a pipeline it has cached). The other sources and ``map(cache=...)`` accept a cache
+and read as without one. No server is needed and none is
 contacted: ``hostname``, ``port``, ``num_connections`` and ``prefetch_size`` are checked and kept as the
 reference does but unused; ``size`` (MB, 0: unlimited) bounds the memory kept, and rows past it are read again
 (``spilling`` is kept for reference's sake: nothing is written to disk).
@@ -81,7 +83,7 @@ class DatasetCache:
     def _row(self, source, index, read):
         """Row ``index`` of ``source``: from the cache, or ``read()`` and kept."""
         self._used = True
-        key = (source._cache_id, index)
+        key = (source._cache_key(), index)
         row = self._rows.get(key)
         if row is None:
             row = read()

@@ -8,11 +8,11 @@ import os
 
 import numpy as np
 
+from ._loaders_text import _RowSharded
 from ._loaders_vision import _check_bool, _check_dir, _check_file, _read_image, _RecordSource
 from ._pipeline import VisionBaseDataset
 from .samplers import Shuffle
 from .sources import _check_usage, _type_error
-from .text_sources import _LineSource
 
 __all__ = ["Caltech101Dataset", "Caltech256Dataset", "CelebADataset", "FlickrDataset", "Food101Dataset",
            "SUN397Dataset", "SemeionDataset", "STL10Dataset", "USPSDataset", "QMnistDataset", "OmniglotDataset",
@@ -164,6 +164,8 @@ class RenderedSST2Dataset(_ImageCorpus):
 
     def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=None,
                  decode=False, sampler=None, num_shards=None, shard_id=None, cache=None):
+        if usage is not None and usage not in ("val", "all", "train", "test"):
+            raise ValueError("Input  is not within the valid set of ['val', 'all', 'train', 'test'].")
         self.usage = _check_usage(usage, ["val", "all", "train", "test"])
         super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
                          cache, decode)
@@ -619,7 +621,7 @@ class Flowers102Dataset(_ImageCorpus):
 
 
 # ------------------------------------------------------------------ USPS (a file source)
-class USPSDataset(_LineSource, VisionBaseDataset):
+class USPSDataset(_RowSharded, VisionBaseDataset):
     """USPS: the libsvm-format lines of ``usps`` (train) and ``usps.t`` (test), ``image`` (16, 16, 1) uint8 (the
     [-1, 1] features scaled to [0, 255]) and ``label`` uint32 (0-9)."""
 

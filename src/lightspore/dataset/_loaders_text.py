@@ -11,9 +11,11 @@ import os
 
 import numpy as np
 
+from ._loaders_vision import _check_sampler_options
 from ._pipeline import TextBaseDataset
 from .samplers import Shuffle
 from .sources import _type_error
+from .standard_sources import TFRecordDataset
 from .text_sources import _LineSource
 
 __all__ = ["CLUEDataset", "AGNewsDataset", "AmazonReviewDataset", "DBpediaDataset", "SogouNewsDataset",
@@ -61,7 +63,23 @@ def _missing(api, tag, files):
                         f"Check {tag}:  " + " ".join(files))
 
 
-class _CorpusSource(_LineSource, TextBaseDataset):
+class _RowSharded(_LineSource):
+    """A file source whose shards are runs of rows, not files: shard i reads rows [i * size, (i + 1) * size) of
+    all the files' rows in order (size = ceil(rows / num_shards), wrapping to the first rows), as the reference's
+    readers of these corpora do (``TFRecordDataset(shard_equal_rows=True)``'s rule)."""
+
+    def __init__(self, dataset_files, num_samples, num_parallel_workers, shuffle, num_shards, shard_id):
+        _check_sampler_options(None, None, num_shards, shard_id, num_samples)
+        super().__init__(dataset_files, num_samples, num_parallel_workers, shuffle, num_shards, shard_id)
+        self._equal_rows = num_shards is not None
+
+    def _segments(self, files):
+        if self._equal_rows:
+            return TFRecordDataset._segments(self, files)
+        return super()._segments(files)
+
+
+class _CorpusSource(_RowSharded, TextBaseDataset):
     """A corpus of files under ``dataset_dir`` chosen by ``usage``; rows come from ``_file_rows(path)``."""
 
     _columns_ = ()
@@ -94,7 +112,7 @@ _CLUE_KEYS = {
 _CLUE_INTS = ("id", "idx", "span1_index", "span2_index")
 
 
-class CLUEDataset(_LineSource, TextBaseDataset):
+class CLUEDataset(_RowSharded, TextBaseDataset):
     """The CLUE benchmark's JSON-lines files of one ``task`` (AFQMC, TNEWS, IFLYTEK, CMNLI, WSC, CSL): one row
     per line with the task's fields (for ``usage='test'`` the ``id`` and no ``label``) as columns in name order;
     ``id``/``idx``/span indices are uint32, CSL's ``keyword`` a 1-D string array, the rest strings."""
@@ -132,8 +150,8 @@ class CLUEDataset(_LineSource, TextBaseDataset):
                 row = []
                 for key in self._keys:
                     if key not in obj:
-                        raise RuntimeError(f"Invalid data, the {self.task} data of {path} line {k + 1} has no key "
-                                           f"'{key}'.")
+                        raise RuntimeError(f"Invalid json file, in given JSON file, failed to find key: {key} "
+                                           f"({path} line {k + 1}, task {self.task}).")
                     row.append(_clue_value(key, obj[key]))
                 rows.append(tuple(row))
         return rows
@@ -279,7 +297,9 @@ class SQuADDataset(_CorpusSource):
         found = []
         for n in names:
             hits = [f for f in (f"{n}-v1.1.json", f"{n}-v2.0.json") if os.path.isfile(os.path.join(dataset_dir, f))]
-            found.extend(hits[:1] or [f"{n}-v1.1.json"])
+            if not hits:
+                raise RuntimeError(f"Invalid path, failed to find SQuAD {n} data file: {dataset_dir}")
+            found.append(hits[0])
         super().__init__(dataset_dir, usage, found, num_samples, num_parallel_workers, shuffle, num_shards, shard_id,
                          cache, api="SQuADDataset", tag="squad")
 

@@ -5,7 +5,6 @@ Each reader lists its records once (on first use: the dataset's size, first row,
 as ``_read(record)``; rows are read through the sampler the arguments ask for (``shuffle``, ``num_samples``,
 ``num_shards``/``shard_id``, ``sampler``), as the other mappable sources.
 """
-import itertools
 import json
 import os
 import xml.etree.ElementTree as ET
@@ -19,7 +18,9 @@ from .sources import Schema, _check_opt_bool, _check_opt_int, _check_shards, _de
 
 __all__ = ["CocoDataset", "VOCDataset", "ManifestDataset", "RandomDataset"]
 
-_IDS = itertools.count()
+# the arguments that choose which rows a reader reads and in what order, not what a row holds
+_NOT_ROW_CONTENT = {"sampler", "cache", "num_samples", "shuffle_flag", "num_shards", "shard_id", "num_parallel_workers",
+                    "children", "python_multiprocessing"}
 
 
 def _check_dir(path, name="dataset_dir"):
@@ -30,12 +31,36 @@ def _check_dir(path, name="dataset_dir"):
     return path
 
 
-def _check_file(path, name):
+def _check_file(path, name=None):
+    """``path`` must name a readable file (``name``: the argument, for the reader's own messages)."""
     if not isinstance(path, str):
-        raise _type_error(name, path, "[<class 'str'>]")
-    if not os.path.isfile(path):
-        raise ValueError(f"The file {path} does not exist or permission denied!")
+        raise TypeError(f"path: {path} is not string")
+    if not os.path.isfile(path) or not os.access(path, os.R_OK):
+        raise ValueError(f"The file {os.path.realpath(path)} does not exist or permission denied!")
     return path
+
+
+def _check_sampler_options(shuffle, sampler, num_shards, shard_id, num_samples):
+    """The reference's checks of how ``sampler``, ``shuffle``, ``num_samples`` and the shard arguments combine."""
+    for name, v in (("num_samples", num_samples), ("num_shards", num_shards), ("shard_id", shard_id)):
+        if v is not None and (isinstance(v, bool) or not isinstance(v, int)):
+            raise _type_error(name, v, "[<class 'int'>]")
+    if sampler is not None:
+        if shuffle is not None:
+            raise RuntimeError("sampler and shuffle cannot be specified at the same time.")
+        if num_shards is not None or shard_id is not None:
+            raise RuntimeError("sampler and sharding cannot be specified at the same time.")
+        if num_samples is not None:
+            raise RuntimeError("sampler and num_samples cannot be specified at the same time.")
+    if num_shards is not None:
+        if not 1 <= num_shards <= 2147483647:
+            raise ValueError("Input num_shards is not within the required interval of [1, 2147483647].")
+        if shard_id is None:
+            raise RuntimeError("num_shards is specified and currently requires shard_id as well.")
+        if not 0 <= shard_id <= num_shards - 1:
+            raise ValueError(f"Input shard_id is not within the required interval of [0, {num_shards - 1}].")
+    if num_shards is None and shard_id is not None:
+        raise RuntimeError("shard_id is specified but num_shards is not.")
 
 
 def _check_bool(name, value):
@@ -66,6 +91,7 @@ class _RecordSource(_MappableSource, VisionBaseDataset):
 
     def __init__(self, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id, cache=None,
                  pk_sampler=True):
+        _check_sampler_options(shuffle, sampler, num_shards, shard_id, num_samples)
         if not pk_sampler and isinstance(sampler, PKSampler):
             raise ValueError(f"{type(self).__name__} doesn't support PKSampler.")
         super().__init__(num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id)
@@ -73,7 +99,6 @@ class _RecordSource(_MappableSource, VisionBaseDataset):
         if cache is not None and not isinstance(cache, DatasetCache):
             raise _type_error("cache", cache, f"[{DatasetCache}]")
         self.cache = cache
-        self._cache_id = next(_IDS)   # kept by the copies a pipeline makes: they share the cached rows
         self._recs = None
 
     def _records(self):
@@ -81,6 +106,12 @@ class _RecordSource(_MappableSource, VisionBaseDataset):
 
     def _read(self, record):
         raise NotImplementedError
+
+    def _cache_key(self):
+        """What identifies this reader's rows in a cache: its class and the arguments that decide a row's content
+        (the same for every copy a pipeline makes and for another reader built with the same arguments)."""
+        return (type(self).__name__,) + tuple((k, repr(v)) for k, v in sorted(vars(self).items())
+                                              if not k.startswith("_") and k not in _NOT_ROW_CONTENT)
 
     def _all(self):
         if self._recs is None:
