@@ -2,9 +2,9 @@
 
 - ``file_format='ONNX'``: the Cell is traced by ``torch.export`` (its Parameters become the graph's weights) and
   written by ``torch.onnx`` (opset 18, weights inside the file); the file runs in onnxruntime.
-- ``file_format='MINDIR'``: not written. MindSpore's MindIR is a protobuf of MindSpore's own graph IR (its
-  primitives, attributes and graph structure); lightspore has no such graph to write faithfully, so this raises
-  ValueError and names ONNX as the way out.
+- ``file_format='MINDIR'``: the same trace written as MindSpore primitives in MindIR (``train/_mindir_export.py``);
+  real MindSpore's ``load`` + ``nn.GraphCell`` runs the file. An operation outside its table raises ValueError
+  naming the operation and ONNX as the way out.
 - ``file_format='AIR'``: Ascend only, a ValueError as in the reference.
 
 A network the exporter cannot express (data-dependent Python control flow, host reads such as ``.asnumpy()``
@@ -70,18 +70,53 @@ def export(net, *inputs, file_name, file_format, **kwargs):
         raise ValueError(f"For 'export', 'file_format' must be one of {_FORMATS}, but got {file_format}.")
     if file_format == "AIR":
         raise ValueError("Only support export file in 'AIR' format with Ascend backend.")
-    if file_format == "MINDIR":
-        raise ValueError("For 'export', file_format='MINDIR' is not available in lightspore: MindIR is MindSpore's own "
-                         "graph format and lightspore cannot write it faithfully. Use file_format='ONNX' (the file "
-                         "runs in onnxruntime and converts to most inference runtimes).")
     if not isinstance(net, Cell):
         raise TypeError(f"For 'export', 'net' must be a Cell, but got {type(net).__name__}.")
+    if file_format == "MINDIR":
+        return _export_mindir(net, inputs, file_name, kwargs)
     unknown = sorted(set(kwargs) - {"input_names", "output_names", "opset_version", "dynamic_axes"})
     if unknown:
         raise ValueError(f"For 'export' to ONNX, unsupported keyword argument(s) {unknown}; lightspore accepts "
                          f"input_names, output_names, opset_version and dynamic_axes.")
     return _export_onnx(net, inputs, file_name, kwargs.get("input_names"), kwargs.get("output_names"),
                         kwargs.get("dynamic_axes"), kwargs.get("opset_version", 18))
+
+
+def _trace(net, args, dynamic_shapes, what):
+    """``torch.export`` of ``net`` on the torch tensors ``args`` (eval mode and no_grad are the caller's)."""
+    try:
+        return torch.export.export(_Traced(net), args, strict=False, dynamic_shapes=dynamic_shapes)
+    except Exception as e:   # noqa: BLE001 - torch.export's many error types: one clear message
+        raise ValueError(f"For 'export', {type(net).__name__} cannot be expressed as {what} graph: tracing it failed "
+                         f"({type(e).__name__}: {str(e).splitlines()[0][:300]}). Data-dependent Python control flow "
+                         f"and host reads (asnumpy, item) in construct cannot be exported.") from e
+
+
+def _export_mindir(net, inputs, file_name, kwargs):
+    """Trace ``net`` on ``inputs`` and write it as MindIR (``file_name`` + '.mindir'); return the path."""
+    from ._mindir_export import export_mindir
+    unknown = sorted(set(kwargs) - {"enc_key", "enc_mode"})
+    if unknown:
+        raise ValueError(f"For 'export' to MINDIR, unsupported keyword argument(s) {unknown}; lightspore accepts "
+                         f"enc_key and enc_mode.")
+    enc_key, enc_mode = kwargs.get("enc_key"), kwargs.get("enc_mode", "AES-GCM")
+    if enc_key is not None and not isinstance(enc_key, bytes):
+        raise TypeError(f"For 'export', 'enc_key' must be bytes, but got {type(enc_key).__name__}.")
+    if enc_key is not None and not (isinstance(enc_mode, str) or callable(enc_mode)):
+        raise TypeError(f"For 'export', 'enc_mode' must be str or a function, but got {type(enc_mode).__name__}.")
+    if not inputs:
+        raise TypeError(f"For 'export', the inputs of {type(net).__name__} are needed to trace it: pass example "
+                        f"Tensors after 'net'.")
+    args = _torch_inputs(inputs)
+    was_training = net.training
+    net.set_train(False)
+    try:
+        with warnings.catch_warnings(), torch.no_grad():
+            warnings.simplefilter("ignore")
+            program = _trace(net, args, None, "a MindIR").run_decompositions({})
+            return export_mindir(net, program, file_name, enc_key, enc_mode)
+    finally:
+        net.set_train(was_training)
 
 
 def _export_onnx(net, inputs, file_name, input_names=None, output_names=None, dynamic_axes=None, opset_version=18):
@@ -115,13 +150,7 @@ def _export_onnx(net, inputs, file_name, input_names=None, output_names=None, dy
                 # forward(*args): one spec per input, inside the tuple of the varargs
                 dynamic_shapes = (tuple({ax: torch.export.Dim(str(n)) for ax, n in dynamic_axes.get(name, {}).items()}
                                         or None for name in names),)
-            try:
-                program = torch.export.export(_Traced(net), args, strict=False, dynamic_shapes=dynamic_shapes)
-            except Exception as e:   # noqa: BLE001 - torch.export's many error types: one clear message
-                raise ValueError(f"For 'export', {type(net).__name__} cannot be expressed as an ONNX graph: "
-                                 f"tracing it failed ({type(e).__name__}: {str(e).splitlines()[0][:300]}). Data-"
-                                 f"dependent Python control flow and host reads (asnumpy, item) in construct cannot "
-                                 f"be exported.") from e
+            program = _trace(net, args, dynamic_shapes, "an ONNX")
             try:
                 onnx_program = torch.onnx.export(program, args, dynamo=True, external_data=False,
                                                  opset_version=opset_version, input_names=input_names or None,
