@@ -130,7 +130,7 @@ def _block_inverse(m, split_dim):
         blocks = m.unsqueeze(0)
     else:
         nb = -(-n // split_dim)
-        padded = torch.eye(nb * split_dim, dtype=m.dtype)
+        padded = torch.eye(nb * split_dim, dtype=m.dtype, device=m.device)
         padded[:n, :n] = m
         blocks = torch.stack([padded[i * split_dim:(i + 1) * split_dim, i * split_dim:(i + 1) * split_dim]
                               for i in range(nb)])
@@ -141,7 +141,7 @@ def _block_inverse(m, split_dim):
 def _chol_inv_factor(m):
     """``L^-1`` for ``m = L L^T`` (the reference's CholeskyTrsm), batched over leading dimensions."""
     chol = torch.linalg.cholesky_ex(m)[0]
-    eye = torch.eye(m.shape[-1], dtype=m.dtype).expand_as(m)
+    eye = torch.eye(m.shape[-1], dtype=m.dtype, device=m.device).expand_as(m)
     return torch.linalg.solve_triangular(chol, eye, upper=False)
 
 
@@ -269,7 +269,7 @@ class ThorGpu(Optimizer):
     def _damping_step(self):
         step = int(self.cov_step._t[0])
         d = self.damping._t.reshape(-1)
-        return d[step].float() if 0 <= step < d.shape[0] else torch.zeros((), dtype=torch.float32)
+        return d[step].float() if 0 <= step < d.shape[0] else d.new_zeros((), dtype=torch.float32)
 
     def _inverses(self, damping):
         """The damped block inverses of every THOR layer's A and G, in layer order."""
@@ -283,7 +283,7 @@ class ThorGpu(Optimizer):
             a = self.matrix_a_cov[t]._t.float()
             g = self.matrix_g_cov[t]._t.float()
             d_a = d_g = damping
-            fmap = torch.ones((), dtype=torch.float32)
+            fmap = torch.ones((), dtype=torch.float32, device=a.device)
             if kind == Conv:
                 c = self.weight_conv_idx_map[i]
                 a_n = self.a_normalizer[c]._t.float().reshape(())
@@ -291,13 +291,13 @@ class ThorGpu(Optimizer):
                 d_a, d_g = damping / a_n, damping / g_n
                 fmap = torch.sqrt(1.0 / a_n)
             d_a, d_g = torch.sqrt(d_a), torch.sqrt(d_g)
-            g = g * inv_scale + d_g * torch.eye(g.shape[0], g.shape[1])
+            g = g * inv_scale + d_g * torch.eye(g.shape[0], g.shape[1], device=g.device)
             if kind == Embedding:
                 a = 1.0 / (a / batch + d_a)
                 linv = _chol_inv_factor(g)
                 g = linv @ linv
             else:
-                a = _block_inverse(a + d_a * torch.eye(a.shape[0]), self.split_dim)
+                a = _block_inverse(a + d_a * torch.eye(a.shape[0], device=a.device), self.split_dim)
                 a = a.expand(self.matrix_a_shape[t])
                 g = _block_inverse(g, self.split_dim)
             out.append((a * fmap, g * fmap))
@@ -346,15 +346,14 @@ class ThorGpu(Optimizer):
             gs = self._torch_grads(gradients)
             if self.need_scale:
                 gs = torch._foreach_mul(gs, self._recip)
-            damping = self._damping_step()
+            damping = self._damping_step().to(gs[0].device)
             gs = self._precondition(gs, damping)
             self.cov_step._t.add_(1)
             ps = [p._t for p in self._parameters]
             if self.weight_decay > 0:
                 gs = [g + self.weight_decay * p if flag else g for g, p, flag in zip(gs, ps, self.decay_flags)]
             if self.enable_clip_grad:
-                gs = [g * 1.0 / torch.maximum(torch.sqrt(torch.sum(g.float() * g.float())), torch.tensor(1.0))
-                      for g in gs]
+                gs = [g / torch.sqrt(torch.sum(g.float() * g.float())).clamp_min(1.0) for g in gs]
             lr = self._lr_values()[0]
             self._advance()
             mom = float(self.momentum._t)
