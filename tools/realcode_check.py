@@ -17,6 +17,10 @@ reference venv): it builds the same model, loads the .ckpt, runs the same forwar
 largest relative error of each output (``max|a-b| / max|b|``).
 
 Prints one table row per case: built, forward, train step (first loss -> second loss), compare, error.
+
+``--imports LIB ...``: instead, import every module of each library (every ``.py`` of its package tree), each
+library in one child process through the alias (and, with ``--ref``, in the reference), and print how many
+import, the errors behind the failures, and the modules that import in the reference but not here.
 """
 import argparse
 import json
@@ -205,6 +209,66 @@ def run_case(name, out_dir, compare):
         json.dump(res, f)
 
 
+def walk_imports(root, pkg, out):
+    """Import every module of ``root/pkg`` (this process); write {module: None or [error, missing name]}."""
+    import importlib
+    import warnings
+    warnings.simplefilter("ignore")
+    sys.path.insert(0, root)
+    import mindspore  # noqa: F401  (the alias, or the reference)
+    mods = []
+    for d, dirs, files in os.walk(os.path.join(root, pkg)):
+        dirs[:] = sorted(x for x in dirs if not x.startswith((".", "__")))
+        if "__init__.py" not in files:
+            dirs[:] = []
+            continue
+        rel = os.path.relpath(d, root).replace(os.sep, ".")
+        mods.append(rel)
+        mods += [rel + "." + f[:-3] for f in sorted(files) if f.endswith(".py") and f != "__init__.py"]
+    res = {}
+    for m in mods:
+        try:
+            importlib.import_module(m)
+            res[m] = None
+        except BaseException as e:  # noqa: BLE001 - any failure is the library's answer
+            res[m] = [(type(e).__name__ + ": " + str(e)).splitlines()[0][:300], getattr(e, "name", None)]
+    with open(out, "w") as f:
+        json.dump(res, f)
+
+
+def import_report(root, libs, ref, refdeps):
+    import collections
+    out_dir = tempfile.mkdtemp(prefix="realcode-imports-")
+    for lib in libs:
+        env = dict(os.environ, GLOG_v="3", PYTHONPATH=os.pathsep.join(
+            [p for p in (refdeps, os.environ.get("PYTHONPATH", "")) if p]))
+        runs = {}
+        for side, python, alias in (("lightspore", sys.executable, True), ("reference", ref, False)):
+            if python is None:
+                continue
+            path = os.path.join(out_dir, f"{lib}.{side}.json")
+            r = subprocess.run([python] + (["-m", "lightspore"] if alias else []) +
+                               [os.path.abspath(__file__), "--walk", os.path.join(root, lib), lib, "--out", path],
+                               env=env, capture_output=True, text=True, timeout=1800, cwd=os.path.join(root, lib))
+            if not os.path.exists(path):
+                print(f"{lib} ({side}): the walk failed: {r.stderr[-300:]}")
+                continue
+            with open(path) as f:
+                runs[side] = json.load(f)
+        if "lightspore" not in runs:
+            continue
+        res = runs["lightspore"]
+        line = f"{lib}: {sum(v is None for v in res.values())}/{len(res)} modules import"
+        ref_res = runs.get("reference")
+        if ref_res is not None:
+            line += f" (reference: {sum(v is None for v in ref_res.values())}/{len(ref_res)})"
+        print(line)
+        counts = collections.Counter(v[0][:150] for k, v in res.items()
+                                     if v and (ref_res is None or ref_res.get(k) is None))
+        for msg, n in counts.most_common(10):
+            print(f"    {n:4d}  {msg}")
+
+
 # ----------------------------------------------------------------------------- parent
 def _child(python, args, env, alias):
     cmd = [python] + (["-m", "lightspore"] if alias else []) + [os.path.abspath(__file__)] + args
@@ -224,6 +288,9 @@ def main(argv=None):
     ap.add_argument("--ref")
     ap.add_argument("--refdeps")
     ap.add_argument("--only", nargs="*")
+    ap.add_argument("--imports", nargs="*", metavar="LIB",
+                    help="import every module of these libraries (mindcv mindyolo mindocr mindaudio mindnlp)")
+    ap.add_argument("--walk", nargs=2, help=argparse.SUPPRESS)
     ap.add_argument("--case", help=argparse.SUPPRESS)
     ap.add_argument("--out", help=argparse.SUPPRESS)
     ap.add_argument("--compare", action="store_true", help=argparse.SUPPRESS)
@@ -231,7 +298,14 @@ def main(argv=None):
     if args.case:
         run_case(args.case, args.out, args.compare)
         return 0
+    if args.walk:
+        walk_imports(args.walk[0], args.walk[1], args.out)
+        return 0
     root = os.path.abspath(args.checkouts)
+    if args.imports is not None:
+        import_report(root, args.imports or ["mindcv", "mindyolo", "mindocr", "mindaudio", "mindnlp"], args.ref,
+                      args.refdeps)
+        return 0
     out_dir = tempfile.mkdtemp(prefix="realcode-")
     rows = []
     for name, (lib, _) in CASES.items():
