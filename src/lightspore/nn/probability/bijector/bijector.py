@@ -10,7 +10,16 @@ from .... import _checkparam as validator
 from ....common import dtype as mstype
 from ....common.tensor import Tensor
 from ...cell import Cell
-from ..distribution._utils.utils import CheckTensor, _t, _wrap, cast_to_tensor, check_type_name, raise_type_error
+from ..distribution._utils.utils import (
+    CheckTensor,
+    _t,
+    _wrap,
+    batch_repr,
+    cast_to_tensor,
+    check_type_name,
+    raise_type_error,
+    read_only,
+)
 from ..distribution.distribution import Distribution
 from ..distribution.transformed_distribution import TransformedDistribution
 
@@ -42,33 +51,18 @@ class Bijector(Cell):
         self._is_injective = is_injective
         self.checktensor = CheckTensor()
 
-    @property
-    def name(self):
-        return self._name
+    _REPR = ()      # (label, attribute) pairs extend_repr shows for a scalar batch
 
-    @property
-    def dtype(self):
-        return self._dtype
+    name = read_only('_name', "The name given at construction.")
+    dtype = read_only('_dtype', "The dtype of values and samples.")
+    parameters = read_only('_parameters', "The arguments the cell was built with.")
+    is_constant_jacobian = read_only('_is_constant_jacobian', "Whether the Jacobian does not depend on the input.")
+    is_injective = read_only('_is_injective', "Whether the transform is one-to-one.")
+    batch_shape = read_only('_batch_shape', "The parameters' broadcast shape (None if one is missing).")
+    is_scalar_batch = read_only('_is_scalar_batch', "Whether every parameter is a Python number.")
 
-    @property
-    def parameters(self):
-        return self._parameters
-
-    @property
-    def is_constant_jacobian(self):
-        return self._is_constant_jacobian
-
-    @property
-    def is_injective(self):
-        return self._is_injective
-
-    @property
-    def batch_shape(self):
-        return self._batch_shape
-
-    @property
-    def is_scalar_batch(self):
-        return self._is_scalar_batch
+    def extend_repr(self):
+        return batch_repr(self, self.batch_shape)
 
     def _check_value_dtype(self, value):
         """``value`` as a torch tensor: a float Tensor (of the bijector's dtype when it has one)."""

@@ -2,7 +2,7 @@
 import torch
 
 from ..distribution._utils.custom_ops import _log, exp_generic, log_generic  # noqa: F401 - reference names
-from ..distribution._utils.utils import check_greater_zero
+from ..distribution._utils.utils import check_greater_zero, read_only
 from .bijector import Bijector
 
 __all__ = ["GumbelCDF"]
@@ -10,6 +10,8 @@ __all__ = ["GumbelCDF"]
 
 class GumbelCDF(Bijector):
     """The cdf of Gumbel(``loc``, ``scale`` > 0) as a bijector from the reals to (0, 1)."""
+
+    _REPR = (('loc', 'loc'), ('scale', 'scale'))
 
     def __init__(self, loc=0.0, scale=1.0, name='GumbelCDF'):
         param = dict(locals())
@@ -19,20 +21,9 @@ class GumbelCDF(Bijector):
         self._scale = self._add_parameter(scale, 'scale')
         check_greater_zero(self._scale, "scale")
 
-    @property
-    def loc(self):
-        """The location (a Tensor)."""
-        return self._loc
+    loc = read_only('_loc', "The location (a Tensor).")
 
-    @property
-    def scale(self):
-        """The scale (a Tensor)."""
-        return self._scale
-
-    def extend_repr(self):
-        if self.is_scalar_batch:
-            return f'loc = {self.loc}, scale = {self.scale}'
-        return f'batch_shape = {self.batch_shape}'
+    scale = read_only('_scale', "The scale (a Tensor).")
 
     def _z(self, x):
         x = self._check_value_dtype(x)

@@ -1,6 +1,6 @@
 """Invert bijector: swaps forward and inverse of another bijector."""
 from .... import _checkparam as validator
-from ..distribution._utils.utils import _t, _wrap
+from ..distribution._utils.utils import _t, _wrap, read_only
 from .bijector import Bijector
 
 __all__ = ["Invert"]
@@ -20,9 +20,7 @@ class Invert(Bijector):
         self._batch_shape = self.bijector.batch_shape
         self._is_scalar_batch = self.bijector.is_scalar_batch
 
-    @property
-    def bijector(self):
-        return self._bijector
+    bijector = read_only('_bijector', "The bijector.")
 
     def _forward(self, x):
         return _t(self.bijector("inverse", x))

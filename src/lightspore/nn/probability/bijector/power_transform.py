@@ -2,7 +2,7 @@
 import torch
 
 from ..distribution._utils.custom_ops import _log, exp_generic, log_generic  # noqa: F401 - reference names
-from ..distribution._utils.utils import check_greater_equal_zero
+from ..distribution._utils.utils import check_greater_equal_zero, read_only
 from .bijector import Bijector
 
 __all__ = ["PowerTransform"]
@@ -11,6 +11,8 @@ __all__ = ["PowerTransform"]
 class PowerTransform(Bijector):
     """PowerTransform with ``power`` c >= 0 (a float or float Tensor)."""
 
+    _REPR = (('power', 'power'),)
+
     def __init__(self, power=0., name='PowerTransform'):
         param = dict(locals())
         param['param_dict'] = {'power': power}
@@ -18,13 +20,7 @@ class PowerTransform(Bijector):
         self._power = self._add_parameter(power, 'power')
         check_greater_equal_zero(self._power, 'Power')
 
-    @property
-    def power(self):
-        """The power c (a Tensor)."""
-        return self._power
-
-    def extend_repr(self):
-        return f'power = {self.power}' if self.is_scalar_batch else f'batch_shape = {self.batch_shape}'
+    power = read_only('_power', "The power c (a Tensor).")
 
     def _broadcast(self, x):
         """(x, power, safe power, power == 0), broadcast together in x's dtype."""

@@ -2,6 +2,7 @@
 import torch
 
 from ..distribution._utils.custom_ops import log_generic  # noqa: F401 - a name of the reference's module
+from ..distribution._utils.utils import read_only
 from .bijector import Bijector
 
 __all__ = ["ScalarAffine"]
@@ -10,6 +11,8 @@ __all__ = ["ScalarAffine"]
 class ScalarAffine(Bijector):
     """y = ``scale`` * x + ``shift`` (floats or float Tensors of one dtype)."""
 
+    _REPR = (('scale', 'scale'), ('shift', 'shift'))
+
     def __init__(self, scale=1.0, shift=0.0, name='ScalarAffine'):
         param = dict(locals())
         param['param_dict'] = {'scale': scale, 'shift': shift}
@@ -17,20 +20,9 @@ class ScalarAffine(Bijector):
         self._scale = self._add_parameter(scale, 'scale')
         self._shift = self._add_parameter(shift, 'shift')
 
-    @property
-    def scale(self):
-        """The scale (a Tensor)."""
-        return self._scale
+    scale = read_only('_scale', "The scale (a Tensor).")
 
-    @property
-    def shift(self):
-        """The shift (a Tensor)."""
-        return self._shift
-
-    def extend_repr(self):
-        if self.is_scalar_batch:
-            return f'scale = {self.scale}, shift = {self.shift}'
-        return f'batch_shape = {self.batch_shape}'
+    shift = read_only('_shift', "The shift (a Tensor).")
 
     def _forward(self, x):
         x = self._check_value_dtype(x)

@@ -5,6 +5,7 @@ import torch
 from ....common.tensor import Tensor
 from ...layer.activation import LogSigmoid
 from ..distribution._utils.custom_ops import _log, exp_generic, log_generic  # noqa: F401 - reference names
+from ..distribution._utils.utils import read_only
 from .bijector import Bijector
 
 __all__ = ["Softplus"]
@@ -15,6 +16,8 @@ _TINY = float(np.exp(_THRESHOLD))
 
 class Softplus(Bijector):
     """Softplus with ``sharpness`` k (a float or float Tensor)."""
+
+    _REPR = (('sharpness', 'sharpness'),)
 
     def __init__(self, sharpness=1.0, name='Softplus'):
         param = dict(locals())
@@ -41,13 +44,7 @@ class Softplus(Bijector):
         y = safe + _log(torch.abs(torch.expm1(-safe)))
         return torch.where(too_small, _log(x), torch.where(too_large, x, y))
 
-    @property
-    def sharpness(self):
-        """The sharpness k (a Tensor)."""
-        return self._sharpness
-
-    def extend_repr(self):
-        return f'sharpness = {self.sharpness}' if self.is_scalar_batch else f'batch_shape = {self.batch_shape}'
+    sharpness = read_only('_sharpness', "The sharpness k (a Tensor).")
 
     def _scaled(self, value):
         value = self._check_value_dtype(value)

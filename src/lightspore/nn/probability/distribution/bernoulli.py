@@ -4,7 +4,7 @@ import torch
 from ....common import dtype as mstype
 from ._utils import sampling
 from ._utils.custom_ops import _log, exp_generic, log_generic  # noqa: F401 - names of the reference's module
-from ._utils.utils import _clamp_probs, check_distribution_name, check_prob, check_type_name, clamp_probs  # noqa: F401
+from ._utils.utils import _clamp_probs, check_distribution_name, check_prob, check_type_name, clamp_probs, read_only  # noqa: F401
 from .distribution import Distribution
 
 __all__ = ["Bernoulli"]
@@ -16,25 +16,17 @@ class Bernoulli(Distribution):
     """Bernoulli distribution with ``probs`` (0 < probs < 1) the probability of 1; values and samples have
     ``dtype`` (int32 by default)."""
 
+    _REPR = (('probs', 'probs'),)
+    _DIST_TYPE = "Bernoulli"
+
     def __init__(self, probs=None, seed=None, dtype=mstype.int32, name="Bernoulli"):
         param = dict(locals())
         param['param_dict'] = {'probs': probs}
         check_type_name("dtype", dtype, _NUMBER_TYPES, type(self).__name__)
         super().__init__(seed, dtype, name, param)
-        self._probs = self._add_parameter(probs, 'probs')
-        if self._probs is not None:
-            check_prob(self.probs)
+        self._probs = self._add_checked(probs, 'probs', check_prob)
 
-    def extend_repr(self):
-        return f'probs = {self.probs}' if self.is_scalar_batch else f'batch_shape = {self._broadcast_shape}'
-
-    @property
-    def probs(self):
-        """The probability of 1 given at construction (a Tensor), or None."""
-        return self._probs
-
-    def _get_dist_type(self):
-        return "Bernoulli"
+    probs = read_only('_probs', "The probability of 1 given at construction (a Tensor), or None.")
 
     def _get_dist_args(self, probs1=None):
         return self._dist_args(probs1)

@@ -6,7 +6,7 @@ from ....common.tensor import Tensor
 from ...layer.math import DiGamma, LBeta
 from ._utils import sampling
 from ._utils.custom_ops import log_generic  # noqa: F401 - a name of the reference's module
-from ._utils.utils import check_distribution_name, check_greater_zero, check_type_name
+from ._utils.utils import check_distribution_name, check_greater_zero, check_type_name, read_only
 from .distribution import Distribution
 
 __all__ = ["Beta"]
@@ -15,6 +15,9 @@ __all__ = ["Beta"]
 class Beta(Distribution):
     """Beta distribution with parameters ``concentration1`` (alpha, > 0) and ``concentration0`` (beta, > 0);
     Python floats are refused (TypeError), as in the reference."""
+
+    _REPR = (('concentration1', '_concentration1'), ('concentration0', '_concentration0'))
+    _DIST_TYPE = "Beta"
 
     def __init__(self, concentration1=None, concentration0=None, seed=None, dtype=mstype.float32, name="Beta"):
         param = dict(locals())
@@ -40,23 +43,9 @@ class Beta(Distribution):
     def _lbeta(self, a, b):
         return self.lbeta(Tensor._make(a), Tensor._make(b))._t
 
-    def extend_repr(self):
-        if self.is_scalar_batch:
-            return f'concentration1 = {self._concentration1}, concentration0 = {self._concentration0}'
-        return f'batch_shape = {self._broadcast_shape}'
+    concentration1 = read_only('_concentration1', "alpha given at construction (a Tensor), or None.")
 
-    @property
-    def concentration1(self):
-        """alpha given at construction (a Tensor), or None."""
-        return self._concentration1
-
-    @property
-    def concentration0(self):
-        """beta given at construction (a Tensor), or None."""
-        return self._concentration0
-
-    def _get_dist_type(self):
-        return "Beta"
+    concentration0 = read_only('_concentration0', "beta given at construction (a Tensor), or None.")
 
     def _get_dist_args(self, concentration1=None, concentration0=None):
         return self._dist_args(concentration1, concentration0)

@@ -11,7 +11,14 @@ from ._utils.custom_ops import (  # noqa: F401 - names of the reference's module
     log_generic,
     log_generic_with_check,
 )
-from ._utils.utils import check_distribution_name, check_prob, check_rank, check_sum_equal_one, check_type_name
+from ._utils.utils import (
+    check_distribution_name,
+    check_prob,
+    check_rank,
+    check_sum_equal_one,
+    check_type_name,
+    read_only,
+)
 from .distribution import Distribution
 
 __all__ = ["Categorical"]
@@ -20,6 +27,9 @@ __all__ = ["Categorical"]
 class Categorical(Distribution):
     """Categorical distribution with event probabilities ``probs`` (rank >= 1, each in (0, 1), summing to one
     over the last axis); values and samples have ``dtype`` (int32 by default)."""
+
+    _REPR = (('probs', 'probs'),)
+    _DIST_TYPE = "Categorical"
 
     def __init__(self, probs=None, seed=None, dtype=mstype.int32, name="Categorical"):
         param = dict(locals())
@@ -36,16 +46,7 @@ class Categorical(Distribution):
             self._broadcast_shape = self._broadcast_shape[:-1]
         self.index_type = mstype.int32
 
-    @property
-    def probs(self):
-        """The event probabilities given at construction (a Tensor), or None."""
-        return self._probs
-
-    def extend_repr(self):
-        return f'probs = {self.probs}' if self.is_scalar_batch else f'batch_shape = {self._broadcast_shape}'
-
-    def _get_dist_type(self):
-        return "Categorical"
+    probs = read_only('_probs', "The event probabilities given at construction (a Tensor), or None.")
 
     def _get_dist_args(self, probs=None):
         return self._dist_args(probs)

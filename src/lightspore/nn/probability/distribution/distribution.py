@@ -18,20 +18,43 @@ from ._utils.utils import (
     CheckTuple,
     _t,
     _wrap,
+    batch_repr,
     cast_to_tensor,
     cast_type_for_device,
     raise_none_error,
     raise_not_implemented_util,
+    read_only,
     set_param_type,
 )
 
 __all__ = ["Distribution"]
 
-# method name -> the attribute holding its implementation (set up once per instance by _set_*)
+# method name -> the attribute holding its implementation (see _set_routes)
 _DISPATCH = {"log_prob": "_call_log_prob", "prob": "_call_prob", "cdf": "_call_cdf", "log_cdf": "_call_log_cdf",
              "survival_function": "_call_survival", "log_survival": "_call_log_survival", "kl_loss": "_kl_loss",
              "mean": "_mean", "mode": "_mode", "sd": "_call_sd", "var": "_call_var", "entropy": "_entropy",
              "cross_entropy": "_call_cross_entropy", "sample": "_sample", "get_dist_args": "_get_dist_args"}
+
+
+_ANY_CDF = object()      # "the subclass has any of cdf, log_cdf, survival_function, log_survival"
+# call attribute -> (method name in the NotImplementedError, [(what the subclass defines, what to call)]): the first
+# candidate present wins (the order of the reference's checks; its log_survival error names 'log_cdf')
+_ROUTES = {
+    "_call_prob": ("prob", [("_prob", "_prob"), ("_log_prob", "_calc_prob_from_log_prob")]),
+    "_call_log_prob": ("log_prob", [("_log_prob", "_log_prob"), ("_prob", "_calc_log_prob_from_prob")]),
+    "_call_sd": ("sd", [("_sd", "_sd"), ("_var", "_calc_sd_from_var")]),
+    "_call_var": ("var", [("_var", "_var"), ("_sd", "_calc_var_from_sd")]),
+    "_call_cdf": ("cdf", [("_cdf", "_cdf"), ("_log_cdf", "_calc_cdf_from_log_cdf"),
+                          ("_survival_function", "_calc_cdf_from_survival"),
+                          ("_log_survival", "_calc_cdf_from_log_survival")]),
+    "_call_survival": ("survival_function", [("_survival_function", "_survival_function"),
+                                             ("_log_survival", "_calc_survival_from_log_survival"),
+                                             (_ANY_CDF, "_calc_survival_from_call_cdf")]),
+    "_call_log_cdf": ("log_cdf", [("_log_cdf", "_log_cdf"), (_ANY_CDF, "_calc_log_cdf_from_call_cdf")]),
+    "_call_log_survival": ("log_cdf", [("_log_survival", "_log_survival"),
+                                       (_ANY_CDF, "_calc_log_survival_from_call_survival")]),
+    "_call_cross_entropy": ("cross_entropy", [("_cross_entropy", "_cross_entropy")]),
+}
 
 
 class Distribution(Cell):
@@ -56,15 +79,7 @@ class Distribution(Cell):
             self._batch_shape = self._calc_batch_shape()
             self._is_scalar_batch = self._check_is_scalar_batch()
             self._broadcast_shape = self._batch_shape
-        self._set_prob()
-        self._set_log_prob()
-        self._set_sd()
-        self._set_var()
-        self._set_cdf()
-        self._set_survival()
-        self._set_log_cdf()
-        self._set_log_survival()
-        self._set_cross_entropy()
+        self._set_routes()
         self.context_mode = context.get_context('mode')
         self.device_target = context.get_context('device_target')
         self.checktuple = CheckTuple()
@@ -73,33 +88,19 @@ class Distribution(Cell):
         self.exp_base = exp_generic
         self.log_base = log_generic
 
-    @property
-    def name(self):
-        return self._name
+    _REPR = ()      # (label, attribute) pairs extend_repr shows for a scalar batch
+    _DIST_TYPE = None   # what get_dist_type returns (None: NotImplementedError)
 
-    @property
-    def dtype(self):
-        return self._dtype
+    name = read_only('_name', "The name given at construction.")
+    dtype = read_only('_dtype', "The dtype of values and samples.")
+    seed = read_only('_seed', "The seed of sample.")
+    parameters = read_only('_parameters', "The arguments the cell was built with.")
+    is_scalar_batch = read_only('_is_scalar_batch', "Whether every parameter is a Python number.")
+    batch_shape = read_only('_batch_shape', "The parameters' broadcast shape (None if one is missing).")
+    broadcast_shape = read_only('_broadcast_shape', "The shape a call with the default parameters broadcasts to.")
 
-    @property
-    def seed(self):
-        return self._seed
-
-    @property
-    def parameters(self):
-        return self._parameters
-
-    @property
-    def is_scalar_batch(self):
-        return self._is_scalar_batch
-
-    @property
-    def batch_shape(self):
-        return self._batch_shape
-
-    @property
-    def broadcast_shape(self):
-        return self._broadcast_shape
+    def extend_repr(self):
+        return batch_repr(self, self._broadcast_shape)
 
     # ---- parameters -------------------------------------------------------------------------
     def _reset_parameters(self):
@@ -114,6 +115,13 @@ class Distribution(Cell):
         value_t = None if value is None else cast_to_tensor(value, self.parameter_type)
         self.default_parameters.append(value_t)
         self.parameter_names.append(name)
+        return value_t
+
+    def _add_checked(self, value, name, check, *label):
+        """_add_parameter, then ``check(tensor, *label)`` when the parameter is given."""
+        value_t = self._add_parameter(value, name)
+        if value_t is not None:
+            check(value_t, *label)
         return value_t
 
     def _check_param_type(self, *args):
@@ -199,88 +207,18 @@ class Distribution(Cell):
                                  ) from None
         return shape
 
-    # ---- which implementation each method uses ---------------------------------------------------
-    def _has(self, name):
-        return hasattr(self, name)
-
-    def _set_prob(self):
-        if self._has('_prob'):
-            self._call_prob = self._prob
-        elif self._has('_log_prob'):
-            self._call_prob = self._calc_prob_from_log_prob
-        else:
-            self._call_prob = self._raise_not_implemented_error('prob')
-
-    def _set_sd(self):
-        if self._has('_sd'):
-            self._call_sd = self._sd
-        elif self._has('_var'):
-            self._call_sd = self._calc_sd_from_var
-        else:
-            self._call_sd = self._raise_not_implemented_error('sd')
-
-    def _set_var(self):
-        if self._has('_var'):
-            self._call_var = self._var
-        elif self._has('_sd'):
-            self._call_var = self._calc_var_from_sd
-        else:
-            self._call_var = self._raise_not_implemented_error('var')
-
-    def _set_log_prob(self):
-        if self._has('_log_prob'):
-            self._call_log_prob = self._log_prob
-        elif self._has('_prob'):
-            self._call_log_prob = self._calc_log_prob_from_prob
-        else:
-            self._call_log_prob = self._raise_not_implemented_error('log_prob')
-
-    def _set_cdf(self):
-        if self._has('_cdf'):
-            self._call_cdf = self._cdf
-        elif self._has('_log_cdf'):
-            self._call_cdf = self._calc_cdf_from_log_cdf
-        elif self._has('_survival_function'):
-            self._call_cdf = self._calc_cdf_from_survival
-        elif self._has('_log_survival'):
-            self._call_cdf = self._calc_cdf_from_log_survival
-        else:
-            self._call_cdf = self._raise_not_implemented_error('cdf')
-
-    def _any_cdf(self):
-        return any(self._has(n) for n in ('_survival_function', '_log_survival', '_cdf', '_log_cdf'))
-
-    def _set_survival(self):
-        if not self._any_cdf():
-            self._call_survival = self._raise_not_implemented_error('survival_function')
-        elif self._has('_survival_function'):
-            self._call_survival = self._survival_function
-        elif self._has('_log_survival'):
-            self._call_survival = self._calc_survival_from_log_survival
-        else:
-            self._call_survival = self._calc_survival_from_call_cdf
-
-    def _set_log_cdf(self):
-        if not self._any_cdf():
-            self._call_log_cdf = self._raise_not_implemented_error('log_cdf')
-        elif self._has('_log_cdf'):
-            self._call_log_cdf = self._log_cdf
-        else:
-            self._call_log_cdf = self._calc_log_cdf_from_call_cdf
-
-    def _set_log_survival(self):
-        if not self._any_cdf():
-            self._call_log_survival = self._raise_not_implemented_error('log_cdf')
-        elif self._has('_log_survival'):
-            self._call_log_survival = self._log_survival
-        else:
-            self._call_log_survival = self._calc_log_survival_from_call_survival
-
-    def _set_cross_entropy(self):
-        if self._has('_cross_entropy'):
-            self._call_cross_entropy = self._cross_entropy
-        else:
-            self._call_cross_entropy = self._raise_not_implemented_error('cross_entropy')
+    # ---- which implementation each method uses ----------------------------------------------------
+    def _set_routes(self):
+        """Point each ``_call_*`` at the subclass's own method or at a form derived from another one (prob from
+        log_prob, sd from var, survival from cdf...), as the reference does; NotImplementedError when none."""
+        has_cdf = any(hasattr(self, n) for n in ('_survival_function', '_log_survival', '_cdf', '_log_cdf'))
+        for call, (method, candidates) in _ROUTES.items():
+            for needs, impl in candidates:
+                if (has_cdf if needs is _ANY_CDF else hasattr(self, needs)):
+                    setattr(self, call, getattr(self, impl))
+                    break
+            else:
+                setattr(self, call, self._raise_not_implemented_error(method))
 
     def _raise_not_implemented_error(self, func_name):
         name = self.name
@@ -331,7 +269,9 @@ class Distribution(Cell):
         return raise_not_implemented_util('get_dist_args', self.name, *args, **kwargs)
 
     def _get_dist_type(self):
-        return raise_not_implemented_util('get_dist_type', self.name)
+        if self._DIST_TYPE is None:
+            return raise_not_implemented_util('get_dist_type', self.name)
+        return self._DIST_TYPE
 
     def _kl_loss(self, *args, **kwargs):
         return raise_not_implemented_util('kl_loss', self.name, *args, **kwargs)

@@ -4,7 +4,7 @@ import torch
 from ....common import dtype as mstype
 from ._utils import sampling
 from ._utils.custom_ops import exp_generic, log_generic  # noqa: F401 - names of the reference's module
-from ._utils.utils import check_distribution_name, check_greater_zero, check_type_name
+from ._utils.utils import check_distribution_name, check_greater_zero, check_type_name, read_only
 from .distribution import Distribution
 
 __all__ = ["Exponential"]
@@ -13,25 +13,17 @@ __all__ = ["Exponential"]
 class Exponential(Distribution):
     """Exponential distribution with parameter ``rate`` (> 0)."""
 
+    _REPR = (('rate', 'rate'),)
+    _DIST_TYPE = "Exponential"
+
     def __init__(self, rate=None, seed=None, dtype=mstype.float32, name="Exponential"):
         param = dict(locals())
         param['param_dict'] = {'rate': rate}
         check_type_name("dtype", dtype, mstype.float_type, type(self).__name__)
         super().__init__(seed, dtype, name, param)
-        self._rate = self._add_parameter(rate, 'rate')
-        if self.rate is not None:
-            check_greater_zero(self.rate, 'rate')
+        self._rate = self._add_checked(rate, 'rate', check_greater_zero, 'rate')
 
-    def extend_repr(self):
-        return f'rate = {self.rate}' if self.is_scalar_batch else f'batch_shape = {self._broadcast_shape}'
-
-    @property
-    def rate(self):
-        """The rate given at construction (a Tensor), or None."""
-        return self._rate
-
-    def _get_dist_type(self):
-        return "Exponential"
+    rate = read_only('_rate', "The rate given at construction (a Tensor), or None.")
 
     def _get_dist_args(self, rate=None):
         return self._dist_args(rate)

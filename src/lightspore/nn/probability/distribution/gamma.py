@@ -6,7 +6,7 @@ from ....common.tensor import Tensor
 from ...layer.math import DiGamma
 from ._utils import sampling
 from ._utils.custom_ops import _igamma, log_generic  # noqa: F401 - log_generic: a name of the reference's module
-from ._utils.utils import check_distribution_name, check_greater_zero, check_type_name
+from ._utils.utils import check_distribution_name, check_greater_zero, check_type_name, read_only
 from .distribution import Distribution
 
 __all__ = ["Gamma"]
@@ -15,6 +15,9 @@ __all__ = ["Gamma"]
 class Gamma(Distribution):
     """Gamma distribution with Tensor parameters ``concentration`` (> 0) and ``rate`` (> 0); Python scalars are
     refused (TypeError), as in the reference."""
+
+    _REPR = (('concentration', '_concentration'), ('rate', '_rate'))
+    _DIST_TYPE = "Gamma"
 
     def __init__(self, concentration=None, rate=None, seed=None, dtype=mstype.float32, name="Gamma"):
         param = dict(locals())
@@ -36,23 +39,9 @@ class Gamma(Distribution):
     def _digamma(self, x):
         return self.digamma(Tensor._make(x))._t
 
-    def extend_repr(self):
-        if self.is_scalar_batch:
-            return f'concentration = {self._concentration}, rate = {self._rate}'
-        return f'batch_shape = {self._broadcast_shape}'
+    concentration = read_only('_concentration', "The concentration given at construction (a Tensor), or None.")
 
-    @property
-    def concentration(self):
-        """The concentration given at construction (a Tensor), or None."""
-        return self._concentration
-
-    @property
-    def rate(self):
-        """The rate given at construction (a Tensor), or None."""
-        return self._rate
-
-    def _get_dist_type(self):
-        return "Gamma"
+    rate = read_only('_rate', "The rate given at construction (a Tensor), or None.")
 
     def _get_dist_args(self, concentration=None, rate=None):
         return self._dist_args(concentration, rate)

@@ -4,7 +4,7 @@ import torch
 from ....common import dtype as mstype
 from ._utils import sampling
 from ._utils.custom_ops import _log, exp_generic, log_generic  # noqa: F401 - names of the reference's module
-from ._utils.utils import check_distribution_name, check_prob, check_type_name
+from ._utils.utils import check_distribution_name, check_prob, check_type_name, read_only
 from .distribution import Distribution
 
 __all__ = ["Geometric"]
@@ -14,25 +14,17 @@ class Geometric(Distribution):
     """Geometric distribution with success probability ``probs`` (0 < probs < 1); values and samples have
     ``dtype`` (int32 by default)."""
 
+    _REPR = (('probs', 'probs'),)
+    _DIST_TYPE = "Geometric"
+
     def __init__(self, probs=None, seed=None, dtype=mstype.int32, name="Geometric"):
         param = dict(locals())
         param['param_dict'] = {'probs': probs}
         check_type_name("dtype", dtype, mstype.int_type + mstype.uint_type + mstype.float_type, type(self).__name__)
         super().__init__(seed, dtype, name, param)
-        self._probs = self._add_parameter(probs, 'probs')
-        if self._probs is not None:
-            check_prob(self.probs)
+        self._probs = self._add_checked(probs, 'probs', check_prob)
 
-    def extend_repr(self):
-        return f'probs = {self.probs}' if self.is_scalar_batch else f'batch_shape = {self._broadcast_shape}'
-
-    @property
-    def probs(self):
-        """The success probability given at construction (a Tensor), or None."""
-        return self._probs
-
-    def _get_dist_type(self):
-        return "Geometric"
+    probs = read_only('_probs', "The success probability given at construction (a Tensor), or None.")
 
     def _get_dist_args(self, probs1=None):
         return self._dist_args(probs1)

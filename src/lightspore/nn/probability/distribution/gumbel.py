@@ -6,7 +6,7 @@ import torch
 
 from ....common import dtype as mstype
 from ._utils.custom_ops import exp_generic, log_generic  # noqa: F401 - names of the reference's module
-from ._utils.utils import check_distribution_name, check_type_name
+from ._utils.utils import check_distribution_name, check_type_name, read_only
 from .normal import _up
 from .transformed_distribution import TransformedDistribution
 
@@ -18,6 +18,9 @@ _EULER = float(np.euler_gamma)
 class Gumbel(TransformedDistribution):
     """Gumbel distribution with ``loc`` and ``scale`` (> 0), both required; its methods take no per-call
     parameters."""
+
+    _REPR = (('loc', '_loc'), ('scale', '_scale'))
+    _DIST_TYPE = "Gumbel"
 
     def __init__(self, loc, scale, seed=0, dtype=mstype.float32, name="Gumbel"):
         from ..bijector.gumbel_cdf import GumbelCDF
@@ -33,23 +36,9 @@ class Gumbel(TransformedDistribution):
         self._scale = self._add_parameter(scale, 'scale')
         self._gumbel_bijector = gumbel_cdf
 
-    @property
-    def loc(self):
-        """The location (a Tensor)."""
-        return self._loc
+    loc = read_only('_loc', "The location (a Tensor).")
 
-    @property
-    def scale(self):
-        """The scale (a Tensor)."""
-        return self._scale
-
-    def extend_repr(self):
-        if self.is_scalar_batch:
-            return f'loc = {self._loc}, scale = {self._scale}'
-        return f'batch_shape = {self._broadcast_shape}'
-
-    def _get_dist_type(self):
-        return "Gumbel"
+    scale = read_only('_scale', "The scale (a Tensor).")
 
     def _get_dist_args(self, loc=None, scale=None):
         return self._dist_args(loc, scale)

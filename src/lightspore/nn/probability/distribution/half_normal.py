@@ -4,8 +4,9 @@ import math
 import torch
 
 from ....common import dtype as mstype
-from ._utils.utils import check_greater_zero, check_type_name
+from ._utils.utils import check_type_name
 from .distribution import Distribution
+from .normal import _add_mean_sd
 
 __all__ = ["HalfNormal"]
 
@@ -18,10 +19,7 @@ class HalfNormal(Distribution):
         param['param_dict'] = {'mean': mean, 'sd': sd}
         check_type_name("dtype", dtype, mstype.float_type, type(self).__name__)
         super().__init__(seed, dtype, name, param)
-        self._mean_value = self._add_parameter(mean, 'mean')
-        self._sd_value = self._add_parameter(sd, 'sd')
-        if self._sd_value is not None:
-            check_greater_zero(self._sd_value, "Standard deviation")
+        _add_mean_sd(self, mean, sd)
         self.coeff = math.sqrt(2. / math.pi)
 
     def _prob(self, value, mean=None, sd=None):

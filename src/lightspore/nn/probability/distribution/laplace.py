@@ -2,8 +2,9 @@
 import torch
 
 from ....common import dtype as mstype
-from ._utils.utils import check_greater_zero, check_type_name
+from ._utils.utils import check_type_name
 from .distribution import Distribution
+from .normal import _add_mean_sd
 
 __all__ = ["Laplace"]
 
@@ -16,10 +17,7 @@ class Laplace(Distribution):
         param['param_dict'] = {'mean': mean, 'sd': sd}
         check_type_name("dtype", dtype, mstype.float_type, type(self).__name__)
         super().__init__(seed, dtype, name, param)
-        self._mean_value = self._add_parameter(mean, 'mean')
-        self._sd_value = self._add_parameter(sd, 'sd')
-        if self._sd_value is not None:
-            check_greater_zero(self._sd_value, "Standard deviation")
+        _add_mean_sd(self, mean, sd)
 
     def _log_prob(self, value, mean=None, sd=None):
         value = self._cast_value(value)

@@ -5,7 +5,7 @@ import torch
 
 from ....common import dtype as mstype
 from ._utils.custom_ops import exp_generic, log_generic  # noqa: F401 - names of the reference's module
-from ._utils.utils import _t, check_distribution_name  # noqa: F401
+from ._utils.utils import _t, check_distribution_name, read_only  # noqa: F401
 from .transformed_distribution import TransformedDistribution
 
 __all__ = ["LogNormal"]
@@ -13,6 +13,9 @@ __all__ = ["LogNormal"]
 
 class LogNormal(TransformedDistribution):
     """LogNormal distribution: the log of the variable is Normal(``loc``, ``scale``)."""
+
+    _REPR = (('loc', 'loc'), ('scale', 'scale'))
+    _DIST_TYPE = "LogNormal"
 
     def __init__(self, loc=None, scale=None, seed=0, dtype=mstype.float32, name="LogNormal"):
         from ..bijector.exp import Exp
@@ -24,26 +27,12 @@ class LogNormal(TransformedDistribution):
         self._scale = self._add_parameter(scale, 'scale')
         self.log_2pi = math.log(2 * math.pi)
 
-    @property
-    def loc(self):
-        """The mean of the log, given at construction (a Tensor), or None."""
-        return self._loc
+    loc = read_only('_loc', "The mean of the log, given at construction (a Tensor), or None.")
 
-    @property
-    def scale(self):
-        """The standard deviation of the log, given at construction (a Tensor), or None."""
-        return self._scale
-
-    def _get_dist_type(self):
-        return "LogNormal"
+    scale = read_only('_scale', "The standard deviation of the log, given at construction (a Tensor), or None.")
 
     def _get_dist_args(self, loc=None, scale=None):
         return self._dist_args(loc, scale)
-
-    def extend_repr(self):
-        if self.is_scalar_batch:
-            return f'loc = {self.loc}, scale = {self.scale}'
-        return f'batch_shape = {self._broadcast_shape}'
 
     def _mean_var(self, loc, scale):
         mean, sd = self._check_param_type(loc, scale)

@@ -7,7 +7,7 @@ import torch
 from ....common import dtype as mstype
 from ._utils import sampling
 from ._utils.custom_ops import exp_generic, log_generic  # noqa: F401 - names of the reference's module
-from ._utils.utils import check_greater_zero, check_type_name
+from ._utils.utils import check_greater_zero, check_type_name, read_only
 from .distribution import Distribution
 
 __all__ = ["Logistic"]
@@ -27,35 +27,22 @@ def _softplus(x):
 class Logistic(Distribution):
     """Logistic distribution with parameters ``loc`` and ``scale`` (> 0)."""
 
+    _REPR = (('location', '_loc'), ('scale', '_scale'))
+    _DIST_TYPE = "Logistic"
+
     def __init__(self, loc=None, scale=None, seed=None, dtype=mstype.float32, name="Logistic"):
         param = dict(locals())
         param['param_dict'] = {'loc': loc, 'scale': scale}
         check_type_name("dtype", dtype, mstype.float_type, type(self).__name__)
         super().__init__(seed, dtype, name, param)
         self._loc = self._add_parameter(loc, 'loc')
-        self._scale = self._add_parameter(scale, 'scale')
-        if self._scale is not None:
-            check_greater_zero(self._scale, "scale")
+        self._scale = self._add_checked(scale, 'scale', check_greater_zero, "scale")
         self.threshold = _THRESHOLD
         self.sd_const = math.pi / math.sqrt(3)
 
-    def extend_repr(self):
-        if self.is_scalar_batch:
-            return f'location = {self._loc}, scale = {self._scale}'
-        return f'batch_shape = {self._broadcast_shape}'
+    loc = read_only('_loc', "The location given at construction (a Tensor), or None.")
 
-    @property
-    def loc(self):
-        """The location given at construction (a Tensor), or None."""
-        return self._loc
-
-    @property
-    def scale(self):
-        """The scale given at construction (a Tensor), or None."""
-        return self._scale
-
-    def _get_dist_type(self):
-        return "Logistic"
+    scale = read_only('_scale', "The scale given at construction (a Tensor), or None.")
 
     def _get_dist_args(self, loc=None, scale=None):
         return self._dist_args(loc, scale)

@@ -19,27 +19,27 @@ def _up(t):
     return t.to(torch.promote_types(t.dtype, torch.float32))
 
 
+def _add_mean_sd(dist, mean, sd):
+    """Record the ``mean`` and ``sd`` (> 0) parameters of Normal, HalfNormal, Laplace and StudentT."""
+    dist._mean_value = dist._add_parameter(mean, 'mean')
+    dist._sd_value = dist._add_parameter(sd, 'sd')
+    if dist._sd_value is not None:
+        check_greater_zero(dist._sd_value, "Standard deviation")
+
+
 class Normal(Distribution):
     """Normal distribution with parameters ``mean`` and ``sd`` (> 0)."""
+
+    _REPR = (('mean', '_mean_value'), ('standard deviation', '_sd_value'))
+    _DIST_TYPE = "Normal"
 
     def __init__(self, mean=None, sd=None, seed=None, dtype=mstype.float32, name="Normal"):
         param = dict(locals())
         param['param_dict'] = {'mean': mean, 'sd': sd}
         check_type_name("dtype", dtype, mstype.float_type, type(self).__name__)
         super().__init__(seed, dtype, name, param)
-        self._mean_value = self._add_parameter(mean, 'mean')
-        self._sd_value = self._add_parameter(sd, 'sd')
-        if self._sd_value is not None:
-            check_greater_zero(self._sd_value, "Standard deviation")
+        _add_mean_sd(self, mean, sd)
         self.coff = Tensor(-_HALF_LOG_2PI, dtype=dtype)
-
-    def extend_repr(self):
-        if self.is_scalar_batch:
-            return f'mean = {self._mean_value}, standard deviation = {self._sd_value}'
-        return f'batch_shape = {self._broadcast_shape}'
-
-    def _get_dist_type(self):
-        return "Normal"
 
     def _get_dist_args(self, mean=None, sd=None):
         return self._dist_args(mean, sd)

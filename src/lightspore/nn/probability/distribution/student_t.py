@@ -6,6 +6,7 @@ import torch
 from ....common import dtype as mstype
 from ._utils.utils import check_greater_zero, check_type_name
 from .distribution import Distribution
+from .normal import _add_mean_sd
 
 __all__ = ["StudentT"]
 
@@ -19,10 +20,7 @@ class StudentT(Distribution):
         check_type_name("dtype", dtype, mstype.float_type, type(self).__name__)
         super().__init__(seed, dtype, name, param)
         self._df_value = self._add_parameter(df, 'df')
-        self._mean_value = self._add_parameter(mean, 'mean')
-        self._sd_value = self._add_parameter(sd, 'sd')
-        if self._sd_value is not None:
-            check_greater_zero(self._sd_value, "Standard deviation")
+        _add_mean_sd(self, mean, sd)
         if self._df_value is not None:
             check_greater_zero(self._df_value, "Degrees of freedom")
         self.half_log_pi = 0.5 * math.log(math.pi)

@@ -4,7 +4,7 @@ import torch
 from .... import _checkparam as validator
 from ....common import dtype as mstype
 from ._utils.custom_ops import _exp, _log, exp_generic, log_generic  # noqa: F401 - names of the reference's
-from ._utils.utils import _t, check_type_name, raise_not_impl_error
+from ._utils.utils import _t, check_type_name, raise_not_impl_error, read_only
 from .distribution import Distribution
 
 __all__ = ["TransformedDistribution"]
@@ -33,21 +33,10 @@ class TransformedDistribution(Distribution):
         self.parameter_type = distribution.parameter_type
         self._broadcast_shape = self._broadcast_bijector_dist()
 
-    @property
-    def bijector(self):
-        return self._bijector
-
-    @property
-    def distribution(self):
-        return self._distribution
-
-    @property
-    def dtype(self):
-        return self._dtype
-
-    @property
-    def is_linear_transformation(self):
-        return self._is_linear_transformation
+    bijector = read_only('_bijector', "The bijector.")
+    distribution = read_only('_distribution', "The underlying distribution.")
+    dtype = read_only('_dtype', "The dtype of values and samples.")
+    is_linear_transformation = read_only('_is_linear_transformation', "Whether the Jacobian is constant.")
 
     def _broadcast_bijector_dist(self):
         if self.batch_shape is None or self.bijector.batch_shape is None:

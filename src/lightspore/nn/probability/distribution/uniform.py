@@ -4,7 +4,7 @@ import torch
 from ....common import dtype as mstype
 from ._utils import sampling
 from ._utils.custom_ops import exp_generic, log_generic  # noqa: F401 - names of the reference's module
-from ._utils.utils import check_distribution_name, check_greater, check_type_name
+from ._utils.utils import check_distribution_name, check_greater, check_type_name, read_only
 from .distribution import Distribution
 
 __all__ = ["Uniform"]
@@ -12,6 +12,9 @@ __all__ = ["Uniform"]
 
 class Uniform(Distribution):
     """Uniform distribution with parameters ``low`` < ``high``."""
+
+    _REPR = (('low', 'low'), ('high', 'high'))
+    _DIST_TYPE = "Uniform"
 
     def __init__(self, low=None, high=None, seed=None, dtype=mstype.float32, name="Uniform"):
         param = dict(locals())
@@ -23,23 +26,9 @@ class Uniform(Distribution):
         if self.low is not None and self.high is not None:
             check_greater(self.low, self.high, 'low', 'high')
 
-    def extend_repr(self):
-        if self.is_scalar_batch:
-            return f'low = {self.low}, high = {self.high}'
-        return f'batch_shape = {self._broadcast_shape}'
+    low = read_only('_low', "The lower bound given at construction (a Tensor), or None.")
 
-    @property
-    def low(self):
-        """The lower bound given at construction (a Tensor), or None."""
-        return self._low
-
-    @property
-    def high(self):
-        """The upper bound given at construction (a Tensor), or None."""
-        return self._high
-
-    def _get_dist_type(self):
-        return "Uniform"
+    high = read_only('_high', "The upper bound given at construction (a Tensor), or None.")
 
     def _get_dist_args(self, low=None, high=None):
         return self._dist_args(low, high)

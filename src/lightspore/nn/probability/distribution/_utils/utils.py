@@ -207,3 +207,18 @@ def set_param_type(args, hint_type):
     if common in _INT_TYPES or common == mstype.float64:
         return mstype.float32
     return hint_type if common is None else common
+
+
+def batch_repr(obj, batch_shape):
+    """extend_repr of the distributions and bijectors: the parameters named in ``obj._REPR`` ((label, attribute)
+    pairs) for a scalar batch, else the batch shape; '' for a class without ``_REPR``."""
+    if not obj._REPR:
+        return ''
+    if obj.is_scalar_batch:
+        return ', '.join(f'{label} = {getattr(obj, attr)}' for label, attr in obj._REPR)
+    return f'batch_shape = {batch_shape}'
+
+
+def read_only(attr, doc):
+    """A read-only property returning ``self.<attr>``."""
+    return property(lambda self: getattr(self, attr), doc=doc)
