@@ -218,6 +218,9 @@ class _JitState:
     def __call__(self, *args, **kwargs):
         if self.eager or _jit_disabled():
             return self.fn(*args, **kwargs)
+        if "__enable_dynamic__" in getattr(self.fn, "__dict__", {}):
+            names = self.fn.__code__.co_varnames[:1]
+            apply_enable_dynamic(self.fn, args, 1 if names == ("self",) else 0)
         self.calls += 1
         if self.calls == 1:
             # the first call runs eagerly: it fills what lightspore builds lazily on first use (dtype-promotion
@@ -305,15 +308,117 @@ def _entry_for(cls):
     return entry
 
 
+def _shape_text(shape):
+    from . import _release
+
+    return str(list(shape)) if _release.follows_2_10("Symbol shape checks") else str(tuple(shape))
+
+
+def _check_symbols(shape, dims, j):
+    """The reference's checks of an input's sizes against the ``Symbol`` dimensions of its spec (GRAPH_MODE /
+    jit): ``min``, ``max``, ``divisor * N + remainder`` (N >= 1), equal sizes for a ``unique`` Symbol."""
+    from . import _release
+    from .common.symbol import Symbol
+
+    v210 = _release.follows_2_10("Symbol shape checks")
+    seen = {}
+    for axis, s in enumerate(dims):
+        if not isinstance(s, Symbol):
+            continue
+        v = shape[axis]
+        head = f"The {axis + 1}th shape value of {j}th actual input args "
+        tail = f"Actual shape: {_shape_text(shape)}, axis: {axis}"
+        if v < s.min:
+            raise ValueError(f"{head}must be greater than or equal to the 'min' value '{s.min}' of `Symbol`, but got "
+                             f"'{v}'.{' ' if v210 else '  '}{tail}.")
+        if s.max > s.min and v > s.max:
+            raise ValueError(f"{head}must be less than or equal to the 'max' value '{s.max}' of `Symbol`, but got "
+                             f"'{v}'. {tail}.")
+        if v < s.divisor + s.remainder or (v - s.remainder) % s.divisor:
+            what = "must match the 'divisor'(d) and 'remainder'(d)" if v210 else \
+                "must be match the 'divisor'(d) and 'remainder'(r)"
+            raise ValueError(f"{head}{what} of `Symbol`. The value should be 'd * N + r' for 'N > 0', got "
+                             f"d={s.divisor} and r={s.remainder}, but actual shape value is '{v}'. {tail}"
+                             f"{'.' if v210 else ''}")
+        if s.unique:
+            prev = seen.setdefault(s.id, v)
+            if prev != v:
+                raise ValueError(f"{head}is a unique symbol, all values must be the same. The previous value is "
+                                 f"{prev}, but the current value is {v}. {tail}.")
+
+
+def _mark_one(t, dims):
+    """Mark the dynamic dimensions of torch tensor ``t`` after an input spec's dimensions (-1 or None: any size;
+    a Symbol: its range; ``(-2,)``: an unknown rank, every dimension). Sizes 0 and 1, which PyTorch always
+    specialises, stay static."""
+    from .common.symbol import Symbol
+
+    if tuple(dims) == (-2,):
+        dims = (-1,) * t.dim()
+    if t.dim() != len(dims):
+        return
+    for axis, s in enumerate(dims):
+        if t.shape[axis] < 2:
+            continue
+        if isinstance(s, Symbol) and s.max > s.min:       # a range (the sizes were checked against it)
+            torch._dynamo.mark_dynamic(t, axis, min=max(s.min, 2), max=max(s.max, 2))
+        elif isinstance(s, Symbol) or s is None or s < 0:
+            torch._dynamo.mark_dynamic(t, axis)
+
+
+def _spec_dims(spec):
+    """An input spec's dimensions with its Symbols (a placeholder keeps them in ``_init``)."""
+    from .common.tensor import _PlaceholderTensor
+
+    return spec._init if isinstance(spec, _PlaceholderTensor) else spec.shape
+
+
 def _mark_dynamic(args, specs):
-    """``Cell.set_inputs(Tensor(shape=[None, ...]))``: the None (-1) dimensions compile shape-generic."""
+    """``Cell.set_inputs(Tensor(shape=[None, Symbol(...), ...]))``: the None (-1) and Symbol dimensions compile
+    shape-generic, after the reference's checks of the sizes against the Symbols."""
     from .common.tensor import Tensor
 
-    for a, spec in zip(args, specs):
+    for j, (a, spec) in enumerate(zip(args, specs), 1):
         if isinstance(a, Tensor) and isinstance(spec, Tensor):
-            dims = [i for i, n in enumerate(spec.shape) if n is None or n < 0]
-            if dims and a._t.dim() == len(spec.shape):
-                torch._dynamo.mark_dynamic(a._t, dims)
+            dims = _spec_dims(spec)
+            if len(dims) == a._t.dim():
+                _check_symbols(a._t.shape, dims, j)
+            _mark_one(a._t, dims)
+
+
+def _check_dynamic_arg(arg, spec, name):
+    """``enable_dynamic``: an input against its spec (the reference's checks), then its dynamic dimensions marked."""
+    from .common.tensor import Tensor
+
+    if isinstance(arg, Tensor) and isinstance(spec, Tensor):
+        shape = tuple(arg._t.shape)
+        if arg.dtype != spec.dtype:
+            raise TypeError(f"When using decorator enable_dynamic, input tensor dtype = {arg.dtype}, dynamic tensor "
+                            f"dtype = {spec.dtype}, tensor dtypes are not the same.")
+        dims = _spec_dims(spec)
+        if tuple(dims) != (-2,):
+            if len(shape) != len(dims) or any(isinstance(d, int) and d >= 0 and d != n for n, d in zip(shape, dims)):
+                raise ValueError(f"When using decorator enable_dynamic, input tensor shape = {_shape_text(shape)}, "
+                                 f"dynamic tensor shape = {_shape_text(spec.shape)}, tensor shapes are not the same.")
+        _mark_one(arg._t, dims)
+    elif isinstance(arg, (tuple, list)) and isinstance(spec, (tuple, list)):
+        if len(arg) != len(spec):
+            raise ValueError("Input sequences must have the same structure and length.")
+        for x, y in zip(arg, spec):
+            _check_dynamic_arg(x, y, name)
+    else:
+        raise TypeError(f"When using decorator enable_dynamic, the type between argument '{name}' and corresponding "
+                        f"input are not the same.")
+
+
+def apply_enable_dynamic(fn, args, offset):
+    """The ``enable_dynamic`` specs recorded on ``fn`` applied to the positional ``args`` (``offset``: a leading
+    ``self`` not counted by the specs)."""
+    specs = fn.__dict__.get("__enable_dynamic__")
+    if specs:
+        for index, (name, spec) in specs.items():
+            if index + offset < len(args):
+                _check_dynamic_arg(args[index + offset], spec, name)
 
 
 def _graph_call(self, *args, **kwargs):

@@ -4,6 +4,7 @@ MindSpore compiles a ``@jit`` function into a graph; lightspore compiles it with
 (TorchDynamo + Inductor; see ``lightspore._compile`` for what compiles, what falls back and the switches).
 The arguments are checked as the reference checks them.
 """
+import inspect
 import json
 import logging
 import types
@@ -11,7 +12,7 @@ from typing import Callable, Optional
 
 from .jit_config import JitConfig
 
-__all__ = ["jit", "jit_class", "lazy_inline", "no_inline"]
+__all__ = ["jit", "jit_class", "lazy_inline", "no_inline", "enable_dynamic"]
 
 _CAPTURE_MODES = ("ast", "bytecode", "trace")
 _JIT_LEVELS = ("O0", "O1")
@@ -133,6 +134,66 @@ def jit(function: Optional[Callable] = None, *, capture_mode: str = "ast", jit_l
         return _wrap(func, dynamic, fullgraph, jit_config)
 
     return deco(function) if function is not None else deco
+
+
+def _dynamic_spec_ok(arg, name):
+    """A spec for enable_dynamic: a Tensor with an unknown rank or at least one None dimension (positive sizes
+    otherwise), or a tuple/list holding one."""
+    from .tensor import Tensor
+
+    if isinstance(arg, Tensor):
+        shape = arg.shape
+        if tuple(shape) == (-2,):
+            return True
+        if -1 not in shape:
+            return False
+        for item in shape:
+            if item != -1 and item <= 0:
+                raise TypeError(f"The argument '{name}' has invalid shape '{shape}', only supports None or a "
+                                f"tuple/list of positive integers and None.")
+        return True
+    return isinstance(arg, (tuple, list)) and any(_dynamic_spec_ok(item, name) for item in arg)
+
+
+def _check_dynamic_type(arg, name):
+    from .tensor import Tensor
+
+    if isinstance(arg, (tuple, list)):
+        for item in arg:
+            _check_dynamic_type(item, name)
+    elif not isinstance(arg, Tensor):
+        raise TypeError(f"The decorator enable_dynamic only supports Tensor or a tuple/list of Tensor, but the "
+                        f"argument : {name} is type of:{type(arg)}.")
+
+
+def enable_dynamic(**kwargs):
+    """Decorator for an ``ms.jit`` function: the named arguments compile shape-generic in the dimensions their
+    spec (``Tensor(shape=[None, ...], dtype=...)``; ``Tensor(shape=None, dtype=...)`` for an unknown rank; Symbol
+    dimensions with their ranges) leaves open (``torch._dynamo.mark_dynamic``). Each call checks the inputs' dtypes
+    and fixed sizes against the specs, as the reference does."""
+    if not kwargs:
+        raise ValueError("When using decorator enable_dynamic, the input cannot be empty!")
+    for name, arg in kwargs.items():
+        _check_dynamic_type(arg, name)
+        if not _dynamic_spec_ok(arg, name):
+            raise TypeError(f"When using decorator enable_dynamic, the shape of argument '{name}' at least have "
+                            f"one None.")
+
+    def decorator(func):
+        if not isinstance(func, (types.FunctionType, types.MethodType)):
+            raise ValueError(f"Decorator enable_dynamic can only be used for function or method decrocated by "
+                             f"ms.jit, but got {func}.")
+        names = [n for n in inspect.signature(func).parameters if n != "self"]
+        if len(kwargs) > len(names):
+            raise ValueError(f"When using decorator enable_dynamic, the number of arguments {len(kwargs)} exceeds "
+                             f"the number of function arguments {len(names)}.")
+        specs = {names.index(key): (key, value) for key, value in kwargs.items()}
+        inner = inspect.unwrap(func)
+        inner = getattr(inner, "__func__", inner)
+        inner.__enable_dynamic__ = specs        # read by the jitted function at each call (lightspore._compile)
+        return func
+
+    return decorator
 
 
 def jit_class(cls):
