@@ -350,8 +350,26 @@ def scope(ds, ms, root):
             out.append([[str(x.dtype), list(x.shape)] for x in row])
         return out
 
+    def ser(dataset):
+        """ds.serialize with the tree root written as ROOT."""
+        return json.loads(json.dumps(ds.serialize(dataset)).replace(root, "ROOT"))
+
+    def pipeline():
+        """An image pipeline of the transforms serialize supports."""
+        import importlib
+        vision = importlib.import_module(ds.__name__ + ".vision")
+        transforms = importlib.import_module(ds.__name__ + ".transforms")
+        data = ds.ImageFolderDataset(root + "/caltech256", shuffle=False, decode=True)
+        data = data.map([vision.Resize((6, 5)), vision.Resize(3, vision.Inter.NEAREST), vision.CenterCrop(2),
+                         vision.Normalize([1, 2, 3], [4, 5, 6]), vision.Rescale(0.5, 1.0),
+                         vision.RandomHorizontalFlip(0.0), vision.RandomVerticalFlip(0.0), vision.HWC2CHW()],
+                        input_columns=["image"])
+        data = data.map([transforms.TypeCast(np.int64), transforms.OneHot(4)], input_columns="label",
+                        num_parallel_workers=1)
+        return data.batch(2, drop_remainder=True).repeat(2)
+
     return {"ds": ds, "ms": ms, "np": np, "R": root, "rows": rows, "srows": srows, "meta": meta, "os": os,
-            "struct": struct}
+            "struct": struct, "ser": ser, "pipeline": pipeline, "json": json}
 
 
 _CLUE = [(t, u) for t in ("AFQMC", "TNEWS", "IFLYTEK", "CMNLI", "WSC", "CSL") for u in ("train", "test", "eval")]
@@ -545,6 +563,29 @@ CASES = [
     ("squad_shard", "rows(ds.SQuADDataset(R+'/squad/SQuAD1', num_shards=4, shard_id=3, shuffle=False))"),
     ("sst2_shard", "rows(ds.SST2Dataset(R+'/sst2', usage='test', num_shards=2, shard_id=1, shuffle=False))"),
     ("dbpedia_shard3", "rows(ds.DBpediaDataset(R+'/dbpedia', num_shards=3, shard_id=2, shuffle=False))"),
+    # serialize / deserialize / compare
+    ("ser_pipeline", "ser(pipeline())"),
+    ("ser_imagefolder", "ser(ds.ImageFolderDataset(R+'/caltech256', shuffle=True, num_samples=3, "
+                        "extensions=['.jpg'], class_indexing={'001.ak47': 4}))"),
+    ("ser_distributed", "ser(ds.ImageFolderDataset(R+'/caltech256', num_shards=2, shard_id=1, "
+                        "num_parallel_workers=2))"),
+    ("ser_subset", "ser(ds.ImageFolderDataset(R+'/caltech256', sampler=ds.SubsetRandomSampler([0, 2])))"),
+    ("ser_mnist_cifar", "ser(ds.zip((ds.MnistDataset(R+'/voc', shuffle=False), ds.Cifar10Dataset(R+'/voc', "
+                        "usage='test', shuffle=False).rename(['image', 'label'], ['i2', 'l2']))))"),
+    ("ser_cifar100", "ser(ds.Cifar100Dataset(R+'/voc', usage='train', shuffle=False).project(['image']))"),
+    ("ser_text", "[ser(ds.TextFileDataset([R+'/enwik9/enwik9'], shuffle=s, num_samples=2, num_shards=2, shard_id=0)) "
+                 "for s in (True, False, ds.Shuffle.FILES, ds.Shuffle.GLOBAL)]"),
+    ("ser_text_ops", "ser(ds.TextFileDataset(R+'/enwik9/enwik9', shuffle=False).shuffle(4).skip(1).take(3))"),
+    ("ser_file", "(lambda d, p: (ds.serialize(d, p), json.load(open(p)) == ds.serialize(d))[1])"
+                 "(pipeline(), R+'/pipeline.json')"),
+    ("deser_rows", "rows(ds.deserialize(input_dict=ds.serialize(pipeline())))"),
+    ("deser_file_rows", "(lambda p: (ds.serialize(pipeline(), p), rows(ds.deserialize(json_filepath=p)))[1])"
+                        "(R+'/pipeline2.json')"),
+    ("deser_none", "ds.deserialize()"),
+    ("compare_same", "ds.compare(pipeline(), pipeline())"),
+    ("compare_differ", "ds.compare(pipeline(), pipeline().take(1))"),
+    ("ser_not_tree", "(lambda a: ser(ds.zip((a, a.rename(['image', 'label'], ['x', 'y'])))))"
+                     "(ds.MnistDataset(R+'/voc'))"),
     # bad input: missing folders and files, bad arguments
     ("caltech256_no_dir", "ds.Caltech256Dataset(R+'/none')"),
     ("celeba_bad_usage", "ds.CelebADataset(R+'/celeba', usage='val')"),
@@ -607,4 +648,4 @@ NAMES = ["CocoDataset", "VOCDataset", "CLUEDataset", "ManifestDataset", "RandomD
          "CMUArcticDataset", "LibriTTSDataset", "Caltech101Dataset", "Caltech256Dataset", "CelebADataset",
          "DIV2KDataset", "FlickrDataset", "Flowers102Dataset", "Food101Dataset", "KITTIDataset", "OmniglotDataset",
          "QMnistDataset", "RenderedSST2Dataset", "SemeionDataset", "STL10Dataset", "SUN397Dataset", "SVHNDataset",
-         "USPSDataset"]
+         "USPSDataset", "serialize", "deserialize", "show", "compare"]

@@ -14,6 +14,7 @@ from . import (
     datasets_vision,
     iterators,
     samplers,
+    serializer_deserializer,
 )
 from .cache_client import DatasetCache
 from .datasets import (
@@ -62,8 +63,9 @@ from .samplers import (
     SubsetSampler,
     WeightedRandomSampler,
 )
+from .serializer_deserializer import compare, deserialize, serialize, show
 
 __all__ = ["Schema", "zip", "GeneratorDataset", "NumpySlicesDataset", "PaddedDataset", "DistributedSampler",
            "PKSampler", "RandomSampler", "SequentialSampler", "SubsetRandomSampler", "SubsetSampler",
            "WeightedRandomSampler"] + list(_std_all) + list(_text_all) + list(_vision_all) + list(_audio_all) + [
-    "DatasetCache"]
+    "DatasetCache", "compare", "deserialize", "serialize", "show"]
