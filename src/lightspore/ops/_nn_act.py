@@ -9,7 +9,7 @@ import torch.nn.functional as F
 from ..common import dtype as mstype
 from ._nn_rt import RefRuntimeError, rt_op
 from ._samples import ACT, A, S, f32
-from ._table import OPS, PRIMS, Primitive, method, op
+from ._table import OPS, Primitive, method, op, prim
 
 
 def attr_prim(cls_name, fn, init_sig, call=None):
@@ -34,11 +34,10 @@ def attr_prim(cls_name, fn, init_sig, call=None):
     def __call__(self, *inputs):
         if call is not None:
             return call(self, *inputs)
-        return fn(*inputs, **{k: self.attrs[k] for k in init_sig})
+        return fn(*inputs, **{k: getattr(self, k) for k in init_sig})
 
     cls = type(cls_name, (Primitive,), {"__init__": __init__, "__call__": __call__, "__module__": "lightspore.ops"})
-    PRIMS[cls_name] = cls
-    return cls
+    return prim(cls_name)(cls)
 
 
 def _float_only(x, where):

@@ -301,9 +301,127 @@ def prim_attr_register(fn):
     return deco
 
 
+# ---------------------------------------------------------------------------------------------
+# primitive attributes in the reference's form: every factory below ends its __init__ with ``ref_attrs``
+# ---------------------------------------------------------------------------------------------
+_DROP = object()        # the reference keeps no such attribute
+
+
+class _Const:
+    """An attribute the reference adds whatever the arguments (``max_length`` of the window ops...)."""
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+
+def _enum(table, upper=False):
+    """A string option stored as the reference's enum integer."""
+    def conv(v, arg):
+        return table.get(v.upper() if upper else v, v) if isinstance(v, str) else v
+    return conv
+
+
+def _upper(v, arg):
+    return v.upper() if isinstance(v, str) else v
+
+
+def _pad_to(n, lead=2):
+    """An int or short tuple stored as the reference's n-element list (leading 1s, as for NCHW strides)."""
+    def conv(v, arg):
+        v = list(v) if isinstance(v, (tuple, list)) else [v] * (n - lead)
+        return [1] * (n - len(v)) + v
+    return conv
+
+
+def _as_passed(v, arg):
+    return list(arg) if isinstance(arg, tuple) else arg
+
+
+def _listed(default):
+    def conv(v, arg):
+        if v is None:
+            return list(default)
+        return list(v) if isinstance(v, (tuple, list)) else [v]
+    return conv
+
+
+_TYPE_IDS = {"Float16": 42, "Float32": 43, "Float64": 44, "Int32": 34, "Int64": 35}
+
+
+def _type_id(v, arg):
+    return _TYPE_IDS.get(str(v), v)
+
+
+_REDUCTION = {"reduction": _enum({"sum": 0, "mean": 1, "none": 2})}
+_FORMAT = _enum({"NCHW": 0, "NHWC": 1}, upper=True)
+_MAX_LENGTH = {"max_length": _Const(1000000)}
+_GRID = {"interpolation_mode": _enum({"bilinear": 0, "nearest": 1}),
+         "padding_mode": _enum({"zeros": 0, "border": 1, "reflection": 2})}
+_POOL2D = {"pad_mode": _upper, "strides": _pad_to(4), "kernel_size": _pad_to(4)}
+_POOL3D = {"pad_mode": _upper, "strides": _pad_to(5, 3), "kernel_size": _pad_to(5, 3), "pad_list": _listed([0] * 6)}
+# primitive -> {attribute: conversion (value, init argument) -> value | _Const | _DROP}
+REF_ATTRS = {
+    "HammingWindow": {"dtype": lambda v, arg: {"Float16": 1, "Float32": 0, "Float64": 11}.get(str(v), v)},
+    "Argmax": {"output_type": _type_id}, "Argmin": {"output_type": _type_id}, "SearchSorted": {"dtype": _type_id},
+    "AvgPool": {"data_format": _FORMAT, "pad_mode": _enum({"PAD": 0, "SAME": 1, "VALID": 2}, upper=True),
+                "strides": _pad_to(2, 0), "kernel_size": _pad_to(2, 0)},
+    "AvgPool3D": _POOL3D, "MaxPool": _POOL2D, "MaxPoolWithArgmax": dict(_POOL2D, data_format=_DROP),
+    "MaxPool3D": dict(_POOL3D, ceil_mode=lambda v, arg: 0 if v is None else int(v),
+                      pad_list=lambda v, arg: [v] * 6 if isinstance(v, int) else list(v)),
+    "Conv2D": {"pad": _pad_to(4, 0), "stride": _pad_to(4), "dilation": _pad_to(4), "kernel_size": _as_passed,
+               "groups": _Const(1)},
+    "BiasAdd": {"data_format": _FORMAT},
+    "BCEWithLogitsLoss": _REDUCTION, "BinaryCrossEntropy": _REDUCTION, "NLLLoss": _REDUCTION,
+    "SmoothL1Loss": _REDUCTION, "SoftMarginLoss": _REDUCTION,
+    "BartlettWindow": _MAX_LENGTH, "BlackmanWindow": _MAX_LENGTH, "Expand": _MAX_LENGTH,
+    "SegmentMax": _MAX_LENGTH, "SegmentMean": _MAX_LENGTH, "SegmentMin": _MAX_LENGTH, "SegmentProd": _MAX_LENGTH,
+    "SegmentSum": _MAX_LENGTH, "TruncatedNormal": _MAX_LENGTH,
+    "MatrixDiagPartV3": {"max_length": _Const(200000000)}, "MatrixSetDiagV3": {"max_length": _Const(200000000)},
+    "Fmax": {"ignore_nan": _Const(True)}, "Fmin": {"ignore_nan": _Const(True)},
+    "GatherV2": {"batch_dims": _Const(0)}, "EmbeddingLookup": {"bprop_return_sparse": _Const(True)},
+    "Log": {"base": _Const(-1.0), "scale": _Const(1.0), "shift": _Const(0.0), "cust_aicpu": _Const("Log")},
+    "Median": {"cust_aicpu": _Const("Median")},
+    "SparseSoftmaxCrossEntropyWithLogits": {"sens": _Const(1.0)},
+    "GridSampler2D": _GRID, "GridSampler3D": _GRID,
+    "Meshgrid": {"indexing": _enum({"ij": 0, "xy": 1})},
+    "ResizeLinear1D": {"coordinate_transformation_mode": _enum({"align_corners": 1, "half_pixel": 2})},
+    "L2Normalize": {"axis": _listed(())}, "CountNonZero": {"dims": _listed(())},
+    "NuclearNorm": {"dim": _listed([1000])},
+    "Dropout2D": {"keep_prob": _DROP}, "Dropout3D": {"keep_prob": _DROP}, "Pack": {"axis": _DROP},
+    "Unpack": {"axis": _DROP}, "MatrixSolve": {"adjoint": _DROP},
+    "LRN": dict.fromkeys(("depth_radius", "bias", "alpha", "beta", "norm_region"), _DROP),
+    "DynamicShape": {"dtype": _DROP, "is_dynamic_shape": _Const(True)},
+    "TensorScatterElements": {"reduction": _DROP, "reduce": lambda v, arg: v},
+}
+
+
+def ref_attrs(self, arguments=None):
+    """Put ``self.attrs`` in the reference's form (``REF_ATTRS``): enums as integers, shapes as the reference's
+    lists, the constants it adds, none it lacks. ``arguments``: the init arguments by name. Instance attributes
+    (what the primitive's call reads) are left as they are."""
+    conv = REF_ATTRS.get(type(self).__name__)
+    if conv is None:
+        return
+    attrs = self.attrs
+    for name, c in conv.items():
+        if c is _DROP:
+            attrs.pop(name, None)
+        elif isinstance(c, _Const):
+            attrs[name] = c.value
+        elif name == "reduce":     # TensorScatterElements: its 'reduction' argument, as the reference's enum
+            attrs[name] = {"none": 0, "add": 1}.get(getattr(self, "reduction", "none"), 0)
+        elif name == "pad_list" and name not in attrs:     # AvgPool3D: its 'pad' on each of the six sides
+            pad = attrs.get("pad", 0)
+            attrs[name] = [pad] * 6 if isinstance(pad, int) else list(pad)
+        elif name in attrs:
+            attrs[name] = c(attrs[name], (arguments or {}).get(name))
+
+
 def _simple_prim(cls_name, fn):
     def __init__(self):
         Primitive.__init__(self, cls_name)
+        ref_attrs(self)
 
     def __call__(self, *args, **kwargs):
         return fn(*args, **kwargs)
@@ -326,7 +444,7 @@ def prim(cls_name):
         cls.__module__ = "lightspore.ops"
         init = cls.__dict__.get("__init__")
         if init is not None and not getattr(init, "_fills_attrs", False):
-            cls.__init__ = _filling_attrs(init)
+            cls.__init__ = _filling_attrs(init, cls_name in REF_ATTRS)
         PRIMS[cls_name] = cls
         return cls
     return deco
@@ -335,13 +453,13 @@ def prim(cls_name):
 _ATTR_KINDS = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
 
 
-def _filling_attrs(init):
+def _filling_attrs(init, converted=False):
     """Wrap a primitive's ``__init__`` so that, as in the reference, every init argument is a primitive attribute:
     ``attrs[name]`` is the value the body stored on the instance under that name (normalised), else the argument
     (defaults applied). Attributes the body added itself are kept."""
     sig = inspect.signature(init)
     names = [p.name for p in list(sig.parameters.values())[1:] if p.kind in _ATTR_KINDS]
-    if not names:
+    if not names and not converted:
         init._fills_attrs = True
         return init
 
@@ -354,6 +472,7 @@ def _filling_attrs(init):
         for n in names:
             if n not in attrs:
                 attrs[n] = own[n] if n in own else bound.arguments[n]
+        ref_attrs(self, bound.arguments)
 
     __init__.__signature__ = sig
     __init__.__doc__ = init.__doc__
