@@ -206,43 +206,16 @@ def measure(checkouts, known, resolve):
 
 
 # ----------------------------------------------------------------------------- import every module
-_IMPORT_CHILD = r"""
-import importlib, json, os, sys, traceback, warnings
-warnings.simplefilter("ignore")
-root, pkg = sys.argv[1], sys.argv[2]
-sys.path.insert(0, root)
-import lightspore
-lightspore.install_alias()
-mods = []
-base = os.path.join(root, pkg)
-for d, dirs, files in os.walk(base):
-    dirs[:] = sorted(x for x in dirs if not x.startswith((".", "__")))
-    rel = os.path.relpath(d, root).replace(os.sep, ".")
-    if "__init__.py" not in files:
-        dirs[:] = []
-        continue
-    mods.append(rel)
-    mods += [rel + "." + f[:-3] for f in sorted(files) if f.endswith(".py") and f != "__init__.py"]
-res = {}
-for m in mods:
-    try:
-        importlib.import_module(m)
-        res[m] = None
-    except BaseException as e:
-        name = getattr(e, "name", None)
-        msg = (type(e).__name__ + ": " + str(e)).splitlines()[0][:300]
-        res[m] = [msg, name]
-print(json.dumps(res))
-"""
-
-
 def import_library(root, pkg, timeout=900):
-    r = subprocess.run([sys.executable, "-c", _IMPORT_CHILD, root, pkg], capture_output=True, text=True,
-                       timeout=timeout, cwd=root)
-    lines = [ln for ln in r.stdout.splitlines() if ln.startswith("{")]
-    if not lines:
+    """Import every module of ``root/pkg`` in a child process through the alias (realcode_check.py's walk)."""
+    import tempfile
+    out = os.path.join(tempfile.mkdtemp(prefix="import-sweep-"), f"{pkg}.json")
+    r = subprocess.run([sys.executable, "-m", "lightspore", os.path.join(HERE, "realcode_check.py"), "--walk", root,
+                        pkg, "--out", out], capture_output=True, text=True, timeout=timeout, cwd=root)
+    if not os.path.exists(out):
         return None, r.stderr[-2000:]
-    return json.loads(lines[-1]), None
+    with open(out) as f:
+        return json.load(f), None
 
 
 def _is_mindspore_failure(msg, name):
