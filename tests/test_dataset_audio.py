@@ -65,7 +65,7 @@ def test_case(stem, name, expr, tol):
 
 
 # the recurrences of the IIR filters: with scipy they run in scipy.signal.lfilter; these cases run them again on the
-# torch block formulation lightspore falls back to without scipy
+# block formulation lightspore falls back to without scipy
 IIR_CASES = [c for c in CASES if c[1] in {"riaa", "treble", "bass", "lowpass", "highpass", "bandpass", "bandreject",
                                           "allpass", "equalizer", "band", "deemph", "deemph_48k", "biquad", "lfilter",
                                           "lfilter_noclamp", "filtfilt", "filtfilt_noclamp", "overdrive",
@@ -79,8 +79,8 @@ def test_iir_without_scipy(monkeypatch, stem, name, expr, tol):
     test_case(stem, name, expr, tol)
 
 
-def test_iir_torch_blocks_long_signal():
-    """Many blocks (and a partial last one) of a third-order filter: the torch form equals the difference equation
+def test_iir_blocks_long_signal():
+    """Many blocks (and a partial last one) of a third-order filter: the block form equals the difference equation
     evaluated sample by sample."""
     from lightspore.dataset.audio import _iir
     x = np.random.default_rng(1).standard_normal((3, 2 * _iir._BLOCK + 37)) * 0.3
@@ -90,7 +90,7 @@ def test_iir_torch_blocks_long_signal():
         for k in range(4):
             if n - k >= 0:
                 want[:, n] += b[k] * x[:, n - k] - (a[k] * want[:, n - k] if k else 0.0)
-    np.testing.assert_allclose(_iir.lfilter(x, a, b, False, engine="torch"), want, rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(_iir.lfilter(x, a, b, False, engine="blocks"), want, rtol=1e-10, atol=1e-12)
 
 
 def test_every_case_has_golden():

@@ -128,15 +128,20 @@ def _stft(a, n_fft, win_length, hop_length, pad, window, normalized, center, pad
     return np.swapaxes(spec, -1, -2)
 
 
-def _check_spec_args(n_fft, win_length, hop_length, pad, power, normalized, center, onesided, window, pad_mode):
+def _check_frames(n_fft, win_length, hop_length, least=1):
+    """n_fft positive; win_length (at most n_fft) and hop_length at least ``least`` when given."""
     _check_int(n_fft, "n_fft", 1)
     if win_length is not None:
-        _check_int(win_length, "win_length", 1)
+        _check_int(win_length, "win_length", least)
         if win_length > n_fft:
             raise ValueError(f"Input win_length should be no more than n_fft, but got win_length: {win_length} and "
                              f"n_fft: {n_fft}.")
     if hop_length is not None:
-        _check_int(hop_length, "hop_length", 1)
+        _check_int(hop_length, "hop_length", least)
+
+
+def _check_spec_args(n_fft, win_length, hop_length, pad, power, normalized, center, onesided, window, pad_mode):
+    _check_frames(n_fft, win_length, hop_length)
     _check_int(pad, "pad", 0)
     type_check(power, (int, float), "power")
     check_value(power, 0, _FLOAT32_MAX, "power")
@@ -901,34 +906,35 @@ def _shelf(sample_rate, gain, freq, q, treble):
             (amp + 1) + t2 + t1, -2 * ((amp - 1) + t3), (amp + 1) + t2 - t1)
 
 
-class BassBiquad(_BiquadBase):
+class _ShelfBiquad(_BiquadBase):
+    _treble = False
+
+    def __init__(self, sample_rate, gain, central_freq, q):
+        _check_rate(sample_rate)
+        _check_float(gain, "gain")
+        _check_float(central_freq, "central_freq")
+        _check_q(q)
+        super().__init__()
+        self.sample_rate, self.gain, self.central_freq, self.Q = sample_rate, gain, central_freq, q
+
+    def _coeffs(self):
+        return _shelf(self.sample_rate, self.gain, self.central_freq, self.Q, self._treble)
+
+
+class BassBiquad(_ShelfBiquad):
     """Low-shelf filter: ``gain`` dB below ``central_freq``."""
 
     def __init__(self, sample_rate, gain, central_freq=100.0, Q=0.707):  # noqa: N803
-        _check_rate(sample_rate)
-        _check_float(gain, "gain")
-        _check_float(central_freq, "central_freq")
-        _check_q(Q)
-        super().__init__()
-        self.sample_rate, self.gain, self.central_freq, self.Q = sample_rate, gain, central_freq, Q
-
-    def _coeffs(self):
-        return _shelf(self.sample_rate, self.gain, self.central_freq, self.Q, False)
+        super().__init__(sample_rate, gain, central_freq, Q)
 
 
-class TrebleBiquad(_BiquadBase):
+class TrebleBiquad(_ShelfBiquad):
     """High-shelf filter: ``gain`` dB above ``central_freq``."""
 
-    def __init__(self, sample_rate, gain, central_freq=3000, Q=0.707):  # noqa: N803
-        _check_rate(sample_rate)
-        _check_float(gain, "gain")
-        _check_float(central_freq, "central_freq")
-        _check_q(Q)
-        super().__init__()
-        self.sample_rate, self.gain, self.central_freq, self.Q = sample_rate, gain, central_freq, Q
+    _treble = True
 
-    def _coeffs(self):
-        return _shelf(self.sample_rate, self.gain, self.central_freq, self.Q, True)
+    def __init__(self, sample_rate, gain, central_freq=3000, Q=0.707):  # noqa: N803
+        super().__init__(sample_rate, gain, central_freq, Q)
 
 
 class DeemphBiquad(_BiquadBase):
@@ -1205,13 +1211,7 @@ class InverseSpectrogram(AudioTensorOperation):
         type_check(pad_mode, (BorderType,), "pad_mode")
         type_check(onesided, (bool,), "onesided")
         _check_int(pad, "pad", 0)
-        if hop_length is not None:
-            _check_int(hop_length, "hop_length", 1)
-        if win_length is not None:
-            _check_int(win_length, "win_length", 1)
-            if win_length > n_fft:
-                raise ValueError(f"Input win_length should be no more than n_fft, but got win_length: {win_length} "
-                                 f"and n_fft: {n_fft}.")
+        _check_frames(n_fft, win_length, hop_length)
         super().__init__()
         self.length = length if length is not None else 0
         self.n_fft = n_fft
@@ -1252,13 +1252,7 @@ class GriffinLim(AudioTensorOperation):
                  power=2.0, momentum=0.99, length=None, rand_init=True):
         _check_int(n_fft, "n_fft", 1)
         _check_int(n_iter, "n_iter", 1)
-        if win_length is not None:
-            _check_int(win_length, "win_length", 0)
-            if win_length > n_fft:
-                raise ValueError(f"Input win_length should be no more than n_fft, but got win_length: {win_length} "
-                                 f"and n_fft: {n_fft}.")
-        if hop_length is not None:
-            _check_int(hop_length, "hop_length", 0)
+        _check_frames(n_fft, win_length, hop_length, least=0)
         type_check(window_type, (WindowType,), "window_type")
         type_check(power, (int, float), "power")
         check_value(power, 0, _FLOAT32_MAX, "power", left_open=True)
@@ -1350,13 +1344,7 @@ class PitchShift(AudioTensorOperation):
         _check_int_nonzero(bins_per_octave, "bins_per_octave")
         _check_int(n_fft, "n_fft", 1)
         type_check(window, (WindowType,), "window")
-        if win_length is not None:
-            _check_int(win_length, "win_length", 1)
-            if win_length > n_fft:
-                raise ValueError(f"Input win_length should be no more than n_fft, but got win_length: {win_length} "
-                                 f"and n_fft: {n_fft}.")
-        if hop_length is not None:
-            _check_int(hop_length, "hop_length", 1)
+        _check_frames(n_fft, win_length, hop_length)
         super().__init__()
         self.sample_rate, self.n_steps, self.bins_per_octave, self.n_fft = sample_rate, n_steps, bins_per_octave, n_fft
         self.win_length = win_length if win_length is not None else n_fft

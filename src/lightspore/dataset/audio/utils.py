@@ -17,75 +17,29 @@ def type_check(arg, types, arg_name):
     _type_check(arg, types, arg_name)
 
 
-class BorderType(str, enum.Enum):
-    """Padding modes."""
-    CONSTANT = "constant"
-    EDGE = "edge"
-    REFLECT = "reflect"
-    SYMMETRIC = "symmetric"
+def _str_enum(name, doc, **members):
+    """A str-valued Enum class of this module (the reference's audio enums compare equal to their strings)."""
+    cls = enum.Enum(name, list(members.items()), type=str, module=__name__, qualname=name)
+    cls.__doc__ = doc
+    return cls
 
 
-class DensityFunction(str, enum.Enum):
-    TPDF = "TPDF"
-    RPDF = "RPDF"
-    GPDF = "GPDF"
-
-
-class FadeShape(str, enum.Enum):
-    QUARTER_SINE = "quarter_sine"
-    HALF_SINE = "half_sine"
-    LINEAR = "linear"
-    LOGARITHMIC = "logarithmic"
-    EXPONENTIAL = "exponential"
-
-
-class GainType(str, enum.Enum):
-    AMPLITUDE = "amplitude"
-    POWER = "power"
-    DB = "db"
-
-
-class Interpolation(str, enum.Enum):
-    LINEAR = "linear"
-    QUADRATIC = "quadratic"
-
-
-class MelType(str, enum.Enum):
-    HTK = "htk"
-    SLANEY = "slaney"
-
-
-class Modulation(str, enum.Enum):
-    SINUSOIDAL = "sinusoidal"
-    TRIANGULAR = "triangular"
-
-
-class NormMode(str, enum.Enum):
-    ORTHO = "ortho"
-    NONE = "none"
-
-
-class NormType(str, enum.Enum):
-    SLANEY = "slaney"
-    NONE = "none"
-
-
-class ResampleMethod(str, enum.Enum):
-    SINC_INTERPOLATION = "sinc_interpolation"
-    KAISER_WINDOW = "kaiser_window"
-
-
-class ScaleType(str, enum.Enum):
-    POWER = "power"
-    MAGNITUDE = "magnitude"
-
-
-class WindowType(str, enum.Enum):
-    BARTLETT = "bartlett"
-    BLACKMAN = "blackman"
-    HAMMING = "hamming"
-    HANN = "hann"
-    KAISER = "kaiser"
+BorderType = _str_enum("BorderType", "Padding modes.", CONSTANT="constant", EDGE="edge", REFLECT="reflect",
+                       SYMMETRIC="symmetric")
+DensityFunction = _str_enum("DensityFunction", "Dither noise densities.", TPDF="TPDF", RPDF="RPDF", GPDF="GPDF")
+FadeShape = _str_enum("FadeShape", "Fade curves.", QUARTER_SINE="quarter_sine", HALF_SINE="half_sine",
+                      LINEAR="linear", LOGARITHMIC="logarithmic", EXPONENTIAL="exponential")
+GainType = _str_enum("GainType", "How a gain is given.", AMPLITUDE="amplitude", POWER="power", DB="db")
+Interpolation = _str_enum("Interpolation", "Delay-line interpolation.", LINEAR="linear", QUADRATIC="quadratic")
+MelType = _str_enum("MelType", "Mel scales.", HTK="htk", SLANEY="slaney")
+Modulation = _str_enum("Modulation", "LFO shapes.", SINUSOIDAL="sinusoidal", TRIANGULAR="triangular")
+NormMode = _str_enum("NormMode", "DCT normalization.", ORTHO="ortho", NONE="none")
+NormType = _str_enum("NormType", "Mel filter normalization.", SLANEY="slaney", NONE="none")
+ResampleMethod = _str_enum("ResampleMethod", "Resampling kernels.", SINC_INTERPOLATION="sinc_interpolation",
+                           KAISER_WINDOW="kaiser_window")
+ScaleType = _str_enum("ScaleType", "Spectrogram scales.", POWER="power", MAGNITUDE="magnitude")
+WindowType = _str_enum("WindowType", "STFT windows.", BARTLETT="bartlett", BLACKMAN="blackman", HAMMING="hamming",
+                       HANN="hann", KAISER="kaiser")
 
 
 def _hz_to_mel(f, mel_type):

@@ -12,40 +12,21 @@ __all__ = ["CharNGram", "FastText", "GloVe", "JiebaMode", "NormalizeForm", "Sent
            "SPieceTokenizerLoadType", "SPieceTokenizerOutType", "Vectors", "Vocab", "to_bytes", "to_str"]
 
 
-class JiebaMode(enum.IntEnum):
-    """Jieba tokenizer modes."""
-    MIX = 0
-    MP = 1
-    HMM = 2
+def _int_enum(name, doc, names):
+    """An IntEnum class of this module numbering ``names`` from 0."""
+    cls = enum.IntEnum(name, [(n, i) for i, n in enumerate(names)], module=__name__, qualname=name)
+    cls.__doc__ = doc
+    return cls
 
 
-class NormalizeForm(enum.IntEnum):
-    """Unicode normalization forms (NONE: leave the text as it is)."""
-    NONE = 0
-    NFC = 1
-    NFKC = 2
-    NFD = 3
-    NFKD = 4
-
-
-class SentencePieceModel(enum.IntEnum):
-    """SentencePiece model types."""
-    UNIGRAM = 0
-    BPE = 1
-    CHAR = 2
-    WORD = 3
-
-
-class SPieceTokenizerLoadType(enum.IntEnum):
-    """Where a SentencePiece tokenizer loads its model from."""
-    FILE = 0
-    MODEL = 1
-
-
-class SPieceTokenizerOutType(enum.IntEnum):
-    """What a SentencePiece tokenizer outputs."""
-    STRING = 0
-    INT = 1
+JiebaMode = _int_enum("JiebaMode", "Jieba tokenizer modes.", ["MIX", "MP", "HMM"])
+NormalizeForm = _int_enum("NormalizeForm", "Unicode normalization forms (NONE: leave the text as it is).",
+                          ["NONE", "NFC", "NFKC", "NFD", "NFKD"])
+SentencePieceModel = _int_enum("SentencePieceModel", "SentencePiece model types.", ["UNIGRAM", "BPE", "CHAR", "WORD"])
+SPieceTokenizerLoadType = _int_enum("SPieceTokenizerLoadType", "Where a SentencePiece tokenizer loads its model from.",
+                                    ["FILE", "MODEL"])
+SPieceTokenizerOutType = _int_enum("SPieceTokenizerOutType", "What a SentencePiece tokenizer outputs.",
+                                   ["STRING", "INT"])
 
 
 def _check_words(words, name):
