@@ -58,6 +58,11 @@ DISTS = {
     "normal_f16": ("Normal", lambda ms: dict(mean=0.5, sd=2.0, dtype=ms.float16), [-1., 0.5, 3.], None, None),
     "normal_f64_np": ("Normal", lambda ms: dict(mean=np.array([0., 1.]), sd=np.array([1., 3.])), [0.5], None,
                       None),
+    "normal_f64": ("Normal", lambda ms: dict(mean=0.5, sd=2.0, dtype=ms.float64), [-1., 0.5, 3.], None,
+                   lambda ms: ["Normal", ms.Tensor(1., ms.float64), ms.Tensor(2., ms.float64)]),
+    "exponential_np64": ("Exponential", lambda ms: dict(rate=np.array([0.5, 2.])), [[1.], [2.]], None, None),
+    "uniform_f16": ("Uniform", lambda ms: dict(low=0., high=2., dtype=ms.float16), [0.5, 1.5, 3.], None, None),
+    "lognormal_f16": ("LogNormal", lambda ms: dict(loc=0., scale=1., dtype=ms.float16), [0.5, 1.5], None, None),
     "bernoulli_scalar": ("Bernoulli", lambda ms: dict(probs=0.3), [0., 1., 0.5, -1., 2.], None,
                          lambda ms: ["Bernoulli", _t(ms, 0.6)]),
     "bernoulli_batch_f32": ("Bernoulli", lambda ms: dict(probs=np.array([0.2, 0.7], np.float32), dtype=ms.float32),
@@ -247,6 +252,23 @@ def transformed_exp_normal_call(ms):
     out["mean"] = _run(lambda: d.mean(m, s))
     out["props"] = _props(d)
     return out
+
+
+@case
+def keyword_arguments(ms):
+    msd = ms.nn.probability.distribution
+    d = msd.Normal()
+    x = _t(ms, [0.5, 1.])
+    m, s = _t(ms, [0., 1.]), _t(ms, [2.])
+    return {"log_prob": _run(lambda: d.log_prob(x, mean=m, sd=s)),
+            "log_prob_sd_only": _run(lambda: msd.Normal(0.5, 1.).log_prob(x, sd=s)),
+            "kl": _run(lambda: d.kl_loss("Normal", mean_b=m, sd_b=s, mean=_t(ms, 1.), sd=_t(ms, 1.))),
+            "construct_kw": _run(lambda: d("cdf", x, mean=m, sd=s)),
+            "sample_kw": _run(lambda: list(d.sample(shape=(3,), mean=m, sd=s).shape)),
+            "bernoulli_int_value": _run(lambda: msd.Bernoulli(0.3).prob(ms.Tensor(np.array([0, 1], np.int32)))),
+            "categorical_int_value": _run(lambda: msd.Categorical([0.2, 0.8]).log_prob(
+                ms.Tensor(np.array([1, 0], np.int32)))),
+            "get_dist_args_kw": _run(lambda: msd.Normal(0., 1.).get_dist_args(sd=s))}
 
 
 @case
