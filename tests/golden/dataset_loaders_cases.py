@@ -301,6 +301,44 @@ def _vision(root):
         _put(root, f"caltech101/Annotations/{ann}/annotation_{n:04d}.mat", buf.getvalue())
 
 
+def _vision2(root):
+    for k, (u, city, n) in enumerate([("train", "aachen", "000000"), ("train", "aachen", "000001"),
+                                      ("train", "bochum", "000000"), ("val", "lindau", "000000"),
+                                      ("test", "bonn", "000000")]):
+        stem = f"{city}_{n}_000019"
+        _put(root, f"cityscapes/leftImg8bit/{u}/{city}/{stem}_leftImg8bit.png", _png(800 + k))
+        for kind in ("color", "instanceIds", "labelIds"):
+            _put(root, f"cityscapes/gtFine/{u}/{city}/{stem}_gtFine_{kind}.png", _png(810 + 3 * k + len(kind),
+                                                                                    mode="L"))
+        _put(root, f"cityscapes/gtFine/{u}/{city}/{stem}_gtFine_polygons.json",
+             json.dumps({"imgHeight": 4, "imgWidth": 4, "objects": [{"label": "road", "polygon": [[0, k], [1, 2]]}]}))
+    _put(root, "cityscapes/gtCoarse/train/aachen/aachen_000000_000019_gtCoarse_labelIds.png", _png(830, mode="L"))
+    _put(root, "places365/categories_places365.txt", "/a/airfield 0\n/a/alley 1\n/b/bar 2\n")
+    _put(root, "places365/places365_train_standard.txt", "/a/alley/00000001.jpg 1\n/a/airfield/00000001.jpg 0\n")
+    _put(root, "places365/places365_val.txt", "Places365_val_00000001.jpg 2\n")
+    _put(root, "places365/data_256_standard/a/alley/00000001.jpg", _png(840))
+    _put(root, "places365/data_256_standard/a/airfield/00000001.jpg", _png(841))
+    _put(root, "places365/val_256/Places365_val_00000001.jpg", _png(842))
+    for k, (name, n) in enumerate([("Aaron_Eckhart", 1), ("Abbas_Kiarostami", 1), ("Abbas_Kiarostami", 2),
+                                   ("Zico", 1)]):
+        for d in ("lfw", "lfw_funneled", "lfw-deepfunneled"):
+            _put(root, f"lfw/{d}/{name}/{name}_{n:04d}.jpg", _png(850 + k + (10 if d == "lfw" else 0)))
+    _put(root, "lfw/lfw-names.txt", "Aaron_Eckhart\t1\nAbbas_Kiarostami\t2\nZico\t1\n")
+    _put(root, "lfw/peopleDevTrain.txt", "2\nAbbas_Kiarostami\t2\nZico\t1\n")
+    _put(root, "lfw/peopleDevTest.txt", "1\nAaron_Eckhart\t1\n")
+    _put(root, "lfw/people.txt", "2\n1\nZico\t1\n2\nAaron_Eckhart\t1\nAbbas_Kiarostami\t1\n")
+    _put(root, "lfw/pairsDevTrain.txt", "1\nAbbas_Kiarostami\t1\t2\nAaron_Eckhart\t1\tZico\t1\n")
+    _put(root, "lfw/pairsDevTest.txt", "1\nAbbas_Kiarostami\t2\t1\nZico\t1\tAbbas_Kiarostami\t2\n")
+    _put(root, "lfw/pairs.txt", "1 1\nAbbas_Kiarostami\t1\t2\nZico\t1\tAaron_Eckhart\t1\n")
+    urls = ["http://static.flickr.com/3326/3596303505_3ce4c20529.jpg",
+            "http://static.flickr.com/2522/4182181099_c3c23ab1cc.jpg"]
+    _put(root, "sbu/SBU_captioned_photo_dataset_urls.txt", "\n".join(urls) + "\n")
+    _put(root, "sbu/SBU_captioned_photo_dataset_captions.txt", "a man on a bike\nthe sky at night\n")
+    for k, u in enumerate(urls):
+        parts = u.split("/")
+        _put(root, f"sbu/sbu_images/m_{parts[-2]}_{parts[-1]}", _png(870 + k))
+
+
 def _audio2(root):
     for k, n in enumerate(["arctic_a0001", "arctic_a0002"]):
         _put(root, f"cmu/cmu_us_aew_arctic/wav/{n}.wav", _wav(700 + k, n=3, rate=16000))
@@ -325,6 +363,7 @@ def make_files(root):
     _csv_text(root)
     _audio(root)
     _vision(root)
+    _vision2(root)
     _audio2(root)
 
 
@@ -543,6 +582,27 @@ CASES = [
                        "shuffle=False))"),
     ("caltech101", "rows(ds.Caltech101Dataset(R+'/caltech101', shuffle=False))"),
     ("caltech101_all", "rows(ds.Caltech101Dataset(R+'/caltech101', target_type='all', shuffle=False))"),
+    ("cityscapes_instance", "rows(ds.CityscapesDataset(R+'/cityscapes', shuffle=False))"),
+    ("cityscapes_semantic_all", "rows(ds.CityscapesDataset(R+'/cityscapes', usage='all', task='semantic', "
+                                "shuffle=False))"),
+    ("cityscapes_polygon", "rows(ds.CityscapesDataset(R+'/cityscapes', usage='val', task='polygon', shuffle=False))"),
+    ("cityscapes_color_decode", "rows(ds.CityscapesDataset(R+'/cityscapes', usage='test', task='color', decode=True, "
+                                "shuffle=False))"),
+    ("cityscapes_coarse", "rows(ds.CityscapesDataset(R+'/cityscapes', quality_mode='coarse', task='semantic', "
+                          "shuffle=False))"),
+    ("cityscapes_bad_task", "ds.CityscapesDataset(R+'/cityscapes', task='depth')"),
+    ("cityscapes_bad_usage", "ds.CityscapesDataset(R+'/cityscapes', usage='train_extra')"),
+    ("places365_train", "rows(ds.Places365Dataset(R+'/places365', shuffle=False))"),
+    ("places365_val", "rows(ds.Places365Dataset(R+'/places365', usage='val', decode=True, shuffle=False))"),
+    ("places365_bad_usage", "ds.Places365Dataset(R+'/places365', usage='train')"),
+    ("lfw_people_all", "rows(ds.LFWDataset(R+'/lfw', shuffle=False))"),
+    ("lfw_people_train", "rows(ds.LFWDataset(R+'/lfw', usage='train', shuffle=False))"),
+    ("lfw_people_10fold", "rows(ds.LFWDataset(R+'/lfw', usage='10fold', image_set='original', shuffle=False))"),
+    ("lfw_pairs_all", "rows(ds.LFWDataset(R+'/lfw', task='pairs', shuffle=False))"),
+    ("lfw_pairs_10fold", "rows(ds.LFWDataset(R+'/lfw', task='pairs', usage='10fold', image_set='deepfunneled', "
+                         "shuffle=False))"),
+    ("lfw_bad_task", "ds.LFWDataset(R+'/lfw', task='faces')"),
+    ("sbu", "rows(ds.SBUDataset(R+'/sbu', shuffle=False))"),
     # samplers, shards and num_samples on the readers
     ("coco_sampler", "rows(ds.CocoDataset(R+'/coco/images', R+'/coco/kp.json', task='Keypoint', "
                      "sampler=ds.SequentialSampler(start_index=1)))"),
@@ -648,4 +708,5 @@ NAMES = ["CocoDataset", "VOCDataset", "CLUEDataset", "ManifestDataset", "RandomD
          "CMUArcticDataset", "LibriTTSDataset", "Caltech101Dataset", "Caltech256Dataset", "CelebADataset",
          "DIV2KDataset", "FlickrDataset", "Flowers102Dataset", "Food101Dataset", "KITTIDataset", "OmniglotDataset",
          "QMnistDataset", "RenderedSST2Dataset", "SemeionDataset", "STL10Dataset", "SUN397Dataset", "SVHNDataset",
-         "USPSDataset", "serialize", "deserialize", "show", "compare"]
+         "USPSDataset", "serialize", "deserialize", "show", "compare", "CityscapesDataset", "LFWDataset",
+         "Places365Dataset", "SBUDataset"]

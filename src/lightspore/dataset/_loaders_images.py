@@ -16,7 +16,8 @@ from .sources import _check_usage, _type_error
 
 __all__ = ["Caltech101Dataset", "Caltech256Dataset", "CelebADataset", "FlickrDataset", "Food101Dataset",
            "SUN397Dataset", "SemeionDataset", "STL10Dataset", "USPSDataset", "QMnistDataset", "OmniglotDataset",
-           "RenderedSST2Dataset", "DIV2KDataset", "KITTIDataset", "SVHNDataset", "Flowers102Dataset"]
+           "RenderedSST2Dataset", "DIV2KDataset", "KITTIDataset", "SVHNDataset", "Flowers102Dataset",
+           "CityscapesDataset", "Places365Dataset", "LFWDataset", "SBUDataset"]
 
 
 def _sorted_dirs(path):
@@ -651,3 +652,210 @@ class USPSDataset(_RowSharded, VisionBaseDataset):
                 image = ((values + 1) / 2 * 255).astype(np.uint8).reshape(16, 16, 1)
                 out.append((image, np.array(int(parts[0]) - 1, np.uint32)))
         return out
+
+
+# ------------------------------------------------------------------ Cityscapes, Places365, LFW, SBU
+class CityscapesDataset(_ImageCorpus):
+    """Cityscapes: ``leftImg8bit/{usage}/{city}/*_leftImg8bit.png`` with the ``task`` target of ``gtFine`` (or
+    ``gtCoarse``): ``instance`` ``*_instanceIds.png``, ``semantic`` ``*_labelIds.png``, ``color`` ``*_color.png``
+    (images) or ``polygon`` ``*_polygons.json`` (its JSON, compact, as a string)."""
+
+    _TASKS = {"instance": "instanceIds.png", "semantic": "labelIds.png", "color": "color.png",
+              "polygon": "polygons.json"}
+
+    def __init__(self, dataset_dir, usage="train", quality_mode="fine", task="instance", num_samples=None,
+                 num_parallel_workers=None, shuffle=None, decode=None, sampler=None, num_shards=None, shard_id=None,
+                 cache=None):
+        quality_mode = "fine" if quality_mode is None else quality_mode
+        if quality_mode not in ("fine", "coarse"):
+            raise ValueError("Input quality_mode is not within the valid set of ['fine', 'coarse'].")
+        task = "instance" if task is None else task
+        if task not in self._TASKS:
+            raise ValueError("Input task is not within the valid set of ['instance', 'semantic', 'polygon', "
+                             "'color'].")
+        usages = ["train", "test", "val", "all"] if quality_mode == "fine" else ["train", "train_extra", "val", "all"]
+        usage = "train" if usage is None else usage
+        if usage not in usages:
+            raise ValueError(f"Input usage is not within the valid set of {usages}.")
+        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                         cache, decode)
+        self.usage, self.quality_mode, self.task = usage, quality_mode, task
+
+    def _columns(self):
+        return ["image", "task"]
+
+    def _records(self):
+        gt = "gtFine" if self.quality_mode == "fine" else "gtCoarse"
+        if self.usage != "all":
+            splits = [self.usage]
+        else:
+            splits = ["train", "test", "val"] if self.quality_mode == "fine" else ["train", "train_extra", "val"]
+        recs = []
+        for u in splits:
+            img_root = _open_dir(os.path.join(self.dataset_dir, "leftImg8bit", u))
+            for city in _sorted_dirs(img_root):
+                for f in _sorted_files(os.path.join(img_root, city)):
+                    stem = f[:-len("_leftImg8bit.png")] if f.endswith("_leftImg8bit.png") else os.path.splitext(f)[0]
+                    target = os.path.join(self.dataset_dir, gt, u, city, f"{stem}_{gt}_{self._TASKS[self.task]}")
+                    if not os.path.isfile(target):
+                        raise RuntimeError(f"Invalid file, Cityscapes Dataset task file: {target} does not exist.")
+                    recs.append((os.path.join(img_root, city, f), target))
+        return recs
+
+    def _read(self, rec):
+        image = _read_image(rec[0], self.decode)
+        if self.task != "polygon":
+            return [image, _read_image(rec[1], self.decode)]
+        import json
+        with open(rec[1], encoding="utf-8") as f:
+            data = json.load(f)
+        return [image, np.array(json.dumps(data, separators=(",", ":"), sort_keys=True, ensure_ascii=False))]
+
+
+class Places365Dataset(_ImageCorpus):
+    """Places365: the ``path label`` lines of ``places365_train_standard.txt`` / ``places365_train_challenge.txt``
+    / ``places365_val.txt`` with the images of ``data_{256,large}_{standard,challenge}`` / ``val_{256,large}``
+    (``small``: the 256x256 ones), ``label`` uint32."""
+
+    def __init__(self, dataset_dir, usage=None, small=True, decode=False, num_samples=None, num_parallel_workers=None,
+                 shuffle=None, sampler=None, num_shards=None, shard_id=None, cache=None):
+        usage = "train-standard" if usage is None else usage
+        if usage not in ("train-standard", "train-challenge", "val"):
+            raise ValueError("Input usage is not within the valid set of ['train-standard', 'train-challenge', "
+                             "'val'].")
+        _check_bool("small", small)
+        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                         cache, decode)
+        self.usage, self.small = usage, small
+
+    def _columns(self):
+        return ["image", "label"]
+
+    def _records(self):
+        size = "256" if self.small else "large"
+        if self.usage == "val":
+            listing, folder = "places365_val.txt", f"val_{size}"
+        else:
+            kind = self.usage.split("-")[1]
+            listing, folder = f"places365_train_{kind}.txt", f"data_{size}_{kind}"
+        path = os.path.join(self.dataset_dir, listing)
+        if not os.path.isfile(path):
+            raise RuntimeError(f"Invalid file path, {path} does not exists.")
+        recs = []
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) == 2:
+                    image = os.path.join(self.dataset_dir, folder) + "/" + parts[0]
+                    recs.append((image, int(parts[1])))
+        return recs
+
+    def _read(self, rec):
+        if not os.path.isfile(rec[0]):
+            raise RuntimeError(f"Invalid file path, {rec[0]} does not exists.")
+        return [_read_image(rec[0], self.decode), np.array(rec[1], np.uint32)]
+
+
+class LFWDataset(_ImageCorpus):
+    """Labeled Faces in the Wild: ``task='people'`` rows ``image``, ``label`` (uint32, the person's line in
+    ``lfw-names.txt``) of ``peopleDevTrain.txt`` / ``peopleDevTest.txt`` / ``people.txt`` (``10fold``);
+    ``task='pairs'`` rows ``image1``, ``image2``, ``label`` (1 same person) of the ``pairs*.txt`` files; images
+    from ``lfw`` (original), ``lfw_funneled`` or ``lfw-deepfunneled``."""
+
+    def __init__(self, dataset_dir, task=None, usage=None, image_set=None, num_samples=None,
+                 num_parallel_workers=None, shuffle=None, decode=False, sampler=None, num_shards=None, shard_id=None,
+                 cache=None):
+        task = "people" if task is None else task
+        if task not in ("people", "pairs"):
+            raise ValueError("Input task is not within the valid set of ['people', 'pairs'].")
+        usage = _check_usage(usage, ["10fold", "train", "test", "all"])
+        image_set = "funneled" if image_set is None else image_set
+        if image_set not in ("original", "funneled", "deepfunneled"):
+            raise ValueError("Input image_set is not within the valid set of ['original', 'funneled', "
+                             "'deepfunneled'].")
+        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                         cache, decode)
+        self.task, self.usage, self.image_set = task, usage, image_set
+
+    def _columns(self):
+        return ["image", "label"] if self.task == "people" else ["image1", "image2", "label"]
+
+    def _lines(self, name):
+        path = os.path.join(self.dataset_dir, name)
+        if not os.path.isfile(path):
+            raise RuntimeError(f"Invalid file, failed to open LFW file: {path}")
+        with open(path, encoding="utf-8") as f:
+            return [line.split() for line in f if line.strip()]
+
+    def _entries(self, name, width):
+        """The ``width``-field lines of a listing (its count lines skipped)."""
+        return [p for p in self._lines(name) if len(p) in width]
+
+    def _records(self):
+        files = {"people": {"train": ["peopleDevTrain.txt"], "test": ["peopleDevTest.txt"], "10fold": ["people.txt"],
+                            "all": ["peopleDevTrain.txt", "peopleDevTest.txt"]},
+                 "pairs": {"train": ["pairsDevTrain.txt"], "test": ["pairsDevTest.txt"], "10fold": ["pairs.txt"],
+                           "all": ["pairsDevTrain.txt", "pairsDevTest.txt"]}}[self.task][self.usage]
+        if self.task == "pairs":
+            recs = []
+            for name in files:
+                for p in self._entries(name, (3, 4)):
+                    if len(p) == 3:
+                        recs.append(((p[0], int(p[1])), (p[0], int(p[2])), 1))
+                    else:
+                        recs.append(((p[0], int(p[1])), (p[2], int(p[3])), 0))
+            return recs
+        index = {p[0]: k for k, p in enumerate(self._lines("lfw-names.txt"))}
+        recs = []
+        for name in files:
+            for p in self._entries(name, (2,)):
+                if not p[1].isdigit():
+                    continue
+                recs.extend(((p[0], i), index[p[0]]) for i in range(1, int(p[1]) + 1))
+        return recs
+
+    def _path(self, person):
+        folder = {"original": "lfw", "funneled": "lfw_funneled", "deepfunneled": "lfw-deepfunneled"}[self.image_set]
+        return os.path.join(self.dataset_dir, folder, person[0], f"{person[0]}_{person[1]:04d}.jpg")
+
+    def _read(self, rec):
+        if self.task == "people":
+            return [_read_image(self._path(rec[0]), self.decode), np.array(rec[1], np.uint32)]
+        return [_read_image(self._path(rec[0]), self.decode), _read_image(self._path(rec[1]), self.decode),
+                np.array(rec[2], np.uint32)]
+
+
+class SBUDataset(_ImageCorpus):
+    """SBU Captioned Photos: the lines of ``SBU_captioned_photo_dataset_urls.txt`` with their captions, images
+    ``sbu_images/m_{server}_{photo}.jpg``; rows ``image``, ``caption``."""
+
+    def __init__(self, dataset_dir, num_samples=None, num_parallel_workers=None, shuffle=None, decode=False,
+                 sampler=None, num_shards=None, shard_id=None, cache=None):
+        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                         cache, decode)
+
+    def _columns(self):
+        return ["image", "caption"]
+
+    def _records(self):
+        lists = []
+        for name in ("SBU_captioned_photo_dataset_urls.txt", "SBU_captioned_photo_dataset_captions.txt"):
+            path = os.path.join(self.dataset_dir, name)
+            if not os.path.isfile(path):
+                raise RuntimeError(f"Invalid file, failed to open SBU file: {path}")
+            with open(path, encoding="utf-8") as f:
+                lists.append([line.rstrip("\r\n") for line in f if line.strip()])
+        urls, captions = lists
+        if len(urls) != len(captions):
+            raise RuntimeError(f"Invalid data, the SBU url and caption files have {len(urls)} and {len(captions)} "
+                               "lines.")
+        recs = []
+        for url, caption in zip(urls, captions):
+            parts = url.split("/")
+            image = os.path.join(self.dataset_dir, "sbu_images", f"m_{parts[-2]}_{parts[-1]}")
+            if os.path.isfile(image):
+                recs.append((image, caption))
+        return recs
+
+    def _read(self, rec):
+        return [_read_image(rec[0], self.decode), np.array(rec[1])]
