@@ -167,24 +167,45 @@ def test_first_step_statistics():
             close(got, A[key], rtol=1e-4, atol=1e-6)
 
 
-def test_thor_model_trains_like_the_reference():
-    """The acceptance run: convert, build ModelThor, Model.train three steps; losses, every parameter and the
-    optimizer's last inverses equal the reference's formulas."""
+def _train_thor_model(frequency, sink):
     net = C.build_net(ms)
-    opt = _thor(net)
+    lr = T(np.array(C.LR, np.float32))
+    damping = T(np.array(C.DAMPING, np.float32))
+    opt = nn.thor(net, lr, damping, C.MOMENTUM, weight_decay=C.WEIGHT_DECAY, batch_size=C.BATCH, frequency=frequency)
     loss = nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction='mean')
     model = ms.train.Model(net, loss_fn=loss, optimizer=opt)
     model = ConvertModelUtils.convert_to_thor_model(model=model, network=net, loss_fn=loss, optimizer=opt)
     xs, ys = C.data()
     ds = ms.dataset.NumpySlicesDataset({"x": xs, "y": ys}, shuffle=False).batch(C.BATCH)
     losses = []
-    model.train(1, ds, callbacks=[ms.train.LambdaCallback(
+    model.train(1, ds, dataset_sink_mode=sink, callbacks=[ms.train.LambdaCallback(
         on_train_step_end=lambda rc: losses.append(float(rc.original_args().net_outputs.asnumpy())))])
-    np.testing.assert_allclose(losses, G["losses"], rtol=1e-4)
+    return net, opt, losses
+
+
+def _check_run(net, opt, losses, want_losses, prefix):
+    np.testing.assert_allclose(losses, want_losses, rtol=1e-4)
     assert [p.name for p in net.get_parameters()] == G["final_names"]
     for p in net.get_parameters():
-        if "final_" + p.name in A.files:
-            close(p, A["final_" + p.name], rtol=2e-4, atol=1e-5)
+        if prefix + "final_" + p.name in A.files:
+            close(p, A[prefix + "final_" + p.name], rtol=2e-4, atol=1e-5)
     for i in range(len(opt.matrix_a)):
-        close(opt.matrix_a[i], A[f"last_Ainv_{i}"], rtol=1e-3, atol=1e-4)
-        close(opt.matrix_g[i], A[f"last_Ginv_{i}"], rtol=1e-3, atol=1e-4)
+        close(opt.matrix_a[i], A[f"{prefix}last_Ainv_{i}"], rtol=1e-3, atol=1e-4)
+        close(opt.matrix_g[i], A[f"{prefix}last_Ginv_{i}"], rtol=1e-3, atol=1e-4)
+
+
+def test_thor_model_trains_like_the_reference():
+    """The acceptance run: convert, build ModelThor, Model.train three steps; losses, every parameter and the
+    optimizer's last inverses equal the reference's formulas (every step a THOR step, as off the device sink)."""
+    net, opt, losses = _train_thor_model(C.FREQUENCY, sink=False)
+    _check_run(net, opt, losses, G["losses"], "")
+
+
+def test_thor_gpu_sink_schedule(monkeypatch):
+    """On the GPU target with dataset_sink_mode, a THOR step every `frequency` steps and first-order steps with
+    the last inverses in between (the reference's GPU sink schedule); the flags are on again afterwards."""
+    from lightspore.train.train_thor import model_thor
+    monkeypatch.setattr(model_thor, "_device_target", lambda: "GPU")
+    net, opt, losses = _train_thor_model(3, sink=True)
+    _check_run(net, opt, losses, G["gpu_sink_losses"], "gpu_sink_")
+    assert net.head.thor and opt.thor

@@ -98,14 +98,18 @@ def np_dense_stats(x, dout):
     return x.T @ x / x.shape[1], dout.T @ dout / dout.shape[0]
 
 
-def np_thor_step(kinds, stats, grads, weights, moments, step, batch, loss_scale=1.0):
-    """ThorGpu.construct with the thor flag on; ``kinds`` per trainable parameter: ('conv'|'fc', layer) or None."""
+def np_thor_step(kinds, stats, grads, weights, moments, step, batch, loss_scale=1.0, fresh=True):
+    """ThorGpu.construct; ``kinds`` per trainable parameter: ('conv'|'fc', layer) or None. With ``fresh`` (the
+    thor flag on) the damped inverses are recomputed from ``stats``, else the last ones (in ``stats``) are used."""
     damping = C.DAMPING[step]
     new = []
     for i, g in enumerate(grads):
         g = g.astype(np.float64) / loss_scale
         kind = kinds[i]
-        if kind is not None:
+        if kind is not None and not fresh:
+            st = stats[kind[1]]
+            g = np_update_gradient(st['Ginv'], g.reshape(g.shape[0], -1), st['Ainv']).reshape(g.shape)
+        elif kind is not None:
             typ, layer = kind
             st = stats[layer]
             if typ == 'conv':
@@ -131,6 +135,75 @@ def np_thor_step(kinds, stats, grads, weights, moments, step, batch, loss_scale=
         out_w.append(w - lr * m)
         out_m.append(m)
     return out_w, out_m
+
+
+def reference_steps(ms, nn, net, opt, loss, schedule, arrays, prefix):
+    """Train ``net`` (converted by ``opt``) one step per entry of ``schedule`` (True: a THOR step that
+    recomputes A, G and their inverses; False: a first-order step with the last inverses): the reference runs
+    the network forward/backward, numpy the update. Writes the final parameters and last inverses."""
+    net.add_flags_recursive(thor=False)
+    net.set_train(True)
+    # the GPU's compute type: convert_to_thor_net casts Dense layers to float16 on every target but GPU
+    net.head.to_float(ms.float32)
+    params = net.trainable_params()
+    kinds = []
+    fim = opt.weight_fim_idx_map
+    layer_of = [p.name.rsplit('.', 1)[0] for p in opt.matrix_a_cov]
+    for i in range(len(params)):
+        t = fim[i]
+        kinds.append(None if t == -1 else ({1: 'conv', 2: 'fc'}[opt.weight_layertype_idx_map[i]], layer_of[t]))
+    cells = dict(net.cells_and_names())
+    captured = {}
+
+    def pre_hook(name):
+        def fn(cell, inputs):
+            captured.setdefault(name, {})['x'] = inputs[0].asnumpy()
+        return fn
+
+    def back_hook(name):
+        def fn(cell, grad_input, grad_output):
+            captured.setdefault(name, {})['dout'] = grad_output[0].asnumpy()
+        return fn
+
+    for name in layer_of:
+        cells[name].register_forward_pre_hook(pre_hook(name))
+        cells[name].register_backward_hook(back_hook(name))
+
+    grad_fn = ms.value_and_grad(lambda xb, yb: loss(net(xb), yb), None, params)
+    xs, ys = C.data()
+    moments = [np.zeros(p.shape) for p in params]
+    losses, stats = [], {}
+    for step, thor_on in enumerate(schedule):
+        xb = ms.Tensor(xs[step * C.BATCH:(step + 1) * C.BATCH])
+        yb = ms.Tensor(ys[step * C.BATCH:(step + 1) * C.BATCH])
+        lval, grads = grad_fn(xb, yb)
+        losses.append(float(lval.asnumpy()))
+        if thor_on:
+            for name in layer_of:
+                cell = cells[name]
+                xin, dout = captured[name]['x'], captured[name]['dout']
+                if isinstance(cell, nn.Conv2dThor):
+                    a, g, a_n, g_n = np_conv_stats(xin, dout, cell.kernel_size[0], cell.stride[0])
+                    stats[name] = {'A': a, 'G': g, 'a_n': a_n, 'g_n': g_n}
+                else:
+                    a, g = np_dense_stats(xin, dout)
+                    stats[name] = {'A': a, 'G': g}
+        weights = [p.asnumpy().astype(np.float64) for p in params]
+        new_w, moments = np_thor_step(kinds, stats, [g.asnumpy() for g in grads], weights, moments, step, C.BATCH,
+                                      fresh=thor_on)
+        for p, nw in zip(params, new_w):
+            p.set_data(ms.Tensor(nw.astype(np.float32)))
+        if step == 0 and not prefix:
+            for name in layer_of:
+                arrays[f"step0_A_{name}"] = stats[name]['A'].astype(np.float32)
+                arrays[f"step0_G_{name}"] = stats[name]['G'].astype(np.float32)
+    for p in net.get_parameters():
+        if "matrix" not in p.name and "normalizer" not in p.name:
+            arrays[prefix + "final_" + p.name] = p.asnumpy()
+    for i, name in enumerate(layer_of):
+        arrays[f"{prefix}last_Ainv_{i}"] = stats[name]['Ainv'].astype(np.float32)
+        arrays[f"{prefix}last_Ginv_{i}"] = stats[name]['Ginv'].astype(np.float32)
+    return losses, [p.name for p in net.get_parameters()]
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -246,78 +319,20 @@ def main():
     plain = ms.train.Model(net, loss_fn=loss, optimizer=plain_opt)
     out["model_plain_kept"] = ConvertModelUtils.convert_to_thor_model(plain, net, loss, plain_opt) is plain
 
-    # 2. three THOR steps: reference forward/backward (THOR flags off) + numpy formulas of the GPU kernels
-    net.add_flags_recursive(thor=False)
-    net.set_train(True)
-    # the GPU's compute type: convert_to_thor_net casts Dense layers to float16 on every target but GPU
-    net.head.to_float(ms.float32)
-    params = net.trainable_params()
-    kinds = []
-    fim = opt.weight_fim_idx_map
-    layer_of = [p.name.rsplit('.', 1)[0] for p in opt.matrix_a_cov]
-    for i in range(len(params)):
-        t = fim[i]
-        kinds.append(None if t == -1 else ({1: 'conv', 2: 'fc'}[opt.weight_layertype_idx_map[i]], layer_of[t]))
-    cells = dict(net.cells_and_names())
-    captured = {}
-
-    def pre_hook(name):
-        def fn(cell, inputs):
-            captured.setdefault(name, {})['x'] = inputs[0].asnumpy()
-        return fn
-
-    def back_hook(name):
-        def fn(cell, grad_input, grad_output):
-            captured.setdefault(name, {})['dout'] = grad_output[0].asnumpy()
-        return fn
-
-    for name in layer_of:
-        cells[name].register_forward_pre_hook(pre_hook(name))
-        cells[name].register_backward_hook(back_hook(name))
-
-    def forward(xb, yb):
-        return loss(net(xb), yb)
-
-    grad_fn = ms.value_and_grad(forward, None, params)
-    xs, ys = C.data()
-    moments = [np.zeros(p.shape) for p in params]
-    losses = []
-    for step in range(C.STEPS):
-        xb = ms.Tensor(xs[step * C.BATCH:(step + 1) * C.BATCH])
-        yb = ms.Tensor(ys[step * C.BATCH:(step + 1) * C.BATCH])
-        lval, grads = grad_fn(xb, yb)
-        losses.append(float(lval.asnumpy()))
-        stats = {}
-        for name in layer_of:
-            cell = cells[name]
-            xin, dout = captured[name]['x'], captured[name]['dout']
-            if isinstance(cell, nn.Conv2dThor):
-                a, g, a_n, g_n = np_conv_stats(xin, dout, cell.kernel_size[0], cell.stride[0])
-                stats[name] = {'A': a, 'G': g, 'a_n': a_n, 'g_n': g_n}
-            else:
-                a, g = np_dense_stats(xin, dout)
-                stats[name] = {'A': a, 'G': g}
-        weights = [p.asnumpy().astype(np.float64) for p in params]
-        new_w, moments = np_thor_step(kinds, stats, [g.asnumpy() for g in grads], weights, moments, step, C.BATCH)
-        for p, nw in zip(params, new_w):
-            p.set_data(ms.Tensor(nw.astype(np.float32)))
-        if step == 0:
-            for name in layer_of:
-                arrays[f"step0_A_{name}"] = stats[name]['A'].astype(np.float32)
-                arrays[f"step0_G_{name}"] = stats[name]['G'].astype(np.float32)
-    out["losses"] = losses
-    out["final_names"] = [p.name for p in net.get_parameters()]
-    for p in net.get_parameters():
-        if "matrix" not in p.name and "normalizer" not in p.name:
-            arrays["final_" + p.name] = p.asnumpy()
-    for i, name in enumerate(layer_of):
-        arrays[f"last_Ainv_{i}"] = stats[name]['Ainv'].astype(np.float32)
-        arrays[f"last_Ginv_{i}"] = stats[name]['Ginv'].astype(np.float32)
+    # 2. three THOR steps: reference forward/backward (THOR flags off) + numpy formulas of the GPU kernels;
+    # every step a THOR step (the reference off the device sink), then the GPU sink schedule at frequency 3
+    # (one THOR step, then first-order steps with the last inverses)
+    run = reference_steps(ms, nn, net, opt, loss, [True] * C.STEPS, arrays, "")
+    out["losses"], out["final_names"] = run
+    net = C.build_net(ms)
+    opt = nn.thor(net, lr, damping, C.MOMENTUM, weight_decay=C.WEIGHT_DECAY, batch_size=C.BATCH, frequency=3)
+    schedule = [step % 3 == 0 for step in range(C.STEPS)]
+    out["gpu_sink_losses"], _ = reference_steps(ms, nn, net, opt, loss, schedule, arrays, "gpu_sink_")
 
     with open(os.path.join(HERE, "thor.json"), "w") as f:
         json.dump(out, f, indent=1, sort_keys=True)
     np.savez_compressed(os.path.join(HERE, "thor.npz"), **arrays)
-    print("wrote thor.json, thor.npz:", len(arrays), "arrays; losses", losses)
+    print("wrote thor.json, thor.npz:", len(arrays), "arrays; losses", out["losses"], out["gpu_sink_losses"])
 
 
 if __name__ == "__main__":
