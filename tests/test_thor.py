@@ -64,6 +64,19 @@ def test_embedding_lookup_thor_cpu_target():
           rtol=2e-3, atol=1e-3)
 
 
+def test_embedding_lookup_thor_device_target():
+    """target='DEVICE' records A and G (the reference's GPU branch; its CPU build has no kernel: numpy formulas)."""
+    el = nn.EmbeddingLookupThor(7, 4, param_init=T(A["emb_table"].astype(np.float16)), target='DEVICE')
+    ids = T(A["device_ids"])
+    out = el(ids)
+    assert out.dtype == ms.float16
+    close(out, A["device_out"])
+    close(el.matrix_a, A["device_a"])
+    grads = ms.grad(lambda t: (el(t) * T(A["device_coef"])).sum(), None, el.trainable_params())(ids)
+    close(grads[0], A["device_dtable"], rtol=1e-3, atol=1e-3)
+    close(el.matrix_g, A["device_g"], rtol=1e-3, atol=1e-3)
+
+
 def test_conv2d_thor_parameters_and_forward():
     c = nn.Conv2dThor(2, 4, 3, stride=2, weight_init=T(A["conv_w"]))
     assert params_of(c) == G["conv_params"]

@@ -259,6 +259,20 @@ def main():
     elm = nn.EmbeddingLookupThor(7, 4, param_init=ms.Tensor(table.astype(np.float16)), max_norm=0.5)
     arrays["lookup_maxnorm_out"] = elm(ms.Tensor(lids)).asnumpy()
 
+    # EmbeddingLookupThor, DEVICE target: the reference's CPU has no SparseGatherV2 kernel (recorded); NUMPY
+    # FORMULAS of its GPU branch: rows looked up, A = id counts (float16), G = d^T d / dout.shape[0] in float16
+    dev = nn.EmbeddingLookupThor(7, 4, param_init=ms.Tensor(table.astype(np.float16)), target='DEVICE')
+    out["lookup_device_cpu"] = errname(lambda: dev(ms.Tensor(lids)))[0]
+    dids = np.array([[1, 2], [6, 2]], np.int32)
+    dcoef = rng.randn(2, 2, 4).astype(np.float16)
+    t16 = table.astype(np.float16)
+    d = dcoef.reshape(-1, 4).astype(np.float32)
+    dtable = np.zeros_like(t16)
+    np.add.at(dtable, dids.reshape(-1), dcoef.reshape(-1, 4))
+    arrays.update(device_ids=dids, device_coef=dcoef, device_out=t16[dids],
+                  device_a=np.bincount(dids.reshape(-1), minlength=7).astype(np.float16).astype(np.float32),
+                  device_g=(d.T @ d / dcoef.shape[0]).astype(np.float16).astype(np.float32), device_dtable=dtable)
+
     # Conv2dThor with its thor flag off (the reference's CPU has no ThorIm2Col kernel for the flag on)
     cw = rng.randn(4, 2, 3, 3).astype(np.float32)
     cx = rng.randn(2, 2, 6, 6).astype(np.float32)
