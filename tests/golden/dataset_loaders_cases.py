@@ -339,6 +339,25 @@ def _vision2(root):
         _put(root, f"sbu/sbu_images/m_{parts[-2]}_{parts[-1]}", _png(870 + k))
 
 
+def _sbd(root):
+    from scipy.io import savemat
+    from scipy.sparse import csc_matrix
+    rng = np.random.default_rng(880)
+    for k, n in enumerate(["2008_000002", "2008_000003", "2008_000007"]):
+        _put(root, f"sbd/img/{n}.jpg", _png(885 + k))
+        bounds = np.empty((20, 1), dtype=object)
+        for c in range(20):
+            bounds[c, 0] = csc_matrix(rng.integers(0, 2, (4, 4)).astype(np.uint8) * (c % 3 == k))
+        gt = np.empty((1,), dtype=[("Boundaries", object), ("Segmentation", object), ("CategoriesPresent", object)])
+        gt[0] = (bounds, rng.integers(0, 21, (4, 4)).astype(np.uint8), np.array([[k + 1]], np.uint8))
+        buf = io.BytesIO()
+        savemat(buf, {"GTcls": gt})
+        _put(root, f"sbd/cls/{n}.mat", buf.getvalue())
+    _put(root, "sbd/train.txt", "2008_000003\n2008_000002\n")
+    _put(root, "sbd/val.txt", "2008_000007\n")
+    _put(root, "sbd/train_noval.txt", "2008_000002\n")
+
+
 def _audio2(root):
     for k, n in enumerate(["arctic_a0001", "arctic_a0002"]):
         _put(root, f"cmu/cmu_us_aew_arctic/wav/{n}.wav", _wav(700 + k, n=3, rate=16000))
@@ -364,6 +383,7 @@ def make_files(root):
     _audio(root)
     _vision(root)
     _vision2(root)
+    _sbd(root)
     _audio2(root)
 
 
@@ -603,6 +623,13 @@ CASES = [
                          "shuffle=False))"),
     ("lfw_bad_task", "ds.LFWDataset(R+'/lfw', task='faces')"),
     ("sbu", "rows(ds.SBUDataset(R+'/sbu', shuffle=False))"),
+    ("sbd_boundaries", "rows(ds.SBDataset(R+'/sbd', shuffle=False))"),
+    ("sbd_segmentation", "rows(ds.SBDataset(R+'/sbd', task='Segmentation', usage='train', shuffle=False))"),
+    ("sbd_decode", "rows(ds.SBDataset(R+'/sbd', task='Segmentation', usage='train_noval', decode=True, "
+                   "shuffle=False))"),
+    ("sbd_bad_usage", "ds.SBDataset(R+'/sbd', usage='test')"),
+    ("sbd_bad_task", "ds.SBDataset(R+'/sbd', task='Detection')"),
+    ("sbd_no_list", "ds.SBDataset(R+'/caltech256', usage='val')"),
     # samplers, shards and num_samples on the readers
     ("coco_sampler", "rows(ds.CocoDataset(R+'/coco/images', R+'/coco/kp.json', task='Keypoint', "
                      "sampler=ds.SequentialSampler(start_index=1)))"),
@@ -709,4 +736,4 @@ NAMES = ["CocoDataset", "VOCDataset", "CLUEDataset", "ManifestDataset", "RandomD
          "DIV2KDataset", "FlickrDataset", "Flowers102Dataset", "Food101Dataset", "KITTIDataset", "OmniglotDataset",
          "QMnistDataset", "RenderedSST2Dataset", "SemeionDataset", "STL10Dataset", "SUN397Dataset", "SVHNDataset",
          "USPSDataset", "serialize", "deserialize", "show", "compare", "CityscapesDataset", "LFWDataset",
-         "Places365Dataset", "SBUDataset"]
+         "Places365Dataset", "SBUDataset", "SBDataset"]

@@ -17,7 +17,7 @@ from .sources import _check_usage, _type_error
 __all__ = ["Caltech101Dataset", "Caltech256Dataset", "CelebADataset", "FlickrDataset", "Food101Dataset",
            "SUN397Dataset", "SemeionDataset", "STL10Dataset", "USPSDataset", "QMnistDataset", "OmniglotDataset",
            "RenderedSST2Dataset", "DIV2KDataset", "KITTIDataset", "SVHNDataset", "Flowers102Dataset",
-           "CityscapesDataset", "Places365Dataset", "LFWDataset", "SBUDataset"]
+           "CityscapesDataset", "Places365Dataset", "LFWDataset", "SBUDataset", "SBDataset"]
 
 
 def _sorted_dirs(path):
@@ -859,3 +859,49 @@ class SBUDataset(_ImageCorpus):
 
     def _read(self, rec):
         return [_read_image(rec[0], self.decode), np.array(rec[1])]
+
+
+class SBDataset(_ImageCorpus):
+    """Semantic Boundaries Dataset: the ids of ``{train,val,train_noval}.txt`` (``all``: train then val) as
+    ``img/{id}.jpg`` with ``task`` read from ``cls/{id}.mat``: ``Boundaries`` (20, H, W) uint8 (one map per
+    category) or ``Segmentation`` (H, W) uint8."""
+
+    def __init__(self, dataset_dir, task='Boundaries', usage='all', num_samples=None, num_parallel_workers=1,
+                 shuffle=None, decode=None, sampler=None, num_shards=None, shard_id=None):
+        task = "Boundaries" if task is None else task
+        if not isinstance(task, str):
+            raise _type_error("task", task, "[<class 'str'>]")
+        if task not in ("Boundaries", "Segmentation"):
+            raise ValueError("Input task is not within the valid set of ['Boundaries', 'Segmentation'].")
+        usage = "all" if usage is None else usage
+        if not isinstance(usage, str):
+            raise _type_error("usage", usage, "[<class 'str'>]")
+        if usage not in ("train", "val", "train_noval", "all"):
+            raise ValueError("Input usage is not within the valid set of ['train', 'val', 'train_noval', 'all'].")
+        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                         None, decode)
+        self.task, self.usage = task, usage
+        self._all()   # the reference lists the ids when the dataset is built: a missing list is found at once
+
+    def _columns(self):
+        return ["image", "task"]
+
+    def _records(self):
+        ids = []
+        for u in (["train", "val"] if self.usage == "all" else [self.usage]):
+            path = os.path.join(self.dataset_dir, u + ".txt")
+            if not os.path.exists(path):
+                raise FileNotFoundError(f"SBDataset: {path} not found")
+            with open(path, encoding="utf-8") as f:
+                ids.extend(line.strip() for line in f)
+        return ids
+
+    def _read(self, image_id):
+        image = self._image("img", image_id + ".jpg")
+        gt = _loadmat(os.path.join(self.dataset_dir, "cls", image_id + ".mat"))["GTcls"][0]
+        if self.task == "Boundaries":
+            maps = gt["Boundaries"][0]
+            target = np.stack([maps[c][0].toarray() for c in range(20)])
+        else:
+            target = np.asarray(gt["Segmentation"][0])
+        return [image, target]

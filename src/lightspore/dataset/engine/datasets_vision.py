@@ -14,6 +14,7 @@ from .._loaders_images import (
     Places365Dataset,
     QMnistDataset,
     RenderedSST2Dataset,
+    SBDataset,
     SBUDataset,
     SemeionDataset,
     STL10Dataset,
@@ -38,4 +39,4 @@ __all__ = ["Cifar10Dataset", "Cifar100Dataset", "EMnistDataset", "FakeImageDatas
            "VOCDataset", "Caltech101Dataset", "Caltech256Dataset", "CelebADataset", "DIV2KDataset", "FlickrDataset",
            "Flowers102Dataset", "Food101Dataset", "KITTIDataset", "OmniglotDataset", "QMnistDataset",
            "RenderedSST2Dataset", "SemeionDataset", "STL10Dataset", "SUN397Dataset", "SVHNDataset", "USPSDataset",
-           "CityscapesDataset", "LFWDataset", "Places365Dataset", "SBUDataset"]
+           "CityscapesDataset", "LFWDataset", "Places365Dataset", "SBUDataset", "SBDataset"]
