@@ -3,10 +3,11 @@ MindSpore 2.7.1) and tests/test_dataset_audio.py: (name, expression, tolerance),
 ``seeded(s, fn)`` sets the dataset seed to ``s`` and calls ``fn``: the random transforms then draw the
 reference's numbers.
 
-Tolerances: the reference computes its STFTs as float32 sums, lightspore with float64 FFTs; Griffin-Lim and pitch
-shifting feed those spectra back through phase normalization over many iterations, which lifts the float32
-rounding of the reference to about 1e-5 of the signal's peak, hence 2e-4 there. Everything else is 1e-4 or
-tighter (0: exactly)."""
+Tolerances (rtol = atol): the reference computes its STFTs as float32 sums, lightspore with float64 FFTs; Griffin-Lim
+and pitch shifting feed those spectra back through phase normalization, iteration after iteration, which lifts the
+float32 rounding of the reference to at most 1.4e-5 (Griffin-Lim) and 3.5e-5 (PitchShift) of a signal peaking near
+1 (measured); 1e-4 leaves room for other BLAS/FFT builds and still fails on any real difference (a wrong phase or
+momentum gives 1e-2 and more). Everything else is 1e-4 or tighter (0: exactly)."""
 import numpy as np
 
 
@@ -46,15 +47,15 @@ CASES = [
     ("inverse_spectrogram_bad_freq", "audio.InverseSpectrogram(n_fft=40)(CS33)", 0),
     ("inverse_spectrogram_bad_win", "audio.InverseSpectrogram(n_fft=16, win_length=20)", 0),
     # Griffin-Lim
-    ("griffin_lim_zero_init", "audio.GriffinLim(n_fft=64, n_iter=8, rand_init=False)(MAG)", 2e-4),
+    ("griffin_lim_zero_init", "audio.GriffinLim(n_fft=64, n_iter=8, rand_init=False)(MAG)", 1e-4),
     ("griffin_lim_options", "audio.GriffinLim(n_fft=64, n_iter=5, win_length=48, hop_length=32, "
                             "window_type=U.WindowType.HAMMING, power=1.0, momentum=0.0, length=810, "
-                            "rand_init=False)(MAG2)", 2e-4),
-    ("griffin_lim_seeded", "seeded(7, lambda: audio.GriffinLim(n_fft=64, n_iter=4)(MAG))", 2e-4),
-    ("griffin_lim_f64", "seeded(11, lambda: audio.GriffinLim(n_fft=64, n_iter=3)(MAG.astype(np.float64)))", 2e-4),
+                            "rand_init=False)(MAG2)", 1e-4),
+    ("griffin_lim_seeded", "seeded(7, lambda: audio.GriffinLim(n_fft=64, n_iter=4)(MAG))", 1e-4),
+    ("griffin_lim_f64", "seeded(11, lambda: audio.GriffinLim(n_fft=64, n_iter=3)(MAG.astype(np.float64)))", 1e-4),
     ("griffin_lim_bad_freq", "audio.GriffinLim(n_fft=100)(MAG)", 0),
     ("griffin_lim_bad_power", "audio.GriffinLim(power=0.0)", 0),
-    ("griffin_lim_momentum", "audio.GriffinLim(n_fft=64, n_iter=6, momentum=0.5, rand_init=False)(MAG)", 2e-4),
+    ("griffin_lim_momentum", "audio.GriffinLim(n_fft=64, n_iter=6, momentum=0.5, rand_init=False)(MAG)", 1e-4),
     # inverse mel scale (random start, then gradient steps)
     ("inverse_mel_scale", "seeded(3, lambda: audio.InverseMelScale(20, 8, 8000, max_iter=40)(MEL))", 1e-4),
     ("inverse_mel_scale_converge", "seeded(5, lambda: audio.InverseMelScale(12, 6, 8000, f_min=100.0, f_max=3500.0, "
@@ -65,11 +66,11 @@ CASES = [
     ("inverse_mel_scale_bad_mels", "seeded(3, lambda: audio.InverseMelScale(20, 6, 8000, max_iter=3)(MEL))", 0),
     ("inverse_mel_scale_bad_fmin", "audio.InverseMelScale(20, 8, 8000, f_min=5000.0)", 0),
     # pitch
-    ("pitch_shift", "audio.PitchShift(8000, 4, n_fft=64)(WAVE)", 2e-4),
+    ("pitch_shift", "audio.PitchShift(8000, 4, n_fft=64)(WAVE)", 1e-4),
     ("pitch_shift_down", "audio.PitchShift(8000, -3, bins_per_octave=10, n_fft=64, win_length=48, hop_length=16)"
-                         "(WAVE2)", 2e-4),
-    ("pitch_shift_f64", "audio.PitchShift(8000, 2, n_fft=32, window=U.WindowType.HAMMING)(WAVE64)", 2e-4),
-    ("pitch_shift_zero", "audio.PitchShift(8000, 0, n_fft=64)(WAVE)", 2e-4),
+                         "(WAVE2)", 1e-4),
+    ("pitch_shift_f64", "audio.PitchShift(8000, 2, n_fft=32, window=U.WindowType.HAMMING)(WAVE64)", 1e-4),
+    ("pitch_shift_zero", "audio.PitchShift(8000, 0, n_fft=64)(WAVE)", 1e-4),
     ("detect_pitch", "audio.DetectPitchFrequency(8000, 0.02, 3, 85, 3400)(WAVE2)", 1e-5),
     ("detect_pitch_default", "audio.DetectPitchFrequency(8000)(LONG)", 1e-5),
     ("detect_pitch_int", "audio.DetectPitchFrequency(8000, 0.01, 5, 100, 2000)(INTWAVE)", 1e-5),

@@ -659,13 +659,15 @@ class Vol(AudioTensorOperation):
         return np.clip(w, -1, 1).astype(out)
 
 
-class MuLawEncoding(AudioTensorOperation):
-    """Mu-law companding to integers in [0, quantization_channels)."""
-
+class _MuLaw(AudioTensorOperation):
     def __init__(self, quantization_channels=256):
         _check_int(quantization_channels, "quantization_channels", 1)
         super().__init__()
         self.quantization_channels = quantization_channels
+
+
+class MuLawEncoding(_MuLaw):
+    """Mu-law companding to integers in [0, quantization_channels)."""
 
     def _execute(self, x):
         a, _ = _signal("MuLawEncoding", x)
@@ -675,13 +677,8 @@ class MuLawEncoding(AudioTensorOperation):
         return ((y + 1) / 2 * mu + 0.5).astype(np.int32)
 
 
-class MuLawDecoding(AudioTensorOperation):
+class MuLawDecoding(_MuLaw):
     """Inverse of MuLawEncoding."""
-
-    def __init__(self, quantization_channels=256):
-        _check_int(quantization_channels, "quantization_channels", 1)
-        super().__init__()
-        self.quantization_channels = quantization_channels
 
     def _execute(self, x):
         a, out = _signal("MuLawDecoding", x)
