@@ -64,6 +64,14 @@ def build_parser(prog="msrun"):
     p.add_argument("--bind_core", type=parse_bind_core, default=False,
                    help="bind each worker to CPU cores: True splits this process's CPUs evenly among the local "
                         "workers; a JSON dict {\"device0\": [\"0-3\"], ...} gives the cores of each local worker")
+    from .. import _release
+    if _release.get_release() == "2.10.0":      # 2.10's msrun added --bind_numa
+        from ._bind import parse_bind_numa
+        p.add_argument("--bind_numa", type=parse_bind_numa, default=False,
+                       help="bind each worker to NUMA nodes with numactl: True gives local worker i node i (when "
+                            "there are enough nodes); a JSON dict {\"device0\": [\"0\"], ...} gives each worker's "
+                            "nodes; a unified bind file (*.json with bind_config/bind_cpu/bind_memory) gives CPU "
+                            "(taskset or numactl) and memory binding per device, and is exported as MSRUN_BIND_FILE")
     p.add_argument("--rank_table_file", type=str, default="",
                    help="exported to the workers as RANK_TABLE_FILE (not used to build the job)")
     p.add_argument("--worker_log_name", type=str, default="",

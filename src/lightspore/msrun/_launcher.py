@@ -85,6 +85,8 @@ class _Plan:
         if args.tail_worker_log != "-1":
             self.tail = {int(x) for x in args.tail_worker_log.split(",")}
         self.cpus = _cpu_plan(args.bind_core, self.local)
+        from ._bind import numa_prefixes
+        self.prefixes = numa_prefixes(getattr(args, "bind_numa", False), args.bind_core, self.cpus, self.local)
 
     def worker_argv(self):
         """The argv of ``python -m lightspore`` in each worker (msrun's 'python'/'pytest' forms understood)."""
@@ -204,7 +206,17 @@ def _print_starts(plan):
     for i, path in enumerate(plan.log_paths):
         rank = plan.node_rank * plan.local + i
         print(f"Start worker process with rank id:{rank}, log file:{path}. "
-              f"Environment variable [RANK_ID={rank}] is exported.", flush=True)
+              f"Environment variable [RANK_ID={rank}] is exported.{_execute_command(plan, i)}", flush=True)
+
+
+def _execute_command(plan, local_rank):
+    """2.10's msrun also prints each worker's command line (its bind prefix, then python and the script)."""
+    from .. import _release
+    if _release.get_release() != "2.10.0":
+        return ""
+    script, rest = plan.args.task_script, list(plan.args.task_script_args)
+    cmd = [script, *rest] if script in ("python", "python3", "pytest") else ["python", script, *rest]
+    return " Execute command: " + " ".join(plan.prefixes.get(str(local_rank), []) + cmd)
 
 
 def _worker_environment(plan):
@@ -219,6 +231,7 @@ def _worker_environment(plan):
         "MS_ROLE": "MS_WORKER",
         "MS_NODE_RANK": str(a.node_rank),
         "LIGHTSPORE_MSRUN_CPUS": json.dumps(plan.cpus),
+        "LIGHTSPORE_MSRUN_PREFIX": json.dumps(plan.prefixes),
         "LIGHTSPORE_MSRUN_AGENT_PID": str(os.getpid()),
     }
     if a.rank_table_file:

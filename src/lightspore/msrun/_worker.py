@@ -15,6 +15,7 @@ import sys
 
 _CPUS = "LIGHTSPORE_MSRUN_CPUS"
 _AGENT = "LIGHTSPORE_MSRUN_AGENT_PID"
+_PREFIX = "LIGHTSPORE_MSRUN_PREFIX"
 _PR_SET_PDEATHSIG = 1
 
 
@@ -90,8 +91,21 @@ def _cpu_set(ranges):
     return cpus
 
 
+def _bind(argv):
+    """--bind_numa / a bind file: run this worker under the reference's command prefix (``numactl ...`` replaces
+    the process, keeping its pid; ``taskset -c`` is the same CPU affinity, set here)."""
+    prefix = json.loads(os.environ.pop(_PREFIX, "{}")).get(os.environ.get("LOCAL_RANK", "0"))
+    if not prefix:
+        return
+    if prefix[0] == "taskset":
+        os.sched_setaffinity(0, _cpu_set(prefix[-1]))
+        return
+    os.execvp(prefix[0], [*prefix, sys.executable, os.path.abspath(__file__), *argv])
+
+
 def main(argv=None):
     argv = list(sys.argv[1:] if argv is None else argv)
+    _bind(argv)
     here = os.path.dirname(os.path.abspath(__file__))
     if sys.path and sys.path[0] and os.path.abspath(sys.path[0]) == here:
         del sys.path[0]  # run by path: this package directory must not shadow top-level modules
