@@ -17,7 +17,7 @@ from lightspore.train import _mindir
 from lightspore.train import _mindir_pb2 as pb
 
 C = load_cases("mindir_cases.py")
-EXPORTED = ("lenet", "bn_pool", "residual", "mlp_ops", "norms", "activations")
+EXPORTED = ("lenet", "bn_pool", "residual", "mlp_ops", "norms", "activations", "pads")
 REF_DIR = GOLDEN / "mindir" / "2.7"
 KEY16 = b"0123456789abcdef"
 # where the reference writes a different but equivalent primitive for the same layer or op (lightspore's trace

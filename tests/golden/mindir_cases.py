@@ -6,9 +6,10 @@
 """
 import numpy as np
 
-NETS = ("lenet", "bn_pool", "residual", "mlp_ops", "norms", "activations", "ext_ops")
+NETS = ("lenet", "bn_pool", "residual", "mlp_ops", "norms", "activations", "pads", "ext_ops")
 INPUT_SHAPES = {"lenet": (2, 1, 28, 28), "bn_pool": (2, 3, 8, 8), "residual": (1, 4, 9, 9), "mlp_ops": (4, 8),
-                "norms": (3, 6, 10), "activations": (2, 3, 7, 7), "ext_ops": (2, 3, 6)}
+                "norms": (3, 6, 10), "activations": (2, 3, 7, 7), "pads": (1, 2, 8, 8),
+                "ext_ops": (2, 3, 6)}
 
 
 def inputs(name, seed=1):
@@ -113,6 +114,19 @@ def _classes(ms):
             a = self.lrelu(y) * self.relu6(y) - self.silu(y)
             return ops.tanh(a) / (ops.abs(self.hswish(y)) + 1.5)
 
+    class Pads(nn.Cell):
+        """nn.Pad (zeros) before a valid MaxPool2d; MaxPool2d and Conv2d 'same' on an even size."""
+
+        def __init__(self):
+            super().__init__()
+            self.pad = nn.Pad(paddings=((0, 0), (0, 0), (1, 1), (1, 1)), mode="CONSTANT")
+            self.pool = nn.MaxPool2d(kernel_size=3, stride=2)
+            self.same = nn.MaxPool2d(kernel_size=3, stride=2, pad_mode="same")
+            self.conv = nn.Conv2d(2, 3, 3, stride=2, pad_mode="same")
+
+        def construct(self, x):
+            return self.pool(self.pad(x)) + self.same(x), self.conv(x)
+
     class ExtOps(nn.Cell):
         """mint ops, which graphs record as MindSpore 2.x's generated primitives (Dense, SumExt, MaxDim, ...)."""
 
@@ -136,7 +150,8 @@ def _classes(ms):
                     mint.argmax(y, dim=1, keepdim=False))
 
     return {"lenet": LeNet, "bn_pool": BnPool, "residual": Residual, "mlp_ops": MlpOps, "norms": Norms,
-            "activations": Activations, "ext_ops": ExtOps}
+            "activations": Activations, "pads": Pads,
+            "ext_ops": ExtOps}
 
 
 def build(ms, name, seed=0):

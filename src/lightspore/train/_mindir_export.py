@@ -160,12 +160,26 @@ class _Export:
 
     def arg(self, a):
         if isinstance(a, torch.fx.Node):
-            if a.name in self.pads:
-                raise ValueError(f"For 'export', {self.net_name} pads a tensor with aten.pad where the pad is not "
-                                 f"folded into a convolution or pooling; MINDIR cannot express it here, "
-                                 f"use file_format='ONNX'.")
+            if a.name in self.pads:     # a pad not folded into a convolution or pooling: MindSpore's Pad
+                self.env[a.name] = self.pad_node(a, *self.pads.pop(a.name))
             return self.env[a.name]
         return a
+
+    def _padded(self, x, value):
+        """Whether ``x`` is a pending pad of H and W only, with ``value``."""
+        pending = self.pads.get(x.name) if isinstance(x, torch.fx.Node) else None
+        return pending is not None and len(pending[1]) == 4 and pending[2] == value
+
+    def pad_node(self, node, src, pads, value):
+        if value != 0:
+            raise ValueError(f"For 'export', {self.net_name} pads a tensor with {value} other than before a max "
+                             f"pooling; MINDIR cannot express it, use file_format='ONNX'.")
+        n = _meta(node).dim()
+        pairs = [(0, 0)] * n
+        for i in range(len(pads) // 2):
+            pairs[n - 1 - i] = (int(pads[2 * i]), int(pads[2 * i + 1]))
+        return self.w.prim("Pad", [src], _meta(node),
+                           {"paddings": tuple(pairs), "input_names": ["x"], "output_names": ["y"]}, kind=_PRIMITIVE)
 
     def scalar_tensor(self, value, like):
         return torch.tensor(value, dtype=_meta(like).dtype if isinstance(like, torch.fx.Node) else torch.float32)
@@ -188,11 +202,8 @@ class _Export:
                              f"MINDIR; use file_format='ONNX'.")
         ph, pw = _pair(padding)
         pad = [ph, ph, pw, pw]
-        if isinstance(x, torch.fx.Node) and x.name in self.pads:
-            src, (left, right, top, bottom), value = self.pads.pop(x.name)
-            if value != 0:
-                raise ValueError(f"For 'export', {self.net_name}: a convolution after a non-zero pad cannot be "
-                                 f"written as MINDIR; use file_format='ONNX'.")
+        if self._padded(x, 0):       # a zero pad of H and W folded into the convolution's own pads
+            src, (left, right, top, bottom), _ = self.pads.pop(x.name)
             pad = [pad[0] + top, pad[1] + bottom, pad[2] + left, pad[3] + right]
             xv = src
         else:
@@ -205,20 +216,22 @@ class _Export:
         return y
 
     def pad(self, node, x, pads, mode="constant", value=None):
-        if mode != "constant" or len(pads) != 4:
-            raise ValueError(f"For 'export', {self.net_name}: only constant 2-D pads before a convolution or "
-                             f"pooling can be written as MINDIR; use file_format='ONNX'.")
+        if mode != "constant":
+            raise ValueError(f"For 'export', {self.net_name}: a {mode!r} pad cannot be written as MINDIR; use "
+                             f"file_format='ONNX'.")
         self.pads[node.name] = (self.arg(x), tuple(pads), 0.0 if value is None else value)
 
     def max_pool2d(self, node, x, kernel, stride=(), padding=(0,), dilation=(1,), ceil_mode=False):
         k = _pair(kernel)
         s = _pair(stride) if stride else k
         pad_mode = "VALID"
-        if isinstance(x, torch.fx.Node) and x.name in self.pads:
-            src, pads, value = self.pads.pop(x.name)
+        if ceil_mode and _ceil_is_same(_meta(x).shape[-2:], k, s) and all(p == 0 for p in _pair(padding)):
+            ceil_mode, pad_mode = False, "SAME"      # 'same' with no padding in front: how lightspore pools it
+        if self._padded(x, float("-inf")):   # lightspore's 'same' max pooling: a -inf pad, then a valid one
+            src, pads, _ = self.pads.pop(x.name)
             h, w = _meta(x).shape[-2:]
             ih, iw = h - pads[2] - pads[3], w - pads[0] - pads[1]
-            if value != float("-inf") or pads != _same_pads(ih, iw, k, s):
+            if pads != _same_pads(ih, iw, k, s):
                 raise ValueError(f"For 'export', {self.net_name}: a max pooling padded other than 'same' cannot be "
                                  f"written as MINDIR; use file_format='ONNX'.")
             pad_mode, xv = "SAME", src
@@ -368,6 +381,15 @@ def _same_pads(h, w, k, s):
     top, bottom = one(h, k[0], s[0])
     left, right = one(w, k[1], s[1])
     return (left, right, top, bottom)
+
+
+def _ceil_is_same(hw, k, s):
+    """Whether a ceil-mode pooling without padding is 'same' pooling (SAME pads nothing in front here)."""
+    for n, kk, ss in zip(hw, k, s):
+        same_out = -(-n // ss)
+        if max((same_out - 1) * ss + kk - n, 0) // 2 != 0 or -(-(n - kk) // ss) + 1 != same_out:
+            return False
+    return True
 
 
 def _unary(op_type):
