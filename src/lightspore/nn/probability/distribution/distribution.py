@@ -57,6 +57,19 @@ _ROUTES = {
 }
 
 
+def _broadcast_shape(a, b, cell, arg):
+    """numpy's broadcast of shapes ``a`` and ``b`` (ValueError naming the cell and argument when they clash)."""
+    n = max(len(a), len(b))
+    a, b = (1,) * (n - len(a)) + tuple(a), (1,) * (n - len(b)) + tuple(b)
+    out = []
+    for x, y in zip(a, b):
+        if x != y and x != 1 and y != 1:
+            raise ValueError(f"For '{cell}', the parameter '{arg}' of shape {b} does not broadcast with the shape "
+                             f"{a} of the others.")
+        out.append(y if x == 1 else x)
+    return torch.Size(out)
+
+
 class Distribution(Cell):
     """Base class of the distributions. ``seed`` (int >= 0, None means 0) seeds ``sample``; ``dtype`` is the
     dtype of values and samples; ``param`` is the subclass's ``locals()`` with ``param_dict`` naming its
@@ -139,21 +152,17 @@ class Distribution(Cell):
             t = _t(arg)
             if shape is None:
                 shape, dtype = t.shape, t.dtype
-            else:
+            elif t.shape != shape or t.dtype != dtype:
                 if t.dtype != dtype:
                     raise TypeError(f"For '{self.name}', the parameter '{name}' must have the dtype of the other "
                                     f"parameters ({mstype.from_torch(dtype)}), but got {mstype.from_torch(t.dtype)}.")
-                try:
-                    shape = torch.broadcast_shapes(shape, t.shape)
-                except RuntimeError:
-                    raise ValueError(f"For '{self.name}', the parameter '{name}' of shape {tuple(t.shape)} does not "
-                                     f"broadcast with the shape {tuple(shape)} of the others.") from None
+                shape = _broadcast_shape(shape, t.shape, self.name, name)
             out.append(t)
         tdt = mstype.to_torch(self.parameter_type)
-        out = [t.to(tdt) for t in out]
+        out = [t if t.dtype == tdt else t.to(tdt) for t in out]
         if len(out) == 1:
             return out[0]
-        return tuple(torch.broadcast_to(t, shape) for t in out)
+        return tuple(t if t.shape == shape else torch.broadcast_to(t, shape) for t in out)
 
     def _check_value(self, value, name):
         """``value`` (a Tensor, else TypeError) as a torch tensor."""
@@ -162,7 +171,9 @@ class Distribution(Cell):
 
     def _cast_value(self, value, name='value', to=None):
         """A checked value cast to the distribution's dtype (or ``to``)."""
-        return self._check_value(value, name).to(mstype.to_torch(self.dtype if to is None else to))
+        t = self._check_value(value, name)
+        tdt = mstype.to_torch(self.dtype if to is None else to)
+        return t if t.dtype == tdt else t.to(tdt)
 
     def _check_other(self, value, name):
         """A parameter of the other distribution (kl_loss, cross_entropy) cast to ``parameter_type``."""

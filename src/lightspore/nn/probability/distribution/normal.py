@@ -14,9 +14,12 @@ __all__ = ["Normal"]
 _HALF_LOG_2PI = 0.5 * math.log(2. * math.pi)
 
 
+_WIDE = (torch.float32, torch.float64)
+
+
 def _up(t):
     """``t`` in at least float32: the reference's float32 constants promote float16 results."""
-    return t.to(torch.promote_types(t.dtype, torch.float32))
+    return t if t.dtype in _WIDE else t.to(torch.promote_types(t.dtype, torch.float32))
 
 
 def _add_mean_sd(dist, mean, sd):
