@@ -8,7 +8,9 @@ import numpy as np
 TORCH_WORDS = ("mat1 and mat2", "Target 12 is out of bounds", "expected target dtype",
                "Expected size for first two dimensions", "must match the size of tensor b",
                "Sizes of tensors must match", "expected scalar type", "must be Tensor, not",
-               "Dimension out of range", "position 1")
+               "Dimension out of range", "position 1", "out of bounds", "size mismatch", "Expected size",
+               "but got size", "torch", "dimension specified as", "repeated dim", "number of dims don't match",
+               "split_with_sizes")
 
 
 def _f32(*shape):
@@ -70,4 +72,19 @@ cases = OrderedDict([
     # input channels that the weight does not take
     ("ops.conv2d channels", (lambda ms: ms.ops.conv2d(ms.Tensor(_f32(1, 3, 5, 5)), ms.Tensor(_f32(4, 2, 3, 3))),
                              ("2", "3"))),
+    ("nn.Conv2d channels", (lambda ms: ms.nn.Conv2d(2, 4, 3)(ms.Tensor(_f32(1, 3, 5, 5))), ("2", "3"))),
+    ("ops.BatchMatMul shapes", (lambda ms: ms.ops.BatchMatMul()(ms.Tensor(_f32(2, 2, 3)), ms.Tensor(_f32(2, 4, 5))),
+                                ("3", "4"))),
+    ("ops.gather index out of range", (lambda ms: ms.ops.gather(ms.Tensor(_f32(4, 3)),
+                                                                ms.Tensor(np.array([0, 7], np.int32)), 0), ("7",))),
+    ("ops.one_hot depth", (lambda ms: ms.ops.one_hot(ms.Tensor(np.array([0, 1], np.int32)), -2,
+                                                     ms.Tensor(1.0), ms.Tensor(0.0)), ("depth", "-2"))),
+    ("ops.transpose perm", (lambda ms: ms.ops.transpose(ms.Tensor(_f32(2, 3)), (0, 0)), ("perm",))),
+    ("ops.transpose perm length", (lambda ms: ms.ops.transpose(ms.Tensor(_f32(2, 3)), (0, 1, 2)), ("perm",))),
+    ("ops.split sizes", (lambda ms: ms.ops.split(ms.Tensor(_f32(4, 3)), [1, 2]), ("4",))),
+    ("ops.concat ranks", (lambda ms: ms.ops.concat((ms.Tensor(_f32(2, 3)), ms.Tensor(_f32(3)))), ())),
+    ("x[5] index", (lambda ms: ms.Tensor(_f32(4, 3))[5], ("5",))),
+    ("cross_entropy target dtype", (lambda ms: ms.ops.cross_entropy(
+        ms.Tensor(_f32(2, 3)), ms.Tensor(np.array([0, 1], np.int16))), ())),
+    ("mul broadcast", (lambda ms: ms.ops.mul(ms.Tensor(_f32(2, 3)), ms.Tensor(_f32(2, 4))), ("broadcast",))),
 ])

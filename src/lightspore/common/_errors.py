@@ -46,6 +46,8 @@ _WORDING = [
                        "another shape.",
       "default": "For '{name}', the input argument[target] must be a type of {{Tensor[Int32], Tensor[Int64]}}, but "
                  "got Tensor[{0}]."}),
+    (re.compile(r"split_with_sizes expects split_sizes to sum exactly to (\d+) .*but got split_sizes=\[([-\d, ]*)\]"),
+     ValueError, "For '{name}', the sum of 'split_size_or_sections' should be equal to {0}, but got [{1}]."),
     (re.compile(r"Dimension out of range \(expected to be in range of \[(-?\d+), (-?\d+)\], but got (-?\d+)\)"),
      ValueError, "For '{name}', the dim value must be in [{0}, {1}], but got {2}."),
 ]
@@ -86,7 +88,7 @@ def translate_error(name, err):
     cls = TypeError if is_type else ValueError
     if isinstance(err, IndexError) and "index out of range" in msg:
         # an index outside its axis: the reference's kernels raise RuntimeError (Gather, Embedding, ...)
-        return ShapeRuntimeError(f"For '{name}', an index is out of range for its axis ({msg}).")
+        return RuntimeError(f"For '{name}', an index is outside the range of its axis.")
     if _BROADCAST.search(msg):
         msg = f"input.shape and other.shape need to broadcast ({msg})"
     return cls(f"For '{name}', {msg}")

@@ -6,6 +6,7 @@ import numbers
 import torch
 
 from ..common import dtype as mstype
+from ..common._errors import RefRuntimeError
 from ..common.tensor import Tensor
 from ._args import _REQ, _attr_prim, _check_nd, _idx, _nd_index, _no_attr_prim, _tdt, _u, _write
 from ._samples import S, V, f32, mask
@@ -33,9 +34,17 @@ def gather(input_params, input_indices, axis, batch_dims=0):
                             f"{{Tensor[Int16], Tensor[Int32], Tensor[Int64]}}, but got "
                             f"Tensor[{mstype.from_torch(idx.dtype)}].")
         idx = idx.long()
-    if idx.dim() == 1:      # index_select takes int32 or int64 indices and already has the output shape
-        return torch.index_select(input_params, axis, idx)
-    out = torch.index_select(input_params, axis, idx.reshape(-1))
+    try:
+        if idx.dim() == 1:      # index_select takes int32 or int64 indices and already has the output shape
+            return torch.index_select(input_params, axis, idx)
+        out = torch.index_select(input_params, axis, idx.reshape(-1))
+    except (IndexError, RuntimeError):
+        n = input_params.shape[axis] if nd else 1
+        bad = idx[(idx < 0) | (idx >= n)]
+        if bad.numel():     # the reference's kernel error, in its words
+            raise RefRuntimeError(f"For 'Gather', the 'input_indices' should be in the range [0, {n}), but got "
+                                  f"{int(bad.reshape(-1)[0])}.") from None
+        raise
     return out.reshape(*input_params.shape[:axis], *idx.shape, *input_params.shape[axis + 1:])
 
 

@@ -351,6 +351,9 @@ def _reduce(x, reduction):
 def cross_entropy(input, target, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0):
     _check_reduction(reduction, "cross_entropy")
     if not target.is_floating_point():
+        if target.dtype not in (torch.int32, torch.int64):      # class indices: the reference gathers with them
+            raise TypeError(f"For 'cross_entropy', the input argument[target] must be a type of {{Tensor[Int32], "
+                            f"Tensor[Int64]}}, but got Tensor[{mstype.from_torch(target.dtype)}].")
         target = target.long()
     return F.cross_entropy(input, target, weight, ignore_index=ignore_index, reduction=reduction,
                            label_smoothing=label_smoothing)

@@ -64,7 +64,7 @@ def unbind(input, dim=0):
     return torch.unbind(input, dim)
 
 
-@op(samples=(S(f32(2, 1, 3, 1)), S(f32(2, 1, 3, 1), 1), S(f32(2, 1, 3, 1), (1, 3))))
+@op(samples=(S(f32(2, 1, 3, 1)), S(f32(2, 1, 3, 1), 1), S(f32(2, 1, 3, 1), (1, 3)), S(f32(2, 3), 0)))
 def squeeze(input, axis=None):
     if axis is None:
         return torch.squeeze(input)
