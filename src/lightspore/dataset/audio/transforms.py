@@ -1057,6 +1057,13 @@ class Filtfilt(AudioTensorOperation):
         return np.ascontiguousarray(back[..., ::-1]).astype(out)
 
 
+def _check_mask_value_axis(mask_value, axis):
+    _check_float(mask_value, "mask_value")
+    type_check(axis, (int,), "axis")
+    if axis not in (1, 2):
+        raise ValueError(f"Input axis is not within the required interval of [1, 2], but got {axis}.")
+
+
 class MaskAlongAxis(AudioTensorOperation):
     """Set ``mask_width`` rows (``axis`` 1: frequency) or columns (``axis`` 2: time) from ``mask_start`` of a
     spectrogram (..., freq, time) to ``mask_value``."""
@@ -1064,10 +1071,7 @@ class MaskAlongAxis(AudioTensorOperation):
     def __init__(self, mask_start, mask_width, mask_value, axis):
         _check_int(mask_start, "mask_start", 0)
         _check_int(mask_width, "mask_width", 1)
-        _check_float(mask_value, "mask_value")
-        type_check(axis, (int,), "axis")
-        if axis not in (1, 2):
-            raise ValueError(f"Input axis is not within the required interval of [1, 2], but got {axis}.")
+        _check_mask_value_axis(mask_value, axis)
         super().__init__()
         self.mask_start, self.mask_width, self.mask_value, self.axis = mask_start, mask_width, mask_value, axis
 
@@ -1478,10 +1482,7 @@ class MaskAlongAxisIID(AudioTensorOperation):
 
     def __init__(self, mask_param, mask_value, axis):
         _check_int(mask_param, "mask_param", 0)
-        _check_float(mask_value, "mask_value")
-        type_check(axis, (int,), "axis")
-        if axis not in (1, 2):
-            raise ValueError(f"Input axis is not within the required interval of [1, 2], but got {axis}.")
+        _check_mask_value_axis(mask_value, axis)
         super().__init__()
         self.mask_param, self.mask_value, self.axis = mask_param, mask_value, axis
 
