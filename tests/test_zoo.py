@@ -155,3 +155,24 @@ def test_build_searched_strategy_and_merge_sliced_parameter(tmp_path):
         same_outcome(got["errors"][key], w, key)
     for key, value in arrays.items():
         np.testing.assert_array_equal(value, A[key], err_msg=key)
+
+
+def test_load_distributed_checkpoint(tmp_path):
+    files = []
+    for rank in range(4):
+        items = [{"name": name, "data": ms.Tensor(A[f"dist_rank{rank}_{name}"])} for name in Z.DIST]
+        files.append(str(tmp_path / f"rank_{rank}.ckpt"))
+        ms.save_checkpoint(items, files[-1])
+    strategy = tmp_path / "dist_strategy.json"
+    strategy.write_text(json.dumps(Z.dist_strategy_json()))
+    arrays = {}
+    got = _json(Z.run_load_distributed(ms, outcome, files, str(strategy), arrays))
+    want = G["load_distributed"]
+    for key in ("whole", "predict"):
+        same_outcome(got[key], want[key], key)
+    for key, w in want["errors"].items():
+        same_outcome(got["errors"][key], w, key)
+    assert sorted(arrays) == sorted(k for k in A.files if k.startswith("dist_whole") or k.startswith("dist_predict"))
+    for key, value in arrays.items():
+        np.testing.assert_array_equal(value, A[key], err_msg=key)
+    np.testing.assert_array_equal(arrays["dist_whole_a"], Z.dist_full()["a"])

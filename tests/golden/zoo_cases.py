@@ -202,3 +202,56 @@ def run_merge(ms, outcome, json_file, pb_file, empty_file, arrays):
         "file_none": outcome(lambda: ms.build_searched_strategy(None)),
     }
     return rec
+
+
+# load_distributed_checkpoint: four ranks on dev_matrix [2, 2]; "c" is replicated (data parallel)
+DIST = {"a": ((4, 6), [1, 0]), "b": ((4, 6), [-1, 0]), "c": ((4,), [-1])}
+PREDICT = {"a": [[2, 2], [1, 0], [], 0, 0, ""], "b": [[4], [0, -1], [], 0, 0, ""], "c": [[2, 2], [-1], [], 0, 0, ""]}
+PREDICT_SHAPES = {"a": (2, 3), "b": (1, 6), "c": (4,)}
+
+
+def dist_full():
+    rng = np.random.RandomState(5)
+    return {name: rng.randn(*shape).astype(np.float32) for name, (shape, _) in DIST.items()}
+
+
+def dist_strategy_json():
+    return {"current_stage": 0, "parallel_layout_item": {
+        name: {"dev_matrix": [2, 2], "tensor_map": tmap, "param_split_shape": [], "field": 0,
+               "opt_weight_shard_step": 0, "opt_weight_shard_size": 0} for name, (_, tmap) in DIST.items()}}
+
+
+def _param_net(ms, shapes):
+    class Net(ms.nn.Cell):
+        def __init__(self):
+            super().__init__()
+            for name, shape in shapes.items():
+                setattr(self, name, ms.Parameter(ms.Tensor(np.zeros(shape, np.float32)), name))
+    return Net()
+
+
+def run_load_distributed(ms, outcome, files, strategy_file, arrays):
+    rec = {}
+    net = _param_net(ms, {name: shape for name, (shape, _) in DIST.items()})
+    rec["whole"] = outcome(lambda: ms.load_distributed_checkpoint(net, files, None, strategy_file))
+    for name in DIST:
+        arrays[f"dist_whole_{name}"] = getattr(net, name).asnumpy()
+    net2 = _param_net(ms, PREDICT_SHAPES)
+    rec["predict"] = outcome(lambda: ms.load_distributed_checkpoint(net2, files, PREDICT, strategy_file))
+    if rec["predict"][0] == "ok":
+        for name in DIST:
+            arrays[f"dist_predict_{name}"] = getattr(net2, name).asnumpy()
+    rec["errors"] = {
+        "file_count": outcome(lambda: ms.load_distributed_checkpoint(net, files[:2], None, strategy_file)),
+        "file_missing": outcome(lambda: ms.load_distributed_checkpoint(net, files[:3] + ["nope.ckpt"], None,
+                                                                       strategy_file)),
+        "format": outcome(lambda: ms.load_distributed_checkpoint(net, files, None, strategy_file, format="npz")),
+        "predict_field": outcome(lambda: ms.load_distributed_checkpoint(net, files, {"a": [[2], [0], [], 1]},
+                                                                        strategy_file)),
+        "network": outcome(lambda: ms.load_distributed_checkpoint("net", files, None, strategy_file)),
+        "no_strategy": outcome(lambda: ms.load_distributed_checkpoint(net, files)),
+        "predict_short": outcome(lambda: ms.load_distributed_checkpoint(
+            _param_net(ms, PREDICT_SHAPES), files, {k: v[:4] for k, v in PREDICT.items()}, strategy_file)),
+        "dec_key": outcome(lambda: ms.load_distributed_checkpoint(net, files, None, strategy_file, dec_key="k")),
+    }
+    return rec
