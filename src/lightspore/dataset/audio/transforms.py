@@ -9,7 +9,7 @@ import math
 import numpy as np
 
 from ..transforms._check import check_value, type_check
-from ..transforms.transforms import TensorOperation
+from ..transforms.transforms import Implementation, TensorOperation  # noqa: F401 - as the reference's module
 from . import _iir, _kernels
 from .utils import (
     BorderType,

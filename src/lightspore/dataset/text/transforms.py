@@ -20,6 +20,7 @@ from .utils import (
     JiebaMode,
     NormalizeForm,
     SentencePieceVocab,
+    SPieceTokenizerLoadType,  # noqa: F401 - the reference's text.transforms has it too
     SPieceTokenizerOutType,
     Vectors,
     Vocab,
