@@ -9,6 +9,14 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
+def err(fn, *args):
+    """``fn(*args)``, or {"error": the type name of what it raised} (the reference's type is the data)."""
+    try:
+        return fn(*args)
+    except Exception as e:  # noqa: BLE001
+        return {"error": type(e).__name__}
+
+
 def record(cases_module, stem):
     import mindspore
     sys.path.insert(0, HERE)

@@ -3,13 +3,7 @@ offload, pipeline_stage, parameter_layout_dict, set_comm_fusion, get_mixed_preci
 case name to a function of the framework module returning JSON-able data (an error as {"error": type name}).
 Recorded from the 2.7.1 reference by gen_cell_members.py (2.10 gives the same); run by tests/test_cell_members.py."""
 import numpy as np
-
-
-def _err(fn, *args):
-    try:
-        return fn(*args)
-    except Exception as e:  # noqa: BLE001 - the reference's type is the data
-        return {"error": type(e).__name__}
+from _record import err as _err
 
 
 def _x(ms):

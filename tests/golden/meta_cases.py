@@ -2,13 +2,7 @@
 case name to a function of the framework module returning JSON-able data (an error as {"error": type name}).
 Recorded from the 2.10 reference by gen_meta.py; run on lightspore by tests/test_meta.py."""
 import numpy as np
-
-
-def _err(fn):
-    try:
-        return fn()
-    except Exception as e:  # noqa: BLE001 - the reference's type is the data
-        return {"error": type(e).__name__}
+from _record import err as _err
 
 
 def _desc(t):

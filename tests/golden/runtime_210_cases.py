@@ -10,13 +10,7 @@ import subprocess
 import sys
 
 import numpy as np
-
-
-def _err(fn, *args):
-    try:
-        return fn(*args)
-    except Exception as e:  # noqa: BLE001 - the reference's type is the data
-        return {"error": type(e).__name__}
+from _record import err as _err
 
 
 def _storage(ms):

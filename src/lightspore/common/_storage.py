@@ -10,6 +10,7 @@ import numbers
 import torch
 
 from . import dtype as mstype
+from .device import device_name
 
 __all__ = ["UntypedStorage", "untyped_storage"]
 
@@ -25,10 +26,7 @@ class UntypedStorage:
 
     @property
     def device(self):
-        d = self._s.device
-        if d.type in ("cpu", "meta"):
-            return "CPU" if d.type == "cpu" else "meta"
-        return f"{d.type.upper()}:{d.index or 0}"
+        return device_name(self._s.device)
 
     @property
     def dtype(self):

@@ -30,6 +30,13 @@ class DeviceInfo(tuple):
         return self[1]
 
 
+def device_name(d):
+    """MindSpore's name of a torch device: 'CPU', 'meta', or 'GPU:<index>' (Tensor.device, UntypedStorage.device)."""
+    if d.type in ("cpu", "meta"):
+        return "CPU" if d.type == "cpu" else "meta"
+    return f"{d.type.upper()}:{d.index or 0}"
+
+
 def _stack():
     s = getattr(_local, "stack", None)
     if s is None:

@@ -1,7 +1,6 @@
 """msrun's command line: the reference's flags, defaults, types and checks (help text written for lightspore)."""
 import argparse
 import ast
-import json
 import re
 
 # The reference's simulation (dry-run) flags --sim_level/--sim_rank_id compile graphs without devices; lightspore
@@ -10,15 +9,10 @@ import re
 
 def parse_bind_core(value):
     """``--bind_core``: ``True``/``False`` (any case) or a JSON object {"deviceN": ["a-b", ...]}."""
-    low = value.lower()
-    if low in ("true", "false"):
-        return low == "true"
-    try:
-        mapping = json.loads(value)
-    except json.JSONDecodeError as e:
-        raise argparse.ArgumentTypeError("Failed to parse JSON into a dictionary") from e
-    if not isinstance(mapping, dict):
-        raise argparse.ArgumentTypeError(f"Type of {value} should be bool or dict, but got {type(mapping)}.")
+    from ._bind import bool_or_dict
+    mapping = bool_or_dict(value)
+    if isinstance(mapping, bool):
+        return mapping
     for key, ranges in mapping.items():
         if not re.fullmatch(r"device\d+", key):
             raise argparse.ArgumentTypeError(f"Key '{key}' must be in format 'deviceX' (X ≥ 0).")

@@ -21,7 +21,8 @@ log = logging.getLogger("lightspore.msrun")
 _NODES = "/sys/devices/system/node/"
 
 
-def _parse_bool_or_dict(value, resource, desc):
+def bool_or_dict(value):
+    """``True``/``False`` (any case) or a JSON object, msrun's binding flags' first step (ArgumentTypeError)."""
     low = value.lower()
     if low in ("true", "false"):
         return low == "true"
@@ -31,7 +32,12 @@ def _parse_bool_or_dict(value, resource, desc):
         raise argparse.ArgumentTypeError("Failed to parse JSON into a dictionary") from e
     if not isinstance(mapping, dict):
         raise argparse.ArgumentTypeError(f"Type of {value} should be bool or dict, but got {type(mapping)}.")
-    if any(k in mapping for k in ("bind_config", "bind_cpu", "bind_memory")):
+    return mapping
+
+
+def _parse_bool_or_dict(value, resource, desc):
+    mapping = bool_or_dict(value)
+    if isinstance(mapping, bool) or any(k in mapping for k in ("bind_config", "bind_cpu", "bind_memory")):
         return mapping
     pattern = re.compile(r"^(\d+-\d+|\d+(?:,\d+)*)$")
     for device, ranges in mapping.items():
