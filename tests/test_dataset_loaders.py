@@ -43,6 +43,12 @@ def _same(got, want, where):
     assert got == want, f"{where}: got {got}, want {want}"
 
 
+# The reference's TedliumDataset yields all-zero waveforms for the .sph files of the recipe (its SPH reader returns
+# no samples for them); lightspore decodes the samples. For these cases the waveform's dtype and shape are compared
+# with the reference and its values with the recipe's samples (test_tedlium_waveform).
+_WAVEFORM_NOT_COMPARED = {"tedlium_all", "tedlium_dev", "tedlium_r3"}
+
+
 def _compare(got, want, where):
     rows_like = isinstance(want, dict) and isinstance(want.get("py"), list) and len(want["py"]) >= 2 and \
         isinstance(want["py"][0], list)
@@ -55,6 +61,9 @@ def _compare(got, want, where):
     for r, (gr, wr) in enumerate(zip(g[2:], w[2:])):
         assert len(gr) == len(wr), f"{where} row {r}: {len(gr)} columns, want {len(wr)}"
         for c, (gc, wc) in enumerate(zip(gr, wr)):
+            if c == 0 and where in _WAVEFORM_NOT_COMPARED:
+                assert (gc["dtype"], gc["shape"]) == (wc["dtype"], wc["shape"]), f"{where} row {r}: {gc} vs {wc}"
+                continue
             _same(gc, wc, f"{where} row {r} column {c}")
 
 
@@ -108,3 +117,15 @@ def test_cache_serves_rows_from_memory(env, tmp_path):
     with pytest.raises(RuntimeError, match="a.jpg"):                         # other arguments: read from disk
         scope_["rows"](decoded)
     assert cache.get_stat().num_mem_cached == 3
+
+
+def test_tedlium_waveform(env):
+    """The segments of a TED-LIUM talk are its .sph samples between the stm start and end times, / 32767 (the
+    recipe's samples: the reference gives zeros for them, see _WAVEFORM_NOT_COMPARED)."""
+    scope_, root = env
+    from dataset_loaders_cases import _sph
+    raw = np.frombuffer(_sph(902, 64)[1024:], "<i2")    # dev/AlGore_2009: the recipe's third talk
+    rows = list(ds.TedliumDataset(os.path.join(root, "tedlium", "TEDLIUM_release1"), "release1", usage="dev",
+                                  shuffle=False).create_tuple_iterator(output_numpy=True))
+    np.testing.assert_allclose(rows[0][0][0], raw[0:16] / 32767.0, rtol=1e-6)
+    np.testing.assert_allclose(rows[1][0][0], raw[32:56] / 32767.0, rtol=1e-6)

@@ -358,6 +358,25 @@ def _sbd(root):
     _put(root, "sbd/train_noval.txt", "2008_000002\n")
 
 
+def _sph(seed, n, rate=16000):
+    header = (f"NIST_1A\n   1024\nsample_count -i {n}\nsample_rate -i {rate}\nchannel_count -i 1\n"
+              f"sample_n_bytes -i 2\nsample_coding -s3 pcm\nsample_byte_format -s2 01\nend_head\n").encode()
+    data = np.random.default_rng(seed).integers(-32768, 32767, n, dtype=np.int16).astype("<i2").tobytes()
+    return header + b" " * (1024 - len(header)) + data
+
+
+def _tedlium(root):
+    for k, (u, talk) in enumerate([("train", "AaronHuey_2010X"), ("train", "AdamGrosser_2007"), ("dev", "AlGore_2009"),
+                                   ("test", "BillGates_2010")]):
+        base = f"tedlium/TEDLIUM_release1/{u}"
+        _put(root, f"{base}/sph/{talk}.sph", _sph(900 + k, 64))
+        first, second = (f"{talk} 1 {talk} 0.0 0.001 <o,f0,male> first words of {talk}\n",
+                         f"{talk} 1 {talk}_b 0.002 0.0035 <o,f0,female> and then more\n")
+        _put(root, f"{base}/stm/{talk}.stm", second + first if k == 1 else first + second)
+    _put(root, "tedlium/TEDLIUM_release-3/data/sph/Talk_3.sph", _sph(910, 48))
+    _put(root, "tedlium/TEDLIUM_release-3/data/stm/Talk_3.stm", "Talk_3 1 Spk3 0.001 0.002 <o,f0,male> r three\n")
+
+
 def _audio2(root):
     for k, n in enumerate(["arctic_a0001", "arctic_a0002"]):
         _put(root, f"cmu/cmu_us_aew_arctic/wav/{n}.wav", _wav(700 + k, n=3, rate=16000))
@@ -384,6 +403,7 @@ def make_files(root):
     _vision(root)
     _vision2(root)
     _sbd(root)
+    _tedlium(root)
     _audio2(root)
 
 
@@ -558,6 +578,12 @@ CASES = [
     ("gtzan_all", "rows(ds.GTZANDataset(R+'/gtzan/genres', shuffle=False))"),
     ("gtzan_train", "rows(ds.GTZANDataset(R+'/gtzan/genres', usage='train', shuffle=False))"),
     ("yesno_no_dir", "ds.YesNoDataset(R+'/noyesno')"),
+    ("tedlium_all", "rows(ds.TedliumDataset(R+'/tedlium/TEDLIUM_release1', 'release1', shuffle=False))"),
+    ("tedlium_dev", "rows(ds.TedliumDataset(R+'/tedlium/TEDLIUM_release1', 'release1', usage='dev', shuffle=False))"),
+    ("tedlium_r3", "rows(ds.TedliumDataset(R+'/tedlium/TEDLIUM_release-3', 'release3', shuffle=False))"),
+    ("tedlium_bad_release", "ds.TedliumDataset(R+'/tedlium', 'release4')"),
+    ("tedlium_bad_ext", "rows(ds.TedliumDataset(R+'/tedlium/TEDLIUM_release1', 'release1', extensions='.wav'))"),
+    ("tedlium_r3_usage", "ds.TedliumDataset(R+'/tedlium/TEDLIUM_release-3', 'release3', usage='train')"),
     ("cmu_aew", "rows(ds.CMUArcticDataset(R+'/cmu', shuffle=False))"),
     ("cmu_slt", "rows(ds.CMUArcticDataset(R+'/cmu', name='slt', shuffle=False))"),
     ("cmu_bad_name", "ds.CMUArcticDataset(R+'/cmu', name='xyz')"),
@@ -736,4 +762,4 @@ NAMES = ["CocoDataset", "VOCDataset", "CLUEDataset", "ManifestDataset", "RandomD
          "DIV2KDataset", "FlickrDataset", "Flowers102Dataset", "Food101Dataset", "KITTIDataset", "OmniglotDataset",
          "QMnistDataset", "RenderedSST2Dataset", "SemeionDataset", "STL10Dataset", "SUN397Dataset", "SVHNDataset",
          "USPSDataset", "serialize", "deserialize", "show", "compare", "CityscapesDataset", "LFWDataset",
-         "Places365Dataset", "SBUDataset", "SBDataset"]
+         "Places365Dataset", "SBUDataset", "SBDataset", "TedliumDataset"]

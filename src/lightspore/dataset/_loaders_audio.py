@@ -1,4 +1,5 @@
-"""The speech and music corpora readers: YesNo, LJSpeech, SpeechCommands, GTZAN, CMU Arctic and LibriTTS.
+"""The speech and music corpora readers: YesNo, LJSpeech, SpeechCommands, GTZAN, CMU Arctic, LibriTTS and
+TED-LIUM.
 
 Every reader gives ``waveform`` as float32 (channels, samples): the PCM samples divided by the largest positive
 sample (16-bit: / 32767, as the reference reads wav files), and ``sample_rate`` as a scalar.
@@ -13,7 +14,7 @@ from ._pipeline import AudioBaseDataset
 from .sources import _check_usage
 
 __all__ = ["YesNoDataset", "LJSpeechDataset", "SpeechCommandsDataset", "GTZANDataset", "CMUArcticDataset",
-           "LibriTTSDataset"]
+           "LibriTTSDataset", "TedliumDataset"]
 
 _SCALE = {1: 127.0, 2: 32767.0, 4: 2147483647.0}   # the reference divides by the largest positive sample
 
@@ -319,3 +320,83 @@ class LibriTTSDataset(_AudioSource):
         spk, ch = utt.split("_")[:2]
         return [wav, np.array(rate, np.uint32), np.array(original), np.array(normalized), np.array(int(spk), np.uint32),
                 np.array(int(ch), np.uint32), np.array(utt)]
+
+
+def _read_sph(path):
+    """(int16 samples, sample rate) of a NIST SPHERE file of 16-bit PCM."""
+    with open(path, "rb") as f:
+        data = f.read()
+    if not data.startswith(b"NIST_1A"):
+        raise RuntimeError(f"Invalid file, {path} is not a NIST SPHERE (.sph) file.")
+    lines = data[:1024].split(b"\n")
+    size = int(lines[1].strip() or 1024)
+    fields = {}
+    for line in data[:size].split(b"\n")[2:]:
+        parts = line.split()
+        if len(parts) == 3:
+            fields[parts[0].decode()] = parts[2].decode()
+    width = int(fields.get("sample_n_bytes", 2))
+    if width != 2:
+        raise RuntimeError(f"Invalid file, {path} has {8 * width}-bit samples: 16-bit PCM is supported.")
+    order = "<i2" if fields.get("sample_byte_format", "01") == "01" else ">i2"
+    return np.frombuffer(data[size:], order), int(fields.get("sample_rate", 16000))
+
+
+class TedliumDataset(_AudioSource):
+    """TED-LIUM releases 1-3: the segments of ``{usage}/stm/{talk}.stm`` (release 3: ``data/``) cut from
+    ``sph/{talk}.sph``: ``waveform`` (the segment's samples / 32767), ``sample_rate`` int32, ``transcript``,
+    ``talk_id``, ``speaker_id``, ``identifier``; rows go line by line across the talks (every talk's first
+    segment, then every second one, ...), as the reference lists them."""
+
+    def __init__(self, dataset_dir, release, usage=None, extensions=None, num_samples=None, num_parallel_workers=None,
+                 shuffle=None, sampler=None, num_shards=None, shard_id=None, cache=None):
+        if not isinstance(release, str):
+            raise TypeError(f"Argument release with value {release!r} is not of type [<class 'str'>], but got "
+                            f"{type(release)}.")
+        if release not in ("release1", "release2", "release3"):
+            raise ValueError("Input release is not within the valid set of ['release1', 'release2', 'release3'].")
+        usage = _check_usage(usage, ["all"] if release == "release3" else ["train", "test", "dev", "all"])
+        if extensions is not None and not isinstance(extensions, str):
+            raise TypeError(f"Argument extensions with value {extensions!r} is not of type [<class 'str'>], but got "
+                            f"{type(extensions)}.")
+        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                         cache)
+        self.release, self.usage = release, usage
+        self.extensions = ".sph" if extensions is None else extensions
+
+    def _columns(self):
+        return ["waveform", "sample_rate", "transcript", "talk_id", "speaker_id", "identifier"]
+
+    def _records(self):
+        if self.extensions != ".sph":
+            raise RuntimeError(f"TedliumNode: extension {self.extensions} is not supported.")
+        if self.release == "release3":
+            folders = ["data"]
+        else:
+            folders = ["train", "dev", "test"] if self.usage == "all" else [self.usage]
+        segments = []
+        talk = 0
+        for u in folders:
+            stm_dir = os.path.join(self.dataset_dir, u, "stm")
+            if not os.path.isdir(stm_dir):
+                raise RuntimeError(f"Invalid file, failed to open folder: {stm_dir}")
+            for name in sorted(f for f in os.listdir(stm_dir) if f.endswith(".stm")):
+                with open(os.path.join(stm_dir, name), encoding="utf-8") as f:
+                    lines = [line.split(" ", 6) for line in f.read().splitlines() if line.strip()]
+                sph = os.path.join(self.dataset_dir, u, "sph", name[:-4] + self.extensions)
+                for k, parts in enumerate(lines):
+                    if len(parts) < 7:
+                        raise RuntimeError(f"Invalid data, the line {k + 1} of {os.path.join(stm_dir, name)} should "
+                                           "have 7 fields.")
+                    segments.append((k, talk, sph, parts))
+                talk += 1
+        segments.sort(key=lambda s: (s[0], s[1]))
+        return [s[2:] for s in segments]
+
+    def _read(self, rec):
+        path, parts = rec
+        samples, rate = _read_sph(path)
+        start, end = int(float(parts[3]) * rate), int(float(parts[4]) * rate)
+        wav = (samples[start:end].astype(np.float64) / 32767.0).astype(np.float32).reshape(1, -1)
+        return [wav, np.array(rate, np.int32), np.array(parts[6]), np.array(parts[0]), np.array(parts[2]),
+                np.array(parts[5])]

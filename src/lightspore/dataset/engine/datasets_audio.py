@@ -5,8 +5,10 @@ from .._loaders_audio import (
     LibriTTSDataset,
     LJSpeechDataset,
     SpeechCommandsDataset,
+    TedliumDataset,
     YesNoDataset,
 )
 
 __all__ = ["CMUArcticDataset", "LibriTTSDataset", "GTZANDataset", "LJSpeechDataset", "SpeechCommandsDataset",
-           "YesNoDataset"]
+           "YesNoDataset",
+           "TedliumDataset"]
