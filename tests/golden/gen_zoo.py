@@ -107,8 +107,10 @@ def main():
     tmp = tempfile.mkdtemp()
     files = []
     for rank in range(4):
-        items = [{"name": name, "data": ms.Tensor(_load_tensor(ms.Tensor(full[name]), [2, 2], tmap, rank_id=rank))}
-                 for name, (_, tmap) in Z.DIST.items()]
+        items = [{"name": name, "data": ms.Tensor(
+            np.split(full[name], 4)[rank] if name in Z.OPT_SHARD
+            else _load_tensor(ms.Tensor(full[name]), [2, 2], tmap, rank_id=rank))}
+            for name, (_, tmap) in Z.DIST.items()]
         files.append(os.path.join(tmp, f"rank_{rank}.ckpt"))
         ms.save_checkpoint(items, files[-1])
     dist_json = os.path.join(tmp, "dist_strategy.json")

@@ -204,10 +204,13 @@ def run_merge(ms, outcome, json_file, pb_file, empty_file, arrays):
     return rec
 
 
-# load_distributed_checkpoint: four ranks on dev_matrix [2, 2]; "c" is replicated (data parallel)
-DIST = {"a": ((4, 6), [1, 0]), "b": ((4, 6), [-1, 0]), "c": ((4,), [-1])}
-PREDICT = {"a": [[2, 2], [1, 0], [], 0, 0, ""], "b": [[4], [0, -1], [], 0, 0, ""], "c": [[2, 2], [-1], [], 0, 0, ""]}
-PREDICT_SHAPES = {"a": (2, 3), "b": (1, 6), "c": (4,)}
+# load_distributed_checkpoint: four ranks on dev_matrix [2, 2]; "c" is replicated (data parallel), "d" is
+# replicated but its optimizer shards it four ways along axis 0 (opt_weight_shard_step 1, size 4)
+DIST = {"a": ((4, 6), [1, 0]), "b": ((4, 6), [-1, 0]), "c": ((4,), [-1]), "d": ((8, 2), [-1, -1])}
+OPT_SHARD = {"d": (1, 4)}
+PREDICT = {"a": [[2, 2], [1, 0], [], 0, 0, ""], "b": [[4], [0, -1], [], 0, 0, ""], "c": [[2, 2], [-1], [], 0, 0, ""],
+           "d": [[2, 2], [-1, -1], [], 0, 0, ""]}
+PREDICT_SHAPES = {"a": (2, 3), "b": (1, 6), "c": (4,), "d": (8, 2)}
 
 
 def dist_full():
@@ -218,7 +221,8 @@ def dist_full():
 def dist_strategy_json():
     return {"current_stage": 0, "parallel_layout_item": {
         name: {"dev_matrix": [2, 2], "tensor_map": tmap, "param_split_shape": [], "field": 0,
-               "opt_weight_shard_step": 0, "opt_weight_shard_size": 0} for name, (_, tmap) in DIST.items()}}
+               "opt_weight_shard_step": OPT_SHARD.get(name, (0, 0))[0],
+               "opt_weight_shard_size": OPT_SHARD.get(name, (0, 0))[1]} for name, (_, tmap) in DIST.items()}}
 
 
 def _param_net(ms, shapes):
