@@ -11,10 +11,10 @@ import os
 
 import numpy as np
 
-from ._loaders_vision import _check_sampler_options
+from ._loaders_vision import _check_dir, _check_sampler_options, _json_lines
 from ._pipeline import TextBaseDataset
 from .samplers import Shuffle
-from .sources import _type_error
+from .sources import _check_usage, _type_error
 from .standard_sources import TFRecordDataset
 from .text_sources import _LineSource
 
@@ -23,22 +23,8 @@ __all__ = ["CLUEDataset", "AGNewsDataset", "AmazonReviewDataset", "DBpediaDatase
            "EnWik9Dataset", "CoNLL2000Dataset", "UDPOSDataset", "Multi30kDataset"]
 
 
-def _dir(dataset_dir):
-    if not isinstance(dataset_dir, str):
-        raise _type_error("dataset_dir", dataset_dir, "[<class 'str'>]")
-    if not os.path.isdir(dataset_dir):
-        raise ValueError(f"The folder {dataset_dir} does not exist or is not a directory or permission denied!")
-    return dataset_dir
-
-
 def _usage(usage, allowed, default):
-    if usage is None:
-        return default
-    if not isinstance(usage, str):
-        raise _type_error("usage", usage, "[<class 'str'>]")
-    if usage not in allowed:
-        raise ValueError(f"Input usage is not within the valid set of {allowed}.")
-    return usage
+    return default if usage is None else _check_usage(usage, allowed)
 
 
 def _find_files(name, patterns):
@@ -136,24 +122,16 @@ class CLUEDataset(_RowSharded, TextBaseDataset):
 
     def _file_rows(self, path):
         rows = []
-        with open(path, encoding="utf-8") as f:
-            for k, line in enumerate(f):
-                if not line.strip():
-                    continue
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as e:
-                    raise RuntimeError(f"Invalid file, failed to parse json file: {path} at line {k + 1}: "
-                                       f"{e}") from None
-                if self.task == "WSC" and isinstance(obj.get("target"), dict):
-                    obj = {**obj, **obj["target"]}
-                row = []
-                for key in self._keys:
-                    if key not in obj:
-                        raise RuntimeError(f"Invalid json file, in given JSON file, failed to find key: {key} "
-                                           f"({path} line {k + 1}, task {self.task}).")
-                    row.append(_clue_value(key, obj[key]))
-                rows.append(tuple(row))
+        for k, obj in _json_lines(path, "json"):
+            if self.task == "WSC" and isinstance(obj.get("target"), dict):
+                obj = {**obj, **obj["target"]}
+            row = []
+            for key in self._keys:
+                if key not in obj:
+                    raise RuntimeError(f"Invalid json file, in given JSON file, failed to find key: {key} "
+                                       f"({path} line {k + 1}, task {self.task}).")
+                row.append(_clue_value(key, obj[key]))
+            rows.append(tuple(row))
         return rows
 
 
@@ -173,7 +151,7 @@ class _CsvCorpus(_CorpusSource):
     _train_first = False
 
     def __init__(self, dataset_dir, usage, num_samples, num_parallel_workers, shuffle, num_shards, shard_id, cache):
-        _dir(dataset_dir)
+        _check_dir(dataset_dir)
         usage = _usage(usage, ["train", "test", "all"], "all")
         names = ["train", "test"] if usage == "all" else [usage]
         super().__init__(dataset_dir, usage, [f"{n}.csv" for n in names], num_samples, num_parallel_workers, shuffle,
@@ -264,7 +242,7 @@ class SST2Dataset(_CorpusSource):
 
     def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=Shuffle.GLOBAL,
                  num_shards=None, shard_id=None, cache=None):
-        _dir(dataset_dir)
+        _check_dir(dataset_dir)
         usage = _usage(usage, ["train", "test", "dev"], "train")
         super().__init__(dataset_dir, usage, [f"{usage}.tsv"], num_samples, num_parallel_workers, shuffle,
                          num_shards, shard_id, cache)
@@ -291,7 +269,7 @@ class SQuADDataset(_CorpusSource):
 
     def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=Shuffle.GLOBAL,
                  num_shards=None, shard_id=None, cache=None):
-        _dir(dataset_dir)
+        _check_dir(dataset_dir)
         usage = _usage(usage, ["train", "dev", "all"], "all")
         names = ["train", "dev"] if usage == "all" else [usage]
         found = []
@@ -332,7 +310,7 @@ class WikiTextDataset(_CorpusSource):
 
     def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=Shuffle.GLOBAL,
                  num_shards=None, shard_id=None, cache=None):
-        _dir(dataset_dir)
+        _check_dir(dataset_dir)
         usage = _usage(usage, ["train", "valid", "test", "all"], "all")
         names = ["train", "valid", "test"] if usage == "all" else [usage]
         super().__init__(dataset_dir, usage, [f"wiki.{n}.tokens" for n in names], num_samples, num_parallel_workers,
@@ -368,7 +346,7 @@ class EnWik9Dataset(_CountedByLines):
 
     def __init__(self, dataset_dir, num_samples=None, num_parallel_workers=None, shuffle=True, num_shards=None,
                  shard_id=None, cache=None):
-        _dir(dataset_dir)
+        _check_dir(dataset_dir)
         super().__init__(dataset_dir, "all", ["enwik9"], num_samples, num_parallel_workers, shuffle, num_shards,
                          shard_id, cache, api="EnWik9Dataset", tag="enwik9")
 
@@ -407,7 +385,7 @@ class CoNLL2000Dataset(_TaggedSentences):
 
     def __init__(self, dataset_dir, usage=None, num_samples=None, shuffle=Shuffle.GLOBAL, num_shards=None,
                  shard_id=None, num_parallel_workers=None, cache=None):
-        _dir(dataset_dir)
+        _check_dir(dataset_dir)
         usage = _usage(usage, ["train", "test", "all"], "all")
         names = ["train", "test"] if usage == "all" else [usage]
         super().__init__(dataset_dir, usage, [f"{n}.txt" for n in names], num_samples, num_parallel_workers, shuffle,
@@ -422,7 +400,7 @@ class UDPOSDataset(_TaggedSentences):
 
     def __init__(self, dataset_dir, usage=None, num_samples=None, shuffle=Shuffle.GLOBAL, num_shards=None,
                  shard_id=None, num_parallel_workers=None, cache=None):
-        _dir(dataset_dir)
+        _check_dir(dataset_dir)
         usage = _usage(usage, ["train", "valid", "test", "all"], "all")
         names = {"train": ["train"], "valid": ["dev"], "test": ["test"], "all": ["train", "dev", "test"]}[usage]
         super().__init__(dataset_dir, usage, [f"en-ud-tag.v2.{n}.txt" for n in names], num_samples,
@@ -438,7 +416,7 @@ class Multi30kDataset(_CorpusSource):
 
     def __init__(self, dataset_dir, usage=None, language_pair=None, num_samples=None, num_parallel_workers=None,
                  shuffle=None, num_shards=None, shard_id=None, cache=None):
-        _dir(dataset_dir)
+        _check_dir(dataset_dir)
         usage = _usage(usage, ["train", "test", "valid", "all"], "all")
         if language_pair is None:
             language_pair = ["en", "de"]

@@ -40,6 +40,19 @@ def _check_file(path, name=None):
     return path
 
 
+def _json_lines(path, what):
+    """(line number, object) of every non-empty line of a JSON-lines file."""
+    with open(path, encoding="utf-8") as f:
+        for k, line in enumerate(f):
+            if not line.strip():
+                continue
+            try:
+                yield k, json.loads(line)
+            except json.JSONDecodeError as e:
+                raise RuntimeError(f"Invalid file, failed to parse {what} file: {path} at line {k + 1}: "
+                                   f"{e}") from None
+
+
 def _check_sampler_options(shuffle, sampler, num_shards, shard_id, num_samples):
     """The reference's checks of how ``sampler``, ``shuffle``, ``num_samples`` and the shard arguments combine."""
     for name, v in (("num_samples", num_samples), ("num_shards", num_shards), ("shard_id", shard_id)):
@@ -125,6 +138,20 @@ class _RecordSource(_MappableSource, VisionBaseDataset):
         if self.cache is not None:
             return self.cache._row(self, index, lambda: self._read(self._all()[index]))
         return self._read(self._all()[index])
+
+
+class _NamedClasses:
+    """``get_class_indexing``: the ``class_indexing`` given, or the one built with the records (``_index``)."""
+
+    def get_class_indexing(self):
+        """``{class name: label}``."""
+        if not self.class_indexing:
+            self._all()
+            return dict(self._index)
+        return dict(self.class_indexing)
+
+    def _num_classes(self):
+        return len(self.get_class_indexing())
 
 
 # ------------------------------------------------------------------ COCO
@@ -258,7 +285,7 @@ def _fmt(v):
     return f"{v:g}"
 
 
-class VOCDataset(_RecordSource):
+class VOCDataset(_NamedClasses, _RecordSource):
     """PASCAL VOC: the ids of ``ImageSets/{Segmentation,Main}/{usage}.txt`` as rows ``image`` and ``target``
     (``SegmentationClass/{id}.png``) for ``task='Segmentation'``, or ``image``, ``bbox`` ([xmin, ymin, width,
     height] float32), ``label``, ``difficult``, ``truncate`` (N, 1) uint32 from ``Annotations/{id}.xml`` for
@@ -361,17 +388,11 @@ class VOCDataset(_RecordSource):
         """``{class name: label}`` of the Detection task."""
         if self.task != "Detection":
             raise NotImplementedError("Only 'Detection' support get_class_indexing.")
-        if not self.class_indexing:
-            self._all()
-            return dict(self._index)
-        return dict(self.class_indexing)
-
-    def _num_classes(self):
-        return len(self.get_class_indexing())
+        return super().get_class_indexing()
 
 
 # ------------------------------------------------------------------ Manifest
-class ManifestDataset(_RecordSource):
+class ManifestDataset(_NamedClasses, _RecordSource):
     """The images of a manifest file (one JSON object per line: ``source``, ``usage``, ``annotation`` labels)
     whose ``usage`` matches: rows ``image`` and ``label`` int32 (a scalar, or a 1-D array for several labels),
     labels numbered in sorted name order unless ``class_indexing``."""
@@ -399,17 +420,8 @@ class ManifestDataset(_RecordSource):
         if usage not in ("train", "eval", "inference"):
             raise RuntimeError(f"ManifestDataset: {self.usage} does not match any mode in [ inference eval train ]")
         recs = []
-        with open(self.dataset_file, encoding="utf-8") as f:
-            for k, line in enumerate(f):
-                if not line.strip():
-                    continue
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as e:
-                    raise RuntimeError(f"Invalid file, failed to parse manifest file: {self.dataset_file} line "
-                                       f"{k + 1}: {e}") from None
-                if str(obj.get("usage", "")).lower() != usage:
-                    continue
+        for _, obj in _json_lines(self.dataset_file, "manifest"):
+            if str(obj.get("usage", "")).lower() == usage:
                 names = [a.get("name") for a in obj.get("annotation", []) if a.get("type", "label") == "label"]
                 recs.append((obj.get("source", ""), names))
         if self.class_indexing:
@@ -427,16 +439,6 @@ class ManifestDataset(_RecordSource):
         labels = [self._index[n] for n in names]
         label = np.array(labels[0] if len(labels) == 1 else labels, dtype=np.int32)
         return [_read_image(path, self.decode), label]
-
-    def get_class_indexing(self):
-        """``{label name: index}``."""
-        if not self.class_indexing:
-            self._all()
-            return dict(self._index)
-        return dict(self.class_indexing)
-
-    def _num_classes(self):
-        return len(self.get_class_indexing())
 
 
 # ------------------------------------------------------------------ RandomDataset
