@@ -140,4 +140,8 @@ CASES = [
     ("wiki_rows", "text.FilterWikipediaXML()(np.array(['Some Text 42', 'Second ONE']))"),
     ("wiki_plain", "text.FilterWikipediaXML()(np.array('  Hello,\\n\\n  World  {{tpl}} &nbsp;end  '))"),
     ("wiki_not_string", "text.FilterWikipediaXML()(np.array([1, 2]))"),
+    # ICU replacement strings ($n groups, backslash escapes)
+    ("regex_replace_escapes", "[text.RegexReplace(p, r)(np.array('abcab')).item() for p, r in [('a', '\\\\n'), "
+                              "('(a)(b)', '$2$1'), ('b', '\\\\\\\\'), ('a', '$0-'), ('c', 'x\\\\$1'), "
+                              "('(a)', '$10'), ('(b)|(z)', '[$2]')]]"),
 ]

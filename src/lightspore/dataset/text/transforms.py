@@ -397,9 +397,30 @@ def _icu_pattern(p):
     return p
 
 
-def _icu_replacement(r):
-    # ICU writes groups as $1; Python as \1 (a literal backslash is doubled first)
-    return re.sub(r"\$(\d+)", r"\\\1", r.replace("\\", "\\\\"))
+def _icu_replacement(r, groups):
+    """ICU's replacement string as a re.sub function: ``$n`` is group n (the longest run of digits naming a group
+    of the pattern's ``groups``), a backslash takes the next character as it is, the rest is literal."""
+    parts, lit, i = [], [], 0
+    while i < len(r):
+        ch = r[i]
+        if ch == "\\" and i + 1 < len(r):
+            lit.append(r[i + 1])
+            i += 2
+        elif ch == "$" and i + 1 < len(r) and r[i + 1].isdigit():
+            j = i + 2
+            while j < len(r) and r[j].isdigit() and int(r[i + 1:j + 1]) <= groups:
+                j += 1
+            parts.extend(["".join(lit), int(r[i + 1:j])])
+            lit = []
+            i = j
+        else:
+            lit.append(ch)
+            i += 1
+    parts.append("".join(lit))
+
+    def replace(m):
+        return "".join(p if isinstance(p, str) else (m.group(p) or "") for p in parts)
+    return replace
 
 
 class RegexTokenizer(_Tokenizer):
@@ -441,7 +462,7 @@ class RegexReplace(TextTensorOperation):
         self.replace = replace
         self.replace_all = replace_all
         self._re = re.compile(_icu_pattern(pattern))
-        self._repl = _icu_replacement(replace)
+        self._repl = _icu_replacement(replace, self._re.groups)
 
     def _execute(self, a):
         a = _strings("RegexReplace", a)
@@ -728,23 +749,6 @@ class UnicodeScriptTokenizer(_Tokenizer):
         return spans
 
 
-def _icu_literal_replacement(r):
-    """An ICU replacement ($n: a group, backslash: the next character as it is) for re.sub."""
-    out, i = [], 0
-    while i < len(r):
-        ch = r[i]
-        if ch == "\\" and i + 1 < len(r):
-            out.append(r[i + 1].replace("\\", "\\\\"))
-            i += 2
-        elif ch == "$" and i + 1 < len(r) and r[i + 1].isdigit():
-            out.append("\\" + r[i + 1])
-            i += 2
-        else:
-            out.append(ch.replace("\\", "\\\\"))
-            i += 1
-    return "".join(out)
-
-
 # the reference's (pattern, replacement) rules, applied in the order of its std::map: sorted by pattern
 _WIKI_RULES = sorted({
     r"<.*>": "", r"&amp;": "&", "&lt;": "<", "&gt;": ">", r"<ef[^<]*<\/ef>": "", "<[^>]*>": "",
@@ -755,7 +759,7 @@ _WIKI_RULES = sorted({
     **dict(zip("0123456789", [" zero ", " one ", " two ", " three ", " four ", " five ", " six ", " seven ",
                                " eight ", " nine "])),
     r"[^a-z\n]+": " ", r"\n ": "", r"\s+": " ", r"\n\s*\n": r"\n"}.items())
-_WIKI_COMPILED = [(re.compile(p), _icu_literal_replacement(r)) for p, r in _WIKI_RULES]
+_WIKI_COMPILED = [(re.compile(p), _icu_replacement(r, re.compile(p).groups)) for p, r in _WIKI_RULES]
 
 
 def _filter_wikipedia(text):
