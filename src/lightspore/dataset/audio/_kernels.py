@@ -131,6 +131,10 @@ def griffin_lim(spec, n_fft, n_iter, win_length, hop_length, window, power, mome
         for _ in range(n_iter):
             wave = istft(angles * mag, n_fft, hop_length, win_length, window, True, length, window_fn).astype(out)
             rebuilt = stft_fn(wave)
+            if rebuilt.shape != mag.shape:
+                # the reference reads past its buffer here; refuse instead
+                raise RuntimeError(f"GriffinLim: a waveform of length {wave.shape[-1]} has {rebuilt.shape[-1]} STFT "
+                                   f"frames, but the spectrogram has {mag.shape[-1]}: set length so that they agree.")
             rebuilt = rebuilt.real.astype(out) + 1j * rebuilt.imag.astype(out)
             angles = rebuilt
             if m != 0:
