@@ -222,3 +222,26 @@ def test_thor_gpu_sink_schedule(monkeypatch):
     net, opt, losses = _train_thor_model(3, sink=True)
     _check_run(net, opt, losses, G["gpu_sink_losses"], "gpu_sink_")
     assert net.head.thor and opt.thor
+
+
+def test_thor_embedding_layernorm_dense_branches():
+    """A BERT-like stack (Embedding -> LayerNorm -> Dense): the optimizer's layer map and two THOR steps against
+    the reference's formulas for its Embedding, LayerNorm and FC branches."""
+    net = C.build_emb_net(ms)
+    lr = T(np.array(C.LR, np.float32))
+    damping = T(np.array(C.DAMPING, np.float32))
+    opt = nn.thor(net, lr, damping, C.MOMENTUM, weight_decay=C.WEIGHT_DECAY, batch_size=C.EMB_BATCH,
+                  frequency=C.FREQUENCY)
+    want = G["emb_opt"]
+    assert list(opt.weight_layertype_idx_map) == want["kinds"] and list(opt.weight_fim_idx_map) == want["fim"]
+    assert [list(x) for x in opt.matrix_a_shape] == want["a_shapes"]
+    assert [[n, list(p.shape)] for n, p in opt.parameters_and_names() if "inv" in n] == want["inv"]
+    loss = nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction='mean')
+    step = nn.TrainOneStepCell(nn.WithLossCell(net, loss), opt)
+    step.set_train(True)
+    xs, ys = C.emb_data()
+    losses = [float(step(T(xs[i * C.EMB_BATCH:(i + 1) * C.EMB_BATCH]),
+                         T(ys[i * C.EMB_BATCH:(i + 1) * C.EMB_BATCH])).asnumpy()) for i in range(C.EMB_STEPS)]
+    np.testing.assert_allclose(losses, G["emb_losses"], rtol=1e-4)
+    for p in net.trainable_params():
+        close(p, A["emb_final_" + p.name], rtol=2e-4, atol=1e-5)

@@ -127,6 +127,36 @@ def np_thor_step(kinds, stats, grads, weights, moments, step, batch, loss_scale=
             g = np_update_gradient(ginv, g.reshape(g.shape[0], -1), ainv).reshape(g.shape)
             st['Ainv'], st['Ginv'] = ainv, ginv
         new.append(g)
+    return _momentum_update(new, weights, moments, step)
+
+
+def np_embedding_ln_step(kinds, stats, grads, weights, moments, step, batch):
+    """ThorGpu.construct (thor on) for the Embedding ('emb'), LayerNorm ('ln') and Dense ('fc') branches."""
+    damping = C.DAMPING[step]
+    new = []
+    for i, g in enumerate(grads):
+        g = g.astype(np.float64)
+        kind = kinds[i]
+        if kind == 'ln':
+            g = g / (g * g / batch + np.sqrt(damping))
+        elif kind is not None:
+            typ, layer = kind
+            st = stats[layer]
+            gm = st['G'] * batch ** 2 + np.sqrt(damping) * np.eye(st['G'].shape[0])
+            if typ == 'emb':
+                a = 1.0 / (st['A'] / batch + np.sqrt(damping))
+                linv = np.linalg.inv(np.linalg.cholesky(gm))       # CholeskyTrsm: L^-1
+                ginv = linv @ linv                                 # then MatMul(L^-1, L^-1), as written
+                g = (a[:, None] * g) @ ginv
+            else:
+                ainv = np_block_inverse(st['A'] + np.sqrt(damping) * np.eye(st['A'].shape[0]))[None]
+                ginv = np_block_inverse(gm)
+                g = np_update_gradient(ginv, g, ainv)
+        new.append(g)
+    return _momentum_update(new, weights, moments, step)
+
+
+def _momentum_update(new, weights, moments, step):
     out_w, out_m = [], []
     lr = C.LR[step]
     for w, g, m in zip(weights, new, moments):
@@ -204,6 +234,45 @@ def reference_steps(ms, nn, net, opt, loss, schedule, arrays, prefix):
         arrays[f"{prefix}last_Ainv_{i}"] = stats[name]['Ainv'].astype(np.float32)
         arrays[f"{prefix}last_Ginv_{i}"] = stats[name]['Ginv'].astype(np.float32)
     return losses, [p.name for p in net.get_parameters()]
+
+
+def reference_emb_steps(ms, nn, net, opt, loss, arrays):
+    """Two THOR steps of the BERT-like stack: reference forward/backward with THOR flags off, numpy update."""
+    net.add_flags_recursive(thor=False)
+    net.set_train(True)
+    net.head.to_float(ms.float32)
+    params = net.trainable_params()
+    kinds = []
+    for i in range(len(params)):
+        kind = opt.weight_layertype_idx_map[i]
+        kinds.append({3: ('emb', 'embed'), 2: ('fc', 'head'), 4: 'ln'}.get(kind))
+    captured = {}
+    for name in ("embed", "head"):
+        cell = getattr(net, name)
+        cell.register_forward_pre_hook(lambda c, inputs, name=name: captured.__setitem__(name + "_x",
+                                                                                      inputs[0].asnumpy()))
+        cell.register_backward_hook(lambda c, gi, go, name=name: captured.__setitem__(name + "_d", go[0].asnumpy()))
+    grad_fn = ms.value_and_grad(lambda xb, yb: loss(net(xb), yb), None, params)
+    xs, ys = C.emb_data()
+    moments = [np.zeros(p.shape) for p in params]
+    losses = []
+    for step in range(C.EMB_STEPS):
+        sl = slice(step * C.EMB_BATCH, (step + 1) * C.EMB_BATCH)
+        lval, grads = grad_fn(ms.Tensor(xs[sl]), ms.Tensor(ys[sl]))
+        losses.append(float(lval.asnumpy()))
+        ids = captured["embed_x"].reshape(-1)
+        d = captured["embed_d"].reshape(-1, 8).astype(np.float64)
+        stats = {"embed": {"A": np.bincount(ids, minlength=10).astype(np.float64), "G": d.T @ d / d.shape[0]}}
+        a, g = np_dense_stats(captured["head_x"], captured["head_d"])
+        stats["head"] = {"A": a, "G": g}
+        weights = [p.asnumpy().astype(np.float64) for p in params]
+        new_w, moments = np_embedding_ln_step(kinds, stats, [g.asnumpy() for g in grads], weights, moments, step,
+                                              C.EMB_BATCH)
+        for p, nw in zip(params, new_w):
+            p.set_data(ms.Tensor(nw.astype(np.float32)))
+    for p in params:
+        arrays["emb_final_" + p.name] = p.asnumpy()
+    return losses
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -342,6 +411,15 @@ def main():
     opt = nn.thor(net, lr, damping, C.MOMENTUM, weight_decay=C.WEIGHT_DECAY, batch_size=C.BATCH, frequency=3)
     schedule = [step % 3 == 0 for step in range(C.STEPS)]
     out["gpu_sink_losses"], _ = reference_steps(ms, nn, net, opt, loss, schedule, arrays, "gpu_sink_")
+
+    # the Embedding / LayerNorm / Dense branches on a BERT-like stack (two THOR steps)
+    net = C.build_emb_net(ms)
+    opt = nn.thor(net, lr, damping, C.MOMENTUM, weight_decay=C.WEIGHT_DECAY, batch_size=C.EMB_BATCH,
+                  frequency=C.FREQUENCY)
+    out["emb_opt"] = {"kinds": list(opt.weight_layertype_idx_map), "fim": list(opt.weight_fim_idx_map),
+                      "a_shapes": [list(x) for x in opt.matrix_a_shape],
+                      "inv": [[n, list(p.shape)] for n, p in opt.parameters_and_names() if "inv" in n]}
+    out["emb_losses"] = reference_emb_steps(ms, nn, net, opt, loss, arrays)
 
     with open(os.path.join(HERE, "thor.json"), "w") as f:
         json.dump(out, f, indent=1, sort_keys=True)

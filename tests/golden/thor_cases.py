@@ -52,3 +52,37 @@ def data():
     x = rng.randn(STEPS * BATCH, 3, 8, 8).astype(np.float32)
     y = rng.randint(0, 10, STEPS * BATCH).astype(np.int32)
     return x, y
+
+
+EMB_STEPS = 2
+EMB_BATCH = 4
+
+
+def build_emb_net(ms):
+    """A BERT-like stack: Embedding -> LayerNorm -> mean over the sequence -> Dense (THOR's Embedding, LayerNorm
+    and FC branches)."""
+    nn, ops = ms.nn, ms.ops
+
+    class EmbNet(nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.embed = nn.Embedding(10, 8)
+            self.norm = nn.LayerNorm((8,))
+            self.mean = ops.ReduceMean(keep_dims=False)
+            self.head = nn.Dense(8, 3)
+
+        def construct(self, ids):
+            return self.head(self.mean(self.norm(self.embed(ids)), 1))
+
+    net = EmbNet()
+    rng = np.random.RandomState(17)
+    for p in net.trainable_params():
+        p.set_data(ms.Tensor((rng.randn(*p.shape) * 0.5 + (1.0 if p.name.endswith("gamma") else 0.0))
+                             .astype(np.float32)))
+    return net
+
+
+def emb_data():
+    rng = np.random.RandomState(19)
+    return (rng.randint(0, 10, (EMB_STEPS * EMB_BATCH, 5)).astype(np.int32),
+            rng.randint(0, 3, EMB_STEPS * EMB_BATCH).astype(np.int32))
