@@ -57,6 +57,13 @@ def test_graphcell_runs_reference_export(release, name):
 
 
 @pytest.mark.parametrize("release", RELEASES)
+def test_graphcell_control_flow_other_branch(release):
+    _, arrays = _golden(release)
+    cell = nn.GraphCell(ms.load(str(_dir(release) / "control_flow.mindir")))
+    _close(cell(ms.Tensor(arrays["control_flow_neg/x"])).asnumpy(), arrays["control_flow_neg/out0"])
+
+
+@pytest.mark.parametrize("release", RELEASES)
 def test_graphcell_other_batch_params_init_and_encryption(release):
     _, arrays = _golden(release)
     lenet = str(_dir(release) / "lenet.mindir")

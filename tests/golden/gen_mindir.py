@@ -66,6 +66,11 @@ def main():
         cases["nets"][name] = {"n_out": len(outs), "params": [n for n, _ in cell.parameters_and_names()],
                                "param_shapes": [list(p.shape) for _, p in cell.parameters_and_names()],
                                "max_diff_to_net": diff}
+    # the other branch of control_flow's if
+    neg = -C.inputs("control_flow")
+    arrays["control_flow_neg/x"] = neg
+    arrays["control_flow_neg/out0"] = nn.GraphCell(ms.load(os.path.join(out_dir, "control_flow.mindir")))(
+        ms.Tensor(neg)).asnumpy()
     lenet = os.path.join(out_dir, "lenet.mindir")
     # a batch other than the exported one
     x3 = np.random.RandomState(3).randn(3, 1, 28, 28).astype(np.float32)

@@ -6,10 +6,10 @@
 """
 import numpy as np
 
-NETS = ("lenet", "bn_pool", "residual", "mlp_ops", "norms", "activations", "pads", "ext_ops")
+NETS = ("lenet", "bn_pool", "residual", "mlp_ops", "norms", "activations", "pads", "ext_ops", "control_flow")
 INPUT_SHAPES = {"lenet": (2, 1, 28, 28), "bn_pool": (2, 3, 8, 8), "residual": (1, 4, 9, 9), "mlp_ops": (4, 8),
                 "norms": (3, 6, 10), "activations": (2, 3, 7, 7), "pads": (1, 2, 8, 8),
-                "ext_ops": (2, 3, 6)}
+                "ext_ops": (2, 3, 6), "control_flow": (2, 4)}
 
 
 def inputs(name, seed=1):
@@ -127,6 +127,25 @@ def _classes(ms):
         def construct(self, x):
             return self.pool(self.pad(x)) + self.same(x), self.conv(x)
 
+    class ControlFlow(nn.Cell):
+        """Tensor-valued if/while (Switch, Partial and sub-graphs in the file) and an unrolled for."""
+
+        def __init__(self):
+            super().__init__()
+            self.d = nn.Dense(4, 4)
+
+        def construct(self, x):
+            y = self.d(x)
+            if y.sum() > 0:
+                y = y * 2
+            else:
+                y = ops.abs(y) + 1
+            while y.max() < 20:
+                y = y * 1.5 + 1
+            for _ in range(2):
+                y = y - 0.5
+            return y
+
     class ExtOps(nn.Cell):
         """mint ops, which graphs record as MindSpore 2.x's generated primitives (Dense, SumExt, MaxDim, ...)."""
 
@@ -151,7 +170,7 @@ def _classes(ms):
 
     return {"lenet": LeNet, "bn_pool": BnPool, "residual": Residual, "mlp_ops": MlpOps, "norms": Norms,
             "activations": Activations, "pads": Pads,
-            "ext_ops": ExtOps}
+            "ext_ops": ExtOps, "control_flow": ControlFlow}
 
 
 def build(ms, name, seed=0):

@@ -170,7 +170,8 @@ def _internal():
         "ProdExt": (reduce(mint.prod), (3,)),
         "MaxDim": (lambda x, dim, keepdim: tuple(mint.max(x, dim, keepdim)), ()),
         "MinDim": (lambda x, dim, keepdim: tuple(mint.min(x, dim, keepdim)), ()),
-        "ArgMaxExt": (mint.argmax, ()),
+        "ArgMaxExt": (mint.argmax, ()), "Max": (mint.max, ()), "Min": (mint.min, ()),
+        "LessScalar": (ops.less, ()), "GreaterScalar": (ops.greater, ()),
         "OnesLikeExt": (lambda x, dtype=None: mint.ones_like(x, dtype=dtype), (1,)),
         "ZerosLikeExt": (lambda x, dtype=None: mint.zeros_like(x, dtype=dtype), (1,)),
     }
@@ -281,6 +282,131 @@ def _node_fn(node, prim_proto, consts, path):
 
 
 # ------------------------------------------------------------------------------------------------ graph
+class _Closure:
+    """A graph (or a primitive call) with some arguments bound: what ``Partial`` makes and ``Switch`` picks."""
+
+    def __init__(self, fn, args):
+        self.fn, self.args = fn, tuple(args)
+
+    def __call__(self, *args):
+        return self.fn(*self.args, *args)
+
+
+def _partial(fn, *args):
+    return _Closure(fn, args)
+
+
+def _switch(cond, true_branch, false_branch):
+    return true_branch if bool(cond) else false_branch
+
+
+def _call_value(fn, *args):
+    return fn(*args)
+
+
+_STRUCTURAL.update({"Partial": _partial, "Switch": _switch})
+
+
+class _Graph:
+    """One GraphProto of the file (the main graph or a sub-graph of ``ModelProto.functions``) as steps to run."""
+
+    def __init__(self, proto, ctx):
+        self.name = proto.name
+        self.inputs = [vi.name for vi in proto.input]
+        self.input_shapes = [[tuple(int(d) for d in t.dims) for t in vi.tensor] for vi in proto.input]
+        self.outputs = [vi.name for vi in proto.output]
+        if not self.outputs:
+            _fail(ctx.path, f"the graph '{proto.name}' has no output.")
+        consts, steps = ctx.consts, []
+        for node in proto.node:
+            if node.op_type == "Constant":
+                continue
+            ref = node.op_type[5:] if node.op_type.startswith("REF::") else None
+            if ref in ctx.prims:
+                prim = ctx.prims[ref]
+                steps.append((node.output[0], _node_fn(node, prim, consts, ctx.path), list(node.input), prim.op_type))
+            elif ref in ctx.functions:          # a direct call of a sub-graph
+                steps.append((node.output[0], _call_value, [ref] + list(node.input), ref))
+            elif ref is not None and ref.startswith(proto.name + ":"):     # a call of a closure a node computed
+                steps.append((node.output[0], _call_value, [ref] + list(node.input), "call"))
+            else:
+                what = f"the graph '{ref}'" if ref is not None else f"the operation '{node.op_type}'"
+                _fail(ctx.path, f"the node '{node.name}' calls {what}, which lightspore cannot run (only the "
+                                f"primitives and graphs of the file are supported).", kind=ValueError)
+        self.ctx = ctx
+        self.steps = self._ordered(steps, ctx)
+
+    def _ordered(self, steps, ctx):
+        """The steps in an order where every input is computed first (the file's order when it already is)."""
+        known = set(ctx.consts) | set(ctx.param_nodes) | set(self.inputs) | set(ctx.functions)
+        by_out = {st[0]: st for st in steps}
+        order, state = [], {}
+        for out in self.outputs:
+            stack = [(out, False)]
+            while stack:
+                n, done = stack.pop()
+                if n in known or state.get(n) == 2:
+                    continue
+                if done:
+                    state[n] = 2
+                    order.append(by_out[n])
+                    continue
+                if n not in by_out:
+                    _fail(ctx.path, f"the value '{n}' is used but never computed; the file is damaged.")
+                if state.get(n) == 1:
+                    _fail(ctx.path, f"the graph has a cycle through '{n}'.")
+                state[n] = 1
+                stack.append((n, True))
+                stack.extend((i, False) for i in reversed(by_out[n][2]))
+        return order
+
+    def __call__(self, *inputs):
+        ctx = self.ctx
+        if len(inputs) != len(self.inputs):
+            raise TypeError(f"For 'GraphCell', the graph '{self.name}' takes {len(self.inputs)} input(s), but got "
+                            f"{len(inputs)}.")
+        env = dict(ctx.consts)
+        env.update(zip(self.inputs, inputs))
+        for out, fn, ins, prim in self.steps:
+            args = [env[i] if i in env else ctx.lookup(i) for i in ins]
+            try:
+                env[out] = fn(*args)
+            except (TypeError, ValueError, RuntimeError) as e:
+                if str(e).startswith("For 'GraphCell'"):
+                    raise
+                raise type(e)(f"For 'GraphCell', running the primitive '{prim}' of the graph loaded from "
+                              f"{ctx.path} failed: {e}") from e
+        res = tuple(env[o] for o in self.outputs)
+        return res[0] if len(res) == 1 else res
+
+
+class _Context:
+    """What every graph of one file shares: its primitives, sub-graphs and parameters."""
+
+    def __init__(self, model, path, parameters, param_nodes):
+        self.path = path
+        self.prims = {p.name: p for p in model.primitives}
+        self.functions = {f.name: f for f in model.functions}
+        self.graphs = {}
+        self.parameters, self.param_nodes = parameters, param_nodes
+        self.consts = {}                # a constant node of one graph may be used in another
+        for g in [model.graph, *model.functions]:
+            for node in g.node:
+                if node.op_type == "Constant":
+                    attr = next((a for a in node.attribute if a.name == "value"), None)
+                    if attr is None:
+                        _fail(path, f"the constant node '{node.name}' has no value.")
+                    self.consts[node.output[0]] = _value(attr, path, f"constant '{node.name}'")
+
+    def lookup(self, name):
+        if name in self.param_nodes:
+            return self.parameters[self.param_nodes[name]]
+        graph = self.graphs.get(name)
+        if graph is None:               # sub-graphs are built on first use (a recursive loop refers to itself)
+            graph = self.graphs[name] = _Graph(self.functions[name], self)
+        return graph
+
+
 class FuncGraph:
     """A graph loaded from a MindIR file by :func:`load`; run it with ``nn.GraphCell(graph)``.
 
@@ -291,89 +417,31 @@ class FuncGraph:
         g = model.graph
         self.name = g.name
         self.file_name = path
-        self._inputs = [(vi.name, [tuple(int(d) for d in t.dims) for t in vi.tensor]) for vi in g.input]
-        self._outputs = [vi.name for vi in g.output]
-        if not self._outputs:
-            _fail(path, "the graph has no output.")
         self.parameters = {}             # parameter name -> Parameter
-        self._param_nodes = {}           # node-input name -> parameter name
+        param_nodes = {}                 # node-input name -> parameter name
         for t in g.parameter:
             pname = t.name[t.name.find(":") + 1:]
             data = _tensor_from_proto(t, path, f"parameter '{pname}'")
             self.parameters[pname] = Parameter(Tensor._make(data), name=pname)
-            self._param_nodes[t.name] = pname
-        prims = {p.name: p for p in model.primitives}
-        consts, steps = {}, []
-        for node in g.node:
-            if node.op_type == "Constant":
-                attr = next((a for a in node.attribute if a.name == "value"), None)
-                if attr is None:
-                    _fail(path, f"the constant node '{node.name}' has no value.")
-                consts[node.output[0]] = _value(attr, path, f"constant '{node.name}'")
-                continue
-            ref = node.op_type[5:] if node.op_type.startswith("REF::") else None
-            if ref not in prims:
-                what = f"the graph '{ref}'" if ref is not None else f"the operation '{node.op_type}'"
-                _fail(path, f"the node '{node.name}' calls {what}, which lightspore cannot run (only the "
-                            f"primitives of the file's primitive table are supported).", kind=ValueError)
-            steps.append((node.output[0], _node_fn(node, prims[ref], consts, path), list(node.input),
-                          prims[ref].op_type))
-        self._consts = consts
-        self._steps = self._ordered(steps, path)
-
-    def _ordered(self, steps, path):
-        """The steps in an order where every input is computed first (the file's order when it already is)."""
-        known = set(self._consts) | set(self._param_nodes) | {n for n, _ in self._inputs}
-        by_out = {s[0]: s for s in steps}
-        order, state = [], {}
-
-        def visit(name):
-            stack = [(name, False)]
-            while stack:
-                n, done = stack.pop()
-                if n in known or state.get(n) == 2:
-                    continue
-                if done:
-                    state[n] = 2
-                    order.append(by_out[n])
-                    continue
-                if n not in by_out:
-                    _fail(path, f"the value '{n}' is used but never computed; the file is damaged.")
-                if state.get(n) == 1:
-                    _fail(path, f"the graph has a cycle through '{n}'.")
-                state[n] = 1
-                stack.append((n, True))
-                stack.extend((i, False) for i in reversed(by_out[n][2]))
-
-        for out in self._outputs:
-            visit(out)
-        return order
+            param_nodes[t.name] = pname
+        ctx = _Context(model, path, self.parameters, param_nodes)
+        self._graph = _Graph(g, ctx)
+        for f in model.functions:        # build every sub-graph now: a file lightspore cannot run fails at load
+            ctx.lookup(f.name)
+        self._inputs = list(zip(self._graph.inputs, self._graph.input_shapes))
 
     def __call__(self, *inputs):
-        if len(inputs) != len(self._inputs):
-            raise TypeError(f"For 'GraphCell', the graph '{self.name}' takes {len(self._inputs)} input(s), but "
-                            f"got {len(inputs)}.")
-        env = dict(self._consts)
-        for (name, _), x in zip(self._inputs, inputs):
-            if not isinstance(x, Tensor):
-                if isinstance(x, np.ndarray):
-                    x = Tensor(x)
-                else:
-                    raise TypeError(f"For 'GraphCell', the inputs must be Tensors, but got {type(x).__name__}.")
-            env[name] = x
-        for node_name, pname in self._param_nodes.items():
-            env[node_name] = self.parameters[pname]
-        for out, fn, ins, prim in self._steps:
-            try:
-                env[out] = fn(*[env[i] for i in ins])
-            except (TypeError, ValueError, RuntimeError) as e:
-                raise type(e)(f"For 'GraphCell', running the primitive '{prim}' of the graph loaded from "
-                              f"{self.file_name} failed: {e}") from e
-        res = tuple(env[o] for o in self._outputs)
-        return res[0] if len(res) == 1 else res
+        xs = []
+        for x in inputs:
+            if isinstance(x, np.ndarray):
+                x = Tensor(x)
+            elif not isinstance(x, Tensor):
+                raise TypeError(f"For 'GraphCell', the inputs must be Tensors, but got {type(x).__name__}.")
+            xs.append(x)
+        return self._graph(*xs)
 
     def __repr__(self):
-        return f"FuncGraph({self.name!r}, {len(self._steps)} nodes, {len(self.parameters)} parameters)"
+        return f"FuncGraph({self.name!r}, {len(self._graph.steps)} nodes, {len(self.parameters)} parameters)"
 
 
 # ------------------------------------------------------------------------------------------------ files
