@@ -377,6 +377,18 @@ def _tedlium(root):
     _put(root, "tedlium/TEDLIUM_release-3/data/stm/Talk_3.stm", "Talk_3 1 Spk3 0.001 0.002 <o,f0,male> r three\n")
 
 
+def _phototour(root):
+    from PIL import Image
+    rng = np.random.default_rng(920)
+    for k in range(2):
+        buf = io.BytesIO()
+        Image.fromarray(rng.integers(0, 256, (1024, 1024), dtype=np.uint8), "L").save(buf, "BMP")
+        _put(root, f"phototour/liberty/patches{k:04d}.bmp", buf.getvalue())
+    _put(root, "phototour/liberty/info.txt", "".join(f"{i // 2} 0\n" for i in range(5)))
+    _put(root, "phototour/liberty/m50_100000_100000_0.txt",
+         "0 0 0 1 0 0 0\n2 1 0 4 2 0 0\n3 1 0 300 150 0 0\n")
+
+
 def _audio2(root):
     for k, n in enumerate(["arctic_a0001", "arctic_a0002"]):
         _put(root, f"cmu/cmu_us_aew_arctic/wav/{n}.wav", _wav(700 + k, n=3, rate=16000))
@@ -404,6 +416,7 @@ def make_files(root):
     _vision2(root)
     _sbd(root)
     _tedlium(root)
+    _phototour(root)
     _audio2(root)
 
 
@@ -648,6 +661,15 @@ CASES = [
     ("lfw_pairs_10fold", "rows(ds.LFWDataset(R+'/lfw', task='pairs', usage='10fold', image_set='deepfunneled', "
                          "shuffle=False))"),
     ("lfw_bad_task", "ds.LFWDataset(R+'/lfw', task='faces')"),
+    ("phototour_train", "meta(ds.PhotoTourDataset(R+'/phototour', 'liberty', shuffle=False))"),
+    ("phototour_train_px", "[[int(r[0][0, 0, 0]), int(r[0][63, 63, 0]), int(r[0].sum())] for r in "
+                           "ds.PhotoTourDataset(R+'/phototour', 'liberty', usage='train', shuffle=False)"
+                           ".create_tuple_iterator(output_numpy=True)]"),
+    ("phototour_test", "[[int(r[0].sum()), int(r[1].sum()), r[2].tolist(), str(r[2].dtype), list(r[0].shape)] for r "
+                       "in ds.PhotoTourDataset(R+'/phototour', 'liberty', usage='test', shuffle=False)"
+                       ".create_tuple_iterator(output_numpy=True)]"),
+    ("phototour_cols", "ds.PhotoTourDataset(R+'/phototour', 'liberty', usage='test').get_col_names()"),
+    ("phototour_bad_name", "ds.PhotoTourDataset(R+'/phototour', 'paris')"),
     ("sbu", "rows(ds.SBUDataset(R+'/sbu', shuffle=False))"),
     ("sbd_boundaries", "rows(ds.SBDataset(R+'/sbd', shuffle=False))"),
     ("sbd_segmentation", "rows(ds.SBDataset(R+'/sbd', task='Segmentation', usage='train', shuffle=False))"),
@@ -762,4 +784,5 @@ NAMES = ["CocoDataset", "VOCDataset", "CLUEDataset", "ManifestDataset", "RandomD
          "DIV2KDataset", "FlickrDataset", "Flowers102Dataset", "Food101Dataset", "KITTIDataset", "OmniglotDataset",
          "QMnistDataset", "RenderedSST2Dataset", "SemeionDataset", "STL10Dataset", "SUN397Dataset", "SVHNDataset",
          "USPSDataset", "serialize", "deserialize", "show", "compare", "CityscapesDataset", "LFWDataset",
-         "Places365Dataset", "SBUDataset", "SBDataset", "TedliumDataset"]
+         "Places365Dataset", "SBUDataset", "SBDataset", "TedliumDataset",
+         "PhotoTourDataset"]

@@ -17,7 +17,8 @@ from .sources import _check_usage, _type_error
 __all__ = ["Caltech101Dataset", "Caltech256Dataset", "CelebADataset", "FlickrDataset", "Food101Dataset",
            "SUN397Dataset", "SemeionDataset", "STL10Dataset", "USPSDataset", "QMnistDataset", "OmniglotDataset",
            "RenderedSST2Dataset", "DIV2KDataset", "KITTIDataset", "SVHNDataset", "Flowers102Dataset",
-           "CityscapesDataset", "Places365Dataset", "LFWDataset", "SBUDataset", "SBDataset"]
+           "CityscapesDataset", "Places365Dataset", "LFWDataset", "SBUDataset", "SBDataset",
+           "PhotoTourDataset"]
 
 
 def _sorted_dirs(path):
@@ -905,3 +906,64 @@ class SBDataset(_ImageCorpus):
         else:
             target = np.asarray(gt["Segmentation"][0])
         return [image, target]
+
+
+class PhotoTourDataset(_RecordSource):
+    """Photo Tourism patches of ``name``: the 64x64 patches of ``patchesNNNN.bmp`` (16x16 per 1024x1024 image, in
+    row order), one per line of ``info.txt``: ``usage='train'`` rows ``image`` (64, 64, 1) uint8;
+    ``usage='test'`` the pairs of ``m50_100000_100000_0.txt``: ``image1``, ``image2`` and ``matches`` uint32 (1 when
+    both patches show the same 3D point)."""
+
+    _NAMES = ["notredame", "yosemite", "liberty", "notredame_harris", "yosemite_harris", "liberty_harris"]
+
+    def __init__(self, dataset_dir, name, usage=None, num_samples=None, num_parallel_workers=None, shuffle=None,
+                 sampler=None, num_shards=None, shard_id=None, cache=None):
+        _check_dir(dataset_dir)
+        self.usage = "train" if usage is None else usage
+        if self.usage not in ("train", "test"):
+            raise ValueError("Input usage is not within the valid set of ['train', 'test'].")
+        if not isinstance(name, str):
+            raise _type_error("name", name, "[<class 'str'>]")
+        if name not in self._NAMES:
+            raise ValueError(f"Input name is not within the valid set of {self._NAMES}.")
+        super().__init__(num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id, cache)
+        self.dataset_dir, self.name = dataset_dir, name
+        self._sheets = {}
+
+    def _columns(self):
+        return ["image"] if self.usage == "train" else ["image1", "image2", "matches"]
+
+    def _folder(self):
+        return os.path.join(self.dataset_dir, self.name)
+
+    def _records(self):
+        info = os.path.join(self._folder(), "info.txt")
+        if not os.path.isfile(info):
+            raise RuntimeError(f"Invalid file, failed to open PhotoTour info file: {info}")
+        with open(info, encoding="utf-8") as f:
+            count = sum(1 for line in f if line.strip())
+        if self.usage == "train":
+            return list(range(count))
+        path = os.path.join(self._folder(), "m50_100000_100000_0.txt")
+        if not os.path.isfile(path):
+            raise RuntimeError(f"Invalid file, failed to open PhotoTour matches file: {path}")
+        with open(path, encoding="utf-8") as f:
+            pairs = [line.split() for line in f if line.strip()]
+        return [(int(p[0]), int(p[3]), int(p[1] == p[4])) for p in pairs]
+
+    def _patch(self, index):
+        sheet = index // 256
+        if sheet not in self._sheets:
+            from PIL import Image
+            path = os.path.join(self._folder(), f"patches{sheet:04d}.bmp")
+            if not os.path.isfile(path):
+                raise RuntimeError(f"Invalid file, failed to open PhotoTour patch image: {path}")
+            with Image.open(path) as img:
+                self._sheets[sheet] = np.asarray(img.convert("L"))
+        r, c = (index % 256) // 16, index % 16
+        return np.ascontiguousarray(self._sheets[sheet][64 * r:64 * r + 64, 64 * c:64 * c + 64, None])
+
+    def _read(self, rec):
+        if self.usage == "train":
+            return [self._patch(rec)]
+        return [self._patch(rec[0]), self._patch(rec[1]), np.array(rec[2], np.uint32)]

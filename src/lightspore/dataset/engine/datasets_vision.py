@@ -11,6 +11,7 @@ from .._loaders_images import (
     KITTIDataset,
     LFWDataset,
     OmniglotDataset,
+    PhotoTourDataset,
     Places365Dataset,
     QMnistDataset,
     RenderedSST2Dataset,
@@ -39,4 +40,4 @@ __all__ = ["Cifar10Dataset", "Cifar100Dataset", "EMnistDataset", "FakeImageDatas
            "VOCDataset", "Caltech101Dataset", "Caltech256Dataset", "CelebADataset", "DIV2KDataset", "FlickrDataset",
            "Flowers102Dataset", "Food101Dataset", "KITTIDataset", "OmniglotDataset", "QMnistDataset",
            "RenderedSST2Dataset", "SemeionDataset", "STL10Dataset", "SUN397Dataset", "SVHNDataset", "USPSDataset",
-           "CityscapesDataset", "LFWDataset", "Places365Dataset", "SBUDataset", "SBDataset"]
+           "CityscapesDataset", "LFWDataset", "Places365Dataset", "SBUDataset", "SBDataset", "PhotoTourDataset"]
