@@ -207,15 +207,9 @@ class Distribution(Cell):
         for value in self._parameters.get('param_dict').values():
             if value is None:
                 return None
-            s = tuple(cast_to_tensor(value).shape)
-            if shape is None:
-                shape = s
-                continue
-            try:
-                shape = tuple(torch.broadcast_shapes(shape, s))
-            except RuntimeError:
-                raise ValueError(f"For '{self.name}', the parameters' shapes {shape} and {s} do not broadcast."
-                                 ) from None
+            is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+            s = () if is_number else tuple(cast_to_tensor(value).shape)
+            shape = s if shape is None else tuple(_broadcast_shape(shape, s, self.name, 'param_dict'))
         return shape
 
     # ---- which implementation each method uses ----------------------------------------------------
