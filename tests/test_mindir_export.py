@@ -115,6 +115,9 @@ def test_export_errors_leave_nothing(tmp_path):
     x = ms.Tensor(C.inputs("ext_ops"))
     with pytest.raises(ValueError, match=r"'max\.dim'.*file_format='ONNX'"):
         ms.export(net, x, file_name=str(tmp_path / "ext"), file_format="MINDIR")
+    with pytest.raises(ValueError, match="cannot be expressed as a MindIR graph"):      # data-dependent if
+        ms.export(C.build(ms, "control_flow"), ms.Tensor(C.inputs("control_flow")), file_name=str(tmp_path / "cf"),
+                  file_format="MINDIR")
     lenet = C.build(ms, "lenet")
     with pytest.raises(ValueError, match="dataset"):
         ms.export(lenet, ms.Tensor(C.inputs("lenet")), file_name=str(tmp_path / "a"), file_format="MINDIR",
