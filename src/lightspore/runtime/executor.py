@@ -4,6 +4,7 @@ import re
 
 import torch
 
+from .. import _release
 from .. import log as logger
 
 __all__ = ["launch_blocking", "dispatch_threads_num", "set_cpu_affinity"]
@@ -129,3 +130,10 @@ def set_cpu_affinity(enable_affinity, affinity_cpu_list=None, module_to_cpu_dict
     if module_to_cpu_dict:
         plan = {m: [cpus[i] for i in idx if i < len(cpus)] for m, idx in module_to_cpu_dict.items()}
     _configured["cpu_affinity"] = plan
+
+
+def _set_cpu_affinity_2_7_1(enable_affinity, affinity_cpu_list=None, module_to_cpu_dict=None):
+    """2.7.1's signature (``bind_file`` came with 2.10's msrun ``--bind_numa``)."""
+
+
+_release.signature_per_release(set_cpu_affinity, _set_cpu_affinity_2_7_1, set_cpu_affinity)
