@@ -53,8 +53,7 @@ class YesNoDataset(_AudioSource):
         super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
                          cache)
 
-    def _columns(self):
-        return ["waveform", "sample_rate", "label"]
+    _columns_ = ("waveform", "sample_rate", "label")
 
     def _records(self):
         return [f for f in os.listdir(self.dataset_dir) if f.endswith(".wav")]
@@ -77,8 +76,7 @@ class LJSpeechDataset(_AudioSource):
         super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
                          cache)
 
-    def _columns(self):
-        return ["waveform", "sample_rate", "transcription", "normalized_transcription"]
+    _columns_ = ("waveform", "sample_rate", "transcription", "normalized_transcription")
 
     def _records(self):
         path = os.path.join(self.dataset_dir, "metadata.csv")
@@ -116,8 +114,7 @@ class SpeechCommandsDataset(_AudioSource):
         self.usage = usage
         self._total = None
 
-    def _columns(self):
-        return ["waveform", "sample_rate", "label", "speaker_id", "utterance_number"]
+    _columns_ = ("waveform", "sample_rate", "label", "speaker_id", "utterance_number")
 
     def _list(self, name):
         path = os.path.join(self.dataset_dir, name)
@@ -198,8 +195,7 @@ class GTZANDataset(_AudioSource):
                          cache)
         self.usage = usage
 
-    def _columns(self):
-        return ["waveform", "sample_rate", "label"]
+    _columns_ = ("waveform", "sample_rate", "label")
 
     def _records(self):
         if self.usage == "all":
@@ -246,8 +242,7 @@ class CMUArcticDataset(_AudioSource):
                          cache)
         self.name = "aew" if name is None else name
 
-    def _columns(self):
-        return ["waveform", "sample_rate", "transcript", "utterance_id"]
+    _columns_ = ("waveform", "sample_rate", "transcript", "utterance_id")
 
     def _folder(self):
         return os.path.join(self.dataset_dir, f"cmu_us_{self.name}_arctic")
@@ -289,9 +284,8 @@ class LibriTTSDataset(_AudioSource):
                          cache)
         self.usage = usage
 
-    def _columns(self):
-        return ["waveform", "sample_rate", "original_text", "normalized_text", "speaker_id", "chapter_id",
-                "utterance_id"]
+    _columns_ = ("waveform", "sample_rate", "original_text", "normalized_text", "speaker_id", "chapter_id",
+                 "utterance_id")
 
     def _records(self):
         recs = []
@@ -364,8 +358,7 @@ class TedliumDataset(_AudioSource):
         self.release, self.usage = release, usage
         self.extensions = ".sph" if extensions is None else extensions
 
-    def _columns(self):
-        return ["waveform", "sample_rate", "transcript", "talk_id", "speaker_id", "identifier"]
+    _columns_ = ("waveform", "sample_rate", "transcript", "talk_id", "speaker_id", "identifier")
 
     def _records(self):
         if self.extensions != ".sph":

@@ -71,8 +71,7 @@ class Caltech256Dataset(_ImageCorpus):
         super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
                          cache, decode)
 
-    def _columns(self):
-        return ["image", "label"]
+    _columns_ = ("image", "label")
 
     def _records(self):
         return [(os.path.join(c, f), k) for k, c in enumerate(_sorted_dirs(self.dataset_dir))
@@ -143,8 +142,7 @@ class OmniglotDataset(_ImageCorpus):
                          cache, decode)
         self.background = True if background is None else background
 
-    def _columns(self):
-        return ["image", "label"]
+    _columns_ = ("image", "label")
 
     def _records(self):
         root = _open_dir(os.path.join(self.dataset_dir,
@@ -172,8 +170,7 @@ class RenderedSST2Dataset(_ImageCorpus):
         super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
                          cache, decode)
 
-    def _columns(self):
-        return ["image", "label"]
+    _columns_ = ("image", "label")
 
     def _records(self):
         folders = ["test", "train", "valid"] if self.usage == "all" else [{"val": "valid"}.get(self.usage, self.usage)]
@@ -199,8 +196,7 @@ class SUN397Dataset(_ImageCorpus):
         super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
                          cache, decode)
 
-    def _columns(self):
-        return ["image", "label"]
+    _columns_ = ("image", "label")
 
     def _records(self):
         names = _check_file(os.path.join(self.dataset_dir, "ClassName.txt"), "dataset_dir")
@@ -226,8 +222,7 @@ class Food101Dataset(_ImageCorpus):
         super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
                          cache, decode)
 
-    def _columns(self):
-        return ["image", "label"]
+    _columns_ = ("image", "label")
 
     def _records(self):
         recs = []
@@ -262,8 +257,7 @@ class CelebADataset(_ImageCorpus):
         self.usage = "all" if usage is None else usage
         self.extensions, self.decrypt = extensions, decrypt
 
-    def _columns(self):
-        return ["image", "attr"]
+    _columns_ = ("image", "attr")
 
     def _records(self):
         attr = os.path.join(self.dataset_dir, "list_attr_celeba.txt")
@@ -299,8 +293,7 @@ class FlickrDataset(_ImageCorpus):
                          cache, decode)
         self.annotation_file = annotation_file
 
-    def _columns(self):
-        return ["image", "annotation"]
+    _columns_ = ("image", "annotation")
 
     def _records(self):
         caps = {}
@@ -397,8 +390,7 @@ class DIV2KDataset(_RecordSource):
         super().__init__(num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id, cache)
         self.dataset_dir, self.downgrade, self.scale = dataset_dir, downgrade, scale
 
-    def _columns(self):
-        return ["hr_image", "lr_image"]
+    _columns_ = ("hr_image", "lr_image")
 
     def _records(self):
         recs = []
@@ -448,8 +440,7 @@ class SemeionDataset(_ArrayCorpus):
         super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
                          cache)
 
-    def _columns(self):
-        return ["image", "label"]
+    _columns_ = ("image", "label")
 
     def _arrays(self):
         path = os.path.join(self.dataset_dir, "semeion.data")
@@ -484,8 +475,7 @@ class STL10Dataset(_ArrayCorpus):
                          cache)
         self.usage = usage
 
-    def _columns(self):
-        return ["image", "label"]
+    _columns_ = ("image", "label")
 
     def _arrays(self):
         parts = {"all": ["test", "train", "unlabeled"], "train+unlabeled": ["train", "unlabeled"]}.get(
@@ -518,8 +508,7 @@ class QMnistDataset(_ArrayCorpus):
         super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
                          cache)
 
-    def _columns(self):
-        return ["image", "label"]
+    _columns_ = ("image", "label")
 
     def _read_part(self, prefix, start=0, count=None):
         img_path = os.path.join(self.dataset_dir, f"{prefix}-images-idx3-ubyte")
@@ -562,8 +551,7 @@ class SVHNDataset(_ArrayCorpus):
         super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id)
         self.usage = usage
 
-    def _columns(self):
-        return ["image", "label"]
+    _columns_ = ("image", "label")
 
     def _arrays(self):
         images, labels = [], []
@@ -636,8 +624,7 @@ class USPSDataset(_RowSharded, VisionBaseDataset):
                          num_shards, shard_id)
         self.dataset_dir, self.usage, self.cache = dataset_dir, usage, cache
 
-    def _columns(self):
-        return ["image", "label"]
+    _columns_ = ("image", "label")
 
     def _file_rows(self, path):
         out = []
@@ -682,8 +669,7 @@ class CityscapesDataset(_ImageCorpus):
                          cache, decode)
         self.usage, self.quality_mode, self.task = usage, quality_mode, task
 
-    def _columns(self):
-        return ["image", "task"]
+    _columns_ = ("image", "task")
 
     def _records(self):
         gt = "gtFine" if self.quality_mode == "fine" else "gtCoarse"
@@ -729,8 +715,7 @@ class Places365Dataset(_ImageCorpus):
                          cache, decode)
         self.usage, self.small = usage, small
 
-    def _columns(self):
-        return ["image", "label"]
+    _columns_ = ("image", "label")
 
     def _records(self):
         size = "256" if self.small else "large"
@@ -835,8 +820,7 @@ class SBUDataset(_ImageCorpus):
         super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
                          cache, decode)
 
-    def _columns(self):
-        return ["image", "caption"]
+    _columns_ = ("image", "caption")
 
     def _records(self):
         lists = []
@@ -884,8 +868,7 @@ class SBDataset(_ImageCorpus):
         self.task, self.usage = task, usage
         self._all()   # the reference lists the ids when the dataset is built: a missing list is found at once
 
-    def _columns(self):
-        return ["image", "task"]
+    _columns_ = ("image", "task")
 
     def _records(self):
         ids = []

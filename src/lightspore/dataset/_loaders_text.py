@@ -59,6 +59,11 @@ class _RowSharded(_LineSource):
         super().__init__(dataset_files, num_samples, num_parallel_workers, shuffle, num_shards, shard_id)
         self._equal_rows = num_shards is not None
 
+    _columns_ = ()
+
+    def _columns(self):
+        return list(self._columns_)
+
     def _segments(self, files):
         if self._equal_rows:
             return TFRecordDataset._segments(self, files)
@@ -67,8 +72,6 @@ class _RowSharded(_LineSource):
 
 class _CorpusSource(_RowSharded, TextBaseDataset):
     """A corpus of files under ``dataset_dir`` chosen by ``usage``; rows come from ``_file_rows(path)``."""
-
-    _columns_ = ()
 
     def __init__(self, dataset_dir, usage, files, num_samples, num_parallel_workers, shuffle, num_shards, shard_id,
                  cache, api=None, tag=None):
@@ -80,9 +83,6 @@ class _CorpusSource(_RowSharded, TextBaseDataset):
         self.dataset_dir = dataset_dir
         self.usage = usage
         self.cache = cache
-
-    def _columns(self):
-        return list(self._columns_)
 
 
 # ------------------------------------------------------------------ CLUE

@@ -114,6 +114,11 @@ class _RecordSource(_MappableSource, VisionBaseDataset):
         self.cache = cache
         self._recs = None
 
+    _columns_ = ()   # the column names, for a reader whose columns do not depend on its arguments
+
+    def _columns(self):
+        return list(self._columns_)
+
     def _records(self):
         raise NotImplementedError
 
