@@ -12,6 +12,7 @@ import struct
 import wave
 
 import numpy as np
+from dataset_text_cases import encode_error  # noqa: F401 - the error record shared with the text cases
 
 
 def _png(seed, size=(4, 4), mode="RGB"):
@@ -765,14 +766,6 @@ def encode(value):
     if isinstance(value, (list, int, str, float)) or value is None:
         return {"py": value}
     return {"object": type(value).__name__}
-
-
-def encode_error(e):
-    msg = str(e)
-    i = msg.find("[ERROR] ")
-    if i >= 0:
-        msg = msg[i + 8:]
-    return {"error": type(e).__name__, "msg": msg.split("\n")[0].strip()}
 
 
 # the loaders whose signatures are compared with the reference's

@@ -62,14 +62,18 @@ class _ImageCorpus(_RecordSource):
         return _read_image(os.path.join(self.dataset_dir, *parts), self.decode)
 
 
-# ------------------------------------------------------------------ class folders
-class Caltech256Dataset(_ImageCorpus):
-    """Caltech-256: ``{nnn.name}/*.jpg``, ``label`` int32 numbered in sorted folder order."""
+class _FolderCorpus(_ImageCorpus):
+    """A corpus read from ``dataset_dir`` alone (no usage or task)."""
 
     def __init__(self, dataset_dir, num_samples=None, num_parallel_workers=None, shuffle=None, decode=False,
                  sampler=None, num_shards=None, shard_id=None, cache=None):
         super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
                          cache, decode)
+
+
+# ------------------------------------------------------------------ class folders
+class Caltech256Dataset(_FolderCorpus):
+    """Caltech-256: ``{nnn.name}/*.jpg``, ``label`` int32 numbered in sorted folder order."""
 
     _columns_ = ("image", "label")
 
@@ -187,14 +191,9 @@ class RenderedSST2Dataset(_ImageCorpus):
         return [self._image(rec[0]), np.array(rec[1], np.uint32)]
 
 
-class SUN397Dataset(_ImageCorpus):
+class SUN397Dataset(_FolderCorpus):
     """SUN397: the classes of ``ClassName.txt`` (``/a/abbey`` ...), their images in class-path order, ``label``
     uint32 numbered in ``ClassName.txt`` order."""
-
-    def __init__(self, dataset_dir, num_samples=None, num_parallel_workers=None, shuffle=None, decode=False,
-                 sampler=None, num_shards=None, shard_id=None, cache=None):
-        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
-                         cache, decode)
 
     _columns_ = ("image", "label")
 
@@ -811,14 +810,9 @@ class LFWDataset(_ImageCorpus):
                 np.array(rec[2], np.uint32)]
 
 
-class SBUDataset(_ImageCorpus):
+class SBUDataset(_FolderCorpus):
     """SBU Captioned Photos: the lines of ``SBU_captioned_photo_dataset_urls.txt`` with their captions, images
     ``sbu_images/m_{server}_{photo}.jpg``; rows ``image``, ``caption``."""
-
-    def __init__(self, dataset_dir, num_samples=None, num_parallel_workers=None, shuffle=None, decode=False,
-                 sampler=None, num_shards=None, shard_id=None, cache=None):
-        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
-                         cache, decode)
 
     _columns_ = ("image", "caption")
 
