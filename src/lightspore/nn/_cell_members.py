@@ -134,8 +134,11 @@ def on_init(cell):
 
 
 def on_del(cell):
-    if "_create_time" in cell.__dict__:
-        _CELL[0].total_instance_count -= 1
+    try:
+        if "_create_time" in cell.__dict__:
+            _CELL[0].total_instance_count -= 1
+    except (TypeError, AttributeError, IndexError):     # interpreter shutdown: module state already cleared
+        pass
 
 
 # ---- methods ----------------------------------------------------------------------------------------------
