@@ -17,13 +17,13 @@ from lightspore.train import _mindir
 from lightspore.train import _mindir_pb2 as pb
 
 C = load_cases("mindir_cases.py")
-EXPORTED = ("lenet", "bn_pool", "residual", "mlp_ops", "norms", "activations", "pads")
+EXPORTED = ("lenet", "bn_pool", "residual", "mlp_ops", "norms", "activations", "pads", "misc_ops")
 REF_DIR = GOLDEN / "mindir" / "2.7"
 KEY16 = b"0123456789abcdef"
 # where the reference writes a different but equivalent primitive for the same layer or op (lightspore's trace
-# sees the ATen operation, not the MindSpore layer): Flatten is a Reshape to (N, -1), MatMulExt a MatMul of 2-D
-# operands, Muls a Mul by a scalar, SumExt a ReduceSum
-SAME_AS = {"Flatten": "Reshape", "MatMulExt": "MatMul", "Muls": "Mul", "SumExt": "ReduceSum"}
+# sees the ATen operation, not the MindSpore layer): Flatten is a Reshape to (N, -1), Muls a Mul by a scalar,
+# SumExt a ReduceSum
+SAME_AS = {"Flatten": "Reshape", "Muls": "Mul", "SumExt": "ReduceSum"}
 PLUMBING = {"Load", "UpdateState", "Depend", "MakeTuple", "TupleGetItem"}
 # Conv2D's padding is written explicitly (pad_mode='pad' with the 4 pads 'same'/'valid' come to)
 CONV_PAD = {"pad_mode", "pad", "pad_list"}

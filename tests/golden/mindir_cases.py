@@ -6,10 +6,12 @@
 """
 import numpy as np
 
-NETS = ("lenet", "bn_pool", "residual", "mlp_ops", "norms", "activations", "pads", "ext_ops", "control_flow")
+NETS = ("lenet", "bn_pool", "residual", "mlp_ops", "norms", "activations", "pads", "misc_ops", "ext_ops",
+        "control_flow")
 INPUT_SHAPES = {"lenet": (2, 1, 28, 28), "bn_pool": (2, 3, 8, 8), "residual": (1, 4, 9, 9), "mlp_ops": (4, 8),
                 "norms": (3, 6, 10), "activations": (2, 3, 7, 7), "pads": (1, 2, 8, 8),
-                "ext_ops": (2, 3, 6), "control_flow": (2, 4)}
+                "ext_ops": (2, 3, 6), "control_flow": (2, 4),
+                "misc_ops": (2, 3, 4)}
 
 
 def inputs(name, seed=1):
@@ -146,6 +148,19 @@ def _classes(ms):
                 y = y - 0.5
             return y
 
+    class MiscOps(nn.Cell):
+        """Batched matmul (3-D), neg, log, minimum and a comparison cast back to float."""
+
+        def __init__(self):
+            super().__init__()
+            self.w = ms.Parameter(ms.Tensor(np.zeros((2, 4, 5), np.float32)), name="w")
+
+        def construct(self, x):
+            y = ops.matmul(x, self.w)
+            z = ops.bmm(y, ops.transpose(y, (0, 2, 1)))
+            m = ops.minimum(ops.log(ops.abs(z) + 1.0), -z)
+            return ops.neg(m) + ops.cast(m < 0.5, ms.float32)
+
     class ExtOps(nn.Cell):
         """mint ops, which graphs record as MindSpore 2.x's generated primitives (Dense, SumExt, MaxDim, ...)."""
 
@@ -170,7 +185,8 @@ def _classes(ms):
 
     return {"lenet": LeNet, "bn_pool": BnPool, "residual": Residual, "mlp_ops": MlpOps, "norms": Norms,
             "activations": Activations, "pads": Pads,
-            "ext_ops": ExtOps, "control_flow": ControlFlow}
+            "ext_ops": ExtOps, "control_flow": ControlFlow,
+            "misc_ops": MiscOps}
 
 
 def build(ms, name, seed=0):

@@ -392,9 +392,9 @@ def _ceil_is_same(hw, k, s):
     return True
 
 
-def _unary(op_type):
+def _unary(op_type, attrs=None):
     def fn(self, node, x):
-        return self.w.prim(op_type, [self.arg(x)], _meta(node))
+        return self.w.prim(op_type, [self.arg(x)], _meta(node), attrs)
     return fn
 
 
@@ -409,11 +409,13 @@ def _binary(op_type):
     return fn
 
 
-def _matmul(self, node, a, b):
-    am, bm = _meta(a), _meta(b)
-    if am.dim() == 2 and bm.dim() == 2:
-        return self.w.prim("MatMul", [self.arg(a), self.arg(b), False, False], _meta(node))
-    return self.w.prim("BatchMatMul", [self.arg(a), self.arg(b), False, False], _meta(node))
+def _matmul(self, node, a, b):          # ops.matmul: the reference writes MatMulExt, any rank
+    return self.w.prim("MatMulExt", [self.arg(a), self.arg(b)], _meta(node))
+
+
+def _mm(self, node, a, b):              # 2-D and batched 3-D products: MatMul / BatchMatMul
+    op = "MatMul" if _meta(a).dim() == 2 else "BatchMatMul"
+    return self.w.prim(op, [self.arg(a), self.arg(b), False, False], _meta(node))
 
 
 _aten = torch.ops.aten
@@ -435,7 +437,7 @@ _TABLE = {
     _aten.log_softmax.int: _Export.log_softmax, _aten._log_softmax.default: _Export.log_softmax,
     _aten._to_copy.default: _Export.to_copy, _aten._assert_tensor_metadata.default: _Export.skip,
     _aten.leaky_relu.default: _Export.leaky_relu,
-    _aten.matmul.default: _matmul, _aten.mm.default: _matmul, _aten.bmm.default: _matmul,
+    _aten.matmul.default: _matmul, _aten.mm.default: _mm, _aten.bmm.default: _mm,
     _aten.add.Tensor: _binary("Add"), _aten.sub.Tensor: _binary("Sub"), _aten.mul.Tensor: _binary("Mul"),
     _aten.div.Tensor: _binary("Div"), _aten.true_divide.Tensor: _binary("Div"),
     _aten.maximum.default: _binary("Maximum"), _aten.minimum.default: _binary("Minimum"),
@@ -445,7 +447,8 @@ _TABLE = {
     _aten.exp.default: _unary("Exp"), _aten.sqrt.default: _unary("Sqrt"), _aten.abs.default: _unary("Abs"),
     _aten.relu6.default: _unary("ReLU6"), _aten.hardswish.default: _unary("HSwish"),
     _aten.silu.default: _unary("SiLU"), _aten.gelu.default: _Export.gelu, _aten.neg.default: _unary("Neg"),
-    _aten.log.default: _unary("Log"),
+    # Log's primitive attributes, as the reference's ops.Log sets them
+    _aten.log.default: _unary("Log", {"shift": 0.0, "scale": 1.0, "cust_aicpu": "Log", "base": -1.0}),
 }
 _TABLE[__import__("operator").getitem] = _Export.getitem
 EXPORTED_OPS = sorted({getattr(k, "__name__", str(k)).split(".")[0] for k in _TABLE if k is not _aten.pad.default})
