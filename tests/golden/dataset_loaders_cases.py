@@ -390,6 +390,20 @@ def _phototour(root):
          "0 0 0 1 0 0 0\n2 1 0 4 2 0 0\n3 1 0 300 150 0 0\n")
 
 
+def _widerface(root):
+    for k, (u, e, n) in enumerate([("train", "0--Parade", "0_Parade_a_1.jpg"), ("train", "1--Handshaking", "1_H_b.jpg"),
+                                   ("train", "0--Parade", "0_Parade_a_0.jpg"), ("val", "0--Parade", "0_Parade_c.jpg"),
+                                   ("val", "1--Handshaking", "1_H_e.jpg"), ("test", "0--Parade", "0_Parade_d.jpg")]):
+        _put(root, f"widerface/WIDER_{u}/images/{e}/{n}", _png(650 + k))
+    _put(root, "widerface/wider_face_split/wider_face_train_bbx_gt.txt",
+         "1--Handshaking/1_H_b.jpg\n1\n78 221 7 8 2 0 1 0 2 1 \n"
+         "0--Parade/0_Parade_a_1.jpg\n2\n449 330 122 149 1 1 0 0 1 0 \n361 98 263 339 0 1 1 1 0 2 \n"
+         "0--Parade/0_Parade_a_0.jpg\n1\n5 6 7 8 1 0 0 1 1 1 \n")
+    _put(root, "widerface/wider_face_split/wider_face_val_bbx_gt.txt",
+         "0--Parade/0_Parade_c.jpg\n1\n1 2 3 4 2 1 1 0 1 1 \n1--Handshaking/1_H_e.jpg\n1\n9 9 2 2 0 0 0 0 0 0 \n")
+    _put(root, "widerface/wider_face_split/wider_face_test_filelist.txt", "0--Parade/0_Parade_d.jpg\n")
+
+
 def _audio2(root):
     for k, n in enumerate(["arctic_a0001", "arctic_a0002"]):
         _put(root, f"cmu/cmu_us_aew_arctic/wav/{n}.wav", _wav(700 + k, n=3, rate=16000))
@@ -418,6 +432,7 @@ def make_files(root):
     _sbd(root)
     _tedlium(root)
     _phototour(root)
+    _widerface(root)
     _audio2(root)
 
 
@@ -671,6 +686,10 @@ CASES = [
                        ".create_tuple_iterator(output_numpy=True)]"),
     ("phototour_cols", "ds.PhotoTourDataset(R+'/phototour', 'liberty', usage='test').get_col_names()"),
     ("phototour_bad_name", "ds.PhotoTourDataset(R+'/phototour', 'paris')"),
+    ("widerface_train", "rows(ds.WIDERFaceDataset(R+'/widerface', usage='train', shuffle=False))"),
+    ("widerface_all", "rows(ds.WIDERFaceDataset(R+'/widerface', shuffle=False))"),
+    ("widerface_test", "rows(ds.WIDERFaceDataset(R+'/widerface', usage='test', shuffle=False))"),
+    ("widerface_bad_usage", "ds.WIDERFaceDataset(R+'/widerface', usage='val')"),
     ("sbu", "rows(ds.SBUDataset(R+'/sbu', shuffle=False))"),
     ("sbd_boundaries", "rows(ds.SBDataset(R+'/sbd', shuffle=False))"),
     ("sbd_segmentation", "rows(ds.SBDataset(R+'/sbd', task='Segmentation', usage='train', shuffle=False))"),
@@ -768,6 +787,10 @@ def encode(value):
     return {"object": type(value).__name__}
 
 
+# cases the generator runs in a child process with GLOG_v=1: the reference's WIDERFace reader can stall under
+# GLOG_v=3 (a race in its worker start-up; logging more avoids it)
+SLOW_START = ("widerface_train", "widerface_all", "widerface_test")
+
 # the loaders whose signatures are compared with the reference's
 NAMES = ["CocoDataset", "VOCDataset", "CLUEDataset", "ManifestDataset", "RandomDataset", "DatasetCache",
          "AGNewsDataset", "AmazonReviewDataset", "DBpediaDataset", "SogouNewsDataset", "YahooAnswersDataset",
@@ -778,4 +801,4 @@ NAMES = ["CocoDataset", "VOCDataset", "CLUEDataset", "ManifestDataset", "RandomD
          "QMnistDataset", "RenderedSST2Dataset", "SemeionDataset", "STL10Dataset", "SUN397Dataset", "SVHNDataset",
          "USPSDataset", "serialize", "deserialize", "show", "compare", "CityscapesDataset", "LFWDataset",
          "Places365Dataset", "SBUDataset", "SBDataset", "TedliumDataset",
-         "PhotoTourDataset"]
+         "PhotoTourDataset", "WIDERFaceDataset"]

@@ -18,7 +18,7 @@ __all__ = ["Caltech101Dataset", "Caltech256Dataset", "CelebADataset", "FlickrDat
            "SUN397Dataset", "SemeionDataset", "STL10Dataset", "USPSDataset", "QMnistDataset", "OmniglotDataset",
            "RenderedSST2Dataset", "DIV2KDataset", "KITTIDataset", "SVHNDataset", "Flowers102Dataset",
            "CityscapesDataset", "Places365Dataset", "LFWDataset", "SBUDataset", "SBDataset",
-           "PhotoTourDataset"]
+           "PhotoTourDataset", "WIDERFaceDataset"]
 
 
 def _sorted_dirs(path):
@@ -944,3 +944,51 @@ class PhotoTourDataset(_RecordSource):
         if self.usage == "train":
             return [self._patch(rec)]
         return [self._patch(rec[0]), self._patch(rec[1]), np.array(rec[2], np.uint32)]
+
+
+class WIDERFaceDataset(_ImageCorpus):
+    """WIDER FACE: ``WIDER_{train,val,test}/images/{event}/*.jpg``; for train/valid/all the faces of
+    ``wider_face_split/wider_face_{train,val}_bbx_gt.txt``: ``bbox`` (N, 4) and ``blur``, ``expression``,
+    ``illumination``, ``occlusion``, ``pose``, ``invalid`` (N,) int32; ``usage='test'`` rows ``image`` of
+    ``wider_face_test_filelist.txt``. Images go event folder by event folder, in the annotation file's order."""
+
+    _ATTRS = ("blur", "expression", "illumination", "occlusion", "pose", "invalid")
+
+    def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=None,
+                 decode=False, sampler=None, num_shards=None, shard_id=None, cache=None):
+        self.usage = _check_usage(usage, ["train", "test", "valid", "all"])
+        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                         cache, decode)
+
+    def _columns(self):
+        return ["image"] if self.usage == "test" else ["image", "bbox", *self._ATTRS]
+
+    def _split(self, name):
+        path = os.path.join(self.dataset_dir, "wider_face_split", name)
+        if not os.path.isfile(path):
+            raise RuntimeError(f"Invalid file, failed to open WIDERFace annotation file: {path}")
+        with open(path, encoding="utf-8") as f:
+            return [line.strip() for line in f if line.strip()]
+
+    def _records(self):
+        if self.usage == "test":
+            return [(os.path.join("WIDER_test", "images", n), None) for n in self._split(
+                "wider_face_test_filelist.txt")]
+        recs = []
+        for u in (["train", "val"] if self.usage == "all" else [{"valid": "val"}.get(self.usage, self.usage)]):
+            lines, part, i = self._split(f"wider_face_{u}_bbx_gt.txt"), [], 0
+            while i < len(lines):
+                name, count = lines[i], int(lines[i + 1])
+                boxes = [[int(v) for v in lines[i + 2 + j].split()[:10]] for j in range(max(count, 1))]
+                part.append((os.path.join(f"WIDER_{u}", "images", name), boxes[:count]))
+                i += 2 + max(count, 1)
+            part.sort(key=lambda r: os.path.dirname(r[0]))   # event folders in order, files as annotated
+            recs.extend(part)
+        return recs
+
+    def _read(self, rec):
+        image = self._image(rec[0])
+        if rec[1] is None:
+            return [image]
+        f = np.array(rec[1], np.int32).reshape(-1, 10)
+        return [image, f[:, :4].copy()] + [f[:, 4 + k].copy() for k in range(6)]

@@ -22,6 +22,7 @@ from .._loaders_images import (
     SUN397Dataset,
     SVHNDataset,
     USPSDataset,
+    WIDERFaceDataset,
 )
 from .._loaders_vision import CocoDataset, ManifestDataset, RandomDataset, VOCDataset
 from ..sources import (
@@ -40,4 +41,5 @@ __all__ = ["Cifar10Dataset", "Cifar100Dataset", "EMnistDataset", "FakeImageDatas
            "VOCDataset", "Caltech101Dataset", "Caltech256Dataset", "CelebADataset", "DIV2KDataset", "FlickrDataset",
            "Flowers102Dataset", "Food101Dataset", "KITTIDataset", "OmniglotDataset", "QMnistDataset",
            "RenderedSST2Dataset", "SemeionDataset", "STL10Dataset", "SUN397Dataset", "SVHNDataset", "USPSDataset",
-           "CityscapesDataset", "LFWDataset", "Places365Dataset", "SBUDataset", "SBDataset", "PhotoTourDataset"]
+           "CityscapesDataset", "LFWDataset", "Places365Dataset", "SBUDataset", "SBDataset", "PhotoTourDataset",
+           "WIDERFaceDataset"]
