@@ -121,40 +121,55 @@ def _next_layer(kind, counter, params, idx):
     return counter
 
 
-def _block_inverse(m, split_dim):
-    """Inverses of the diagonal blocks of the SPD matrix ``m`` (split_dim x split_dim; a dim within one block
-    is one block), stacked (batch, s, s); a last partial block is padded with the identity. Each inverse is
-    ``L^-T L^-1`` from the Cholesky factor ``L``, as the reference's CholeskyTrsm + BatchMatMul."""
+def _diag_blocks(m, split_dim):
+    """The diagonal split_dim x split_dim blocks of ``m`` stacked (nb, s, s); a last partial block is padded with
+    the identity (the reference's MatrixSplit). A dim within one block is one block."""
     n = m.shape[0]
     if split_dim == 0 or n <= split_dim:
-        blocks = m.unsqueeze(0)
-    else:
-        nb = -(-n // split_dim)
-        padded = torch.eye(nb * split_dim, dtype=m.dtype, device=m.device)
-        padded[:n, :n] = m
-        blocks = torch.stack([padded[i * split_dim:(i + 1) * split_dim, i * split_dim:(i + 1) * split_dim]
-                              for i in range(nb)])
-    linv = _chol_inv_factor(blocks)
-    return linv.transpose(-1, -2) @ linv
+        return m.unsqueeze(0)
+    full, rest = divmod(n, split_dim)
+    s = split_dim
+    blocks = m[:full * s, :full * s].reshape(full, s, full, s).diagonal(dim1=0, dim2=2).permute(2, 0, 1)
+    if rest:
+        last = torch.eye(s, dtype=m.dtype, device=m.device)
+        last[:rest, :rest] = m[full * s:, full * s:]
+        blocks = torch.cat([blocks, last.unsqueeze(0)])
+    return blocks
+
+
+def _block_inverse(m, split_dim):
+    """Inverses of the diagonal blocks of the SPD matrix ``m``, stacked (nb, s, s): ``(L L^T)^-1 = L^-T L^-1``
+    from each block's Cholesky factor ``L``, as the reference's CholeskyTrsm + BatchMatMul."""
+    return torch.cholesky_inverse(torch.linalg.cholesky_ex(_diag_blocks(m, split_dim))[0])
 
 
 def _chol_inv_factor(m):
-    """``L^-1`` for ``m = L L^T`` (the reference's CholeskyTrsm), batched over leading dimensions."""
+    """``L^-1`` for ``m = L L^T`` (the reference's CholeskyTrsm without split)."""
     chol = torch.linalg.cholesky_ex(m)[0]
-    eye = torch.eye(m.shape[-1], dtype=m.dtype, device=m.device).expand_as(m)
+    eye = torch.eye(m.shape[-1], dtype=m.dtype, device=m.device)
     return torch.linalg.solve_triangular(chol, eye, upper=False)
 
 
+def _add_diag(m, value):
+    """``m + value * I`` without building I."""
+    out = m.clone()
+    out.diagonal().add_(value)
+    return out
+
+
 def _apply_blocks(ginv, g, ainv):
-    """``blockdiag(Ginv) @ g @ blockdiag(Ainv)`` (the reference's UpdateThorGradient), ``g`` (out, in)."""
+    """``blockdiag(Ginv) @ g @ blockdiag(Ainv)`` (the reference's UpdateThorGradient), ``g`` (out, in): block
+    (i, j) of the gradient becomes ``Ginv[i] @ g_ij @ Ainv[i, j]``; edge blocks are zero-padded."""
     out_dim, in_dim = g.shape
     sg, sa = ginv.shape[-1], ainv.shape[-1]
     bh, bw = ginv.shape[0], ainv.shape[1]
-    gp = g.new_zeros(bh * sg, bw * sa)
-    gp[:out_dim, :in_dim] = g
-    gp = gp.reshape(bh, sg, bw, sa).permute(0, 2, 1, 3)          # (bh, bw, sg, sa)
-    r = ginv.unsqueeze(1) @ gp @ ainv                             # ainv (bh, bw, sa, sa)
-    return r.permute(0, 2, 1, 3).reshape(bh * sg, bw * sa)[:out_dim, :in_dim]
+    if (bh * sg, bw * sa) != (out_dim, in_dim):
+        gp = g.new_zeros(bh * sg, bw * sa)
+        gp[:out_dim, :in_dim] = g
+    else:
+        gp = g
+    r = torch.einsum("hij,hjwk,hwkl->hiwl", ginv, gp.reshape(bh, sg, bw, sa), ainv)
+    return r.reshape(bh * sg, bw * sa)[:out_dim, :in_dim]
 
 
 def thor(net, learning_rate, damping, momentum, weight_decay=0.0, loss_scale=1.0, batch_size=32, use_nesterov=False,
@@ -291,13 +306,13 @@ class ThorGpu(Optimizer):
                 d_a, d_g = damping / a_n, damping / g_n
                 fmap = torch.sqrt(1.0 / a_n)
             d_a, d_g = torch.sqrt(d_a), torch.sqrt(d_g)
-            g = g * inv_scale + d_g * torch.eye(g.shape[0], g.shape[1], device=g.device)
+            g = _add_diag(g * inv_scale, d_g)
             if kind == Embedding:
                 a = 1.0 / (a / batch + d_a)
                 linv = _chol_inv_factor(g)
                 g = linv @ linv
             else:
-                a = _block_inverse(a + d_a * torch.eye(a.shape[0], device=a.device), self.split_dim)
+                a = _block_inverse(_add_diag(a, d_a), self.split_dim)
                 a = a.expand(self.matrix_a_shape[t])
                 g = _block_inverse(g, self.split_dim)
             out.append((a * fmap, g * fmap))
@@ -351,7 +366,10 @@ class ThorGpu(Optimizer):
             self.cov_step._t.add_(1)
             ps = [p._t for p in self._parameters]
             if self.weight_decay > 0:
-                gs = [g + self.weight_decay * p if flag else g for g, p, flag in zip(gs, ps, self.decay_flags)]
+                idx = [i for i, flag in enumerate(self.decay_flags) if flag]
+                decayed = torch._foreach_add([gs[i] for i in idx], [ps[i] for i in idx], alpha=self.weight_decay)
+                for i, t in zip(idx, decayed):
+                    gs[i] = t
             if self.enable_clip_grad:
                 gs = [g / torch.sqrt(torch.sum(g.float() * g.float())).clamp_min(1.0) for g in gs]
             lr = self._lr_values()[0]
