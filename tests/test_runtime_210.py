@@ -1,6 +1,6 @@
-"""The runtime names of MindSpore 2.10 (``UntypedStorage``, ``register_saved_tensors_hooks``, core limits,
-``set_cpu_affinity``, ``ms_memory_recycle``, ``set_dump``, ``memory_replay``, ``PluggableAllocator``/``MemPool``/
-``use_mem_pool``) against the 2.10 reference's CPU build (tests/golden/gen_runtime_210.py)."""
+"""The 2.10 names ``UntypedStorage``, ``register_saved_tensors_hooks``, the core limits, ``set_cpu_affinity``,
+``ms_memory_recycle``, ``set_dump``, ``memory_replay``, ``PluggableAllocator``/``MemPool``/``use_mem_pool`` and
+``Cell.register_parameter_forward_hook`` against the 2.10 reference's CPU build (tests/golden/gen_runtime_210.py)."""
 from _golden import json_case_suite
 
 import lightspore as ms

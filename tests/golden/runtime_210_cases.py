@@ -1,6 +1,7 @@
 """Top-level runtime names of MindSpore 2.10 as its CPU build runs them: ``UntypedStorage``,
 ``register_saved_tensors_hooks``, device/stream core limits, ``set_cpu_affinity``, ``ms_memory_recycle``,
-``set_dump``, ``memory_replay``, ``PluggableAllocator``/``MemPool``/``use_mem_pool``. ``CASES`` maps a case name to a
+``set_dump``, ``memory_replay``, ``PluggableAllocator``/``MemPool``/``use_mem_pool``, and
+``Cell.register_parameter_forward_hook``. ``CASES`` maps a case name to a
 function of the framework module returning JSON-able data (an error as {"error": type name}). Recorded from the 2.10
 reference by gen_runtime_210.py; run by tests/test_runtime_210.py.
 
@@ -142,7 +143,41 @@ def _memory_pool(ms):
     return out
 
 
+def _parameter_forward_hook(ms):
+    class Scale(ms.nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.weight = ms.Parameter(ms.Tensor(2.0), name="weight")
+
+        def construct(self, x):
+            return x * self.weight
+
+    def times_ten(p):
+        return p * 10
+    out = {}
+    for mode in ("pynative", "jit", "jit, hook for the whole cell"):
+        net = Scale()
+        net.register_parameter_forward_hook(times_ten if mode.endswith("cell") else
+                                            [{"params": [net.weight], "hook": times_ten}])
+        f = ms.value_and_grad(net, grad_position=None, weights=net.trainable_params())
+        if mode != "pynative":
+            f = ms.jit(f)
+        runs = []
+        for _ in range(2):
+            value, grads = f(ms.Tensor(3.0))
+            runs.append([float(value.asnumpy()), float(grads[0].asnumpy())])
+        out[mode] = {"runs": runs, "plain call after": float(net(ms.Tensor(3.0)).asnumpy()),
+                     "weight after": float(net.weight.asnumpy())}
+    net = Scale()
+    for name, bad in (("int", 3), ("list of int", [3]), ("no hook key", [{"params": [net.weight]}]),
+                      ("hook not callable", [{"params": [net.weight], "hook": 3}]),
+                      ("param not Parameter", [{"params": [1], "hook": times_ten}])):
+        out[f"bad: {name}"] = _err(net.register_parameter_forward_hook, bad)
+    return out
+
+
 CASES = {
+    "Cell.register_parameter_forward_hook": _parameter_forward_hook,
     "UntypedStorage": _storage,
     "register_saved_tensors_hooks": _saved_hooks,
     "device limit": _device_limit,

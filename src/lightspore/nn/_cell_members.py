@@ -11,7 +11,7 @@ import functools
 import time
 import weakref
 from collections import OrderedDict
-from typing import Any, Dict, TypeVar
+from typing import Any, Callable, Dict, List, TypeVar, Union
 
 import torch
 
@@ -266,7 +266,72 @@ def set_mixed_precision_type(self, mixed_precision_type):
     self.__dict__["_mixed_precision_type"] = mixed_precision_type
 
 
+def _in_jit():
+    """True inside an ``ms.jit`` call (its first, eager run included) or in GRAPH_MODE."""
+    import sys
+
+    from .. import _compile
+    if _compile.graph_mode_enabled() or torch.compiler.is_compiling():
+        return True
+    code = _compile._JitState.__call__.__code__
+    f = sys._getframe(2)
+    while f is not None:
+        if f.f_code is code:
+            return True
+        f = f.f_back
+    return False
+
+
+def _param_hook_construct(cell, inner, *args, **kwargs):
+    if not _in_jit():       # as in the reference: the hooks act in compiled (jit / GRAPH_MODE) calls only
+        return inner(*args, **kwargs)
+    net_hook = cell.__dict__.get("__parameter_forward_hook__")
+    swapped = []
+    try:
+        for p in cell.get_parameters():
+            hooks = list(p.__dict__.get("_forward_hooks", ())) + ([net_hook] if net_hook is not None else [])
+            value = p
+            for hook in hooks:
+                out = hook(value)
+                value = value if out is None else out
+            if value is not p:
+                swapped.append((p, p._t))
+                p._t = value._t
+        return inner(*args, **kwargs)
+    finally:
+        for p, t in swapped:
+            p._t = t
+
+
+def register_parameter_forward_hook(self, hook: Union[Callable, List[Dict[str, Any]]]) -> None:
+    """2.10: in compiled calls (``ms.jit``, GRAPH_MODE) each Parameter of this cell is read through ``hook(param)``
+    (a callable: every Parameter; a list of ``{"params": [...], "hook": fn}``: those Parameters), gradients
+    flowing through the hook; PyNative calls read the Parameters as they are, as in the reference."""
+    from ..common.parameter import Parameter
+    if isinstance(hook, list):
+        for item in hook:
+            if not isinstance(item, dict):
+                raise TypeError(f"Each item in the hook list must be a dictionary, but got {type(item)}.")
+            if not ("params" in item and "hook" in item):
+                raise ValueError("Each dictionary in the hook list must contain both params and hook keys.")
+            if not callable(item["hook"]):
+                raise TypeError(f"The hook value must be callable, but got {type(item['hook'])}.")
+            for p in item["params"]:
+                if not isinstance(p, Parameter):
+                    raise TypeError(f"All items in params must be of type 'Parameter', but got {type(p)}.")
+                p.__dict__.setdefault("_forward_hooks", []).append(item["hook"])
+    elif callable(hook):
+        self.__dict__["__parameter_forward_hook__"] = hook
+    else:
+        raise TypeError(f"Hook must be a callable function or a list of dictionaries, but got {type(hook)}.")
+    d = self.__dict__
+    if not d.get("_parameter_hooks_on"):
+        d["construct"] = functools.partial(_param_hook_construct, self, self.construct)
+        d["_parameter_hooks_on"] = True
+
+
 METHODS = {f.__name__: f for f in (
+    register_parameter_forward_hook,
     cast_inputs, remove_redundant_parameters, run_construct, compile, compile_and_run, offload, set_data_parallel,
     parameters_broadcast_dict, set_broadcast_flag, set_comm_fusion, check_names_and_refresh_name,
     get_mixed_precision_type, set_mixed_precision_type)}
