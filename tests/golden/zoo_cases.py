@@ -26,12 +26,17 @@ GRU_ERRORS = {"input_size_zero": (0, 4, 1, True, False, 0.0), "has_bias_int": (3
               "hidden_float": (3, 4.0, 1, True, False, 0.0)}
 
 
+def _run_sequence(outcome, setter, getter, keys, sets):
+    """Defaults, then each setter call's outcome and the state after it."""
+    rec = [["defaults", {k: getter(k) for k in keys}]]
+    for kw in sets:
+        rec.append([sorted(kw.items()), outcome(lambda kw=kw: setter(**kw)), {k: getter(k) for k in keys}])
+    return rec
+
+
 def run_algo(ms, outcome):
     ms.reset_algo_parameters()
-    rec = [["defaults", {k: ms.get_algo_parameters(k) for k in ALGO_KEYS}]]
-    for kw in ALGO_SETS:
-        rec.append([sorted(kw.items()), outcome(lambda kw=kw: ms.set_algo_parameters(**kw)),
-                    {k: ms.get_algo_parameters(k) for k in ALGO_KEYS}])
+    rec = _run_sequence(outcome, ms.set_algo_parameters, ms.get_algo_parameters, ALGO_KEYS, ALGO_SETS)
     rec.append(["get_unknown", outcome(lambda: ms.get_algo_parameters("foo"))])
     ms.reset_algo_parameters()
     rec.append(["reset", {k: ms.get_algo_parameters(k) for k in ALGO_KEYS}])
@@ -40,10 +45,7 @@ def run_algo(ms, outcome):
 
 
 def run_ps(ms, context, outcome):
-    rec = [["defaults", {k: context.get_ps_context(k) for k in PS_KEYS}]]
-    for kw in PS_SETS:
-        rec.append([sorted(kw.items()), outcome(lambda kw=kw: ms.set_ps_context(**kw)),
-                    {k: ms.get_ps_context(k) for k in PS_KEYS}])
+    rec = _run_sequence(outcome, ms.set_ps_context, context.get_ps_context, PS_KEYS, PS_SETS)
     rec.append(["get_password", outcome(lambda: ms.get_ps_context("client_password"))])
     ms.reset_ps_context()
     rec.append(["reset", {k: ms.get_ps_context(k) for k in PS_KEYS}])
