@@ -53,8 +53,10 @@ def _python_to_torch(data) -> torch.Tensor:
     if arr.dtype == object:
         raise TypeError(f"For Tensor, the input_data is {data!r} that contain unsupported element: a list/tuple "
                         f"must be a regular (non-ragged) nested sequence of numbers.")
-    if arr.dtype == np.float64 and not _has_np_float64(data):
+    if arr.dtype == np.float64:     # Python floats and numpy float64 scalars alike, as in the reference
         arr = arr.astype(np.float32)
+    elif arr.dtype == np.int32:     # numpy int32 scalars: the reference's Int64 (narrower integers are kept)
+        arr = arr.astype(np.int64)
     elif arr.dtype == np.complex128 and not _has_np_float64(data):
         arr = arr.astype(np.complex64)
     elif arr.dtype.kind == "U":
@@ -158,7 +160,8 @@ class Tensor:
     """
 
     __slots__ = ("_t", "_init", "__weakref__")
-    __array_priority__ = 1000
+    # no __array_priority__: as in the reference, numpy computes ``np.float32(2) * x`` and ``ndarray + x`` itself
+    # (through __array__) and returns an ndarray
 
     def __init__(self, /, *args, **kwargs):
         self._init_from(*args, **kwargs)

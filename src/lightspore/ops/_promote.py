@@ -123,6 +123,8 @@ def _plan(op, form, ka, kb, v2_10=False):
     """How to compute ``op`` in ``form`` for operand keys ka, kb (a torch dtype, or bool/int/float for a Python
     scalar) following 2.10 or 2.7.1: (compute dtype, result dtype) or a _Refusal. Cached per key by the callers."""
     prim, _, kind = _OPS[op]
+    if ka in _COMPLEX or kb in _COMPLEX:
+        return _complex_plan(op, prim, kind, ka, kb)
     refused = (_REFUSED_2_10 if v2_10 else _REFUSED)[op][form]
     if isinstance(refused, str):
         refused = (refused, refused, refused)
@@ -151,6 +153,23 @@ def _plan(op, form, ka, kb, v2_10=False):
     out = torch.bool if kind == "cmp" else (torch.float32 if kind == "div" and p in _INTEGRAL else p)
     compute = torch.int64 if p in _WIDE_UNSIGNED else p
     return compute, out
+
+
+_COMPLEX = frozenset((torch.complex64, torch.complex128))
+
+
+def _complex_plan(op, prim, kind, ka, kb):
+    """A complex operand: the wider complex dtype of the two (a real tensor or Python scalar takes the complex
+    tensor's); ordering comparisons and the ops without a complex kernel refuse it."""
+    if op in ("floor_div", "mod", "maximum", "minimum", "div_floor", "div_trunc") or op in ("lt", "le", "gt", "ge"):
+        d = ka if ka in _COMPLEX else kb
+        return _Refusal(TypeError, f"For primitive[{prim}], the input argument[x] must not be a complex tensor, but "
+                                   f"got {_tensor_name(d)}.")
+    if isinstance(ka, torch.dtype) and isinstance(kb, torch.dtype):
+        p = torch.promote_types(ka, kb)
+    else:
+        p = ka if isinstance(ka, torch.dtype) else kb
+    return p, (torch.bool if kind == "cmp" else p)
 
 
 def _key(x, prim):
