@@ -155,6 +155,9 @@ def test_convert_model_utils():
     model = ConvertModelUtils.convert_to_thor_model(model=model, network=net, loss_fn=loss, optimizer=opt)
     assert type(model).__name__ == G["model"]["type"]
     assert model._frequency == G["model"]["frequency"]
+    step_cell = nn.TrainOneStepCell(nn.WithLossCell(net, loss), opt)
+    m2 = ConvertModelUtils.convert_to_thor_model(model=model, network=step_cell, optimizer=opt)
+    assert [type(m2).__name__, m2._frequency] == G["model_from_step_cell"]
     plain_opt = nn.Momentum(net.trainable_params(), 0.1, 0.9)
     plain = ms.train.Model(net, loss_fn=loss, optimizer=plain_opt)
     assert (ConvertModelUtils.convert_to_thor_model(plain, net, loss, plain_opt) is plain) == G["model_plain_kept"]
@@ -245,3 +248,18 @@ def test_thor_embedding_layernorm_dense_branches():
     np.testing.assert_allclose(losses, G["emb_losses"], rtol=1e-4)
     for p in net.trainable_params():
         close(p, A["emb_final_" + p.name], rtol=2e-4, atol=1e-5)
+
+
+def test_convert_embedding_lookup_fails_as_the_reference():
+    """The reference's converter reads EmbeddingLookup.vocab_cache_size, which the layer does not have."""
+    class WithLookup(nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.lookup = nn.EmbeddingLookup(5, 3)
+
+        def construct(self, x):
+            return self.lookup(x)
+
+    want, message = G["convert_lookup"]
+    check_error(raised(lambda: ConvertNetUtils().convert_to_thor_net(WithLookup())), want, ["vocab_cache_size"],
+                message)

@@ -398,6 +398,19 @@ def main():
     model = ms.train.Model(net, loss_fn=loss, optimizer=opt)
     model = ConvertModelUtils.convert_to_thor_model(model=model, network=net, loss_fn=loss, optimizer=opt)
     out["model"] = {"type": type(model).__name__, "frequency": model._frequency}
+    step_cell = nn.TrainOneStepCell(nn.WithLossCell(net, loss), opt)
+    m2 = ConvertModelUtils.convert_to_thor_model(model=model, network=step_cell, optimizer=opt)
+    out["model_from_step_cell"] = [type(m2).__name__, m2._frequency]
+
+    class WithLookup(nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.lookup = nn.EmbeddingLookup(5, 3)
+
+        def construct(self, x):
+            return self.lookup(x)
+
+    out["convert_lookup"] = errname(lambda: ConvertNetUtils().convert_to_thor_net(WithLookup()))
     plain_opt = nn.Momentum(net.trainable_params(), 0.1, 0.9)
     plain = ms.train.Model(net, loss_fn=loss, optimizer=plain_opt)
     out["model_plain_kept"] = ConvertModelUtils.convert_to_thor_model(plain, net, loss, plain_opt) is plain
