@@ -60,6 +60,13 @@ def _device_arg(ms):
             "empty CPU": _desc(ms.mint.empty(2, device="CPU"))}
 
 
+def _explicit_cpu(ms):
+    with ms.DeviceCtx("meta"):
+        return {"tensor": _desc(ms.tensor([1.0], device="CPU")), "mint.empty": _desc(ms.mint.empty(2, device="CPU")),
+                "mint.empty_like": _desc(ms.mint.empty_like(ms.tensor([1.0]), device="CPU")),
+                "mint.empty_like default": _desc(ms.mint.empty_like(ms.tensor([1.0])))}
+
+
 def _seed_untouched(ms):
     ms.set_seed(1)
     a = ms.nn.Dense(3, 4).weight.asnumpy()
@@ -124,6 +131,7 @@ CASES = {
     "forward on meta": _forward,
     "factories inside DeviceCtx(meta)": _factories,
     "device=meta argument": _device_arg,
+    "explicit device='CPU' inside DeviceCtx(meta)": _explicit_cpu,
     "initializers draw nothing on meta": _seed_untouched,
     "current device": _current,
     "errors": _errors,

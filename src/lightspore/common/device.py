@@ -37,6 +37,21 @@ def device_name(d):
     return f"{d.type.upper()}:{d.index or 0}"
 
 
+class on_device:
+    """``with on_device('cpu'):`` makes ``dev`` the device new tensors are created on for the block (no context
+    keys change): an explicit ``device='CPU'`` argument inside ``DeviceCtx('meta')``."""
+
+    def __init__(self, dev):
+        self.dev = torch.device(dev)
+
+    def __enter__(self):
+        self.prev = _device.current_device()
+        _device.set_current_device(self.dev)
+
+    def __exit__(self, *exc):
+        _device.set_current_device(self.prev)
+
+
 def _stack():
     s = getattr(_local, "stack", None)
     if s is None:

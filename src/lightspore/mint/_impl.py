@@ -401,18 +401,20 @@ def _dev(device, where):
     from ..common._device import current_device
     from ..common._meta import torch_device
     dev = torch_device(device, where)
-    return "meta" if dev is None and device is None and current_device().type == "meta" else dev
+    if dev is None and device is not None:
+        return "cpu"        # an explicit 'CPU', inside DeviceCtx('meta') too
+    return "meta" if dev is None and current_device().type == "meta" else dev
 
 
 def rand(*size, generator=None, dtype=None, device=None):
     dev = _dev(device, 'rand')
-    return torch.rand(_size(size, 'rand'), generator=None if dev else tgen(generator), dtype=_float_default(dtype),
-                      device=dev)
+    return torch.rand(_size(size, 'rand'), generator=None if dev == "meta" else tgen(generator),
+                      dtype=_float_default(dtype), device=dev)
 
 
 def randn(*size, generator=None, dtype=None, device=None):
     dev = _dev(device, 'randn')
-    return torch.randn(_size(size, 'randn'), generator=None if dev else tgen(generator),
+    return torch.randn(_size(size, 'randn'), generator=None if dev == "meta" else tgen(generator),
                        dtype=_float_default(dtype), device=dev)
 
 
@@ -433,7 +435,7 @@ def randint(*args, generator=None, dtype=None, device=None):
         raise TypeError(f"For 'randint', expected (high, size) or (low, high, size), but got {len(args)} "
                         f"positional arguments.")
     dev = _dev(device, 'randint')
-    return torch.randint(low, high, _size((size,), 'randint'), generator=None if dev else tgen(generator),
+    return torch.randint(low, high, _size((size,), 'randint'), generator=None if dev == "meta" else tgen(generator),
                          dtype=tdt(dtype) or torch.int64, device=dev)
 
 
