@@ -37,6 +37,15 @@ def test_dense_thor_forward_statistics_and_gradient():
     close(d.matrix_g, A["dense_g"])
 
 
+def test_dense_thor_in_float16():
+    """to_float(float16) (what amp O2/O3 does): the weights are used in float16, as the reference's."""
+    d = nn.DenseThor(5, 3, weight_init=T(A["dense_w"]), bias_init=T(A["dense_b"])).to_float(ms.float16)
+    y = d(T(A["dense_x"]))
+    assert str(y.dtype) == G["dense_fp16_dtype"]
+    close(y.astype(ms.float32), A["dense_fp16_out"], rtol=2e-3, atol=2e-3)
+    close(d.matrix_a, A["dense_fp16_a"], rtol=2e-3, atol=2e-3)
+
+
 def test_embedding_thor():
     e = nn.EmbeddingThor(7, 4, embedding_table=T(A["emb_table"]))
     assert params_of(e) == G["emb_params"]

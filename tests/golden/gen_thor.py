@@ -298,6 +298,10 @@ def main():
                   dense_a=d.matrix_a.asnumpy())
     dx = ms.grad(lambda t: (d(t) * ms.Tensor(coef)).sum())(ms.Tensor(x))
     arrays.update(dense_dx=dx.asnumpy(), dense_g=d.matrix_g.asnumpy())
+    d16 = nn.DenseThor(5, 3, weight_init=ms.Tensor(w), bias_init=ms.Tensor(b)).to_float(ms.float16)
+    y16 = d16(ms.Tensor(x))
+    out["dense_fp16_dtype"] = str(y16.dtype)
+    arrays.update(dense_fp16_out=y16.asnumpy().astype(np.float32), dense_fp16_a=d16.matrix_a.asnumpy())
     out["dense_params"] = [[n, p.name, list(p.shape), str(p.dtype), p.requires_grad]
                            for n, p in d.parameters_and_names()]
     out["dense_repr"] = repr(d)

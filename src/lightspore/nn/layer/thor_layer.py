@@ -52,6 +52,18 @@ def _input(x, cls_name, arg="x"):
     return x._t
 
 
+def _param(cell, param):
+    """``param``'s torch tensor in the cell's mixed-precision type (``to_float``; amp marks cells with it): the
+    amp machinery leaves the Parameters of a cell that also holds non-trainable statistics as they are, so the
+    THOR layers cast their weights where they use them (differentiably: the gradient reaches the float32
+    Parameter)."""
+    t = param._t
+    cast = cell.__dict__.get("_cast_type")
+    if cast is not None and t.dtype != cast and t.is_floating_point():
+        return t.to(cast)
+    return t
+
+
 def _eye(n):
     return Tensor._make(torch.eye(n, dtype=torch.float32))
 
@@ -103,7 +115,7 @@ class DenseThor(Cell):
         if t.dim() == 0 or t.shape[-1] != self.in_channels:
             raise ValueError(f"For 'DenseThor', the last dimension of the input 'x' must be equal to 'in_channels' "
                              f"({self.in_channels}), but got input shape {tuple(t.shape)}.")
-        w = self.weight._t
+        w = _param(self, self.weight)
         if w.dtype != t.dtype:
             raise TypeError(f"For 'DenseThor', the input 'x' dtype {mstype.from_torch(t.dtype)} must match the "
                             f"weight dtype {self.weight.dtype}.")
@@ -114,7 +126,7 @@ class DenseThor(Cell):
                 _stat(self.matrix_a, cov * (1.0 / cov.shape[0]))
             _on_grad(out, self.save_gradient)
         if self.has_bias:
-            out = out + self.bias._t
+            out = out + _param(self, self.bias)
         out = Tensor._make(out)
         if self.activation_flag:
             out = self.activation(out)
@@ -228,12 +240,12 @@ class Conv2dThor(_ConvThor):
                 normalizer = m.shape[1]
                 _stat(self.matrix_a_cov, (m @ m.t()) * (1.0 / normalizer))
                 _stat(self.a_normalizer, torch.tensor([normalizer]))
-        out = conv2d_torch(t, self.weight._t, None, self.stride, self.pad_mode, self.padding, self.dilation,
-                           self.group, "Conv2dThor")
+        out = conv2d_torch(t, _param(self, self.weight), None, self.stride, self.pad_mode, self.padding,
+                           self.dilation, self.group, "Conv2dThor")
         if self.thor:
             _on_grad(out, self.save_gradient)
         if self.has_bias:
-            out = out + self.bias._t.reshape(1, -1, 1, 1)
+            out = out + _param(self, self.bias).reshape(1, -1, 1, 1)
         return Tensor._make(out)
 
     def extend_repr(self):
@@ -288,7 +300,7 @@ class EmbeddingThor(Cell):
     def construct(self, ids):
         t = _input(ids, "EmbeddingThor", "ids")
         flat = t.reshape(-1).long()
-        table = self.embedding_table._t
+        table = _param(self, self.embedding_table)
         if self.use_one_hot:
             onehot = F.one_hot(flat, self.vocab_size).to(mstype.to_torch(self.dtype))
             out = onehot @ table
