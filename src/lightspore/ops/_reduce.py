@@ -12,10 +12,12 @@ from ._args import _REQ, _attr_prim, _axes, _idx, _pick_axis, _pick_keep, _tdt
 from ._samples import REDUCE, A, D, S, V, f32, i32, mask, nan
 from ._table import METHODS, OPS, Primitive, method, op, prim, unwrap
 
-
 # ---------------------------------------------------------------------------------------------
 # reductions
 # ---------------------------------------------------------------------------------------------
+_WIDE_UNSIGNED = frozenset((torch.uint16, torch.uint32, torch.uint64))
+
+
 def _reduce_mean(x, dim, keep):
     if not (x.is_floating_point() or x.is_complex()):
         return torch.mean(x.double(), dim=dim, keepdim=keep).to(x.dtype)
@@ -24,9 +26,11 @@ def _reduce_mean(x, dim, keep):
 
 @op(samples=REDUCE + (S(i32(2, 3)), S(mask(2, 3), 1), S(f32(2, 3), dtype=D('float64'))))
 def sum(input, dim=None, keepdim=False, *, dtype=None):
+    if type(dim) is int and dtype is None and input.dtype not in _WIDE_UNSIGNED:      # the common call, directly
+        return torch.sum(input, dim, keepdim)
     d = _axes(dim)
     tdt = _tdt(dtype)
-    if tdt is None and input.dtype in (torch.uint16, torch.uint32, torch.uint64):
+    if tdt is None and input.dtype in _WIDE_UNSIGNED:
         # the reference keeps these dtypes (sums modulo 2**n); torch's CPU sum lacks them
         wide = input.view(torch.int64) if input.dtype is torch.uint64 else input.to(torch.int64)
         r = torch.sum(wide) if d is None else torch.sum(wide, dim=d, keepdim=keepdim)
@@ -322,6 +326,10 @@ def _t_sum(self, *args, **kwargs):
 
 @method("mean")
 def _t_mean(self, *args, **kwargs):
+    if not args and not kwargs:
+        t = self._t
+        if t.is_floating_point():       # x.mean() of a float tensor: straight to torch
+            return Tensor._make(torch.mean(t))
     return mean(self, _pick_axis(args, kwargs), _pick_keep(args, kwargs))
 
 
