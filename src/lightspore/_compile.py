@@ -56,14 +56,37 @@ def _current():
     return getattr(_active, "state", None)
 
 
-_in_jit = [False]      # True while an ms.jit / GRAPH_MODE call runs its compiled form (a guard of the traced code)
+# how grad/value_and_grad run inside the ms.jit call now running (a guard of the traced code): "" (none running),
+# "split" (jit_level O0) or "graph" (jit_level O1)
+_in_jit = [""]
 
 
 def tracing_grad():
-    """True while Dynamo traces for ms.jit: ``grad``/``value_and_grad`` then differentiate inside the graph
-    (``torch.autograd.grad`` traced with Dynamo's ``trace_autograd_ops``), so forward, backward and the
-    optimizer update of a training step become one graph."""
-    return _in_jit[0] and torch.compiler.is_compiling()
+    """True while Dynamo traces an ``ms.jit(jit_level='O1')`` function: ``grad``/``value_and_grad`` differentiate
+    inside the graph (``torch.autograd.grad`` traced with Dynamo's ``trace_autograd_ops``), so forward, backward
+    and optimizer update of a training step are one graph for Inductor to fuse."""
+    return _in_jit[0] == "graph" and torch.compiler.is_compiling()
+
+
+def grad_outside_graph():
+    """True while Dynamo traces an ``ms.jit`` (jit_level O0) or GRAPH_MODE call: ``grad``/``value_and_grad`` run
+    between graphs (``run_outside_graph``), where torch.compile splits a PyTorch step at ``backward()``: the
+    differentiated function compiles as its own frame (AOTAutograd compiles its forward and backward graphs),
+    and the optimizer update after it is one graph."""
+    return _in_jit[0] == "split" and torch.compiler.is_compiling()
+
+
+@torch._dynamo.disable
+def run_outside_graph(run, fn, *args):
+    """``run(fn, *args)`` (the gradient transform) run eagerly between two graphs, its differentiated function
+    ``fn`` compiled as a graph of its own (AOTAutograd gives it its compiled backward): the structure
+    torch.compile gives a PyTorch step, and no trace is spent on the transform's own Python."""
+    state = _current()
+    mode, _in_jit[0] = _in_jit[0], ""
+    try:
+        return run(state.part(fn) if state is not None else fn, *args)
+    finally:
+        _in_jit[0] = mode
 
 
 def _env_backend():
@@ -167,9 +190,10 @@ def _backend_fn(name):
 class _JitState:
     """The torch.compile'd form of one function, its options and its counters."""
 
-    def __init__(self, fn, name, dynamic=0, fullgraph=False):
+    def __init__(self, fn, name, dynamic=0, fullgraph=False, jit_level="O0"):
         self.fn = fn
         self.name = name
+        self.grad_mode = "graph" if jit_level == "O1" or fullgraph else "split"
         self.dynamic = dynamic
         self.fullgraph = fullgraph
         self.compiled = None
@@ -196,6 +220,24 @@ class _JitState:
             self.fallback(f"the {self.backend_name} backend could not compile a graph ({_first_line(e)}); "
                           f"that graph runs eagerly")
             return gm.forward
+
+    def part(self, fn):
+        """``fn`` (a function differentiated inside this jitted function) compiled on its own, with this
+        function's backend and counters; each such function gets its own code object (its own graph cache)."""
+        if getattr(fn, "__dict__", {}).get("_saved_tensors_pack_hook") is not None:
+            return fn                     # its saved-tensor hooks are applied around the call: left as it is
+        parts = self.__dict__.setdefault("_parts", {})
+        key = id(fn)
+        entry = parts.get(key)
+        if entry is None or entry[0] is not fn:
+            def grad_part(*args, **kwargs):
+                return fn(*args, **kwargs)
+
+            name = getattr(fn, "__name__", type(fn).__name__)
+            grad_part.__code__ = grad_part.__code__.replace(co_name=f"{name}_differentiated")
+            entry = parts[key] = (fn, torch.compile(grad_part, backend=self._backend, dynamic=bool(self.dynamic),
+                                                    isolate_recompiles=True))
+        return entry[1]
 
     def fallback(self, reason, stacklevel=4):
         self.fallbacks.append(reason)
@@ -231,7 +273,7 @@ class _JitState:
             self._build()
         prev, prev_in = _current(), _in_jit[0]
         _active.state = self
-        _in_jit[0] = True
+        _in_jit[0] = self.grad_mode
         n_before = self.graphs
         try:
             if self.fullgraph:
@@ -258,10 +300,10 @@ def _print_breaks(state):
         print(f"[lightspore.jit] {state.name}: graph break x{n}: {first}", file=sys.stderr)
 
 
-def compile_function(fn, name=None, dynamic=0, fullgraph=False):
+def compile_function(fn, name=None, dynamic=0, fullgraph=False, jit_level="O0"):
     """``fn`` wrapped so that calls go through torch.compile; calls made while another compiled function is
     being traced run ``fn`` itself (Dynamo inlines it into the outer graph)."""
-    state = _JitState(fn, name or getattr(fn, "__qualname__", repr(fn)), dynamic, fullgraph)
+    state = _JitState(fn, name or getattr(fn, "__qualname__", repr(fn)), dynamic, fullgraph, jit_level)
 
     @functools.wraps(fn)
     def jitted(*args, **kwargs):

@@ -84,12 +84,12 @@ def _check_options(options, backend):
             _logger.warning(f"For 'jit(options)', the option argument '{option}' is not recognized, please check!")
 
 
-def _wrap(func, dynamic, fullgraph, jit_config):
+def _wrap(func, dynamic, fullgraph, jit_config, jit_level="O0"):
     from .._compile import compile_function
     from ..nn.cell import Cell
 
     def compiled(f, name=None):
-        out = compile_function(f, name=name, dynamic=dynamic, fullgraph=fullgraph)
+        out = compile_function(f, name=name, dynamic=dynamic, fullgraph=fullgraph, jit_level=jit_level)
         out.__dict__["_jit_config"] = jit_config
         return out
 
@@ -131,7 +131,7 @@ def jit(function: Optional[Callable] = None, *, capture_mode: str = "ast", jit_l
                            options=json.dumps(options))
 
     def deco(func):
-        return _wrap(func, dynamic, fullgraph, jit_config)
+        return _wrap(func, dynamic, fullgraph, jit_config, jit_level)
 
     return deco(function) if function is not None else deco
 
