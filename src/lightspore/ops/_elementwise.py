@@ -9,7 +9,7 @@ from ..common import dtype as mstype
 from . import _promote, _release_ops
 from ._args import _binary, _dt, _scal, _unary
 from ._samples import BINARY, BITWISE, UNARY, UNARY_POS, UNARY_UNIT, A, S, V, f16, f32, i32, inf, nan, pos
-from ._table import IMPLS, Primitive, op, prim
+from ._table import IMPLS, SPECS, Primitive, op, prim
 
 # ---------------------------------------------------------------------------------------------
 # elementwise arithmetic
@@ -525,7 +525,7 @@ def _alias(name, target, args):
     exec(f"def {name}({params}):\n    return _f({params})\n", ns)
     impl = ns[name]
     impl.__doc__ = f"Alias of ``ops.{target}``."
-    return op(name)(impl)
+    return op(name, samples=SPECS[target].samples)(impl)     # an alias runs its target's samples
 
 for _n, _t in [("ge", "greater_equal"), ("gt", "greater"), ("le", "less_equal"), ("lt", "less"),
                ("ne", "not_equal"), ("eq", "equal"), ("tensor_add", "add"), ("tensor_mul", "mul"),

@@ -575,7 +575,7 @@ def _t_take(self, indices=None, axis=None, mode="clip", *, index=None):
     return Tensor._make(out.reshape(*x.shape[:ax], *idx.shape, *x.shape[ax + 1:]))
 
 
-@op()
+@op(samples=(S(f32(4, 3), (1, 0), (2, 2)),))
 def tensor_slice(input, begin, size):
     """The slice of ``input`` starting at ``begin`` with ``size`` (-1: to the end)."""
     idx = tuple(slice(b, None if s == -1 else b + s) for b, s in zip(begin, size))

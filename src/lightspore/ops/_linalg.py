@@ -7,7 +7,7 @@ from ..common import dtype as mstype
 from ..common._errors import translate_error
 from ..common.tensor import Tensor
 from ._args import _REQ, _attr_prim, _u
-from ._samples import A, S, f32, i32, inf
+from ._samples import A, S, V, f32, i32, inf
 from ._table import OPS, Primitive, method, op, prim, unwrap
 
 
@@ -86,7 +86,7 @@ _attr_prim("TridiagonalMatMul", [], _tridiag_matmul,
            "A tridiagonal matrix (super-, main and sub-diagonal, each (..., 1, M)) times ``rhs`` (..., M, N).")
 
 
-@op()
+@op(samples=(S(f32(2, 2, 4), f32(2, 2, 3, seed=1), f32(2, 3, 4, seed=2)),))
 def baddbmm_ext(input, batch1, batch2, *, beta=1, alpha=1):
     """``beta * input + alpha * (batch1 @ batch2)``."""
     return torch.baddbmm(input, batch1, batch2, beta=beta, alpha=alpha)
@@ -123,7 +123,7 @@ def slogdet(input):
     return r.sign, r.logabsdet
 
 
-@op(method="logdet")
+@op(method="logdet", samples=(S(A((3, 3), 'float32', 1, 2)),))
 def logdet(input):
     return torch.logdet(_float_in(input, "logdet"))
 
@@ -137,7 +137,7 @@ def svd(input, full_matrices=False, compute_uv=True):
     return s, u, vh.mH      # the reference returns (s, u, v), v not transposed
 
 
-@op(out="tuple")
+@op(out="tuple", samples=(S(f32(3, 2)), S(f32(3, 2), 'complete')))
 def qr(input, mode='reduced'):
     if mode not in ('reduced', 'complete', 'r'):
         raise TypeError(f"For 'qr', 'mode' must be 'reduced', 'complete' or 'r', but got {mode!r}")
@@ -149,17 +149,17 @@ def _qr_method(self, some=True):
     return qr(self, 'reduced' if some else 'complete')
 
 
-@op(method="cholesky")
+@op(method="cholesky", samples=(S(V([[4.0, 2.0], [2.0, 3.0]])), S(V([[4.0, 2.0], [2.0, 3.0]]), True)))
 def cholesky(input_x, upper=False):
     return torch.linalg.cholesky(_float_in(input_x, "cholesky", "input_x"), upper=upper)
 
 
-@op(method="cholesky_inverse")
+@op(method="cholesky_inverse", samples=(S(V([[2.0, 0.0], [1.0, 1.5]])),))
 def cholesky_inverse(input_x, upper=False):
     return torch.cholesky_inverse(_float_in(input_x, "cholesky_inverse", "input_x"), upper=upper)
 
 
-@op(method="matrix_power")
+@op(method="matrix_power", samples=(S(f32(3, 3), 2), S(f32(3, 3), 0), S(A((3, 3), 'float32', 1, 2), -1)))
 def matrix_power(input, n):
     if not isinstance(n, int) or isinstance(n, bool):
         raise TypeError(f"For 'matrix_power', 'n' must be an int, but got {type(n).__name__}")
@@ -272,12 +272,12 @@ def dist(input, other, p=2):
     return torch.dist(input, other, p=p)
 
 
-@op()
+@op(samples=(S(f32(3, 2)),))
 def pinv(x, *, atol=None, rtol=None, hermitian=False):
     return torch.linalg.pinv(x, atol=atol, rtol=rtol, hermitian=hermitian)
 
 
-@op(method="renorm")
+@op(method="renorm", samples=(S(f32(3, 4), 2, 0, 1.0),))
 def renorm(input, p, axis, maxnorm):
     return torch.renorm(input, p, axis, maxnorm)
 
@@ -370,12 +370,12 @@ class Cdist(Primitive):
 # ---------------------------------------------------------------------------------------------
 # part 2: solves, log-determinant, adjoint, products
 # ---------------------------------------------------------------------------------------------
-@op(method="cholesky_solve")
+@op(method="cholesky_solve", samples=(S(f32(2, 3), V([[2.0, 0.0], [1.0, 1.5]])),))
 def cholesky_solve(input, input2, upper=False):
     return torch.cholesky_solve(input, input2, upper=upper)
 
 
-@op()
+@op(samples=(S(A((3, 3), 'float32', 1, 2), f32(3, 2)),))
 def matrix_solve(matrix, rhs, adjoint=False):
     return torch.linalg.solve(matrix.mH if adjoint else matrix, rhs)
 
@@ -390,7 +390,7 @@ class MatrixSolve(Primitive):
         return matrix_solve(matrix, rhs, self.adjoint)
 
 
-@op(prim="LogMatrixDeterminant", method="log_matrix_determinant", out="tuple")
+@op(prim="LogMatrixDeterminant", method="log_matrix_determinant", out="tuple", samples=(S(A((3, 3), 'float32', 1, 2)),))
 def log_matrix_determinant(input):
     r = torch.linalg.slogdet(_float_in(input, "log_matrix_determinant"))
     return r.sign, r.logabsdet
@@ -557,7 +557,7 @@ def _scalar(v, like):
     return v.to(like.dtype) if isinstance(v, torch.Tensor) else torch.tensor(v, dtype=like.dtype)
 
 
-@op()
+@op(samples=(S(f32(3, 4), V(0, 'int32'), V(0.0)),))
 def matrix_diag_part(x, k, padding_value, align='RIGHT_LEFT'):
     lo, hi, single = _band(k, "matrix_diag_part")
     m, n = x.shape[-2], x.shape[-1]
@@ -580,7 +580,7 @@ def matrix_set_diag(x, diagonal, k=0, align='RIGHT_LEFT'):
     return out
 
 
-@op()
+@op(samples=(S(f32(2, 3)),))
 def matrix_diag(x, k=0, num_rows=-1, num_cols=-1, padding_value=0, align='RIGHT_LEFT'):
     lo, hi, single = _band(k, "matrix_diag")
     dg = x.unsqueeze(-2) if single else x
@@ -771,7 +771,7 @@ class Ormqr(Primitive):
         return ormqr(x, tau, other, self.left, self.transpose)
 
 
-@op(prim="EqualCount")
+@op(prim="EqualCount", samples=(S(i32(5), i32(5, seed=1)),))
 def _equal_count(x, y):
     if x.shape != y.shape or x.dtype != y.dtype:
         raise ValueError("For 'EqualCount', the inputs must have the same shape and dtype.")
@@ -795,7 +795,7 @@ def _lstsq(x, a, name):
     return torch.linalg.lstsq(x.double(), b.double(), driver="gelsd").solution.to(x.dtype)
 
 
-@op(method="lstsq")
+@op(method="lstsq", samples=(S(f32(4, 2), f32(4, 3, seed=1)),))
 def lstsq(input, A):  # noqa: N803  (the reference's name)
     """The least-squares (m >= n) or minimum-norm (m < n) solution ``y`` of ``input @ y = A``."""
     return _lstsq(input, A, "lstsq")

@@ -210,7 +210,9 @@ def _check_pad_mode(pad_mode, where):
     return pad_mode.lower()
 
 
-@rt_op()
+@rt_op(samples=(S(f32(1, 2, 5, 5), f32(3, 2, 3, 3, seed=1)),
+                S(f32(1, 2, 5, 5), f32(4, 1, 3, 3, seed=1), f32(4, seed=2), 2, 'pad', 1, 1, 2),
+                S(f32(1, 2, 5, 5), f32(3, 2, 3, 3, seed=1), None, 1, 'same')))
 def conv2d(input, weight, bias=None, stride=1, pad_mode="valid", padding=0, dilation=1, groups=1):
     pad_mode = _check_pad_mode(pad_mode, "conv2d")
     if input.dtype == torch.float64 or weight.dtype == torch.float64:
@@ -305,7 +307,7 @@ class MaxPool(Primitive):
 # ---------------------------------------------------------------------------------------------
 # dropout, one_hot
 # ---------------------------------------------------------------------------------------------
-@rt_op()
+@rt_op(samples=(S(f32(2, 3), 0.5, False),))
 def dropout(input, p=0.5, training=True, seed=None):
     if not training:
         return input
@@ -444,7 +446,8 @@ class _BinaryCrossEntropy(torch.autograd.Function):
         return gx, gy, None
 
 
-@rt_op()
+@rt_op(samples=(S(A((2, 3), 'float32', 0.1, 0.9), A((2, 3), 'float32', 0, 1, 1)),
+                S(A((2, 3), 'float32', 0.1, 0.9), A((2, 3), 'float32', 0, 1, 1), pos(2, 3), 'sum')))
 def binary_cross_entropy(logits, labels, weight=None, reduction="mean"):
     _check_reduction(reduction, "binary_cross_entropy")
     _only(logits, "binary_cross_entropy", _HALF_SINGLE)

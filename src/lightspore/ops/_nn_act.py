@@ -108,7 +108,7 @@ def softsign(x):
     return F.softsign(x)
 
 
-@rt_op()
+@rt_op(samples=(S(f32(2, 3)), S(f32(2, 3), 1.0)))
 def softshrink(input, lambd=0.5):
     _check_lambd(lambd, "softshrink")
     _half_single_only(input, "softshrink")
@@ -141,7 +141,7 @@ def _check_lambd(lambd, where):
         raise RefRuntimeError(f"For '{where}', 'lambd' must be greater or equal to 0, but got {lambd}.")
 
 
-@rt_op()
+@rt_op(samples=(S(f32(2, 3)), S(f32(2, 3), 1.0)))
 def hardshrink(input, lambd=0.5):
     _check_lambd(lambd, "hardshrink")
     _half_single_only(input, "hardshrink")

@@ -12,7 +12,7 @@ from ._nn import same_pads
 from ._nn_act import attr_prim
 from ._nn_image import adaptive_avg_pool1d_torch
 from ._nn_rt import RefRuntimeError, rt_op
-from ._samples import S, V, f32
+from ._samples import S, V, f32, pos, unit
 from ._table import OPS, method, op, unwrap
 
 _REQ = inspect.Parameter.empty
@@ -95,12 +95,13 @@ def conv_torch(x, w, b, stride, pad_mode, padding, dilation, groups, nd, where):
     return _CONV[nd](F.pad(x, flat), w, b, stride, 0, dilation, groups)
 
 
-@rt_op()
+@rt_op(samples=(S(f32(1, 2, 6), f32(3, 2, 3, seed=1)),
+                S(f32(1, 2, 6), f32(3, 2, 3, seed=1), f32(3, seed=2), 2, 'pad', 1)))
 def conv1d(input, weight, bias=None, stride=1, pad_mode="valid", padding=0, dilation=1, groups=1):
     return conv_torch(input, weight, bias, stride, pad_mode, padding, dilation, groups, 1, "conv1d")
 
 
-@rt_op()
+@rt_op(samples=(S(f32(1, 2, 4, 4, 4), f32(3, 2, 2, 2, 2, seed=1)),))
 def conv3d(input, weight, bias=None, stride=1, pad_mode="valid", padding=0, dilation=1, groups=1):
     return conv_torch(input, weight, bias, stride, pad_mode, padding, dilation, groups, 3, "conv3d")
 
@@ -115,7 +116,8 @@ attr_prim("Conv3D", None, {"out_channel": _REQ, "kernel_size": _REQ, "mode": 1,
                            "data_format": "NCDHW"}, call=_conv3d_prim)
 
 
-@op()
+@op(samples=(S(f32(1, 2, 3, 3), f32(2, 3, 2, 2, seed=1)),
+             S(f32(1, 2, 3, 3), f32(2, 3, 2, 2, seed=1), f32(3, seed=2), 2)))
 def conv_transpose2d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1):
     if input.dim() not in (3, 4):
         raise ValueError(f"For 'conv_transpose2d', the input must be a 3-D or 4-D tensor, but got {input.dim()}-D.")
@@ -198,7 +200,7 @@ def avg_pool1d(input_x, kernel_size=1, stride=1, padding=0, ceil_mode=False, cou
     return F.avg_pool1d(input_x, k, s, padding, ceil_mode, count_include_pad)
 
 
-@op()
+@op(samples=(S(f32(1, 2, 4, 4, 4), 2, 2),))
 def avg_pool3d(input_x, kernel_size=1, stride=1, padding=0, ceil_mode=False, count_include_pad=True,
                divisor_override=0):
     where = "avg_pool3d"
@@ -313,7 +315,7 @@ def adaptive_avg_pool2d(input, output_size):
     return F.adaptive_avg_pool2d(input, _output_size(output_size, 2, input, "adaptive_avg_pool2d"))
 
 
-@op()
+@op(samples=(S(f32(1, 2, 4, 4, 4), 2),))
 def adaptive_avg_pool3d(input, output_size):
     if input.dim() not in (4, 5):
         raise ValueError(f"For 'adaptive_avg_pool3d', the input must be a 4-D or 5-D tensor, but got {input.dim()}-D.")
@@ -383,7 +385,7 @@ def _lp_finish(out, ksize, p):
     return (torch.sign(out) * torch.relu(torch.abs(out)) * ksize).pow(1.0 / p)
 
 
-@op()
+@op(samples=(S(pos(1, 2, 6), 2.0, 2),))
 def lp_pool1d(x, norm_type, kernel_size, stride=None, ceil_mode=False):
     p = _lp_norm_type(norm_type, "lp_pool1d")
     s = kernel_size if stride is None else stride
@@ -391,7 +393,7 @@ def lp_pool1d(x, norm_type, kernel_size, stride=None, ceil_mode=False):
     return _lp_finish(out, kernel_size, p)
 
 
-@op()
+@op(samples=(S(pos(1, 2, 4, 4), 2.0, 2),))
 def lp_pool2d(x, norm_type, kernel_size, stride=None, ceil_mode=False):
     p = _lp_norm_type(norm_type, "lp_pool2d")
     k = kernel_size if isinstance(kernel_size, tuple) else (kernel_size, kernel_size)
@@ -537,7 +539,8 @@ attr_prim("ChannelShuffle", lambda x, group: OPS["channel_shuffle"](x, group), {
 # ---------------------------------------------------------------------------------------------
 # sampling grids
 # ---------------------------------------------------------------------------------------------
-@op()
+@op(samples=(S(f32(1, 1, 3, 3), unit(1, 2, 2, 2, seed=1)),
+             S(f32(1, 1, 3, 3), unit(1, 2, 2, 2, seed=1), 'nearest', 'border', True)))
 def grid_sample(input, grid, mode="bilinear", padding_mode="zeros", align_corners=None):
     if mode not in ("bilinear", "nearest", "bicubic"):
         raise ValueError(f"For 'grid_sample', 'mode' must be 'bilinear', 'nearest' or 'bicubic', but got {mode!r}.")
@@ -549,7 +552,7 @@ def grid_sample(input, grid, mode="bilinear", padding_mode="zeros", align_corner
     return F.grid_sample(input, grid, mode, padding_mode, bool(align_corners))
 
 
-@op()
+@op(samples=(S(f32(1, 2, 3), (1, 1, 3, 3)), S(f32(1, 2, 3), (1, 1, 3, 3), True)))
 def affine_grid(theta, size, align_corners=False):
     if not isinstance(align_corners, bool):
         raise TypeError(f"For 'affine_grid', 'align_corners' must be a bool, but got {type(align_corners).__name__}.")
@@ -581,7 +584,7 @@ def dropout1d(input, p=0.5, training=True):
     return _dropout_nd(input, p, training, 1, "dropout1d")
 
 
-@op()
+@op(samples=(S(f32(1, 2, 3, 3), 0.5, False),))
 def dropout2d(input, p=0.5, training=True):
     return _dropout_nd(input, p, training, 2, "dropout2d")
 

@@ -8,6 +8,7 @@ import torch
 
 from ..common.tensor import Tensor
 from ._nn_act import attr_prim
+from ._samples import S, V
 from ._table import OPS, op, unwrap
 
 _REQ = inspect.Parameter.empty
@@ -25,7 +26,8 @@ def _overlaps(a, b, one=1):
     return wh[..., 0] * wh[..., 1]
 
 
-@op()
+@op(samples=(S(V([[0.0, 0.0, 2.0, 2.0], [1.0, 1.0, 3.0, 3.0]]), V([[0.0, 0.0, 2.0, 2.0]])),
+             S(V([[0.0, 0.0, 2.0, 2.0], [1.0, 1.0, 3.0, 3.0]]), V([[0.0, 0.0, 2.0, 2.0]]), 'iof')))
 def iou(anchor_boxes, gt_boxes, mode="iou"):
     if mode not in ("iou", "iof"):
         raise KeyError(f"For 'iou', 'mode' must be 'iou' or 'iof', but got {mode!r}.")

@@ -9,6 +9,7 @@ import torch
 import torch.nn.functional as F
 
 from ..common import dtype as mstype
+from ._samples import S, f32
 from ._table import op
 
 __all__ = ["interpolate_torch"]
@@ -161,7 +162,8 @@ def _bicubic(t, size, align_corners):
     return torch.einsum("oh,nchw,pw->ncop", wh.to(t.device), t, ww.to(t.device))
 
 
-@op()
+@op(samples=(S(f32(1, 2, 3, 3), (6, 6)), S(f32(1, 2, 3, 3), None, 2.0, 'bilinear', True),
+             S(f32(1, 2, 4), 6, None, 'linear')))
 def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corners=None,
                 recompute_scale_factor=None):
     return interpolate_torch(input, size, scale_factor, mode, align_corners, recompute_scale_factor)

@@ -140,7 +140,8 @@ def pdist(input, p=2.0):
 attr_prim("Pdist", lambda x, p: OPS["pdist"](x, p), {"p": 2.0})
 
 
-@op()
+@op(samples=(S(f32(2, 3), f32(2, 4, seed=1), f32(5, 3, 4, seed=2)),
+             S(f32(2, 3), f32(2, 4, seed=1), f32(5, 3, 4, seed=2), f32(5, seed=3))))
 def bidense(input1, input2, weight, bias=None):
     return F.bilinear(input1, input2, weight, bias)
 
@@ -269,7 +270,7 @@ def huber_loss(input, target, reduction="mean", delta=1.0):
     return F.huber_loss(input, target, reduction=reduction, delta=float(delta))
 
 
-@op()
+@op(samples=(S(f32(2, 3), f32(2, 3, seed=1)), S(f32(2, 3), f32(2, 3, seed=1), 'sum')))
 def mse_loss_ext(input, target, reduction="mean"):
     _check_reduction(reduction, "mse_loss_ext")
     return F.mse_loss(input, target, reduction=reduction)

@@ -448,10 +448,10 @@ def register():
         op(fname, prim=prim, samples=BINARY)(_functional(fname, opname, params))
         SPECS[fname].methods, SPECS[fname].mint = tuple(methods), mint_name
         if opname == "sub":
-            op("subtract")(_subtract())
+            op("subtract", samples=BINARY)(_subtract())
         for alias, aop, form, aparams in _FUNCTIONAL_ALIASES:
             if aop == opname:
-                op(alias)(_functional(alias, aop, aparams, form))
+                op(alias, samples=BINARY)(_functional(alias, aop, aparams, form))
         for m in methods:
             METHODS[m] = _method(binary_impl(opname, "method"), prim, m, opname in _ALPHA)
         MINT[mint_name] = _mint(binary_impl(opname, "mint"), prim, mint_name, params, opname)

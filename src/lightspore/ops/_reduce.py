@@ -426,7 +426,7 @@ def unique_consecutive(input, return_inverse=False, return_counts=False, dim=Non
     return torch.unique_consecutive(input, return_inverse, return_counts, dim)
 
 
-@op(prim="UniqueWithPad", method="unique_with_pad", out="tuple")
+@op(prim="UniqueWithPad", method="unique_with_pad", out="tuple", samples=(S(V([1, 2, 2, 4, 1], 'int32'), 0),))
 def unique_with_pad(x, pad_num):
     """Unique values (first-occurrence order) padded to the input's length with ``pad_num``; int32-style idx."""
     y, idx = _unique_impl(x)
@@ -550,7 +550,7 @@ _attr_prim("Bucketize", [("boundaries", _REQ)], lambda s, x: torch.bucketize(
     , right=True).to(torch.int32), "Bucket indices: the number of ``boundaries`` <= each value of ``input``.")
 
 
-@op()
+@op(samples=(S(f32(2, 4)), S(f32(2, 4), 2, 0)))
 def diff_ext(input, n=1, dim=-1, prepend=None, append=None):
     """The ``n``-th forward difference along ``dim``."""
     return torch.diff(input, n, dim, prepend, append)
@@ -723,7 +723,8 @@ def median(input, axis=-1, keepdims=False):
     return torch.median(input, dim=axis, keepdim=keepdims)
 
 
-@op(out="tuple", method="nanmedian")
+@op(out="tuple", method="nanmedian",
+    samples=(S(V([[1.0, nan, 3.0], [2.0, 5.0, 1.0]])), S(V([[1.0, nan, 3.0], [2.0, 5.0, 1.0]]), 0, True)))
 def nanmedian(input, axis=-1, keepdims=False):
     """``(values, indices)``: the lower median along ``axis``, NaNs ignored."""
     if input.dim() == 0:
@@ -769,7 +770,7 @@ def quantile(input, q, axis=None, keepdims=False):
     return _quantile(torch.quantile, "quantile", input, q, axis, keepdims)
 
 
-@op(method="nanquantile")
+@op(method="nanquantile", samples=(S(V([[1.0, nan, 3.0], [2.0, 5.0, 1.0]]), 0.5, 1),))
 def nanquantile(input, q, axis=None, keepdims=False):
     """``quantile`` ignoring NaNs."""
     return _quantile(torch.nanquantile, "nanquantile", input, q, axis, keepdims)
