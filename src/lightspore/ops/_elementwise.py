@@ -666,7 +666,8 @@ def _scalar_op(name, fn, nargs=2):
     impl = impl2 if nargs == 2 else impl1
     impl.__name__ = name
     impl.__doc__ = f"``{name}`` on Python scalars."
-    return op(name, out="raw")(impl)
+    samples = (S(7, 2), S(2.5, 2), S(True, 3), S(3, 1.5)) if nargs == 2 else (S(3), S(-2.5))
+    return op(name, out="raw", samples=samples)(impl)
 
 
 def _sdiv(x, y):

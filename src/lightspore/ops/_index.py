@@ -172,15 +172,23 @@ def _tsr(name, how):
     impl.__name__ = name
     return impl
 
-tensor_scatter_add = op("tensor_scatter_add", prim="TensorScatterAdd")(_tsr("tensor_scatter_add", "add"))
+_TSR_SAMPLES = (S(f32(4, 3), V([[0], [2]], "int32"), f32(2, 3, seed=1)), S(f32(4, 3), V([[1, 2], [3, 0]], "int32"),
+                                                                          f32(2, seed=1)))
 
-tensor_scatter_sub = op("tensor_scatter_sub", prim="TensorScatterSub")(_tsr("tensor_scatter_sub", "sub"))
+tensor_scatter_add = op("tensor_scatter_add", prim="TensorScatterAdd", samples=_TSR_SAMPLES)(
+    _tsr("tensor_scatter_add", "add"))
 
-tensor_scatter_mul = op("tensor_scatter_mul", prim="TensorScatterMul")(_tsr("tensor_scatter_mul", "mul"))
+tensor_scatter_sub = op("tensor_scatter_sub", prim="TensorScatterSub", samples=_TSR_SAMPLES)(
+    _tsr("tensor_scatter_sub", "sub"))
 
-tensor_scatter_max = op("tensor_scatter_max", prim="TensorScatterMax")(_tsr("tensor_scatter_max", "max"))
+tensor_scatter_mul = op("tensor_scatter_mul", prim="TensorScatterMul", samples=_TSR_SAMPLES)(
+    _tsr("tensor_scatter_mul", "mul"))
 
-tensor_scatter_min = op("tensor_scatter_min", prim="TensorScatterMin")(_tsr("tensor_scatter_min", "min"))
+tensor_scatter_max = op("tensor_scatter_max", prim="TensorScatterMax", samples=_TSR_SAMPLES)(
+    _tsr("tensor_scatter_max", "max"))
+
+tensor_scatter_min = op("tensor_scatter_min", prim="TensorScatterMin", samples=_TSR_SAMPLES)(
+    _tsr("tensor_scatter_min", "min"))
 
 
 @prim("TensorScatterUpdate")
@@ -259,6 +267,9 @@ def index_add(x, indices, y, axis, use_lock=True, check_index_bound=True):
     return torch.index_add(x, axis, _idx(indices), y)
 
 
+_SEGMENT_SAMPLES = (S(f32(4, 3), V([0, 1, 0, 2], "int32"), 3), S(f32(4, 3), V([0, 1, 0, 1], "int32"), 3))
+
+
 def _segment(name, how):
     def impl(x, segment_ids, num_segments):
         n = int(num_segments.item()) if isinstance(num_segments, torch.Tensor) else int(num_segments)
@@ -277,11 +288,13 @@ def _segment(name, how):
     impl.__name__ = name
     return impl
 
-unsorted_segment_max = op("unsorted_segment_max", prim="UnsortedSegmentMax")(_segment("unsorted_segment_max", "amax"))
+unsorted_segment_max = op("unsorted_segment_max", prim="UnsortedSegmentMax", samples=_SEGMENT_SAMPLES)(
+    _segment("unsorted_segment_max", "amax"))
 
-unsorted_segment_min = op("unsorted_segment_min", prim="UnsortedSegmentMin")(_segment("unsorted_segment_min", "amin"))
+unsorted_segment_min = op("unsorted_segment_min", prim="UnsortedSegmentMin", samples=_SEGMENT_SAMPLES)(
+    _segment("unsorted_segment_min", "amin"))
 
-unsorted_segment_prod = op("unsorted_segment_prod", prim="UnsortedSegmentProd")(
+unsorted_segment_prod = op("unsorted_segment_prod", prim="UnsortedSegmentProd", samples=_SEGMENT_SAMPLES)(
     _segment("unsorted_segment_prod", "prod"))
 
 
