@@ -10,7 +10,7 @@ TORCH_WORDS = ("mat1 and mat2", "Target 12 is out of bounds", "expected target d
                "Sizes of tensors must match", "expected scalar type", "must be Tensor, not",
                "Dimension out of range", "position 1", "out of bounds", "size mismatch", "Expected size",
                "but got size", "torch", "dimension specified as", "repeated dim", "number of dims don't match",
-               "split_with_sizes")
+               "split_with_sizes", "permute(", "duplicate dims", "Tensors must have same number")
 
 
 def _f32(*shape):
@@ -79,10 +79,11 @@ cases = OrderedDict([
                                                                 ms.Tensor(np.array([0, 7], np.int32)), 0), ("7",))),
     ("ops.one_hot depth", (lambda ms: ms.ops.one_hot(ms.Tensor(np.array([0, 1], np.int32)), -2,
                                                      ms.Tensor(1.0), ms.Tensor(0.0)), ("depth", "-2"))),
-    ("ops.transpose perm", (lambda ms: ms.ops.transpose(ms.Tensor(_f32(2, 3)), (0, 0)), ("perm",))),
-    ("ops.transpose perm length", (lambda ms: ms.ops.transpose(ms.Tensor(_f32(2, 3)), (0, 1, 2)), ("perm",))),
+    ("ops.transpose perm", (lambda ms: ms.ops.transpose(ms.Tensor(_f32(2, 3)), (0, 0)), ("transpose", "perm"))),
+    ("ops.transpose perm length", (lambda ms: ms.ops.transpose(ms.Tensor(_f32(2, 3)), (0, 1, 2)),
+                                   ("transpose", "perm", "3", "2"))),
     ("ops.split sizes", (lambda ms: ms.ops.split(ms.Tensor(_f32(4, 3)), [1, 2]), ("4",))),
-    ("ops.concat ranks", (lambda ms: ms.ops.concat((ms.Tensor(_f32(2, 3)), ms.Tensor(_f32(3)))), ())),
+    ("ops.concat ranks", (lambda ms: ms.ops.concat((ms.Tensor(_f32(2, 3)), ms.Tensor(_f32(3)))), ("rank",))),
     ("x[5] index", (lambda ms: ms.Tensor(_f32(4, 3))[5], ("5",))),
     ("cross_entropy target dtype", (lambda ms: ms.ops.cross_entropy(
         ms.Tensor(_f32(2, 3)), ms.Tensor(np.array([0, 1], np.int16))), ())),

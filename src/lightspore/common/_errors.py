@@ -48,6 +48,12 @@ _WORDING = [
                  "got Tensor[{0}]."}),
     (re.compile(r"split_with_sizes expects split_sizes to sum exactly to (\d+) .*but got split_sizes=\[([-\d, ]*)\]"),
      ValueError, "For '{name}', the sum of 'split_size_or_sections' should be equal to {0}, but got [{1}]."),
+    (re.compile(r"permute\(\): duplicate dims are not allowed"), ValueError,
+     "For '{name}', the elements of 'perm' must be unique dims, but a dim is repeated."),
+    (re.compile(r"input\.dim\(\) = (\d+) is not equal to len\(dims\) = (\d+)"), ValueError,
+     "For '{name}', the size of 'perm' must equal the rank of the input, but got {1} and {0}."),
+    (re.compile(r"Tensors must have same number of dimensions: got (\d+) and (\d+)"), ValueError,
+     "For '{name}', every tensor must have the same rank, but got {0} and {1}."),
     (re.compile(r"Dimension out of range \(expected to be in range of \[(-?\d+), (-?\d+)\], but got (-?\d+)\)"),
      ValueError, "For '{name}', the dim value must be in [{0}, {1}], but got {2}."),
 ]
