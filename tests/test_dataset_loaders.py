@@ -30,8 +30,13 @@ def env(tmp_path_factory):
     make_files(root)
     workers = ds.config.get_num_parallel_workers()
     ds.config.set_num_parallel_workers(1)   # as the generator: one reader, files read one after the other
+    # and, as the generator, no dataset seed set (an earlier test module may have set one; samplers record it)
+    from lightspore.dataset import config as _config
+    seed_state = dict(_config._state)
+    _config._state.update(seed=_config._DEFAULT_SEED, seed_set=False)
     yield scope(ds, ms, root), root
     ds.config.set_num_parallel_workers(workers)
+    _config._state.update(seed=seed_state["seed"], seed_set=seed_state["seed_set"])
 
 
 def _same(got, want, where):

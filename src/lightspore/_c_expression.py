@@ -31,3 +31,6 @@ def _random_normal(seed, buf, mean, sigma):
     t = _writable_float_buffer("_random_normal", buf)
     t.normal_(float(mean), float(sigma), generator=_generator(seed))
 
+
+
+from .nn._cell_members import MixedPrecisionType  # noqa: E402,F401  (Cell.get_mixed_precision_type's enum)

@@ -117,7 +117,9 @@ def set_device(device_target, device_id=None):
 
 
 def get_current_device():
-    return _context["device_target"]
+    """``(device_target, device_id)`` as a DeviceInfo (``.device_target``, ``.device_id``), like the reference."""
+    from .common.device import DeviceInfo
+    return DeviceInfo(_context["device_target"], _context["device_id"])
 
 
 def set_deterministic(deterministic):
@@ -132,3 +134,4 @@ from .parallel._auto_parallel_context import (  # noqa: E402,F401  (re-exported:
     reset_auto_parallel_context,
     set_auto_parallel_context,
 )
+from .parallel._ps_context import get_ps_context, reset_ps_context, set_ps_context  # noqa: E402,F401

@@ -10,7 +10,14 @@ def _array(t):
     return t.cpu().numpy()
 
 
+def _meta(t):
+    """The reference's text for a tensor on the meta device (no values to show), for repr and str alike."""
+    return f"Tensor(shape={list(t._t.shape)}, dtype={t.dtype}, value=\n<meta>)"
+
+
 def tensor_str(t):
+    if t._t.is_meta:
+        return _meta(t)
     return str(_array(t))
 
 
@@ -35,6 +42,8 @@ def _body(a):
 
 
 def tensor_repr(t):
+    if t._t.is_meta:
+        return _meta(t)
     a = _array(t)
     shape = list(a.shape)
     body = _body(a)

@@ -28,3 +28,17 @@ class saved_tensors_hooks:  # noqa: N801 - the reference's name
 
     def __exit__(self, *exc):
         return self._ctx.__exit__(*exc)
+
+
+def register_saved_tensors_hooks(pack_hook, unpack_hook):
+    """``mindspore.register_saved_tensors_hooks`` (2.10): a decorator giving a function the pair of hooks that
+    ``grad``/``value_and_grad`` of it run its saved tensors through (as ``with saved_tensors_hooks(...)`` around the
+    call would). Like the reference, it stores them on the undecorated function and returns the function; the
+    reference applies them only when the gradient is compiled (``ms.jit``), lightspore in PyNative too."""
+    def decorator(func):
+        import inspect
+        inner = inspect.unwrap(func)
+        inner._saved_tensors_pack_hook = pack_hook
+        inner._saved_tensors_unpack_hook = unpack_hook
+        return func
+    return decorator

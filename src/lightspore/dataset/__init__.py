@@ -1,5 +1,57 @@
 """mindspore.dataset: data pipelines (sources, samplers, batch/map/shuffle, iterators)."""
 from . import audio, callback, config, core, dataloader, engine, text, transforms, vision
+from ._cache import DatasetCache
+from ._loaders_audio import (
+    CMUArcticDataset,
+    GTZANDataset,
+    LibriTTSDataset,
+    LJSpeechDataset,
+    SpeechCommandsDataset,
+    TedliumDataset,
+    YesNoDataset,
+)
+from ._loaders_images import (
+    Caltech101Dataset,
+    Caltech256Dataset,
+    CelebADataset,
+    CityscapesDataset,
+    DIV2KDataset,
+    FlickrDataset,
+    Flowers102Dataset,
+    Food101Dataset,
+    KITTIDataset,
+    LFWDataset,
+    OmniglotDataset,
+    PhotoTourDataset,
+    Places365Dataset,
+    QMnistDataset,
+    RenderedSST2Dataset,
+    SBDataset,
+    SBUDataset,
+    SemeionDataset,
+    STL10Dataset,
+    SUN397Dataset,
+    SVHNDataset,
+    USPSDataset,
+    WIDERFaceDataset,
+)
+from ._loaders_text import (
+    AGNewsDataset,
+    AmazonReviewDataset,
+    CLUEDataset,
+    CoNLL2000Dataset,
+    DBpediaDataset,
+    EnWik9Dataset,
+    Multi30kDataset,
+    SogouNewsDataset,
+    SQuADDataset,
+    SST2Dataset,
+    UDPOSDataset,
+    WikiTextDataset,
+    YahooAnswersDataset,
+    YelpReviewDataset,
+)
+from ._loaders_vision import CocoDataset, ManifestDataset, RandomDataset, VOCDataset
 from ._pipeline import (
     AudioBaseDataset,
     BatchDataset,
@@ -25,6 +77,7 @@ from ._pipeline import (
     ZipDataset,
 )
 from ._pipeline import zip_datasets as zip  # noqa: A001 - the reference's name
+from ._serialize import compare, deserialize, serialize, show
 from .callback import DSCallback
 from .samplers import (
     DistributedSampler,
@@ -68,4 +121,14 @@ __all__ = ["config", "transforms", "vision", "Dataset", "BatchInfo", "TupleItera
            "MnistDataset", "FashionMnistDataset", "KMnistDataset", "Cifar10Dataset", "Cifar100Dataset",
            "ImageFolderDataset", "PaddedDataset", "Schema", "TextFileDataset", "CSVDataset",
            "FakeImageDataset", "EMnistDataset", "IMDBDataset", "IWSLT2016Dataset", "IWSLT2017Dataset",
-           "PennTreebankDataset", "MindDataset", "TFRecordDataset"]
+           "PennTreebankDataset", "MindDataset", "TFRecordDataset",
+           "DatasetCache", "CocoDataset", "VOCDataset", "ManifestDataset", "RandomDataset", "CLUEDataset",
+           "AGNewsDataset", "AmazonReviewDataset", "DBpediaDataset", "SogouNewsDataset", "YahooAnswersDataset",
+           "YelpReviewDataset", "SST2Dataset", "SQuADDataset", "WikiTextDataset", "EnWik9Dataset", "CoNLL2000Dataset",
+           "UDPOSDataset", "Multi30kDataset", "YesNoDataset", "LJSpeechDataset", "SpeechCommandsDataset",
+           "GTZANDataset", "CMUArcticDataset", "LibriTTSDataset", "Caltech101Dataset", "Caltech256Dataset",
+           "CelebADataset", "DIV2KDataset", "FlickrDataset", "Flowers102Dataset", "Food101Dataset", "KITTIDataset",
+           "OmniglotDataset", "QMnistDataset", "RenderedSST2Dataset", "SemeionDataset", "STL10Dataset", "SUN397Dataset",
+           "SVHNDataset", "USPSDataset", "serialize", "deserialize", "show", "compare",
+           "CityscapesDataset", "LFWDataset", "Places365Dataset", "SBUDataset", "SBDataset", "TedliumDataset",
+           "PhotoTourDataset", "WIDERFaceDataset"]

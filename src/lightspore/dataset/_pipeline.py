@@ -356,6 +356,8 @@ class TupleIterator(Iterator):
                 raise _pipeline_error(f"Invalid column, column name: {missing[0]} does not exist in the dataset "
                                       f"columns {self._names}.")
             self._pick = [self._names.index(c) for c in columns]
+        elif any(n.startswith("_meta-") for n in self._names):   # metadata columns are not output (the reference)
+            self._pick = [i for i, n in enumerate(self._names) if not n.startswith("_meta-")]
 
     def _convert(self, row):
         if self._pick is not None:
@@ -367,7 +369,7 @@ class DictIterator(Iterator):
     """Rows as ``{column name: Tensor}`` (numpy arrays with ``output_numpy=True``)."""
 
     def _convert(self, row):
-        return {n: _to_output(a, self.output_numpy) for n, a in zip(self._names, row)}
+        return {n: _to_output(a, self.output_numpy) for n, a in zip(self._names, row) if not n.startswith("_meta-")}
 
 
 # ------------------------------------------------------------------ pipeline nodes

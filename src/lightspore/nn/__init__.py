@@ -261,8 +261,13 @@ from .init_utils import no_init_parameters  # noqa: E402
 __all__ += ["no_init_parameters"]
 from ..train.metrics.similarity import BleuScore, CosineSimilarity  # noqa: E402
 from ..train.metrics.surface import HausdorffDistance, MeanSurfaceDistance, RootMeanSquareDistance  # noqa: E402
+from . import probability  # noqa: E402,F401 - imported eagerly, as the reference's nn does (not in __all__)
 
 __all__ += ["BleuScore", "CosineSimilarity", "HausdorffDistance", "MeanSurfaceDistance", "RootMeanSquareDistance"]
 from ..train.metrics.occlusion import OcclusionSensitivity  # noqa: E402
 
 __all__ += ["OcclusionSensitivity"]
+from .layer.thor_layer import Conv2dThor, DenseThor, EmbeddingLookupThor, EmbeddingThor  # noqa: E402
+from .optim.thor import thor  # noqa: E402
+
+__all__ += ["DenseThor", "Conv2dThor", "EmbeddingThor", "EmbeddingLookupThor", "thor"]

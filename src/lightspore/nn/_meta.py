@@ -59,7 +59,9 @@ def to(self, *args, **kwargs):
 
 
 def to_empty(self, *, device=None, recurse=True):
-    dev = torch_device(device, "Cell.to_empty") or "cpu"
+    dev = torch_device(device, "Cell.to_empty") if device is not None else None   # None: each keeps its device
+    if device is not None and dev is None:
+        dev = "cpu"
     for p in _params(self, recurse):
         p._t = torch.empty_like(p._t, device=dev)
     return self

@@ -15,6 +15,7 @@ from .. import _release
 from ..common import dtype as mstype
 from ..common.parameter import Parameter, ParameterTuple, _is_generated
 from ..common.tensor import Tensor
+from . import _cell_members
 
 __all__ = ["Cell", "SequentialCell", "CellList", "CellDict", "GraphCell"]
 
@@ -109,6 +110,7 @@ class Cell:
         d["_exist_objs"] = set()
         d["_exist_names"] = set()
         d["_flags"] = {}
+        _cell_members.on_init(self)
         if flags:
             self.add_flags(**flags)
 
@@ -197,6 +199,9 @@ class Cell:
 
     def __bool__(self):
         return True
+
+    def __del__(self, _on_del=_cell_members.on_del):     # bound now: module globals may be gone at shutdown
+        _on_del(self)
 
     def insert_param_to_cell(self, param_name, param, check_name_contain_dot=True):
         """Add a Parameter to this cell under ``param_name``."""
@@ -736,9 +741,6 @@ class Cell:
     def get_inputs(self):
         return self.__dict__.get("_inputs")
 
-    def compile(self, *args, **kwargs):
-        return None
-
     def init_parameters_data(self, auto_parallel_mode=False):
         return {p: p for p in self.get_parameters()}
 
@@ -774,15 +776,7 @@ def _cast_float(a, tdt):
     return a
 
 
-class GraphCell(Cell):
-    """Wraps a callable graph; lightspore runs it eagerly."""
-
-    def __init__(self, graph, params_init=None, obf_random_seed=None):
-        super().__init__()
-        self.graph = graph
-
-    def construct(self, *inputs):
-        return self.graph(*inputs)
+from ._graph_cell import GraphCell  # noqa: E402  (written in nn/_graph_cell.py; nn.cell.GraphCell as in the reference)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1172,3 +1166,4 @@ _release.signature_per_release(Cell.recompute, _cell_recompute_2_7_1, _cell_reco
 from . import _meta  # noqa: E402
 
 Cell.to, Cell.to_empty = _meta.to, _meta.to_empty     # 2.10: move/cast the Parameters in place, the meta device
+_cell_members.attach(Cell)   # compile/compile_and_run, offload, mixed-precision type, parallel/compiler state

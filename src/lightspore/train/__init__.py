@@ -18,5 +18,19 @@ from .loss_scale_manager import DynamicLossScaleManager, FixedLossScaleManager, 
 __all__ += ["LossScaleManager", "FixedLossScaleManager", "DynamicLossScaleManager", "build_train_network"]
 from ._data_sink import data_sink  # noqa: E402
 from ._export import export  # noqa: E402
+from ._mindir import load  # noqa: E402
 
-__all__ += ["export", "data_sink"]
+__all__ += ["export", "data_sink", "load"]
+from .train_thor import ConvertModelUtils, ConvertNetUtils  # noqa: E402
+
+__all__ += ["ConvertNetUtils", "ConvertModelUtils"]
+from .dataset_helper import DatasetHelper, connect_network_with_dataset  # noqa: E402
+
+__all__ += ["DatasetHelper", "connect_network_with_dataset"]
+from ..parallel.checkpoint_transform import (  # noqa: E402
+    build_searched_strategy,
+    load_distributed_checkpoint,
+    merge_sliced_parameter,
+)
+
+__all__ += ["build_searched_strategy", "merge_sliced_parameter", "load_distributed_checkpoint"]

@@ -651,4 +651,10 @@ def load_torch_state_dict(net, state_dict, strict_load=False):
     return load_param_into_net(net, params, strict_load)
 
 
+# mindspore.train.serialization.merge_sliced_parameter / build_searched_strategy / load_distributed_checkpoint
+from ..parallel.checkpoint_transform import (  # noqa: E402,F401  (written in parallel/)
+    build_searched_strategy,
+    load_distributed_checkpoint,
+    merge_sliced_parameter,
+)
 from ._export import export  # noqa: E402,F401  (mindspore.train.serialization.export; written in train/_export.py)

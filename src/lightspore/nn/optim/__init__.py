@@ -22,3 +22,6 @@ __all__ += ["RMSProp", "Adagrad", "Adadelta", "AdaMax", "ASGD", "Rprop", "Proxim
 from .adafactor import AdaFactor  # noqa: E402
 
 __all__ += ["AdaFactor"]
+from .thor import thor  # noqa: E402
+
+__all__ += ["thor"]
