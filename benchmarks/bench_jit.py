@@ -72,6 +72,9 @@ def _ms_steps(ms, net, x_np, y_np):
     return train_step, (x, y), (lambda out: out.asnumpy())
 
 
+JIT_LEVEL = os.environ.get("BENCH_JIT_LEVEL", "O0")      # --jit-level (passed to --first-call subprocesses too)
+
+
 def build_lightspore(model, jit):
     import lightspore as ms
     import lightspore.nn as nn
@@ -108,7 +111,7 @@ def build_lightspore(model, jit):
         net, data = create_model("resnet50", num_classes=10), _resnet_data()
     net.set_train(True)
     step, args, sync = _ms_steps(ms, net, *data)
-    return (ms.jit(step) if jit else step), args, sync
+    return (ms.jit(step, jit_level=JIT_LEVEL) if jit else step), args, sync
 
 
 # ---------------------------------------------------------------------------------------------
@@ -272,8 +275,14 @@ def main():
     ap.add_argument("--cold", action="store_true", help="a fresh Inductor cache directory (compile from scratch)")
     ap.add_argument("--fresh", type=int, default=0,
                     help="also time (b)'s and (d)'s compile in N fresh processes each, alternating")
+    ap.add_argument("--jit-level", choices=("O0", "O1"), default=None,
+                    help="ms.jit's jit_level for (b): O0 (default; the gradient between graphs, as torch.compile "
+                         "splits at backward) or O1 (forward, backward and update one graph)")
     ap.add_argument("--first-call", nargs=2, metavar=("MODEL", "VARIANT"), help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.jit_level:
+        os.environ["BENCH_JIT_LEVEL"] = args.jit_level
+        globals()["JIT_LEVEL"] = args.jit_level
     if args.first_call:
         first_calls(*args.first_call, args.threads)
         return
@@ -285,7 +294,7 @@ def main():
 
     if args.threads:
         torch.set_num_threads(args.threads)
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, Inductor cache "
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, ms.jit jit_level {JIT_LEVEL}, Inductor cache "
           f"{os.environ.get('TORCHINDUCTOR_CACHE_DIR', 'default')}")
     warm_compiler()
     for model in models:

@@ -5,13 +5,22 @@ What compiles and what does not
     ``torch.compile``. Dynamo traces through lightspore's Python (Tensor holds its torch tensor in ``_t``,
     so the traced graph holds the same torch ops eager runs), guards on input shapes, dtypes and the Python
     constants the code read, and recompiles only when one of those changes.
-  * Constructs Dynamo cannot put in a graph (``torch.autograd.grad`` inside ``grad``/``value_and_grad``,
-    ``requires_grad_`` toggling, ``print``, data-dependent ``if`` on a tensor value, ``.item()``...) end the
-    graph there: that piece runs eagerly and tracing resumes after it (a graph break), so results stay
-    eager's. A training step ``loss, grads = grad_fn(x, y); optimizer(grads)`` becomes: the forward and
-    loss in one graph (its backward compiled by AOTAutograd and run by ``torch.autograd.grad``), and the
-    optimizer update in another, Parameters updated in place — the same split ``torch.compile`` makes of a
-    raw PyTorch step at ``loss.backward()``.
+  * Constructs Dynamo cannot put in a graph (``requires_grad_`` toggling, ``print``, data-dependent ``if`` on a
+    tensor value, ``.item()``...) end the graph there: that piece runs eagerly and tracing resumes after it (a
+    graph break), so results stay eager's.
+  * A training step ``loss, grads = grad_fn(x, y); optimizer(grads)``: with ``jit_level='O0'`` (the default) the
+    gradient transform runs between graphs and the differentiated function compiles on its own (its forward
+    graph, with the backward AOTAutograd compiles and ``torch.autograd.grad`` runs), then the optimizer update is
+    one graph, Parameters updated in place: the split ``torch.compile`` makes of a PyTorch step at
+    ``loss.backward()``, at its compile cost. With ``jit_level='O1'`` (or ``fullgraph=True``) the gradient is traced
+    in the graph (Dynamo's ``trace_autograd_ops``, the weights swapped for detached aliases while tracing): forward,
+    backward and update are one graph for Inductor to fuse (faster steps on small nets; a much longer first
+    compile for large ones, Inductor's cost growing faster than the graph).
+  * Optimizers with ``_graph_update`` (Momentum, Adam, AdamWeightDecay) read learning rates, momentum, the step and
+    Adam's beta powers as 0-d tensors while traced, never as host floats: no graph break, no recompile per step.
+  * Dynamic shapes: ``dynamic=1``, the None and ``Symbol`` dimensions of ``Cell.set_inputs`` specs (GRAPH_MODE) and
+    of ``enable_dynamic`` specs become ``torch._dynamo.mark_dynamic`` dimensions (a Symbol's ``min``/``max`` its
+    range), after the reference's checks of the input sizes.
   * The first call of a jitted function runs eagerly (filling the caches lightspore builds on first use,
     which would otherwise each cost a recompile); the second call compiles.
   * A frame Dynamo cannot compile at all runs eagerly (only that frame, never re-running work already
