@@ -14,6 +14,7 @@ from ..common import dtype as mstype
 from ..common import seed as _seed
 from ..common._device import current_device
 from ..common.tensor import Tensor
+from ._samples import D, S, V, f32, i32, pos
 from ._table import Primitive, method, op, prim
 
 _GENS = {}
@@ -66,13 +67,13 @@ def _fdt(dtype, name, default=torch.float32):
     return t
 
 
-@op(static=("size",))
+@op(static=("size",), samples=(S(2, 3), S(4, dtype=D('float64'))))
 def rand(*size, dtype=None, seed=None):
     return torch.rand(_size(size, "rand"), dtype=_fdt(dtype, "rand"), generator=_gen("rand", seed),
                       device=current_device())
 
 
-@op(static=("size",))
+@op(static=("size",), samples=(S(2, 3), S(4, dtype=D('float16'))))
 def randn(*size, dtype=None, seed=None):
     return torch.randn(_size(size, "randn"), dtype=_fdt(dtype, "randn"), generator=_gen("randn", seed),
                        device=current_device())
@@ -92,7 +93,7 @@ def _check_int(v, name, arg):
         raise TypeError(f"For '{name}', '{arg}' must be an int, but got {type(v).__name__}")
 
 
-@op()
+@op(samples=(S(0, 5, (2, 3)), S(-2, 2, (4,), dtype=D('int32'))))
 def randint(low, high, size, seed=None, *, dtype=None):
     _check_int(low, "randint", "low")
     _check_int(high, "randint", "high")
@@ -104,20 +105,20 @@ def randint(low, high, size, seed=None, *, dtype=None):
                          generator=_gen("randint", seed), device=current_device())
 
 
-@op()
+@op(samples=(S(f32(2, 3)), S(f32(2, 3), dtype=D('float64'))))
 def rand_like(input, seed=None, *, dtype=None):
     dt = _fdt(dtype, "rand_like", input.dtype if input.is_floating_point() else torch.float32)
     return torch.rand(input.shape, dtype=dt, generator=_gen("rand_like", seed, input.device), device=input.device)
 
 
-@op()
+@op(samples=(S(f32(2, 3)), S(i32(3), dtype=D('float32'))))
 def randn_like(input, seed=None, *, dtype=None):
     dt = _fdt(dtype, "randn_like", input.dtype if input.is_floating_point() else torch.float32)
     return torch.randn(input.shape, dtype=dt, generator=_gen("randn_like", seed, input.device),
                        device=input.device)
 
 
-@op()
+@op(samples=(S(f32(2, 3), 0, 5), S(i32(3), 0, 5)))
 def randint_like(input, low, high, seed=None, *, dtype=None):
     _check_int(low, "randint_like", "low")
     _check_int(high, "randint_like", "high")
@@ -138,7 +139,7 @@ def _shape_t(shape, name):
     return _size(tuple(shape), name)
 
 
-@op()
+@op(samples=(S((2, 3), V(0.0), V(1.0)), S((4,), V(0, 'int32'), V(5, 'int32'), None, D('int32'))))
 def uniform(shape, minval, maxval, seed=None, dtype=mstype.float32):
     shape = _shape_t(shape, "uniform")
     t = mstype.to_torch(dtype)
@@ -156,7 +157,7 @@ def uniform(shape, minval, maxval, seed=None, dtype=mstype.float32):
     return (minval + torch.floor(u * (maxval - minval))).to(t)
 
 
-@op()
+@op(samples=(S((2, 3), V(0.0), V(1.0)),))
 def normal(shape, mean, stddev, seed=None):
     shape = _shape_t(shape, "normal")
     mean = torch.as_tensor(mean, dtype=torch.float32)
@@ -166,13 +167,13 @@ def normal(shape, mean, stddev, seed=None):
     return z * stddev + mean
 
 
-@op()
+@op(samples=(S((2, 3)),))
 def standard_normal(shape, seed=None):
     return torch.randn(_shape_t(shape, "standard_normal"), generator=_gen("standard_normal", seed),
                        device=current_device())
 
 
-@op(method="multinomial")
+@op(method="multinomial", samples=(S(pos(2, 4), 3), S(pos(4), 2, False)))
 def multinomial(input, num_samples, replacement=True, seed=None):
     if not input.is_floating_point():
         raise TypeError(f"For 'multinomial', 'input' must be a float tensor, but got {mstype.from_torch(input.dtype)}")
@@ -180,7 +181,7 @@ def multinomial(input, num_samples, replacement=True, seed=None):
     return r.to(torch.int32)      # the reference returns int32 indices
 
 
-@op()
+@op(samples=(S(5), S(6, 0, 0, D('int32'))))
 def randperm(n, seed=0, offset=0, dtype=mstype.int64):
     _check_int(n, "randperm", "n")
     if n < 0:
@@ -189,7 +190,7 @@ def randperm(n, seed=0, offset=0, dtype=mstype.int64):
     return torch.randperm(n, generator=g, device=current_device()).to(mstype.to_torch(dtype))
 
 
-@op()
+@op(samples=(S(f32(2, 3)), S(f32(2, 3), 0.3)))
 def bernoulli(input, p=0.5, seed=None):
     if isinstance(p, torch.Tensor):
         p = p.to(torch.float32).expand(input.shape)
@@ -198,7 +199,7 @@ def bernoulli(input, p=0.5, seed=None):
     return torch.bernoulli(p, generator=_gen("bernoulli", seed, input.device)).to(input.dtype)
 
 
-@op()
+@op(samples=(S(f32(4, 2)),))
 def shuffle(x, seed=None):
     idx = torch.randperm(x.shape[0], generator=_gen("shuffle", seed), device=x.device) if x.ndim else None
     return x[idx] if idx is not None else x.clone()
@@ -236,14 +237,14 @@ class Multinomial(Primitive):
         return Tensor._make(r._t.to(mstype.to_torch(self.dtype)))
 
 
-@op()
+@op(samples=(S((2, 3)),))
 def standard_laplace(shape, seed=None):
     shape = _shape_t(shape, "standard_laplace")
     u = torch.rand(shape, generator=_gen("standard_laplace", seed), device=current_device()) - 0.5
     return -torch.sign(u) * torch.log1p(-2 * u.abs())
 
 
-@op()
+@op(samples=(S((2, 3), V(0.0), V(1.0)),))
 def laplace(shape, mean, lambda_param, seed=None):
     shape = _shape_t(shape, "laplace")
     mean = torch.as_tensor(mean, dtype=torch.float32)
@@ -253,7 +254,7 @@ def laplace(shape, mean, lambda_param, seed=None):
     return mean - lam * torch.sign(u) * torch.log1p(-2 * u.abs())
 
 
-@op(method="random_categorical")
+@op(method="random_categorical", samples=(S(f32(2, 4), 3),))
 def random_categorical(logits, num_sample, seed=0, dtype=mstype.int64):
     p = torch.softmax(logits.to(torch.float32), -1)
     r = torch.multinomial(p, num_sample, True, generator=_gen("random_categorical", seed, logits.device))
@@ -278,15 +279,20 @@ def _gamma_draw(alpha, g):
         return torch._standard_gamma(alpha)
 
 
-@op()
+@op(samples=(S((2, 3), pos(2)), S(V([2, 3], "int32"), pos(2))))
 def random_gamma(shape, alpha, seed=None):
+    if not isinstance(shape, torch.Tensor):     # the reference takes the shape as a Tensor only
+        raise TypeError(f"For 'random_gamma', 'shape' must be a Tensor, but got {type(shape).__name__}.")
     shape = _shape_t(shape, "random_gamma")
     a = alpha.expand(tuple(shape) + tuple(alpha.shape)).contiguous()
     return _gamma_draw(a, _gen("random_gamma", seed))
 
 
-@op()
+@op(samples=(S((2, 3), pos(2)), S(V([2, 3], "int32"), pos(2))))
 def random_poisson(shape, rate, seed=None, dtype=mstype.float32):
+    if not isinstance(shape, torch.Tensor):     # the reference takes the shape as a Tensor only
+        raise TypeError(f"For 'random_poisson', the input argument[shape] must be a Tensor of Int32 or Int64, but "
+                        f"got {type(shape).__name__}.")
     shape = _shape_t(shape, "random_poisson")
     r = rate.to(torch.float32).expand(tuple(shape) + tuple(rate.shape)).contiguous()
     return torch.poisson(r, generator=_gen("random_poisson", seed)).to(mstype.to_torch(dtype))
@@ -310,7 +316,7 @@ def _bshape(*shapes):
     return tuple(torch.broadcast_shapes(*[tuple(s) for s in shapes]))
 
 
-@op()
+@op(samples=(S((2, 3), V(1.0), V(2.0)),))
 def gamma(shape, alpha, beta, seed=None):
     """Gamma(alpha, beta) samples (``beta``: the rate); shape ``shape`` broadcast with alpha and beta."""
     shape = _shape_t(shape, "gamma")
@@ -319,7 +325,7 @@ def gamma(shape, alpha, beta, seed=None):
     return _gamma_draw(a, _gen("gamma", seed)) / beta.to(torch.float32)
 
 
-@op()
+@op(samples=(S((2, 3), V(2.0)),))
 def poisson(shape, mean, seed=None):
     """Poisson(mean) samples of shape ``shape`` broadcast with ``mean`` (float32)."""
     shape = _shape_t(shape, "poisson")
@@ -590,32 +596,32 @@ def bernoulli_ext(input, *, generator=None):
     return torch.bernoulli(input)
 
 
-@op()
+@op(samples=(S(f32(2, 3)), S(f32(2, 3), 0.3)))
 def bernoulli_(input, p=0.5, *, generator=None):
     """Fill ``input`` with Bernoulli(p) 0/1 samples in place."""
     return input.bernoulli_(p)
 
 
-@op()
+@op(samples=(S(f32(2, 3)),))
 def exponential_(input, lambd=1, *, generator=None):
     """Fill ``input`` with Exponential(lambd) samples in place."""
     return input.exponential_(float(lambd))
 
 
-@op()
+@op(samples=(S(f32(2, 3)),))
 def normal_(input, mean=0, std=1, *, generator=None):
     """Fill ``input`` with Normal(mean, std) samples in place."""
     return input.normal_(float(mean), float(std))
 
 
-@op()
+@op(samples=(S(f32(2, 3)), S(f32(2, 3), 0, 5)))
 def random_(input, from_=0, to=None, *, generator=None):
     """Fill ``input`` with integers uniform on ``[from_, to)`` in place."""
     return input.random_(int(from_), int(to)) if to is not None else input.random_(int(from_)) if from_ else \
         input.random_()
 
 
-@op()
+@op(samples=(S(f32(2, 3)), S(f32(2, 3), -1, 1)))
 def uniform_(input, from_=0, to=1, *, generator=None):
     """Fill ``input`` with Uniform(from_, to) samples in place."""
     return input.uniform_(float(from_), float(to))
