@@ -15,6 +15,7 @@ import torch
 from . import dtype as mstype
 from ._device import current_device
 from ._errors import translate_error
+from .symbol import Symbol
 
 __all__ = ["Tensor", "from_numpy", "is_tensor", "tensor", "from_torch", "to_torch"]
 
@@ -170,9 +171,12 @@ class Tensor:
         ms_dtype = mstype.check_dtype(dtype, "For 'Tensor', 'dtype'") if dtype is not None else None
         if input_data is None:
             if shape is None:
+                if ms_dtype is not None and init is None:
+                    _make_placeholder(self, (-2,), ms_dtype, init)     # an unknown rank (enable_dynamic, set_inputs)
+                    return
                 raise ValueError("For 'Tensor', 'input_data' and 'shape' can not both be None.")
             shape = (shape,) if isinstance(shape, int) else tuple(shape)
-            if any(s is None or (isinstance(s, int) and s < 0) for s in shape):
+            if any(s is None or (isinstance(s, int) and s < 0) or isinstance(s, Symbol) for s in shape):
                 _make_placeholder(self, shape, ms_dtype, init)      # a dynamic-shape input spec (set_inputs)
                 return
             if any(not isinstance(s, int) for s in shape):
@@ -288,6 +292,11 @@ class Tensor:
         """Whether the data lives in shared memory (MindSpore 2.10)."""
         return self._t.is_shared()
 
+    def untyped_storage(self):
+        """The bytes under this tensor, dtype-agnostic (MindSpore 2.10's ``mindspore.UntypedStorage``)."""
+        from ._storage import untyped_storage
+        return untyped_storage(self)
+
     def set_(self, source):
         """Make this Tensor share ``source``'s data, shape and dtype (MindSpore 2.10); returns a Tensor over the
         same data (a new object, as in the reference)."""
@@ -298,8 +307,8 @@ class Tensor:
 
     @property
     def device(self):
-        d = self._t.device
-        return "CPU" if d.type == "cpu" else f"{d.type.upper()}:{d.index or 0}"
+        from .device import device_name
+        return device_name(self._t.device)
 
     @property
     def requires_grad(self):
@@ -341,6 +350,9 @@ class Tensor:
     def asnumpy(self):
         """A numpy array sharing memory with the tensor where it lives on the CPU."""
         t = self._t.detach()
+        if t.is_meta:   # the reference's error for a meta tensor (DeviceCtx('meta'), MindSpore 2.10)
+            raise RuntimeError("Not support copy between src:meta and dst:CPU: a tensor on the meta device has no "
+                               "data (give it storage with Cell.to_empty first).")
         if t.dtype == torch.bfloat16:
             t = t.float()
         return t.cpu().numpy() if t.device.type != "cpu" else t.numpy()
@@ -586,8 +598,17 @@ def is_tensor(obj):
 def tensor(input_data=None, dtype=None, shape=None, init=None, const_arg=False, device=None):
     """``mindspore.tensor``: functional constructor; ``device='meta'`` (2.10) gives a Tensor without storage."""
     from ._meta import torch_device
+    dev = torch_device(device, "tensor")
+    if dev is None and device is not None:      # an explicit 'CPU' is the CPU, inside DeviceCtx('meta') too
+        with _on_device("cpu"):
+            return Tensor(input_data, dtype, shape, init, const_arg)
     t = Tensor(input_data, dtype, shape, init, const_arg)
-    return t if torch_device(device, "tensor") is None else Tensor._make(t._t.to("meta"))
+    return t if dev is None else Tensor._make(t._t.to("meta"))
+
+
+def _on_device(dev):
+    from .device import on_device
+    return on_device(dev)
 
 
 class _PlaceholderTensor(Tensor):
@@ -599,7 +620,7 @@ class _PlaceholderTensor(Tensor):
 
     @property
     def shape(self):
-        return self._init
+        return tuple(s if isinstance(s, int) else -1 for s in self._init)      # a Symbol dimension shows as -1
 
     @property
     def ndim(self):
@@ -626,7 +647,7 @@ class _PlaceholderTensor(Tensor):
 def _make_placeholder(self, shape, ms_dtype, init):
     if ms_dtype is None or init is not None:
         raise ValueError("If setting dynamic shape, dtype must not be None, init must be None")
-    shape = tuple(-1 if s is None else s for s in shape)
+    shape = tuple(-1 if s is None else s for s in shape)          # Symbol dimensions are kept (ms.jit reads them)
     self.__class__ = _PlaceholderTensor
-    self._t = torch.zeros([max(s, 0) for s in shape], dtype=mstype.to_torch(ms_dtype))
+    self._t = torch.zeros([s if isinstance(s, int) and s > 0 else 0 for s in shape], dtype=mstype.to_torch(ms_dtype))
     self._init = shape

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import torch
 
-from .. import _release
+from .. import _compile, _release
 from ..common._errors import ShapeRuntimeError
 from ..common.parameter import Parameter, ParameterTuple
 from ..common.tensor import Tensor
@@ -115,13 +115,16 @@ def _call_with_saved_hooks(fn, args, kwargs):
         return fn(*args, **kwargs)
 
 
-def _run_and_grad(fn, args, kwargs, pos, weights, has_aux, sens, where):
+def _run_and_grad(fn, args, kwargs, pos, weights, has_aux, sens, where, ints_as_reals=True):
     """Run fn under autograd; return (outputs, input grads list, weight grads list)."""
+    if _compile.grad_outside_graph():    # ms.jit at O0: between graphs, as torch.compile splits at backward()
+        return _compile.run_outside_graph(_run_and_grad, fn, args, kwargs, pos, weights, has_aux, sens, where)
     if not weights and pos and torch._C._are_functorch_transforms_active():
         return _grad_under_functorch(fn, args, kwargs, pos, has_aux, sens, where)
     create_graph = _depth[0] > 0
     new_args = list(args)
     in_leaves = []
+    int_inputs = False
     if pos is not None:
         for p in pos:
             a = args[p]
@@ -130,17 +133,27 @@ def _run_and_grad(fn, args, kwargs, pos, weights, has_aux, sens, where):
                                 f"but got {type(a).__name__}.")
             t = a._t
             if not (t.is_floating_point() or t.is_complex()):
-                leaf = None
+                # an integer input: the reference differentiates through its values as real numbers and returns
+                # the gradient in the input's dtype (the outputs still come from the integer input, below); one
+                # that only an integer can be (an index) has a zero gradient, as in the reference
+                leaf = t.detach().to(torch.float32).requires_grad_(True) if ints_as_reals else None
+                int_inputs = ints_as_reals
             else:
                 leaf = t if create_graph and t.requires_grad else t.detach().requires_grad_(True)
+            if leaf is not None:
                 new_args[p] = Tensor._make(leaf)
             in_leaves.append(leaf)
     w_tensors = []
     restore = []
+    swapped = []
     if weights:
+        in_graph = not create_graph and _compile.tracing_grad()
         for w in weights:
             t = w._t
-            if not t.requires_grad:
+            if in_graph:    # ms.jit tracing: differentiate a detached alias (requires_grad_ on a graph input breaks it)
+                swapped.append((w, t))
+                t = w._t = t.detach().requires_grad_(True)
+            elif not t.requires_grad:
                 t.requires_grad_(True)
                 restore.append(t)
             w_tensors.append(t)
@@ -167,10 +180,20 @@ def _run_and_grad(fn, args, kwargs, pos, weights, has_aux, sens, where):
                                          allow_unused=True, create_graph=create_graph)
             else:
                 gs = [None] * len(targets)
+    except (TypeError, RuntimeError, IndexError, ValueError):
+        if not int_inputs:
+            raise
+        retry = True        # an integer input used where only an integer goes: differentiate without it
+    else:
+        retry = False
     finally:
         _depth[0] -= 1
         for t in restore:
             t.requires_grad_(False)
+        for w, t in swapped:
+            w._t = t
+    if retry:
+        return _run_and_grad(fn, args, kwargs, pos, weights, has_aux, sens, where, ints_as_reals=False)
     gs = list(gs)
     in_grads = []
     k = 0
@@ -180,7 +203,12 @@ def _run_and_grad(fn, args, kwargs, pos, weights, has_aux, sens, where):
             continue
         g = gs[k]
         k += 1
-        in_grads.append(Tensor._make(g if g is not None else torch.zeros_like(leaf)))
+        g = g if g is not None else torch.zeros_like(leaf)
+        dt = args[p]._t.dtype
+        in_grads.append(Tensor._make(g if g.dtype is dt else g.to(dt)))
+    if int_inputs:      # the outputs of the integer inputs themselves (the gradient pass ran on float copies)
+        with torch.no_grad():
+            out = _call_with_saved_hooks(fn, list(args), kwargs)
     w_grads = []
     for t, g in zip(w_tensors, gs[k:]):
         w_grads.append(Tensor._make(g if g is not None else torch.zeros_like(t)))

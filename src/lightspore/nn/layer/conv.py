@@ -4,7 +4,6 @@ import math
 import torch.nn.functional as F
 
 from ...common import dtype as mstype
-from ...common._errors import ShapeRuntimeError
 from ...common.initializer import HeUniform, Uniform, _calculate_fan_in_and_fan_out, initializer
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
@@ -130,8 +129,8 @@ class Conv2d(_Conv):
 def _conv_error(cell, t, err):
     name = type(cell).__name__
     if t.shape[1] != cell.in_channels:
-        return ShapeRuntimeError(f"For '{name}', the input 'x' must have {cell.in_channels} channels (dim 1), "
-                          f"but got shape {tuple(t.shape)}.")
+        return RuntimeError(f"For '{name}', the input 'x' must have {cell.in_channels} channels (dim 1), "
+                            f"but got shape {tuple(t.shape)}.")
     if t.dtype != cell.weight._t.dtype:
         return TypeError(f"For '{name}', the input 'x' dtype {mstype.from_torch(t.dtype)} does not match the "
                          f"weight dtype {cell.weight.dtype}.")

@@ -3,7 +3,6 @@ import torch
 import torch.nn.functional as F
 
 from ...common import dtype as mstype
-from ...common._errors import ShapeRuntimeError
 from ...common.initializer import initializer
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
@@ -66,8 +65,8 @@ class Embedding(Cell):
         except (IndexError, RuntimeError):
             bad = t[(t < 0) | (t >= self.vocab_size)]
             if bad.numel():
-                raise ShapeRuntimeError(f"For 'Embedding', the 'input_indices' should be in the range "
-                                        f"[0, {self.vocab_size}), but got {int(bad.reshape(-1)[0])}.") from None
+                raise RuntimeError(f"For 'Embedding', the 'input_indices' should be in the range "
+                                   f"[0, {self.vocab_size}), but got {int(bad.reshape(-1)[0])}.") from None
             raise
         return Tensor._make(out)
 
