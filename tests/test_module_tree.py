@@ -73,3 +73,11 @@ def test_first_line_imports_of_model_libraries():
     assert constexpr is ms.ops.constexpr and Primitive is ms.ops.Primitive
     assert array_ops.Transpose is ms.ops.Transpose
     assert C.GradOperation is ms.ops.GradOperation and F.stop_gradient is ms.ops.stop_gradient
+
+
+def test_top_level_bool_is_bool_():
+    # MindSpore 2.7.1 and 2.10: `mindspore.bool is mindspore.bool_` (Bool); the module tree leaves `bool` out, as it
+    # shadows a builtin. common.dtype keeps Python's bool (its functions compare with it), as the reference's does.
+    import lightspore as ms
+    assert ms.bool is ms.bool_ and str(ms.bool) == "Bool"
+    assert ms.common.dtype.pytype_to_dtype(bool) is ms.bool_

@@ -159,3 +159,7 @@ del _sub
 # the parameter-server context and the strategy-search settings (lightspore.parallel)
 from .context import get_ps_context, reset_ps_context, set_ps_context  # noqa: E402
 from .parallel import get_algo_parameters, reset_algo_parameters, set_algo_parameters  # noqa: E402
+
+# ``mindspore.bool`` is ``bool_`` (the reference binds it at the top level only: ``common.dtype``'s own functions
+# compare with Python's ``bool``, so it is not put there)
+bool = bool_  # noqa: A001,F405
