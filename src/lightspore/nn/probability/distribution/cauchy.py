@@ -6,7 +6,7 @@ import torch
 from ....common import dtype as mstype
 from ._utils import sampling
 from ._utils.custom_ops import exp_generic, log1p_generic, log_generic  # noqa: F401 - names of the reference's
-from ._utils.utils import check_distribution_name, check_greater_zero, check_type_name, raise_not_defined, read_only
+from ._utils.utils import check_distribution_name, check_greater_zero, raise_not_defined, read_only
 from .distribution import Distribution
 from .normal import _up
 
@@ -20,10 +20,7 @@ class Cauchy(Distribution):
     _DIST_TYPE = "Cauchy"
 
     def __init__(self, loc=None, scale=None, seed=None, dtype=mstype.float32, name="Cauchy"):
-        param = dict(locals())
-        param['param_dict'] = {'loc': loc, 'scale': scale}
-        check_type_name("dtype", dtype, mstype.float_type, type(self).__name__)
-        super().__init__(seed, dtype, name, param)
+        self._start(locals(), 'loc', 'scale')
         self._loc = self._add_parameter(loc, 'loc')
         self._scale = self._add_checked(scale, 'scale', check_greater_zero, "scale")
         self.entropy_const = math.log(4 * math.pi)

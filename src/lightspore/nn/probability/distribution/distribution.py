@@ -21,6 +21,7 @@ from ._utils.utils import (
     batch_repr,
     cast_to_tensor,
     cast_type_for_device,
+    check_type_name,
     raise_none_error,
     raise_not_implemented_util,
     read_only,
@@ -100,6 +101,15 @@ class Distribution(Cell):
         self.broadcast = broadcast_to
         self.exp_base = exp_generic
         self.log_base = log_generic
+
+    def _start(self, args, *names):
+        """The float distributions' constructor preamble, in the reference's order: record the arguments
+        (``args``, the subclass ``__init__``'s ``locals()``; ``names`` its distribution parameters), check
+        ``dtype`` is a float type, then initialise the base."""
+        param = dict(args)
+        param['param_dict'] = {n: args[n] for n in names}
+        check_type_name("dtype", args['dtype'], mstype.float_type, type(self).__name__)
+        Distribution.__init__(self, args['seed'], args['dtype'], args['name'], param)
 
     _REPR = ()      # (label, attribute) pairs extend_repr shows for a scalar batch
     _DIST_TYPE = None   # what get_dist_type returns (None: NotImplementedError)

@@ -4,7 +4,7 @@ import torch
 from ....common import dtype as mstype
 from ._utils import sampling
 from ._utils.custom_ops import exp_generic, log_generic  # noqa: F401 - names of the reference's module
-from ._utils.utils import check_distribution_name, check_greater_zero, check_type_name, read_only
+from ._utils.utils import check_distribution_name, check_greater_zero, read_only
 from .distribution import Distribution
 
 __all__ = ["Exponential"]
@@ -17,10 +17,7 @@ class Exponential(Distribution):
     _DIST_TYPE = "Exponential"
 
     def __init__(self, rate=None, seed=None, dtype=mstype.float32, name="Exponential"):
-        param = dict(locals())
-        param['param_dict'] = {'rate': rate}
-        check_type_name("dtype", dtype, mstype.float_type, type(self).__name__)
-        super().__init__(seed, dtype, name, param)
+        self._start(locals(), 'rate')
         self._rate = self._add_checked(rate, 'rate', check_greater_zero, 'rate')
 
     rate = read_only('_rate', "The rate given at construction (a Tensor), or None.")

@@ -4,7 +4,6 @@ import math
 import torch
 
 from ....common import dtype as mstype
-from ._utils.utils import check_type_name
 from .distribution import Distribution
 from .normal import _add_mean_sd
 
@@ -15,10 +14,7 @@ class HalfNormal(Distribution):
     """Half-normal distribution with parameters ``mean`` and ``sd`` (> 0): density 0 below zero."""
 
     def __init__(self, mean=None, sd=None, seed=None, dtype=mstype.float32, name="HalfNormal"):
-        param = dict(locals())
-        param['param_dict'] = {'mean': mean, 'sd': sd}
-        check_type_name("dtype", dtype, mstype.float_type, type(self).__name__)
-        super().__init__(seed, dtype, name, param)
+        self._start(locals(), 'mean', 'sd')
         _add_mean_sd(self, mean, sd)
         self.coeff = math.sqrt(2. / math.pi)
 

@@ -2,7 +2,6 @@
 import torch
 
 from ....common import dtype as mstype
-from ._utils.utils import check_type_name
 from .distribution import Distribution
 from .normal import _add_mean_sd
 
@@ -13,10 +12,7 @@ class Laplace(Distribution):
     """Laplace distribution with location ``mean`` and scale ``sd`` (> 0)."""
 
     def __init__(self, mean=None, sd=None, seed=None, dtype=mstype.float32, name="Laplace"):
-        param = dict(locals())
-        param['param_dict'] = {'mean': mean, 'sd': sd}
-        check_type_name("dtype", dtype, mstype.float_type, type(self).__name__)
-        super().__init__(seed, dtype, name, param)
+        self._start(locals(), 'mean', 'sd')
         _add_mean_sd(self, mean, sd)
 
     def _log_prob(self, value, mean=None, sd=None):

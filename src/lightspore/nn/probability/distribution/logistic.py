@@ -7,7 +7,7 @@ import torch
 from ....common import dtype as mstype
 from ._utils import sampling
 from ._utils.custom_ops import exp_generic, log_generic  # noqa: F401 - names of the reference's module
-from ._utils.utils import check_greater_zero, check_type_name, read_only
+from ._utils.utils import check_greater_zero, read_only
 from .distribution import Distribution
 
 __all__ = ["Logistic"]
@@ -31,10 +31,7 @@ class Logistic(Distribution):
     _DIST_TYPE = "Logistic"
 
     def __init__(self, loc=None, scale=None, seed=None, dtype=mstype.float32, name="Logistic"):
-        param = dict(locals())
-        param['param_dict'] = {'loc': loc, 'scale': scale}
-        check_type_name("dtype", dtype, mstype.float_type, type(self).__name__)
-        super().__init__(seed, dtype, name, param)
+        self._start(locals(), 'loc', 'scale')
         self._loc = self._add_parameter(loc, 'loc')
         self._scale = self._add_checked(scale, 'scale', check_greater_zero, "scale")
         self.threshold = _THRESHOLD

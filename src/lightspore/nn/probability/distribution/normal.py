@@ -6,7 +6,7 @@ import torch
 from ....common import dtype as mstype
 from ....common.tensor import Tensor
 from ._utils import sampling
-from ._utils.utils import check_distribution_name, check_greater_zero, check_type_name
+from ._utils.utils import check_distribution_name, check_greater_zero
 from .distribution import Distribution
 
 __all__ = ["Normal"]
@@ -37,10 +37,7 @@ class Normal(Distribution):
     _DIST_TYPE = "Normal"
 
     def __init__(self, mean=None, sd=None, seed=None, dtype=mstype.float32, name="Normal"):
-        param = dict(locals())
-        param['param_dict'] = {'mean': mean, 'sd': sd}
-        check_type_name("dtype", dtype, mstype.float_type, type(self).__name__)
-        super().__init__(seed, dtype, name, param)
+        self._start(locals(), 'mean', 'sd')
         _add_mean_sd(self, mean, sd)
         self.coff = Tensor(-_HALF_LOG_2PI, dtype=dtype)
 

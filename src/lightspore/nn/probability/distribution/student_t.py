@@ -4,7 +4,7 @@ import math
 import torch
 
 from ....common import dtype as mstype
-from ._utils.utils import check_greater_zero, check_type_name
+from ._utils.utils import check_greater_zero
 from .distribution import Distribution
 from .normal import _add_mean_sd
 
@@ -15,10 +15,7 @@ class StudentT(Distribution):
     """Student's t distribution with ``df`` (> 0) degrees of freedom, location ``mean`` and scale ``sd`` (> 0)."""
 
     def __init__(self, df=None, mean=None, sd=None, seed=None, dtype=mstype.float32, name="StudentT"):
-        param = dict(locals())
-        param['param_dict'] = {'df': df, 'mean': mean, 'sd': sd}
-        check_type_name("dtype", dtype, mstype.float_type, type(self).__name__)
-        super().__init__(seed, dtype, name, param)
+        self._start(locals(), 'df', 'mean', 'sd')
         self._df_value = self._add_parameter(df, 'df')
         _add_mean_sd(self, mean, sd)
         if self._df_value is not None:

@@ -4,7 +4,7 @@ import torch
 from ....common import dtype as mstype
 from ._utils import sampling
 from ._utils.custom_ops import exp_generic, log_generic  # noqa: F401 - names of the reference's module
-from ._utils.utils import check_distribution_name, check_greater, check_type_name, read_only
+from ._utils.utils import check_distribution_name, check_greater, read_only
 from .distribution import Distribution
 
 __all__ = ["Uniform"]
@@ -17,10 +17,7 @@ class Uniform(Distribution):
     _DIST_TYPE = "Uniform"
 
     def __init__(self, low=None, high=None, seed=None, dtype=mstype.float32, name="Uniform"):
-        param = dict(locals())
-        param['param_dict'] = {'low': low, 'high': high}
-        check_type_name("dtype", dtype, mstype.float_type, type(self).__name__)
-        super().__init__(seed, dtype, name, param)
+        self._start(locals(), 'low', 'high')
         self._low = self._add_parameter(low, 'low')
         self._high = self._add_parameter(high, 'high')
         if self.low is not None and self.high is not None:
