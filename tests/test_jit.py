@@ -394,11 +394,12 @@ def test_jitted_train_step_golden(case):
 
 # optimizers whose update reads its hyper-parameters in the graph (no host read splits it)
 UPDATE_IN_GRAPH = ('momentum', 'momentum_wd', 'momentum_exp_decay', 'adam', 'adam_amsgrad', 'adam_wd',
-                   'adamweightdecay')
+                   'adamweightdecay', 'sgd', 'sgd_nesterov_wd', 'sgd_lr_list')
 
 
 @pytest.mark.parametrize('jit_level', ['O0', 'O1'])
-@pytest.mark.parametrize('case', ['momentum', 'adam', 'momentum_wd', 'adam_amsgrad', 'adamweightdecay'])
+@pytest.mark.parametrize('case', ['momentum', 'adam', 'momentum_wd', 'adam_amsgrad', 'adamweightdecay', 'sgd',
+                                  'sgd_nesterov_wd'])
 def test_train_step_graphs(case, jit_level):
     """The optimizer update is one graph: no host read of a learning rate, step counter or beta power splits it
     (or recompiles it each step). jit_level O0: the differentiated function is one graph (AOTAutograd compiles

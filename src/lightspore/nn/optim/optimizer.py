@@ -171,7 +171,7 @@ class _ListLr:
 
     def tensor(self, opt):
         table = self.host.param._t.reshape(-1).to(torch.float32)
-        return table[opt.global_step._t.reshape(-1)[0].long()]
+        return table.index_select(0, opt.global_step._t.reshape(-1)[:1].long()).reshape(())
 
 
 class _ScheduleLr:

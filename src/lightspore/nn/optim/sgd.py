@@ -19,12 +19,13 @@ from ...common import dtype as mstype
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ..learning_rate_schedule import _value_type
-from .optimizer import Optimizer, _HostValue, _read_float, opt_init_args_register
+from .optimizer import Optimizer, _add_scaled_, _HostValue, _read_float, opt_init_args_register
 
 __all__ = ["SGD"]
 
 
 class SGD(Optimizer):
+    _graph_update = True
     """``SGD(params, learning_rate=0.1, momentum=0.0, dampening=0.0, weight_decay=0.0, nesterov=False,
     loss_scale=1.0)``."""
 
@@ -75,8 +76,10 @@ class SGD(Optimizer):
     def construct(self, gradients):
         with torch.no_grad():
             ps, gs, lrs = self._begin_step(gradients)
-            mom = self._momentum_host.get()
-            if mom > 0.0:
+            mom = self._momentum_host.now()
+            if isinstance(mom, torch.Tensor):       # ms.jit tracing: the momentum is a 0-d tensor
+                upd = self._graph_accumulate(gs, mom)
+            elif mom > 0.0:
                 accs = [a._t for a in self.accum]
                 stats = [s._t for s in self.stat]
                 if self._stat_cleared(stats):
@@ -93,7 +96,20 @@ class SGD(Optimizer):
                 upd = gs
             for slot, idx in self._buckets:
                 if idx is None:
-                    torch._foreach_add_(ps, upd, alpha=-lrs[slot])
+                    _add_scaled_(ps, upd, -lrs[slot])
                 else:
-                    torch._foreach_add_([ps[i] for i in idx], [upd[i] for i in idx], alpha=-lrs[slot])
+                    _add_scaled_([ps[i] for i in idx], [upd[i] for i in idx], -lrs[slot])
         return self._success
+
+    def _graph_accumulate(self, gs, mom):
+        """The accumulation with ``mom`` a 0-d tensor (traced by ms.jit): both of eager's branches (momentum 0 or
+        not, first step or not) as ``torch.where``, so no value is read on the host; returns the update."""
+        on = mom > 0
+        upd = []
+        for g, a, s in zip(gs, (a._t for a in self.accum), (s._t for s in self.stat)):
+            fresh = s > 0
+            new = torch.where(fresh, g, a * mom + self._one_minus_damp * g)
+            a.copy_(torch.where(on, new, a))
+            s.copy_(torch.where(on & fresh, torch.zeros_like(s), s))
+            upd.append(torch.where(on, g + mom * new if self.nesterov else new, g))
+        return upd
