@@ -16,7 +16,7 @@ What compiles and what does not
     in the graph (Dynamo's ``trace_autograd_ops``, the weights swapped for detached aliases while tracing): forward,
     backward and update are one graph for Inductor to fuse (faster steps on small nets; a much longer first
     compile for large ones, Inductor's cost growing faster than the graph).
-  * Optimizers with ``_graph_update`` (Momentum, Adam, AdamWeightDecay) read learning rates, momentum, the step and
+  * Optimizers with ``_graph_update`` (Momentum, SGD, Adam, AdamWeightDecay) read learning rates, momentum, the step and
     Adam's beta powers as 0-d tensors while traced, never as host floats: no graph break, no recompile per step.
   * Dynamic shapes: ``dynamic=1``, the None and ``Symbol`` dimensions of ``Cell.set_inputs`` specs (GRAPH_MODE) and
     of ``enable_dynamic`` specs become ``torch._dynamo.mark_dynamic`` dimensions (a Symbol's ``min``/``max`` its
