@@ -185,7 +185,8 @@ def main(argv=None):
     with open(TREE) as f:
         tree = json.load(f)
     todo = plan(tree)
-    table = {}
+    # entries of hand-made mirrors outside AREAS (mindspore.dataset.engine.*, c_transforms...) are kept as they are
+    table = {m: e for m, e in _read_table().items() if not _in_area(m)}
     for m, (sources, resolved) in todo.items():
         entry = tree["modules"][m]
         path = SIDECARS.get(m) or _path(m, entry["package"])
@@ -205,6 +206,14 @@ def main(argv=None):
     if not args.dry_run:
         write_table(table)
     return 0
+
+
+def _read_table():
+    try:
+        with open(TABLE) as f:
+            return json.load(f)
+    except OSError:
+        return {}
 
 
 def write_table(table):

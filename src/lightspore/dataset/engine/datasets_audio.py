@@ -1,14 +1,4 @@
-"""mindspore.dataset.engine.datasets_audio: the speech and music dataset readers."""
-from .._loaders_audio import (
-    CMUArcticDataset,
-    GTZANDataset,
-    LibriTTSDataset,
-    LJSpeechDataset,
-    SpeechCommandsDataset,
-    TedliumDataset,
-    YesNoDataset,
-)
+"""Mirror of ``mindspore.dataset.engine.datasets_audio`` (its names are in _mirrors.json)."""
+from lightspore._mirror import mirror
 
-__all__ = ["CMUArcticDataset", "LibriTTSDataset", "GTZANDataset", "LJSpeechDataset", "SpeechCommandsDataset",
-           "YesNoDataset",
-           "TedliumDataset"]
+mirror(globals())

@@ -1,23 +1,4 @@
-"""mindspore.dataset.engine.datasets_text: the text dataset readers."""
-from .._loaders_text import (
-    AGNewsDataset,
-    AmazonReviewDataset,
-    CLUEDataset,
-    CoNLL2000Dataset,
-    DBpediaDataset,
-    EnWik9Dataset,
-    Multi30kDataset,
-    SogouNewsDataset,
-    SQuADDataset,
-    SST2Dataset,
-    UDPOSDataset,
-    WikiTextDataset,
-    YahooAnswersDataset,
-    YelpReviewDataset,
-)
-from ..text_sources import IMDBDataset, IWSLT2016Dataset, IWSLT2017Dataset, PennTreebankDataset, TextFileDataset
+"""Mirror of ``mindspore.dataset.engine.datasets_text`` (its names are in _mirrors.json)."""
+from lightspore._mirror import mirror
 
-__all__ = ["IMDBDataset", "IWSLT2016Dataset", "IWSLT2017Dataset", "PennTreebankDataset", "TextFileDataset",
-           "AGNewsDataset", "AmazonReviewDataset", "CLUEDataset", "CoNLL2000Dataset", "DBpediaDataset",
-           "EnWik9Dataset", "Multi30kDataset", "SogouNewsDataset", "SQuADDataset", "SST2Dataset", "UDPOSDataset",
-           "WikiTextDataset", "YahooAnswersDataset", "YelpReviewDataset"]
+mirror(globals())

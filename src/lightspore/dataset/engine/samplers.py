@@ -1,16 +1,4 @@
-"""mindspore.dataset.engine.samplers: the samplers."""
-from ..samplers import (
-    BuiltinSampler,
-    DistributedSampler,
-    PKSampler,
-    RandomSampler,
-    Sampler,
-    SequentialSampler,
-    Shuffle,
-    SubsetRandomSampler,
-    SubsetSampler,
-    WeightedRandomSampler,
-)
+"""Mirror of ``mindspore.dataset.engine.samplers`` (its names are in _mirrors.json)."""
+from lightspore._mirror import mirror
 
-__all__ = ["BuiltinSampler", "DistributedSampler", "PKSampler", "RandomSampler", "Sampler", "SequentialSampler",
-           "Shuffle", "SubsetRandomSampler", "SubsetSampler", "WeightedRandomSampler"]
+mirror(globals())
