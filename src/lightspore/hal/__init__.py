@@ -25,15 +25,7 @@ from .memory import (
     reset_max_memory_reserved,
     reset_peak_memory_stats,
 )
-from .stream import (
-    Stream,
-    StreamCtx,
-    communication_stream,
-    current_stream,
-    default_stream,
-    set_cur_stream,
-    synchronize,
-)
+from .stream import *  # noqa: F403  (the stream API: Stream, StreamCtx, synchronize, ...)
 
 __all__ = sorted(["is_initialized", "is_available", "device_count", "get_device_capability",
                   "get_device_properties", "get_device_name", "get_arch_list", "Event", "communication_stream",

@@ -1,13 +1,3 @@
 """``mindspore.hal.stream``: the stream API (shared with ``mindspore.runtime.stream``)."""
-from ..runtime.stream import (  # noqa: F401
-    Stream,
-    StreamCtx,
-    communication_stream,
-    current_stream,
-    default_stream,
-    set_cur_stream,
-    synchronize,
-)
-
-__all__ = ["Stream", "synchronize", "set_cur_stream", "current_stream", "default_stream", "communication_stream",
-           "StreamCtx"]
+from ..runtime.stream import *  # noqa: F403
+from ..runtime.stream import __all__  # noqa: F401

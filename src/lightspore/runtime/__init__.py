@@ -23,15 +23,7 @@ from .memory import (
     set_memory,
     use_mem_pool,
 )
-from .stream import (
-    Stream,
-    StreamCtx,
-    communication_stream,
-    current_stream,
-    default_stream,
-    set_cur_stream,
-    synchronize,
-)
+from .stream import *  # noqa: F403  (the stream API: Stream, StreamCtx, synchronize, ...)
 from .stream_limit import StreamLimitCtx, get_stream_limit, reset_stream_limit, set_stream_limit
 
 __all__ = sorted(["launch_blocking", "dispatch_threads_num", "Stream", "communication_stream", "synchronize",
