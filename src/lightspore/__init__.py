@@ -18,17 +18,7 @@ from .common.jit_config import JitConfig
 from .common.mutable import mutable
 from .common.parameter import Parameter, ParameterTuple
 from .common.recompute import recompute
-from .common.seed import (
-    Generator,
-    default_generator,
-    get_rng_state,
-    get_seed,
-    initial_seed,
-    manual_seed,
-    seed,
-    set_rng_state,
-    set_seed,
-)
+from .common.seed import *  # noqa: F403  (set_seed, get_seed, Generator, manual_seed, ...)
 from .common.sparse_tensor import RowTensor
 from .common.symbol import Symbol
 from .common.tensor import Tensor, from_numpy, from_torch, is_tensor, tensor, to_torch
