@@ -704,6 +704,16 @@ CASES = [
     ("caltech256_shard", "rows(ds.Caltech256Dataset(R+'/caltech256', num_shards=3, shard_id=1, shuffle=False))"),
     ("celeba_num_samples", "rows(ds.CelebADataset(R+'/celeba', num_samples=2, shuffle=False))"),
     ("qmnist_sampler_shuffle", "ds.QMnistDataset(R+'/qmnist', sampler=ds.SequentialSampler(), shuffle=False)"),
+    # the older readers follow the same rules (the reference's check_sampler_shuffle_shard_options); GeneratorDataset
+    # does not (its select_sampler refuses the combination with a ValueError)
+    ("mnist_sampler_shuffle", "ds.MnistDataset(R+'/voc', sampler=ds.SequentialSampler(), shuffle=True)"),
+    ("mnist_list_sampler_shuffle", "ds.MnistDataset(R+'/voc', sampler=[0, 1], shuffle=False)"),
+    ("imagefolder_sampler_shards", "ds.ImageFolderDataset(R+'/caltech256', sampler=ds.SequentialSampler(), "
+                                   "num_shards=2, shard_id=0)"),
+    ("cifar10_sampler_num_samples", "ds.Cifar10Dataset(R+'/voc', sampler=ds.SequentialSampler(), num_samples=2)"),
+    ("cifar100_shards_without_id", "ds.Cifar100Dataset(R+'/voc', num_shards=2)"),
+    ("generator_sampler_shuffle", "ds.GeneratorDataset([(1,), (2,)], ['x'], sampler=ds.SequentialSampler(), "
+                                  "shuffle=True)"),
     ("agnews_shard", "rows(ds.AGNewsDataset(R+'/agnews', num_shards=2, shard_id=0, shuffle=False))"),
     ("agnews_num_samples", "rows(ds.AGNewsDataset(R+'/agnews', num_samples=2, shuffle=False))"),
     ("usps_shard", "rows(ds.USPSDataset(R+'/usps', num_shards=2, shard_id=1, shuffle=False))"),

@@ -14,7 +14,16 @@ import numpy as np
 from . import config
 from ._pipeline import SourceDataset, VisionBaseDataset
 from .samplers import PKSampler
-from .sources import Schema, _check_opt_bool, _check_opt_int, _check_shards, _decode_image, _MappableSource, _type_error
+from .sources import (
+    Schema,
+    _check_opt_bool,
+    _check_opt_int,
+    _check_sampler_options,
+    _check_shards,
+    _decode_image,
+    _MappableSource,
+    _type_error,
+)
 
 __all__ = ["CocoDataset", "VOCDataset", "ManifestDataset", "RandomDataset"]
 
@@ -51,29 +60,6 @@ def _json_lines(path, what):
             except json.JSONDecodeError as e:
                 raise RuntimeError(f"Invalid file, failed to parse {what} file: {path} at line {k + 1}: "
                                    f"{e}") from None
-
-
-def _check_sampler_options(shuffle, sampler, num_shards, shard_id, num_samples):
-    """The reference's checks of how ``sampler``, ``shuffle``, ``num_samples`` and the shard arguments combine."""
-    for name, v in (("num_samples", num_samples), ("num_shards", num_shards), ("shard_id", shard_id)):
-        if v is not None and (isinstance(v, bool) or not isinstance(v, int)):
-            raise _type_error(name, v, "[<class 'int'>]")
-    if sampler is not None:
-        if shuffle is not None:
-            raise RuntimeError("sampler and shuffle cannot be specified at the same time.")
-        if num_shards is not None or shard_id is not None:
-            raise RuntimeError("sampler and sharding cannot be specified at the same time.")
-        if num_samples is not None:
-            raise RuntimeError("sampler and num_samples cannot be specified at the same time.")
-    if num_shards is not None:
-        if not 1 <= num_shards <= 2147483647:
-            raise ValueError("Input num_shards is not within the required interval of [1, 2147483647].")
-        if shard_id is None:
-            raise RuntimeError("num_shards is specified and currently requires shard_id as well.")
-        if not 0 <= shard_id <= num_shards - 1:
-            raise ValueError(f"Input shard_id is not within the required interval of [0, {num_shards - 1}].")
-    if num_shards is None and shard_id is not None:
-        raise RuntimeError("shard_id is specified but num_shards is not.")
 
 
 def _check_bool(name, value):

@@ -62,6 +62,29 @@ def _check_shards(num_shards, shard_id):
             raise ValueError("shard_id should be less than num_shards.")
 
 
+def _check_sampler_options(shuffle, sampler, num_shards, shard_id, num_samples):
+    """The reference's checks of how ``sampler``, ``shuffle``, ``num_samples`` and the shard arguments combine."""
+    for name, v in (("num_samples", num_samples), ("num_shards", num_shards), ("shard_id", shard_id)):
+        if v is not None and (isinstance(v, bool) or not isinstance(v, int)):
+            raise _type_error(name, v, "[<class 'int'>]")
+    if sampler is not None:
+        if shuffle is not None:
+            raise RuntimeError("sampler and shuffle cannot be specified at the same time.")
+        if num_shards is not None or shard_id is not None:
+            raise RuntimeError("sampler and sharding cannot be specified at the same time.")
+        if num_samples is not None:
+            raise RuntimeError("sampler and num_samples cannot be specified at the same time.")
+    if num_shards is not None:
+        if not 1 <= num_shards <= 2147483647:
+            raise ValueError("Input num_shards is not within the required interval of [1, 2147483647].")
+        if shard_id is None:
+            raise RuntimeError("num_shards is specified and currently requires shard_id as well.")
+        if not 0 <= shard_id <= num_shards - 1:
+            raise ValueError(f"Input shard_id is not within the required interval of [0, {num_shards - 1}].")
+    if num_shards is None and shard_id is not None:
+        raise RuntimeError("shard_id is specified but num_shards is not.")
+
+
 def _select_sampler(num_samples, shuffle, num_shards, shard_id, sampler):
     """The sampler the arguments ask for, by the reference's rules."""
     if sampler is not None:
@@ -93,11 +116,18 @@ def _select_sampler(num_samples, shuffle, num_shards, shard_id, sampler):
 class _MappableSource(MappableDataset):
     """A source read by row index through a sampler; ``_fetch(i)`` gives row ``i`` as a list of arrays."""
 
+    # the reference's file readers refuse a sampler given with shuffle/shards/num_samples (RuntimeError, before
+    # anything is read); GeneratorDataset and PaddedDataset check only the shard pair (select_sampler's rules)
+    _reference_sampler_checks = True
+
     def __init__(self, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id):
         _check_opt_int("num_samples", num_samples)
         _check_opt_int("num_parallel_workers", num_parallel_workers, 1)
         _check_opt_bool("shuffle", shuffle)
-        _check_shards(num_shards, shard_id)
+        if self._reference_sampler_checks:
+            _check_sampler_options(shuffle, sampler, num_shards, shard_id, num_samples)
+        else:
+            _check_shards(num_shards, shard_id)
         super().__init__([], num_parallel_workers)
         self.num_samples = num_samples
         self.shuffle_flag = shuffle
@@ -178,6 +208,8 @@ def _row_of(item, ncols, where):
 class GeneratorDataset(_MappableSource, UnionBaseDataset):
     """Rows from a Python source: a generator function, an iterable, or a random-access object
     (``__getitem__`` and ``__len__``; then samplers, shuffling, sharding and worker processes apply)."""
+
+    _reference_sampler_checks = False
 
     def __init__(self, source, column_names=None, column_types=None, schema=None, num_samples=None,
                  num_parallel_workers=1, shuffle=None, sampler=None, num_shards=None, shard_id=None,
@@ -416,6 +448,8 @@ def _type_name(de_type):
 class PaddedDataset(_MappableSource, UnionBaseDataset):
     """Rows given as a list of dicts (one per row, the same keys): typically concatenated to a dataset
     to pad it to a multiple of the shard count."""
+
+    _reference_sampler_checks = False
 
     def __init__(self, padded_samples):
         if not isinstance(padded_samples, list) or not padded_samples:
