@@ -158,7 +158,20 @@ def _mixed(ms):
     return out
 
 
+def _phase(ms):
+    seq = ms.nn.SequentialCell([_dense(ms)])
+    out = {"initial": [seq.phase, seq[0].phase, seq.training]}
+    seq.set_train(False)
+    out["set_train(False)"] = [seq.phase, seq[0].phase]
+    seq.set_train(True)
+    out["set_train(True)"] = [seq.phase, seq[0].phase]
+    seq.phase = "eval"
+    out["assigned"] = [seq.phase, _err(setattr, seq, "phase", 3)]
+    return out
+
+
 CASES = {
+    "phase": _phase,
     "defaults": _defaults,
     "setters": _setters,
     "total_instance_count": _instance_count,

@@ -110,6 +110,7 @@ class Cell:
         d["_exist_objs"] = set()
         d["_exist_names"] = set()
         d["_flags"] = {}
+        d["_phase"] = "train"      # as the reference: 'train' until set_train(False) on this cell
         _cell_members.on_init(self)
         if flags:
             self.add_flags(**flags)
@@ -641,13 +642,20 @@ class Cell:
             self.__dict__["_jit_config_dict"] = jit_config.jit_config_dict
 
     def set_train(self, mode=True):
+        self.__dict__["_phase"] = "train" if mode else "predict"     # this cell's only, as the reference's
         for _, cell in self.cells_and_names():
             cell.__dict__["training"] = bool(mode)
         return self
 
     @property
     def phase(self):
-        return "train" if self.training else "predict"
+        return self.__dict__.get("_phase", "train")
+
+    @phase.setter
+    def phase(self, value):
+        if not isinstance(value, str):
+            raise TypeError(f"For 'Cell', the property 'phase' must be string type, but got type {type(value)}.")
+        self.__dict__["_phase"] = value
 
     def set_grad(self, requires_grad=True):
         self.__dict__["requires_grad"] = requires_grad
