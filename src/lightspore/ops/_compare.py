@@ -91,7 +91,7 @@ def _check_numerics(s, x):
 _attr_prim("CheckNumerics", [], _check_numerics, "The input itself; a RuntimeError when it holds NaN or Inf.")
 
 
-@op()
+@op(samples=(S(V([1.0, nan, inf, -inf])), S(i32(3))))
 def isnan_ext(tensor):
     """Element-wise NaN test."""
     return torch.isnan(tensor)

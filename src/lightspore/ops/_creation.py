@@ -152,7 +152,7 @@ def tensor_range(start, end, step):
     return torch.arange(start.item(), end.item(), step.item(), dtype=tdt, device=start.device)
 
 
-@op()
+@op(samples=(S(f32(2, 3), 1.5), S(i32(4), 2)))
 def fills(x, value):
     """A tensor like ``x`` filled with ``value``."""
     return torch.full_like(x, value.item() if isinstance(value, torch.Tensor) else value)

@@ -485,7 +485,7 @@ def mvlgamma(input, p):
     return torch.mvlgamma(input, p)
 
 
-@op(prim="Polygamma")
+@op(prim="Polygamma", samples=(S(V(1, "int64"), pos(2, 3)), S(V(2, "int64"), pos(4, seed=1))))
 def polygamma(n, input):
     return torch.polygamma(int(n), input)
 
@@ -542,7 +542,7 @@ _alias("tensor_expm1", "expm1", ("input",))
 _alias("pows", "pow", ("input", "exponent"))
 
 
-@op()
+@op(samples=(S(f32(2, 3), pos(2, 3, seed=1)), S(V([7, -7, 9], "int32"), V([2, 2, -4], "int32"))))
 def tensor_div(x, y):
     """``x / y`` as the reference's ``P.RealDiv()``: integer inputs divide with truncation."""
     x, y = _scal(x, y)
@@ -551,7 +551,7 @@ def tensor_div(x, y):
     return torch.div(x, y)
 
 
-@op()
+@op(samples=(S(f32(2, 3), 2.5), S(i32(4), 3)))
 def tensor_muls(input, other):
     """``input * other`` for a Python number ``other``."""
     if not isinstance(other, (int, float, bool)):
@@ -559,7 +559,7 @@ def tensor_muls(input, other):
     return torch.mul(input, other)
 
 
-@op()
+@op(samples=(S(f32(2, 3), f32(2, 3, seed=1)), S(i32(2, 3), i32(3, seed=1))))
 def tensor_sub(*args):
     """``ops.tensor_sub(x, y)``: element-wise ``x - y`` (the reference's ``P.Sub()`` instance)."""
     if len(args) != 2:

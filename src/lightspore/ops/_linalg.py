@@ -568,7 +568,7 @@ def matrix_diag_part(x, k, padding_value, align='RIGHT_LEFT'):
     return out[..., 0, :] if single else out
 
 
-@op()
+@op(samples=(S(f32(3, 3), f32(3, seed=1)), S(f32(2, 3, 4), f32(2, 3, seed=1))))
 def matrix_set_diag(x, diagonal, k=0, align='RIGHT_LEFT'):
     lo, hi, single = _band(k, "matrix_set_diag")
     m, n = x.shape[-2], x.shape[-1]

@@ -220,7 +220,7 @@ def avg_pool3d(input_x, kernel_size=1, stride=1, padding=0, ceil_mode=False, cou
     return F.avg_pool3d(x, k, s, p, ceil_mode, count_include_pad, divisor_override or None).to(input_x.dtype)
 
 
-@op(out="any")
+@op(out="any", samples=(S(f32(1, 1, 4, 4, 4), 2), S(f32(1, 2, 4, 4, 4), 2, 1, 0, 1, False, True)))
 def max_pool3d(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
     where = "max_pool3d"
     k = _tuple(kernel_size, 3, "kernel_size", where)
@@ -351,7 +351,7 @@ def adaptive_max_pool2d(input, output_size, return_indices=False):
     return (out, idx) if return_indices else out
 
 
-@op(out="any")
+@op(out="any", samples=(S(f32(1, 1, 4, 4, 4), (2, 2, 2)), S(f32(1, 4, 4, 4), 2, True)))
 def adaptive_max_pool3d(input, output_size, return_indices=False):
     if input.dim() not in (4, 5):
         raise ValueError(f"For 'adaptive_max_pool3d', the input must be a 4-D or 5-D tensor, but got {input.dim()}-D.")

@@ -85,7 +85,7 @@ attr_prim("BoundingBoxDecode", None, {"max_shape": _REQ, "means": (0.0, 0.0, 0.0
                                                                           self.means, self.stds, self.wh_ratio_clip))
 
 
-@op()
+@op(samples=(S(V([[0, 0, 2, 2], [1, 1, 5, 5], [-1, 0, 3, 3]], "float32"), V([4, 4, 1], "float32")),))
 def check_valid(bboxes, img_metas):
     h, w, ratio = img_metas[0], img_metas[1], img_metas[2]
     b = bboxes

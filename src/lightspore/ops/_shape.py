@@ -1102,7 +1102,7 @@ def inplace_sigmoid(input):
 # ---------------------------------------------------------------------------------------------
 # the reference's "_ext" (torch-style) variants and remaining in-place functionals
 # ---------------------------------------------------------------------------------------------
-@op()
+@op(samples=(S(f32(2, 3), 2.0), S(f32(2, 3), f32(2, 3, seed=1))))
 def float_power_ext(input, exponent):
     """``input ** exponent`` computed in double precision (float64, complex128 for complex)."""
     return torch.float_power(input, exponent)
@@ -1114,7 +1114,7 @@ def chunk_ext(input, chunks, dim=0):
     return torch.chunk(input, chunks, dim)
 
 
-@op(static=("equation",))
+@op(static=("equation",), samples=(S("ij,jk->ik", f32(2, 3), f32(3, 4, seed=1)), S("ii->i", f32(3, 3))))
 def einsum_ext(equation, *operands):
     """Einstein summation over ``operands``."""
     return torch.einsum(equation, *operands)
