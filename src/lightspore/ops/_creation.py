@@ -145,7 +145,7 @@ class Range(Primitive):
         return OPS["range"](start, end, step, self.maxlen)
 
 
-@op()
+@op(samples=(S(V(0, "int32"), V(7, "int32"), V(2, "int32")), S(V(0.5), V(2.0), V(0.5))))
 def tensor_range(start, end, step):
     """``[start, end)`` with ``step`` (0-D tensors in, their dtype out)."""
     tdt = start.dtype if start.is_floating_point() else torch.int64

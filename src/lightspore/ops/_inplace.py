@@ -5,10 +5,11 @@ import torch
 
 from ..common.tensor import Tensor
 from ._args import _idx, _no_attr_prim, _u, _write
+from ._samples import S, f32, i32
 from ._table import METHODS, method, op, unwrap
 
 
-@op(prim="StopGradient")
+@op(prim="StopGradient", samples=(S(f32(2, 3)), S(i32(4))))
 def stop_gradient(value):
     return value.detach() if isinstance(value, torch.Tensor) else value
 

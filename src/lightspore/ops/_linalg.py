@@ -128,7 +128,7 @@ def logdet(input):
     return torch.logdet(_float_in(input, "logdet"))
 
 
-@op(method="svd", out="any")
+@op(method="svd", out="any", samples=(S(f32(3, 3), False, False), S(f32(2, 4, 3), False, False)))
 def svd(input, full_matrices=False, compute_uv=True):
     _float_in(input, "svd")
     if not compute_uv:

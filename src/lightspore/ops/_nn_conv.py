@@ -579,7 +579,7 @@ def _dropout_nd(x, p, training, nd, where):
     return fn(x, p, True)
 
 
-@op()
+@op(samples=(S(f32(2, 3, 4), 0.5, False),))
 def dropout1d(input, p=0.5, training=True):
     return _dropout_nd(input, p, training, 1, "dropout1d")
 
@@ -589,7 +589,7 @@ def dropout2d(input, p=0.5, training=True):
     return _dropout_nd(input, p, training, 2, "dropout2d")
 
 
-@op()
+@op(samples=(S(f32(1, 2, 2, 2, 2), 0.5, False),))
 def dropout3d(input, p=0.5, training=True):
     return _dropout_nd(input, p, training, 3, "dropout3d")
 

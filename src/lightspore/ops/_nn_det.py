@@ -47,7 +47,7 @@ def _centers(b):
     return b[:, 0] + 0.5 * (w - 1), b[:, 1] + 0.5 * (h - 1), w, h
 
 
-@op()
+@op(samples=(S(V([[0, 0, 4, 4], [1, 1, 3, 5]], "float32"), V([[0, 0, 4, 4], [0, 1, 3, 4]], "float32")),))
 def bounding_box_encode(anchor_box, groundtruth_box, means=(0.0, 0.0, 0.0, 0.0), stds=(1.0, 1.0, 1.0, 1.0)):
     px, py, pw, ph = _centers(anchor_box)
     gx, gy, gw, gh = _centers(groundtruth_box)
@@ -57,7 +57,8 @@ def bounding_box_encode(anchor_box, groundtruth_box, means=(0.0, 0.0, 0.0, 0.0),
     return (d - m) / s
 
 
-@op()
+@op(samples=(S(V([[0, 0, 4, 4], [1, 1, 3, 5]], "float32"), V([[0.1, 0.2, 0.1, -0.1], [0, 0, 0, 0]], "float32"),
+               (10, 10)),))
 def bounding_box_decode(anchor_box, deltas, max_shape, means=(0.0, 0.0, 0.0, 0.0), stds=(1.0, 1.0, 1.0, 1.0),
                         wh_ratio_clip=0.016):
     m = torch.tensor(means, dtype=deltas.dtype, device=deltas.device)

@@ -16,6 +16,7 @@ from ._nn import same_pads
 from ._nn_act import attr_prim
 from ._nn_conv import _check_pad_mode, _tuple, conv3d_transpose
 from ._nn_image import _cubic_weights
+from ._samples import S, V, f32
 from ._table import OPS, op, unwrap
 
 _REQ = inspect.Parameter.empty
@@ -121,7 +122,8 @@ def _mirror(t, paddings, mode, where):
     raise ValueError(f"For '{where}', 'mode' must be 'REFLECT' or 'SYMMETRIC', but got {mode!r}.")
 
 
-@op()
+@op(samples=(S(f32(1, 3, 3), V([[0, 0], [1, 1], [1, 1]], "int64"), "REFLECT"),
+             S(f32(1, 3, 3), V([[0, 0], [1, 2], [2, 1]], "int64"), "SYMMETRIC")))
 def mirror_pad(input_x, paddings, mode):
     return _mirror(input_x, paddings, mode, "mirror_pad")
 
@@ -490,7 +492,7 @@ attr_prim("UpsampleTrilinear3D", None, {"align_corners": False}, call=_upsample3
 # ---------------------------------------------------------------------------------------------
 # top-k membership, CTC decoding and loss
 # ---------------------------------------------------------------------------------------------
-@op(prim=None)
+@op(prim=None, samples=(S(f32(3, 4), V([0, 1, 2], "int32"), 2), S(f32(3, 4), V([3, 3, 0], "int32"), 1)))
 def intopk(x1, x2, k):
     if isinstance(k, bool) or not isinstance(k, int):
         raise TypeError(f"For 'intopk', 'k' must be an int, but got {type(k).__name__}.")
@@ -741,7 +743,7 @@ fractional_max_pool2d = op(out="any")(_fractional(2))
 fractional_max_pool3d = op(out="any")(_fractional(3))
 
 
-@op()
+@op(samples=(S(f32(1, 4, 4, 1), V([[0, 0, 1, 1], [0.25, 0.25, 0.75, 1]], "float32"), V([0, 0], "int32"), (2, 3)),))
 def crop_and_resize(image, boxes, box_indices, crop_size, method="bilinear", extrapolation_value=0.0):
     if method not in ("bilinear", "nearest", "bilinear_v2"):
         raise ValueError(f"For 'crop_and_resize', 'method' must be 'bilinear', 'nearest' or 'bilinear_v2', but got "

@@ -590,7 +590,7 @@ class MultinomialWithReplacement(Primitive):
 
 
 # functional forms of the in-place random fills (return the input)
-@op()
+@op(samples=(S(V([0.0, 1.0, 1.0, 0.0])),))
 def bernoulli_ext(input, *, generator=None):
     """0/1 samples with the probabilities in ``input``."""
     return torch.bernoulli(input)
