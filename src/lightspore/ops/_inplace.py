@@ -160,25 +160,25 @@ def _index_put__method(self, indices, values, accumulate=False):
     return _write(self, self._t.index_put(idx, _u(values), accumulate))
 
 
-@op()
+@op(samples=(S(f32(2, 3)),))
 def zero_(input):
     """Fill ``input`` with zeros in place; returns it."""
     return input.zero_()
 
 
-@op()
+@op(samples=(S(f32(2, 3), -0.5, 0.5),))
 def clamp_(input, min=None, max=None):
     """Clamp ``input`` in place; returns it."""
     return input.clamp_(min, max)
 
 
-@op()
+@op(samples=(S(f32(2, 3)),))
 def tanh_(input):
     """``tanh`` in place; returns the input."""
     return input.tanh_()
 
 
-@op()
+@op(samples=(S(f32(2, 3, seed=3)),))
 def erfinv_(input):
     """``erfinv`` in place; returns the input."""
     return input.erfinv_()

@@ -574,7 +574,7 @@ attr_prim("CTCLoss", None, {"preprocess_collapse_repeated": False, "ctc_merge_re
                             "ignore_longer_outputs_than_inputs": False}, call=_ctc_loss_prim)
 
 
-@op()
+@op(samples=(S(f32(2, 1)), S(f32(3, 1), 4)))
 def padding(x, pad_dim_size=8):
     return _padding_prim(type("P", (), {"pad_dim_size": pad_dim_size})(), Tensor._make(x))._t
 

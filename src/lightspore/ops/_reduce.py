@@ -417,7 +417,8 @@ def _unique_impl(input):
     rank = torch.argsort(order)
     return y[order], rank[inv].reshape(input.shape).to(torch.int32)
 
-unique = op("unique", prim="Unique", out="tuple")(_unique_impl)
+unique = op("unique", prim="Unique", out="tuple",
+            samples=(S(V([3, 1, 2, 1, 3], "int32")), S(V([2.5, -1.0, 2.5], "float32"))))(_unique_impl)
 
 
 @op(method="unique_consecutive", out="any",

@@ -1069,7 +1069,7 @@ _attr_prim("DynamicShape", [("dtype", 9)], lambda s, x: torch.tensor(tuple(x.sha
            "The shape of the input as a 1-D int64 tensor (use TensorShape).")
 
 
-@op()
+@op(samples=(S(f32(2, 3)), S(i32(4))))
 def dyn_shape(input_x):
     """The shape of the input as a 1-D int64 tensor."""
     return torch.tensor(tuple(input_x.shape), dtype=torch.int64)
@@ -1093,7 +1093,7 @@ _attr_prim("DataFormatDimMap", [("src_format", "NHWC"), ("dst_format", "NCHW")],
            "Dimension indices in ``src_format`` mapped to their positions in ``dst_format``.")
 
 
-@op()
+@op(samples=(S(f32(2, 3)),))
 def inplace_sigmoid(input):
     """``sigmoid`` in place; returns the input."""
     return input.sigmoid_()
