@@ -9,7 +9,7 @@ from ..common import dtype as mstype
 from ..common._errors import RefRuntimeError
 from ..common.tensor import Tensor
 from ._args import _REQ, _attr_prim, _check_nd, _idx, _nd_index, _no_attr_prim, _tdt, _u, _write
-from ._samples import S, V, f32, mask
+from ._samples import S, V, f32, mask, pos
 from ._table import METHODS, OPS, Primitive, method, op, prim
 
 
@@ -146,7 +146,8 @@ def scatter_nd(indices, updates, shape):
     return out.index_put(_nd_index(indices), updates, accumulate=True)
 
 
-@op(static=("args",))
+@op(static=("args",), samples=(S(f32(3, 4), V([[0], [2]], "int32"), f32(2, 4, seed=1)),
+                               S(f32(2, 3), V([[0, 1], [1, 2]], "int64"), V([5.0, 6.0]))))
 def tensor_scatter_update(*args):
     input_x, indices, updates = (a._t if isinstance(a, Tensor) else a for a in args)
     _check_nd("tensor_scatter_update", input_x, indices, updates)
@@ -311,7 +312,8 @@ def _tsdiv(input_x, indices, updates):
 
 _tsdiv.__name__ = "tensor_scatter_div"
 
-tensor_scatter_div = op("tensor_scatter_div", prim="TensorScatterDiv")(_tsdiv)
+tensor_scatter_div = op("tensor_scatter_div", prim="TensorScatterDiv",
+                        samples=(S(f32(3, 4), V([[0], [2]], "int32"), pos(2, 4, seed=1)),))(_tsdiv)
 
 
 @op("slice", prim="Slice", samples=(S(f32(4, 3), (1, 0), (2, 2)),))
