@@ -16,6 +16,7 @@ import tempfile
 import time
 
 import pytest
+from _dist import free_port
 
 from lightspore.__main__ import _adopt_mpi_env
 from lightspore.msrun import _args, _launcher
@@ -27,12 +28,6 @@ MS_WORKER = os.path.join(HERE, "golden", "gen_msrun_ms_worker.py")
 # every launch is bounded: a launcher that does not stop a sleeping (120 s) worker fails the test by timing out
 BOUND_S = 90
 ABSENT_FLAGS = {"sim_level", "sim_rank_id"}  # the reference's dry-run simulation: no graph compiler to simulate
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def procs_mentioning(text):

@@ -5,12 +5,12 @@ prefixes for bind files and NUMA maps."""
 import argparse
 import json
 import os
-import random
 import shutil
 import subprocess
 import sys
 
 import pytest
+from _dist import free_port
 from _golden import GOLDEN, load_cases
 
 from lightspore.msrun import _args, _bind
@@ -31,7 +31,7 @@ def work(tmp_path):
 def _launch(flag, work):
     env = dict(os.environ, LIGHTSPORE_MS_VERSION="2.10")
     p = subprocess.run([sys.executable, "-m", "lightspore.msrun", "--worker_num=1", "--local_worker_num=1",
-                        f"--master_port={random.randint(20000, 40000)}", "--log_dir=lg", "--join=True", flag, "w.py"],
+                        f"--master_port={free_port()}", "--log_dir=lg", "--join=True", flag, "w.py"],
                        cwd=work, capture_output=True, text=True, timeout=300, env=env)
     log_path = work / "lg" / "worker_0.log"
     log = log_path.read_text() if log_path.exists() else ""
