@@ -4,6 +4,7 @@ behaviour recorded by tests/golden/gen_realcode.py. The libraries themselves are
 tools/realcode_check.py against fetched checkouts (they are not on PyPI for CI, except mindcv: test_mindcv)."""
 import json
 import os
+import sys
 
 import numpy as np
 import pytest
@@ -17,12 +18,12 @@ from lightspore.log import _LogActionOnce
 from lightspore.train import serialization as ser
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "golden")
+sys.path.insert(0, HERE)
+from realcode_cases import arr, parse_only_transforms  # noqa: E402
+
 with open(os.path.join(HERE, "realcode.json"), encoding="utf-8") as _f:
     G = json.load(_f)
 
-
-def arr(a):
-    return {"dtype": str(a.dtype), "shape": list(a.shape), "value": a.tolist()}
 
 
 def test_vocab():
@@ -35,23 +36,7 @@ def test_vocab():
         v.tokens_to_ids("a")    # the reference's binding takes a list only
 
 
-class Lookup(TextTensorOperation):
-    def __init__(self, vocab, unk, dtype):
-        super().__init__()
-        self.args = (vocab, unk, dtype)
-
-    def parse(self):
-        return cde.LookupOperation(*self.args)
-
-
-class Basic(TextTensorOperation):
-    def __init__(self, lower_case):
-        super().__init__()
-        self.lower_case = lower_case
-
-    def parse(self):
-        return cde.BasicTokenizerOperation(self.lower_case, False, DE_C_INTER_NORMALIZE_FORM.get(NormalizeForm.NFD),
-                                           False, False)
+Lookup, Basic = parse_only_transforms(TextTensorOperation, cde, NormalizeForm, DE_C_INTER_NORMALIZE_FORM)
 
 
 def test_parse_only_transforms_run_their_engine_operation():

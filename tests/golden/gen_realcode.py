@@ -7,6 +7,7 @@ Writes tests/golden/realcode.json and tests/golden/realcode.ckpt (a small checkp
 """
 import json
 import os
+import sys
 
 import mindspore as ms
 import mindspore._c_dataengine as cde
@@ -18,6 +19,9 @@ from mindspore.log import _LogActionOnce
 from mindspore.train import serialization as ser
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from realcode_cases import arr, parse_only_transforms  # noqa: E402
+
 out = {}
 
 # ---------------------------------------------------------------- _c_dataengine.Vocab
@@ -29,27 +33,8 @@ out["vocab_list_last"] = cde.Vocab.from_list(["x", "y"], ["<pad>"], False).vocab
 
 
 # ---------------------------------------------------------------- transforms whose class only defines parse()
-class Lookup(TextTensorOperation):
-    def __init__(self, vocab, unk, dtype):
-        super().__init__()
-        self.args = (vocab, unk, dtype)
+Lookup, Basic = parse_only_transforms(TextTensorOperation, cde, NormalizeForm, DE_C_INTER_NORMALIZE_FORM)
 
-    def parse(self):
-        return cde.LookupOperation(*self.args)
-
-
-class Basic(TextTensorOperation):
-    def __init__(self, lower_case):
-        super().__init__()
-        self.lower_case = lower_case
-
-    def parse(self):
-        return cde.BasicTokenizerOperation(self.lower_case, False, DE_C_INTER_NORMALIZE_FORM.get(NormalizeForm.NFD),
-                                           False, False)
-
-
-def arr(a):
-    return {"dtype": str(a.dtype), "shape": list(a.shape), "value": a.tolist()}
 
 
 out["lookup"] = [
