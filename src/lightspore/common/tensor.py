@@ -15,6 +15,7 @@ import torch
 from . import dtype as mstype
 from ._device import current_device
 from ._errors import translate_error
+from .device import device_name, on_device
 from .symbol import Symbol
 
 __all__ = ["Tensor", "from_numpy", "is_tensor", "tensor", "from_torch", "to_torch"]
@@ -307,7 +308,6 @@ class Tensor:
 
     @property
     def device(self):
-        from .device import device_name
         return device_name(self._t.device)
 
     @property
@@ -600,15 +600,12 @@ def tensor(input_data=None, dtype=None, shape=None, init=None, const_arg=False, 
     from ._meta import torch_device
     dev = torch_device(device, "tensor")
     if dev is None and device is not None:      # an explicit 'CPU' is the CPU, inside DeviceCtx('meta') too
-        with _on_device("cpu"):
+        with on_device("cpu"):
             return Tensor(input_data, dtype, shape, init, const_arg)
     t = Tensor(input_data, dtype, shape, init, const_arg)
     return t if dev is None else Tensor._make(t._t.to("meta"))
 
 
-def _on_device(dev):
-    from .device import on_device
-    return on_device(dev)
 
 
 class _PlaceholderTensor(Tensor):
