@@ -498,8 +498,9 @@ class _Conv(Cell):
     _nd = 2
     _transposed = False
 
-    def _build(self, in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias, padding_mode,
-               dtype, output_padding=0):
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True,
+                 padding_mode='zeros', dtype=None):
+        super().__init__()
         n, name = self._nd, type(self).__name__
         for v, a in ((in_channels, 'in_channels'), (out_channels, 'out_channels')):
             if isinstance(v, bool) or not isinstance(v, int) or v < 0:
@@ -530,7 +531,7 @@ class _Conv(Cell):
         self.in_channels, self.out_channels, self.groups = in_channels, out_channels, groups
         self.kernel_size, self.stride, self.padding, self.dilation = kernel_size, stride, padding, dilation
         self.padding_mode, self.transposed = padding_mode, self._transposed
-        self.output_padding = _tuple(output_padding, n)
+        self.output_padding = (0,) * n
         if isinstance(padding, str):
             rp = [0, 0] * n
             if padding == 'same':
@@ -568,35 +569,17 @@ class Conv1d(_Conv):
 
     _nd = 1
 
-    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True,
-                 padding_mode='zeros', dtype=None):
-        super().__init__()
-        self._build(in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias, padding_mode,
-                    dtype)
-
 
 class Conv2d(_Conv):
     """2-D convolution over (N, C, H, W)."""
 
     _nd = 2
 
-    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True,
-                 padding_mode='zeros', dtype=None):
-        super().__init__()
-        self._build(in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias, padding_mode,
-                    dtype)
-
 
 class Conv3d(_Conv):
     """3-D convolution over (N, C, D, H, W)."""
 
     _nd = 3
-
-    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True,
-                 padding_mode='zeros', dtype=None):
-        super().__init__()
-        self._build(in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias, padding_mode,
-                    dtype)
 
 
 class ConvTranspose2d(_Conv):
@@ -607,11 +590,11 @@ class ConvTranspose2d(_Conv):
 
     def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1,
                  bias=True, dilation=1, padding_mode='zeros', dtype=None):
-        super().__init__()
         if padding_mode != 'zeros':
             raise ValueError(f"Only 'zeros' padding mode is supported for {type(self).__name__}")
-        self._build(in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias, padding_mode,
-                    dtype, output_padding)
+        super().__init__(in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias, padding_mode,
+                         dtype)
+        self.output_padding = _tuple(output_padding, self._nd)
 
     def construct(self, input, output_size=None):
         x = _t(input, 'ConvTranspose2d')
