@@ -14,19 +14,50 @@ from ...nn.cell import Cell
 __all__ = ["Optimizer"]
 
 
+def _param_groups(params):
+    """``params`` (an iterable of Parameters, or of param-group dicts) as a list of param-group dicts, checked
+    as the reference's Optimizer checks it (this module's Optimizer and ``mint.optim``'s)."""
+    if params is None:
+        raise ValueError("For 'Optimizer', the argument params can not be None.")
+    if not isinstance(params, Iterable):
+        raise TypeError(f"For 'Optimizer', the argument params must be Iterable type, but got {type(params)}.")
+    params = list(params)
+    if not params:
+        raise ValueError("For 'Optimizer', the argument params must not be empty.")
+    return params if isinstance(params[0], dict) else [{"params": params}]
+
+
+def _group_parameters(param_group, param_groups):
+    """The Parameters of ``param_group`` (a dict) as a list, checked: none of them may be in ``param_groups``
+    already (a repeat within the group only warns, as in the reference)."""
+    if not isinstance(param_group, dict):
+        raise TypeError("Param group must be a dict.")
+    ps = param_group["params"]
+    if isinstance(ps, Parameter):
+        ps = [ps]
+    elif isinstance(ps, set):
+        raise TypeError("Optimizer parameters need to be organized in ordered collections, but the ordering of "
+                        "tensors in sets will change between runs. Please use a list instead.")
+    else:
+        ps = list(ps)
+    for p in ps:
+        if not isinstance(p, Parameter):
+            raise TypeError(f"Optimizer can only optimize Parameters, but one of the params is {type(p)}")
+    if len({id(p) for p in ps}) != len(ps):
+        logger.warning("Optimizer contains a parameter group with duplicate parameters.")
+    seen = {id(p) for g in param_groups for p in g["params"]}
+    if any(id(p) in seen for p in ps):
+        raise ValueError("some parameters appear in more than one parameter group.")
+    return ps
+
+
 class Optimizer(Cell):
     """Base class: ``Optimizer(params, defaults)``; ``params`` is an iterable of Parameters or of dicts
     (param groups with their own options); ``defaults`` fills the options a group leaves out."""
 
     def __init__(self, params, defaults):
         super().__init__(auto_prefix=False)
-        if params is None:
-            raise ValueError("For 'Optimizer', the argument params can not be None.")
-        if not isinstance(params, Iterable):
-            raise TypeError(f"For 'Optimizer', the argument params must be Iterable type, but got {type(params)}.")
-        params = list(params)
-        if not params:
-            raise ValueError("For 'Optimizer', the argument params must not be empty.")
+        groups = _param_groups(params)
         self.defaults = defaults
         self.state = defaultdict(dict)
         self.param_groups = []
@@ -34,7 +65,7 @@ class Optimizer(Cell):
         self.group_start_id = [0]
         self._flat = []
         self.parameters = ()
-        for group in (params if isinstance(params[0], dict) else [{"params": params}]):
+        for group in groups:
             self.add_param_group(group)
 
     def __repr__(self):
@@ -50,24 +81,7 @@ class Optimizer(Cell):
 
     def add_param_group(self, param_group):
         """Add a group: a dict with 'params' and optional per-group options."""
-        if not isinstance(param_group, dict):
-            raise TypeError("Param group must be a dict.")
-        ps = param_group["params"]
-        if isinstance(ps, Parameter):
-            ps = [ps]
-        elif isinstance(ps, set):
-            raise TypeError("Optimizer parameters need to be organized in ordered collections, but the ordering of "
-                            "tensors in sets will change between runs. Please use a list instead.")
-        else:
-            ps = list(ps)
-        for p in ps:
-            if not isinstance(p, Parameter):
-                raise TypeError(f"Optimizer can only optimize Parameters, but one of the params is {type(p)}")
-        if len({id(p) for p in ps}) != len(ps):
-            logger.warning("Optimizer contains a parameter group with duplicate parameters.")
-        seen = {id(p) for g in self.param_groups for p in g["params"]}
-        if any(id(p) in seen for p in ps):
-            raise ValueError("some parameters appear in more than one parameter group.")
+        ps = _group_parameters(param_group, self.param_groups)
         param_group["params"] = ps
         for k, v in self.defaults.items():
             param_group.setdefault(k, v)

@@ -11,6 +11,8 @@ import torch
 from ...common import dtype as mstype
 from ...common.parameter import Parameter, ParameterTuple
 from ...common.tensor import Tensor
+from ...experimental.optim.adam import _check_adam as _check_adam_values
+from ...experimental.optim.optimizer import _group_parameters, _param_groups
 from ...nn.cell import Cell
 
 __all__ = ["Adam", "AdamW", "FusedAdamW", "SGD"]
@@ -21,36 +23,18 @@ class _Optimizer(Cell):
 
     def __init__(self, params, defaults):
         super().__init__(auto_prefix=False)
-        if params is None:
-            raise ValueError("For 'Optimizer', the argument params can not be None.")
-        if not isinstance(params, Iterable):
-            raise TypeError(f"For 'Optimizer', the argument params must be Iterable type, but got {type(params)}.")
-        params = list(params)
-        if not params:
-            raise ValueError("For 'Optimizer', the argument params must not be empty.")
+        groups = _param_groups(params)
         self.defaults = defaults
         self.param_groups = []
         self.group_start_id = [0]
         self._flat = []
-        for group in (params if isinstance(params[0], dict) else [{"params": params}]):
+        for group in groups:
             self.add_param_group(group)
         self.parameters = ParameterTuple(self._flat)
 
     def add_param_group(self, param_group):
         """Add a group (a dict with 'params' and optional per-group options)."""
-        if not isinstance(param_group, dict):
-            raise TypeError("Param group must be a dict.")
-        ps = param_group["params"]
-        if isinstance(ps, set):
-            raise TypeError("Optimizer parameters need to be organized in ordered collections, but the ordering "
-                            "of tensors in sets will change between runs. Please use a list instead.")
-        ps = [ps] if isinstance(ps, Parameter) else list(ps)
-        for p in ps:
-            if not isinstance(p, Parameter):
-                raise TypeError(f"Optimizer can only optimize Parameters, but one of the params is {type(p)}")
-        seen = {id(p) for g in self.param_groups for p in g["params"]}
-        if any(id(p) in seen for p in ps):
-            raise ValueError("some parameters appear in more than one parameter group.")
+        ps = _group_parameters(param_group, self.param_groups)
         param_group["params"] = ps
         for k, v in self.defaults.items():
             param_group.setdefault(k, v)
@@ -93,20 +77,17 @@ def _check_adam(cls, lr, betas, eps, weight_decay, amsgrad, maximize):
     for v, n in ((amsgrad, "amsgrad"), (maximize, "maximize")):
         if not isinstance(v, bool):
             raise TypeError(f"For '{cls}', the type of '{n}' must be bool, but got {type(v).__name__}.")
-    if lr < 0.0:
-        raise ValueError(f"Invalid learning rate: {lr}")
-    if eps < 0.0:
-        raise ValueError(f"Invalid epsilon value: {eps}")
-    if not 0.0 <= betas[0] < 1.0:
-        raise ValueError(f"Invalid beta parameter at index 0: {betas[0]}")
-    if not 0.0 <= betas[1] < 1.0:
-        raise ValueError(f"Invalid beta parameter at index 1: {betas[1]}")
-    if weight_decay < 0.0:
-        raise ValueError(f"Invalid weight_decay value: {weight_decay}")
+    _check_adam_values(lr, betas, eps, weight_decay)
 
 
 class _AdamBase(_Optimizer):
     _decoupled = False
+
+    def __init__(self, params, lr, betas, eps, weight_decay, amsgrad, maximize):
+        _check_adam(type(self).__name__, lr, betas, eps, weight_decay, amsgrad, maximize)
+        super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad,
+                                      maximize=maximize))
+        self._init_state()
 
     def _init_state(self):
         self.exp_avg = self.parameters.clone(prefix="exp_avg", init="zeros")
@@ -157,10 +138,7 @@ class Adam(_AdamBase):
 
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0, amsgrad=False, *,
                  maximize=False):
-        _check_adam("Adam", lr, betas, eps, weight_decay, amsgrad, maximize)
-        super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad,
-                                      maximize=maximize))
-        self._init_state()
+        super().__init__(params, lr, betas, eps, weight_decay, amsgrad, maximize)
 
 
 class AdamW(_AdamBase):
@@ -171,10 +149,7 @@ class AdamW(_AdamBase):
 
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2, amsgrad=False, *,
                  maximize=False):
-        _check_adam("AdamW", lr, betas, eps, weight_decay, amsgrad, maximize)
-        super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad,
-                                      maximize=maximize))
-        self._init_state()
+        super().__init__(params, lr, betas, eps, weight_decay, amsgrad, maximize)
 
 
 class FusedAdamW(AdamW):
@@ -194,8 +169,8 @@ class FusedAdamW(AdamW):
             raise TypeError(f"For 'FusedAdamW', the type of 'betas' must be tuple or list, but got "
                             f"{type(betas).__name__}.")
         _check_adam("FusedAdamW", lr, tuple(betas), eps, weight_decay, amsgrad, maximize)
-        _AdamBase.__init__(self, params, dict(lr=lr, betas=tuple(betas), eps=eps, weight_decay=weight_decay,
-                                              amsgrad=amsgrad, maximize=maximize))
+        _Optimizer.__init__(self, params, dict(lr=lr, betas=tuple(betas), eps=eps, weight_decay=weight_decay,
+                                               amsgrad=amsgrad, maximize=maximize))
         # as in the reference: every group follows the constructor's amsgrad, and the running maxima are the
         # optimizer's Parameters ('max_exp_avg_sq.<name>', saved with it), shared with the groups
         for group in self.param_groups:
