@@ -53,22 +53,6 @@ from .transforms import (
     Vad,
     Vol,
 )
-from .utils import (
-    BorderType,
-    DensityFunction,
-    FadeShape,
-    GainType,
-    Interpolation,
-    MelType,
-    Modulation,
-    NormMode,
-    NormType,
-    ResampleMethod,
-    ScaleType,
-    WindowType,
-    create_dct,
-    linear_fbanks,
-    melscale_fbanks,
-)
+from .utils import *  # noqa: F403
 
 __all__ = ["transforms", "utils"] + transforms.__all__[1:] + utils.__all__

@@ -17,30 +17,7 @@ from . import (
     serializer_deserializer,
 )
 from .cache_client import DatasetCache
-from .datasets import (
-    AudioBaseDataset,
-    BatchDataset,
-    BatchInfo,
-    BucketBatchByLengthDataset,
-    ConcatDataset,
-    Dataset,
-    FilterDataset,
-    MapDataset,
-    MappableDataset,
-    ProjectDataset,
-    RenameDataset,
-    RepeatDataset,
-    Schema,
-    ShuffleDataset,
-    SkipDataset,
-    SourceDataset,
-    TakeDataset,
-    TextBaseDataset,
-    UnionBaseDataset,
-    VisionBaseDataset,
-    ZipDataset,
-    zip,  # noqa: A004 - the reference's name
-)
+from .datasets import *  # noqa: F403
 from .datasets_audio import *  # noqa: F403
 from .datasets_audio import __all__ as _audio_all
 from .datasets_standard_format import *  # noqa: F403
@@ -51,18 +28,7 @@ from .datasets_user_defined import GeneratorDataset, NumpySlicesDataset, PaddedD
 from .datasets_vision import *  # noqa: F403
 from .datasets_vision import __all__ as _vision_all
 from .iterators import DictIterator, Iterator, TupleIterator
-from .samplers import (
-    BuiltinSampler,
-    DistributedSampler,
-    PKSampler,
-    RandomSampler,
-    Sampler,
-    SequentialSampler,
-    Shuffle,
-    SubsetRandomSampler,
-    SubsetSampler,
-    WeightedRandomSampler,
-)
+from .samplers import *  # noqa: F403
 from .serializer_deserializer import compare, deserialize, serialize, show
 
 __all__ = ["Schema", "zip", "GeneratorDataset", "NumpySlicesDataset", "PaddedDataset", "DistributedSampler",

@@ -24,21 +24,7 @@ from .transforms import (
     WhitespaceTokenizer,
     WordpieceTokenizer,
 )
-from .utils import (
-    CharNGram,
-    FastText,
-    GloVe,
-    JiebaMode,
-    NormalizeForm,
-    SentencePieceModel,
-    SentencePieceVocab,
-    SPieceTokenizerLoadType,
-    SPieceTokenizerOutType,
-    Vectors,
-    Vocab,
-    to_bytes,
-    to_str,
-)
+from .utils import *  # noqa: F403
 
 __all__ = ["transforms", "utils", "AddToken", "BasicTokenizer", "BertTokenizer", "CaseFold", "Lookup", "Ngram",
            "NormalizeUTF8", "PythonTokenizer", "RegexReplace", "RegexTokenizer", "SlidingWindow", "ToNumber",
