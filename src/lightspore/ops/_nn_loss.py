@@ -8,7 +8,7 @@ import torch
 import torch.nn.functional as F
 
 from ..common.tensor import Tensor
-from ._nn import _only
+from ._nn import _only, _reduce
 from ._nn_act import attr_prim
 from ._samples import S, V, f32, pos
 from ._table import OPS, op, unwrap
@@ -20,14 +20,6 @@ _REDUCTIONS = ("none", "mean", "sum")
 def _check_reduction(reduction, where):
     if reduction not in _REDUCTIONS:
         raise ValueError(f"For '{where}', 'reduction' must be one of {list(_REDUCTIONS)}, but got {reduction!r}.")
-
-
-def _reduce(x, reduction):
-    if reduction == "mean":
-        return x.mean()
-    if reduction == "sum":
-        return x.sum()
-    return x
 
 
 # ---------------------------------------------------------------------------------------------
