@@ -16,7 +16,9 @@ with the protobuf runtime in a private pool (field numbers, types and labels are
       repeated ParallelLayoutItem parallel_layout_item = 3;
     }
 """
-from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
+from google.protobuf import descriptor_pb2
+
+from .._proto import message_classes
 
 __all__ = ["ParallelLayouts", "ParallelStrategyMap"]
 
@@ -49,13 +51,7 @@ def _build():
     smap.field.add(name="current_stage", number=1, label=req, type=F.TYPE_UINT32)
     smap.field.add(name="parallel_layout_item", number=3, label=rep, type=F.TYPE_MESSAGE,
                    type_name=ref("ParallelLayoutItem"))
-    pool = descriptor_pool.DescriptorPool()
-    pool.AddSerializedFile(fdp.SerializeToString())
-    fd = pool.FindFileByName(fdp.name)
-    get_class = getattr(message_factory, "GetMessageClass", None)  # protobuf >= 4.22
-    if get_class is None:
-        get_class = message_factory.MessageFactory(pool).GetPrototype
-    return tuple(get_class(fd.message_types_by_name[n]) for n in ("ParallelLayouts", "ParallelStrategyMap"))
+    return message_classes(fdp, ("ParallelLayouts", "ParallelStrategyMap"))
 
 
 ParallelLayouts, ParallelStrategyMap = _build()

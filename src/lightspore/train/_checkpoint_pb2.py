@@ -21,7 +21,9 @@ pool, so importing real MindSpore in the same process never clashes with these.
 """
 from __future__ import annotations
 
-from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
+from google.protobuf import descriptor_pb2
+
+from .._proto import message_classes
 
 __all__ = ["Checkpoint", "TensorProto", "MapTensorProto"]
 
@@ -55,14 +57,7 @@ def _build():
     maptensor = fdp.message_type.add(name="MapTensorProto")
     maptensor.field.add(name="tensor", number=1, label=rep, type=F.TYPE_MESSAGE, type_name=ref("TensorProto"))
 
-    pool = descriptor_pool.DescriptorPool()
-    pool.AddSerializedFile(fdp.SerializeToString())
-    fd = pool.FindFileByName(fdp.name)
-    get_class = getattr(message_factory, "GetMessageClass", None)  # protobuf >= 4.22
-    if get_class is None:
-        get_class = message_factory.MessageFactory(pool).GetPrototype
-    return tuple(get_class(fd.message_types_by_name[name])
-                 for name in ("Checkpoint", "TensorProto", "MapTensorProto"))
+    return message_classes(fdp, ("Checkpoint", "TensorProto", "MapTensorProto"))
 
 
 Checkpoint, TensorProto, MapTensorProto = _build()

@@ -21,7 +21,9 @@ importing real MindSpore in the same process never clashes with these.
 """
 from __future__ import annotations
 
-from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
+from google.protobuf import descriptor_pb2
+
+from .._proto import message_classes
 
 __all__ = ["ModelProto", "ModelProto210", "model_proto", "GraphProto", "NodeProto", "AttributeProto", "TensorProto",
            "ValueInfoProto", "PrimitiveProto", "ATTR", "DTYPE"]
@@ -146,12 +148,7 @@ def _build(package, user_info_map):
                 f.type_name = f".{package}.{ref[0]}"
     if user_info_map:       # 2.10's generated module: ModelProto.user_info is a map<string, string>
         protos["ModelProto.UserInfoEntry"].options.map_entry = True
-    pool = descriptor_pool.DescriptorPool()
-    pool.AddSerializedFile(fdp.SerializeToString())
-    get_class = getattr(message_factory, "GetMessageClass", None)  # protobuf >= 4.22
-    if get_class is None:
-        get_class = message_factory.MessageFactory(pool).GetPrototype
-    return {name: get_class(pool.FindMessageTypeByName(f"{package}.{name}")) for name in _MESSAGES}
+    return dict(zip(_MESSAGES, message_classes(fdp, _MESSAGES)))
 
 
 _CLASSES = _build(_PACKAGE, False)
