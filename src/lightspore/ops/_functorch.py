@@ -17,7 +17,7 @@ import torch.func as tf
 from ..common import dtype as mstype
 from ..common.tensor import Tensor
 from ._table import Primitive, unwrap_tree, wrap
-from .composite import _weights_list
+from .composite import _detach_out, _weights_list
 
 __all__ = ["vmap", "jvp", "vjp", "jacfwd", "jacrev", "linearize", "jet", "derivative", "Custom"]
 
@@ -232,20 +232,10 @@ def vjp(fn, *inputs, weights=None, has_aux=False):
             return ig
         return ig, tuple(gs[len(leaves):])
 
-    out = _detach(first)
+    out = _detach_out(first)
     if has_aux:
-        return out, vjp_fn, _detach(aux)
+        return out, vjp_fn, _detach_out(aux)
     return out, vjp_fn
-
-
-def _detach(x):
-    if isinstance(x, Tensor):
-        return Tensor._make(x._t.detach())
-    if isinstance(x, tuple):
-        return tuple(_detach(i) for i in x)
-    if isinstance(x, list):
-        return [_detach(i) for i in x]
-    return x
 
 
 # ---------------------------------------------------------------------------------------------

@@ -69,6 +69,7 @@ def _flat_outputs(out):
 
 
 def _detach_out(out):
+    """Tensors (nested in tuples/lists) detached from the autograd graph; anything else as it is."""
     if isinstance(out, Tensor):
         return Tensor._make(out._t.detach())
     if isinstance(out, tuple):
