@@ -253,9 +253,9 @@ class One(Initializer):
         return torch.ones(shape, dtype=tdt, device=dev)
 
 
-@_register("xavier_normal")
-class XavierNormal(Initializer):
-    r"""Xavier (Glorot) normal: N(0, sigma^2), sigma = gain * sqrt(2 / (fan_in + fan_out))."""
+class _Xavier(Initializer):
+    """Shared argument of the Xavier (Glorot) initializers; ``_scale(shape, k)`` is gain * sqrt(k / (fan_in +
+    fan_out))."""
 
     _initialize = _fill_numpy
 
@@ -263,25 +263,25 @@ class XavierNormal(Initializer):
         super().__init__(gain=gain)
         self.gain = gain
 
-    def _draw(self, shape, tdt, dev):
+    def _scale(self, shape, k):
         fan_in, fan_out = _calculate_fan_in_and_fan_out(shape)
-        std = self.gain * math.sqrt(2.0 / float(fan_in + fan_out))
-        return _normal(shape, 0.0, std, tdt, dev, "XavierNormal")
+        return self.gain * math.sqrt(k / (fan_in + fan_out))
+
+
+@_register("xavier_normal")
+class XavierNormal(_Xavier):
+    r"""Xavier (Glorot) normal: N(0, sigma^2), sigma = gain * sqrt(2 / (fan_in + fan_out))."""
+
+    def _draw(self, shape, tdt, dev):
+        return _normal(shape, 0.0, self._scale(shape, 2.0), tdt, dev, "XavierNormal")
 
 
 @_register("xavier_uniform")
-class XavierUniform(Initializer):
+class XavierUniform(_Xavier):
     r"""Xavier (Glorot) uniform: U(-b, b), b = gain * sqrt(6 / (fan_in + fan_out))."""
 
-    _initialize = _fill_numpy
-
-    def __init__(self, gain=1):
-        super().__init__(gain=gain)
-        self.gain = gain
-
     def _draw(self, shape, tdt, dev):
-        fan_in, fan_out = _calculate_fan_in_and_fan_out(shape)
-        bound = self.gain * math.sqrt(6.0 / (fan_in + fan_out))
+        bound = self._scale(shape, 6.0)
         return _uniform(shape, -bound, bound, tdt, dev)
 
 
