@@ -13,18 +13,7 @@ from .device import (
     is_initialized,
 )
 from .event import Event
-from .memory import (
-    empty_cache,
-    max_memory_allocated,
-    max_memory_reserved,
-    memory_allocated,
-    memory_reserved,
-    memory_stats,
-    memory_summary,
-    reset_max_memory_allocated,
-    reset_max_memory_reserved,
-    reset_peak_memory_stats,
-)
+from .memory import *  # noqa: F403  (the memory counters per device target: memory_stats, empty_cache, ...)
 from .stream import *  # noqa: F403  (the stream API: Stream, StreamCtx, synchronize, ...)
 
 __all__ = sorted(["is_initialized", "is_available", "device_count", "get_device_capability",
