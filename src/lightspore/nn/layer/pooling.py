@@ -4,6 +4,7 @@ import math
 import torch
 import torch.nn.functional as F
 
+from ... import _checkparam as validator
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
 from ...ops._nn import max_pool2d_torch, same_pads
@@ -156,29 +157,45 @@ def _max_same(t, k, s):
     return _MAX[nd](F.pad(t, flat, value=-math.inf), k, s)
 
 
-class _AvgPoolNd(Cell):
+class _PadModePoolNd(Cell):
+    """What the avg and max poolings with a ``pad_mode`` share: the window arguments and the (C, ...) input."""
     _nd = 2
 
-    def __init__(self, kernel_size, stride, pad_mode, padding, ceil_mode, count_include_pad, divisor_override):
+    def __init__(self, kernel_size, stride, pad_mode):
         super().__init__()
         name = type(self).__name__
-        nd = self._nd
         self.pad_mode = _pad_mode(pad_mode, name)
         self.kernel_size = _int_or_tuple(kernel_size, "kernel_size", name)
         self.stride = _int_or_tuple(stride, "stride", name)
+
+    def _batched(self, x):
+        """``x`` as a torch tensor with a batch dim, and whether it came with one."""
+        name = type(self).__name__
+        t = _tensor_in(x, name)
+        nd = self._nd
+        batched = t.dim() == nd + 2
+        if not batched and t.dim() != nd + 1:
+            raise ValueError(f"For '{name}', the input must has {nd + 2} dim, but got {t.dim()}")
+        return (t if batched else t.unsqueeze(0)), batched
+
+    def extend_repr(self):
+        return f"kernel_size={self.kernel_size}, stride={self.stride}, pad_mode={self.pad_mode}"
+
+
+class _AvgPoolNd(_PadModePoolNd):
+    def __init__(self, kernel_size, stride, pad_mode, padding, ceil_mode, count_include_pad, divisor_override):
+        super().__init__(kernel_size, stride, pad_mode)
+        name = type(self).__name__
+        nd = self._nd
         if nd == 1:
             for arg, v in (("kernel_size", self.kernel_size), ("stride", self.stride)):
-                if not isinstance(v, int):
-                    raise TypeError(f"For '{name}', the type of '{arg}' should be 'int', but got type "
-                                    f"'{type(v).__name__}'.")
+                validator.check_value_type(arg, v, int, name)
         self._k = _nd(self.kernel_size, nd, "kernel_size", name)
         self._s = _nd(self.stride, nd, "stride", name)
         check_bool(ceil_mode, "ceil_mode", name)
         check_bool(count_include_pad, "count_include_pad", name)
         if divisor_override is not None:
-            if isinstance(divisor_override, bool) or not isinstance(divisor_override, int):
-                raise TypeError(f"For '{name}', the type of 'divisor_override' should be 'int', but got type "
-                                f"'{type(divisor_override).__name__}'.")
+            validator.check_value_type("divisor_override", divisor_override, int, name)
             if divisor_override <= 0:
                 raise ValueError(f"For '{name}', the 'divisor_override' must be > 0, but got {divisor_override}.")
         self._p = _pool_padding(padding, nd, name)
@@ -195,14 +212,8 @@ class _AvgPoolNd(Cell):
         self._fn = _AVG[nd]
 
     def construct(self, x):
-        name = type(self).__name__
-        t = _tensor_in(x, name)
+        t, batched = self._batched(x)
         nd = self._nd
-        batched = t.dim() == nd + 2
-        if not batched and t.dim() != nd + 1:
-            raise ValueError(f"For '{name}', the input must has {nd + 2} dim, but got {t.dim()}")
-        if not batched:
-            t = t.unsqueeze(0)
         if self._general:
             extra = () if nd == 1 else (self.divisor_override,)
             out = self._fn(t, self._k, self._s, self._p, self.ceil_mode, self.count_include_pad, *extra)
@@ -216,9 +227,6 @@ class _AvgPoolNd(Cell):
         else:
             out = self._fn(t, self._k, self._s)
         return Tensor._make(out if batched else out.squeeze(0))
-
-    def extend_repr(self):
-        return f"kernel_size={self.kernel_size}, stride={self.stride}, pad_mode={self.pad_mode}"
 
 
 class AvgPool1d(_AvgPoolNd):
@@ -252,16 +260,11 @@ class AvgPool3d(_AvgPoolNd):
         super().__init__(kernel_size, stride, pad_mode, padding, ceil_mode, count_include_pad, divisor_override)
 
 
-class _MaxPoolNd(Cell):
-    _nd = 1
-
+class _MaxPoolNd(_PadModePoolNd):
     def __init__(self, kernel_size, stride, pad_mode, padding, dilation, return_indices, ceil_mode):
-        super().__init__()
+        super().__init__(kernel_size, stride, pad_mode)
         name = type(self).__name__
         nd = self._nd
-        self.pad_mode = _pad_mode(pad_mode, name)
-        self.kernel_size = _int_or_tuple(kernel_size, "kernel_size", name)
-        self.stride = _int_or_tuple(stride, "stride", name)
         self._k = _nd(self.kernel_size, nd, "kernel_size", name)
         self._s = _nd(self.stride, nd, "stride", name)
         self.return_indices = check_bool(return_indices, "return_indices", name)
@@ -278,14 +281,8 @@ class _MaxPoolNd(Cell):
         self.dilation = dilation
 
     def construct(self, x):
-        name = type(self).__name__
-        t = _tensor_in(x, name)
+        t, batched = self._batched(x)
         nd = self._nd
-        batched = t.dim() == nd + 2
-        if not batched and t.dim() != nd + 1:
-            raise ValueError(f"For '{name}', the input must has {nd + 2} dim, but got {t.dim()}")
-        if not batched:
-            t = t.unsqueeze(0)
         if self.pad_mode == "PAD":
             out = _MAX[nd](t, self._k, self._s, self._p, self._d, self.ceil_mode, self.return_indices)
         elif self.pad_mode == "SAME":
@@ -297,9 +294,6 @@ class _MaxPoolNd(Cell):
             return (Tensor._make(o), Tensor._make(i)) if batched else (Tensor._make(o[0]), Tensor._make(i[0]))
         return Tensor._make(out if batched else out.squeeze(0))
 
-    def extend_repr(self):
-        return f"kernel_size={self.kernel_size}, stride={self.stride}, pad_mode={self.pad_mode}"
-
 
 class MaxPool1d(_MaxPoolNd):
     """1-D max pooling over (N, C, L) or (C, L); indices (Int64) with ``return_indices`` in 'pad' mode."""
@@ -309,12 +303,8 @@ class MaxPool1d(_MaxPoolNd):
                  ceil_mode=False):
         name = "MaxPool1d"
         for arg, v in (("kernel_size", kernel_size), ("stride", stride)):
-            if isinstance(v, bool) or not isinstance(v, int):
-                raise TypeError(f"For '{name}', the type of '{arg}' should be 'int', but got type "
-                                f"'{type(v).__name__}'.")
-            if v < 1:
-                raise ValueError(f"For '{name}', the '{arg}' must be int and must >= 1, but got '{v}' with type "
-                                 f"'int'.")
+            validator.check_value_type(arg, v, int, name)
+            validator.check_int(v, 1, validator.GE, arg, name)
         super().__init__(kernel_size, stride, pad_mode, padding, dilation, return_indices, ceil_mode)
 
     def _check_defaults(self, padding, dilation, return_indices, ceil_mode, pad_mode):
@@ -347,12 +337,8 @@ class _Adaptive1d(Cell):
     def __init__(self, output_size):
         super().__init__()
         name = type(self).__name__
-        if isinstance(output_size, bool) or not isinstance(output_size, int):
-            raise TypeError(f"For '{name}', the type of 'output_size' should be 'int', but got type "
-                            f"'{type(output_size).__name__}'.")
-        if output_size < 1:
-            raise ValueError(f"For '{name}', the 'output_size' must be int and must >= 1, but got '{output_size}' "
-                             f"with type 'int'.")
+        validator.check_value_type("output_size", output_size, int, name)
+        validator.check_int(output_size, 1, validator.GE, "output_size", name)
         self.output_size = output_size
 
     def construct(self, x):
@@ -401,15 +387,14 @@ def _adaptive_size(output_size, nd, name, allow_none=True):
 
 
 class _AdaptiveNd(Cell):
+    """Adaptive average pooling over ``_nd`` dims; _AdaptiveMaxNd adds ``return_indices``."""
     _nd = 2
     _max = False
 
-    def __init__(self, output_size, return_indices=False):
+    def __init__(self, output_size):
         super().__init__()
-        name = type(self).__name__
-        self._size = _adaptive_size(output_size, self._nd, name)
+        self._size = _adaptive_size(output_size, self._nd, type(self).__name__)
         self.output_size = output_size
-        self.return_indices = check_bool(return_indices, "return_indices", name)
 
     def construct(self, x):
         name = type(self).__name__
@@ -425,13 +410,19 @@ class _AdaptiveNd(Cell):
         return Tensor._make(out)
 
 
+class _AdaptiveMaxNd(_AdaptiveNd):
+    _max = True
+    _idx_dtype = torch.int64
+
+    def __init__(self, output_size, return_indices=False):
+        super().__init__(output_size)
+        self.return_indices = check_bool(return_indices, "return_indices", type(self).__name__)
+
+
 class AdaptiveAvgPool2d(_AdaptiveNd):
     """2-D adaptive average pooling; ``output_size`` int or (H, W) with None keeping that size."""
     _nd = 2
     _fn = staticmethod(F.adaptive_avg_pool2d)
-
-    def __init__(self, output_size):
-        super().__init__(output_size)
 
 
 class AdaptiveAvgPool3d(_AdaptiveNd):
@@ -439,30 +430,18 @@ class AdaptiveAvgPool3d(_AdaptiveNd):
     _nd = 3
     _fn = staticmethod(F.adaptive_avg_pool3d)
 
-    def __init__(self, output_size):
-        super().__init__(output_size)
 
-
-class AdaptiveMaxPool2d(_AdaptiveNd):
+class AdaptiveMaxPool2d(_AdaptiveMaxNd):
     """2-D adaptive max pooling; with ``return_indices`` also the Int64 flat indices."""
     _nd = 2
-    _max = True
-    _idx_dtype = torch.int64
     _fn = staticmethod(F.adaptive_max_pool2d)
 
-    def __init__(self, output_size, return_indices=False):
-        super().__init__(output_size, return_indices)
 
-
-class AdaptiveMaxPool3d(_AdaptiveNd):
+class AdaptiveMaxPool3d(_AdaptiveMaxNd):
     """3-D adaptive max pooling; with ``return_indices`` also the Int32 flat indices (as the reference)."""
     _nd = 3
-    _max = True
     _idx_dtype = torch.int32
     _fn = staticmethod(F.adaptive_max_pool3d)
-
-    def __init__(self, output_size, return_indices=False):
-        super().__init__(output_size, return_indices)
 
 
 class _LPPoolNd(Cell):
