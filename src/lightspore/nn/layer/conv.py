@@ -3,6 +3,7 @@ import math
 
 import torch.nn.functional as F
 
+from ... import _checkparam as validator
 from ...common import dtype as mstype
 from ...common.initializer import HeUniform, Uniform, _calculate_fan_in_and_fan_out, initializer
 from ...common.parameter import Parameter
@@ -143,14 +144,8 @@ def _conv_error(cell, t, err):
 # Conv1d / Conv3d and the transposed convolutions
 # ---------------------------------------------------------------------------------------------
 def _int_arg(value, arg, cls_name, minimum):
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"For '{cls_name}', the type of '{arg}' should be 'int', but got type "
-                        f"'{type(value).__name__}'.")
-    if value < minimum:
-        op = ">= 1" if minimum == 1 else ">= 0"
-        raise ValueError(f"For '{cls_name}', the '{arg}' must be int and must {op}, but got '{value}' with type "
-                         f"'int'.")
-    return value
+    validator.check_value_type(arg, value, int, cls_name)
+    return validator.check_int(value, minimum, validator.GE, arg, cls_name)
 
 
 def _triple(value, arg, cls_name, greater_zero=True):
