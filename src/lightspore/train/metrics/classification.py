@@ -7,9 +7,9 @@ from .metric import (
     EvaluationBase,
     Metric,
     _check_average,
-    _check_input_count,
     _is_onehot,
     _no_samples,
+    _track_class_num,
     rearrange_inputs,
 )
 
@@ -137,17 +137,10 @@ class Fbeta(Metric):
 
     @rearrange_inputs
     def update(self, *inputs):
-        _check_input_count("Fbeta", inputs, 2)
-        y_pred = self._convert_data(inputs[0])
-        y = self._convert_data(inputs[1])
+        y_pred, y = self._update_inputs("Fbeta", inputs)
         if y_pred.ndim == y.ndim and _is_onehot(y):
             y = y.argmax(axis=1)
-        if self._class_num == 0:
-            self._class_num = y_pred.shape[1]
-        elif y_pred.shape[1] != self._class_num:
-            raise ValueError(f"For 'Fbeta.update', class number not match, last input predicted data contain "
-                             f"{self._class_num} classes, but current predicted data contain {y_pred.shape[1]} "
-                             "classes, please check your predicted value(inputs[0]).")
+        _track_class_num(self, "Fbeta", y_pred)
         k = self._class_num
         if y.max() + 1 > k:
             raise ValueError("For 'Fbeta.update', predicted value(inputs[0]) and true value(inputs[1]) should "
@@ -196,9 +189,7 @@ class TopKCategoricalAccuracy(Metric):
 
     @rearrange_inputs
     def update(self, *inputs):
-        _check_input_count("TopKCategoricalAccuracy", inputs, 2)
-        y_pred = self._convert_data(inputs[0])
-        y = self._convert_data(inputs[1])
+        y_pred, y = self._update_inputs("TopKCategoricalAccuracy", inputs)
         if y_pred.ndim == y.ndim and _is_onehot(y):
             y = y.argmax(axis=1)
         top = np.argsort(-y_pred, axis=1)[:, :self.k]

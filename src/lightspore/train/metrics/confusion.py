@@ -1,7 +1,7 @@
 """ConfusionMatrixMetric: tp/fp/tn/fn based metrics (sensitivity, precision, f1, mcc, ...)."""
 import numpy as np
 
-from .metric import Metric, _check_input_count, rearrange_inputs
+from .metric import Metric, rearrange_inputs
 
 _ALIASES = {
     "tpr": ("sensitivity", "recall", "hit_rate", "true_positive_rate", "tpr"),
@@ -150,9 +150,7 @@ class ConfusionMatrixMetric(Metric):
 
     @rearrange_inputs
     def update(self, *inputs):
-        _check_input_count("ConfusionMatrixMetric", inputs, 2)
-        y_pred = self._convert_data(inputs[0])
-        y = self._convert_data(inputs[1])
+        y_pred, y = self._update_inputs("ConfusionMatrixMetric", inputs)
         if not np.all(y.astype(np.uint8) == y):
             raise ValueError("For 'ConfusionMatrix.update', the true value (input[1]) must be a binarized ndarray.")
         if y_pred.ndim < 2:

@@ -1,7 +1,7 @@
 """ConfusionMatrix, ROC and auc."""
 import numpy as np
 
-from .metric import Metric, _binary_curve, _check_input_count, rearrange_inputs
+from .metric import Metric, _binary_curve, rearrange_inputs
 
 
 def _check_int(name, value, owner):
@@ -32,9 +32,7 @@ class ConfusionMatrix(Metric):
 
     @rearrange_inputs
     def update(self, *inputs):
-        _check_input_count("ConfusionMatrix", inputs, 2)
-        y_pred = self._convert_data(inputs[0])
-        y = self._convert_data(inputs[1])
+        y_pred, y = self._update_inputs("ConfusionMatrix", inputs)
         if y_pred.ndim not in (y.ndim, y.ndim + 1):
             raise ValueError("For 'ConfusionMatrix.update', predicted value (input[0]) and true value (input[1]) "
                              "should have same dimensions, or the dimension of predicted value equals the dimension "
@@ -104,9 +102,7 @@ class ROC(Metric):
 
     @rearrange_inputs
     def update(self, *inputs):
-        _check_input_count("ROC", inputs, 2)
-        y_pred = self._convert_data(inputs[0])
-        y = self._convert_data(inputs[1])
+        y_pred, y = self._update_inputs("ROC", inputs)
         self.y_pred, self.y, self.class_num, self.pos_label = _curve_inputs(y_pred, y, self.class_num,
                                                                             self.pos_label)
         self._is_update = True

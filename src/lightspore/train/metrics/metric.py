@@ -51,6 +51,17 @@ def _is_onehot(arr):
     return bool((arr.sum(axis=1) == 1).all())
 
 
+def _track_class_num(metric, name, y_pred):
+    """The first ``update`` records the class count (``y_pred``'s axis 1) in ``metric._class_num``; a later one
+    with another count is a ValueError naming ``'<name>.update'``."""
+    if metric._class_num == 0:
+        metric._class_num = y_pred.shape[1]
+    elif y_pred.shape[1] != metric._class_num:
+        raise ValueError(f"For '{name}.update', class number not match, last input predicted data contain "
+                         f"{metric._class_num} classes, but current predicted data contain {y_pred.shape[1]} "
+                         "classes, please check your predicted value(inputs[0]).")
+
+
 def _check_average(average, owner):
     if not isinstance(average, bool):
         raise TypeError(f"For '{owner}', the type of 'average' should be bool, but got {type(average).__name__}.")
@@ -64,6 +75,12 @@ class Metric(metaclass=ABCMeta):
 
     def _convert_data(self, data):
         return _to_numpy(data)
+
+    def _update_inputs(self, name, inputs, count=2, what="predicted value, true value"):
+        """``update``'s ``inputs`` as numpy arrays: ValueError naming ``'<name>.update'`` unless there are
+        ``count`` of them (``what`` lists them in the message)."""
+        _check_input_count(name, inputs, count, what)
+        return [self._convert_data(x) for x in inputs]
 
     @property
     def indexes(self):
@@ -124,19 +141,12 @@ class EvaluationBase(Metric):
 
     def _prepare(self, name, inputs):
         """Shared input handling: convert, one-hot labels to indices, check shapes/values/class count."""
-        _check_input_count(name, inputs, 2)
-        y_pred = self._convert_data(inputs[0])
-        y = self._convert_data(inputs[1])
+        y_pred, y = self._update_inputs(name, inputs)
         if self._type == "classification" and y_pred.ndim == y.ndim and _is_onehot(y):
             y = y.argmax(axis=1)
         self._check_shape(y_pred, y)
         self._check_value(y_pred, y)
-        if self._class_num == 0:
-            self._class_num = y_pred.shape[1]
-        elif y_pred.shape[1] != self._class_num:
-            raise ValueError(f"For '{name}.update', class number not match, last input predicted data contain "
-                             f"{self._class_num} classes, but current predicted data contain {y_pred.shape[1]} "
-                             "classes, please check your predicted value(inputs[0]).")
+        _track_class_num(self, name, y_pred)
         return y_pred, y
 
     def clear(self):

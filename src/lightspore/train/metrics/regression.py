@@ -3,7 +3,7 @@ import math
 
 import numpy as np
 
-from .metric import Metric, _check_input_count, _no_samples, rearrange_inputs
+from .metric import Metric, _no_samples, rearrange_inputs
 
 
 def _f64(v):
@@ -30,9 +30,7 @@ class _ErrorSum(Metric):
 
     @rearrange_inputs
     def update(self, *inputs):
-        _check_input_count(self._NAME, inputs, 2)
-        y_pred = self._convert_data(inputs[0])
-        y = self._convert_data(inputs[1])
+        y_pred, y = self._update_inputs(self._NAME, inputs)
         self._error_sum += self._err(y.reshape(y_pred.shape) - y_pred).sum()
         self._samples_num += y.shape[0]
 
@@ -76,8 +74,7 @@ class Loss(Metric):
 
     @rearrange_inputs
     def update(self, *inputs):
-        _check_input_count("Loss", inputs, 1, "loss")
-        loss = self._convert_data(inputs[0])
+        (loss,) = self._update_inputs("Loss", inputs, 1, "loss")
         if loss.ndim == 0:
             loss = loss.reshape(1)
         if loss.ndim != 1:
@@ -109,9 +106,7 @@ class Dice(Metric):
 
     @rearrange_inputs
     def update(self, *inputs):
-        _check_input_count("Dice", inputs, 2)
-        y_pred = self._convert_data(inputs[0])
-        y = self._convert_data(inputs[1])
+        y_pred, y = self._update_inputs("Dice", inputs)
         self._samples_num += y.shape[0]
         if y_pred.shape != y.shape:
             raise ValueError("For 'Dice.update', predicted value (input[0]) and true value (input[1]) should have "
@@ -146,9 +141,7 @@ class Perplexity(Metric):
 
     @rearrange_inputs
     def update(self, *inputs):
-        _check_input_count("Perplexity", inputs, 2, "predicted value, label")
-        pred = self._convert_data(inputs[0])
-        label = self._convert_data(inputs[1])
+        pred, label = self._update_inputs("Perplexity", inputs, 2, "predicted value, label")
         if label.size != pred.size / pred.shape[-1]:
             raise RuntimeError("For 'Perplexity.update', predicted value (input[0]) and label (input[1]) should "
                                f"have the same shape, but got predicted value shape {pred.shape}, label shape "
