@@ -20,10 +20,7 @@ class Bernoulli(Distribution):
     _DIST_TYPE = "Bernoulli"
 
     def __init__(self, probs=None, seed=None, dtype=mstype.int32, name="Bernoulli"):
-        param = dict(locals())
-        param['param_dict'] = {'probs': probs}
-        check_type_name("dtype", dtype, _NUMBER_TYPES, type(self).__name__)
-        super().__init__(seed, dtype, name, param)
+        self._start(locals(), 'probs', dtypes=_NUMBER_TYPES)
         self._probs = self._add_checked(probs, 'probs', check_prob)
 
     probs = read_only('_probs', "The probability of 1 given at construction (a Tensor), or None.")

@@ -16,7 +16,6 @@ from ._utils.utils import (
     check_prob,
     check_rank,
     check_sum_equal_one,
-    check_type_name,
     read_only,
 )
 from .distribution import Distribution
@@ -32,10 +31,7 @@ class Categorical(Distribution):
     _DIST_TYPE = "Categorical"
 
     def __init__(self, probs=None, seed=None, dtype=mstype.int32, name="Categorical"):
-        param = dict(locals())
-        param['param_dict'] = {'probs': probs}
-        check_type_name("dtype", dtype, mstype.uint_type + mstype.int_type + mstype.float_type, type(self).__name__)
-        super().__init__(seed, dtype, name, param)
+        self._start(locals(), 'probs', dtypes=mstype.uint_type + mstype.int_type + mstype.float_type)
         self._probs = self._add_parameter(probs, 'probs')
         if self.probs is not None:
             check_rank(self.probs)

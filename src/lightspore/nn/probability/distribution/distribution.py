@@ -102,13 +102,13 @@ class Distribution(Cell):
         self.exp_base = exp_generic
         self.log_base = log_generic
 
-    def _start(self, args, *names):
-        """The float distributions' constructor preamble, in the reference's order: record the arguments
-        (``args``, the subclass ``__init__``'s ``locals()``; ``names`` its distribution parameters), check
-        ``dtype`` is a float type, then initialise the base."""
+    def _start(self, args, *names, dtypes=mstype.float_type):
+        """The distributions' constructor preamble, in the reference's order: record the arguments (``args``,
+        the subclass ``__init__``'s ``locals()``; ``names`` its distribution parameters), check ``dtype`` is one
+        of ``dtypes`` (the float types unless given), then initialise the base."""
         param = dict(args)
         param['param_dict'] = {n: args[n] for n in names}
-        check_type_name("dtype", args['dtype'], mstype.float_type, type(self).__name__)
+        check_type_name("dtype", args['dtype'], dtypes, type(self).__name__)
         Distribution.__init__(self, args['seed'], args['dtype'], args['name'], param)
 
     _REPR = ()      # (label, attribute) pairs extend_repr shows for a scalar batch

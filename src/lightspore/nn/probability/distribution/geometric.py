@@ -4,7 +4,7 @@ import torch
 from ....common import dtype as mstype
 from ._utils import sampling
 from ._utils.custom_ops import _log, exp_generic, log_generic  # noqa: F401 - names of the reference's module
-from ._utils.utils import check_distribution_name, check_prob, check_type_name, read_only
+from ._utils.utils import check_distribution_name, check_prob, read_only
 from .distribution import Distribution
 
 __all__ = ["Geometric"]
@@ -18,10 +18,7 @@ class Geometric(Distribution):
     _DIST_TYPE = "Geometric"
 
     def __init__(self, probs=None, seed=None, dtype=mstype.int32, name="Geometric"):
-        param = dict(locals())
-        param['param_dict'] = {'probs': probs}
-        check_type_name("dtype", dtype, mstype.int_type + mstype.uint_type + mstype.float_type, type(self).__name__)
-        super().__init__(seed, dtype, name, param)
+        self._start(locals(), 'probs', dtypes=mstype.int_type + mstype.uint_type + mstype.float_type)
         self._probs = self._add_checked(probs, 'probs', check_prob)
 
     probs = read_only('_probs', "The success probability given at construction (a Tensor), or None.")
