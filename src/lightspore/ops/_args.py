@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import builtins
+import inspect
 import numbers
 
 import numpy as np
@@ -135,8 +136,38 @@ def _u(x):
 # ---------------------------------------------------------------------------------------------
 # primitives with attributes over the shape ops (the reference's operations.* classes)
 # ---------------------------------------------------------------------------------------------
+def attr_prim(cls_name, fn, init_sig, call=None):
+    """A primitive class whose ``__init__`` takes the attributes ``init_sig`` lists (name -> default, or ``_REQ``
+    when required) and whose ``__call__(*inputs)`` is ``fn(*inputs, **attrs)`` (or ``call(self, *inputs)`` when
+    given): ``attr_prim("Cholesky", cholesky, {"upper": False})`` makes ``Cholesky(upper)(x)`` ``cholesky(x,
+    upper=upper)``."""
+    params = [inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)]
+    params += [inspect.Parameter(k, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=v) for k, v in init_sig.items()]
+    sig = inspect.Signature(params)
+
+    def __init__(self, *args, **kwargs):
+        Primitive.__init__(self, cls_name)
+        bound = sig.bind(self, *args, **kwargs)
+        bound.apply_defaults()
+        for k, v in list(bound.arguments.items())[1:]:
+            self.add_prim_attr(k, v)
+        if hasattr(self, "_check"):
+            self._check()
+
+    __init__.__signature__ = sig
+
+    def __call__(self, *inputs):
+        if call is not None:
+            return call(self, *inputs)
+        return fn(*inputs, **{k: getattr(self, k) for k in init_sig})
+
+    cls = type(cls_name, (Primitive,), {"__init__": __init__, "__call__": __call__, "__module__": "lightspore.ops"})
+    return prim(cls_name)(cls)
+
+
 def _attr_prim(cls_name, attrs, call, doc):
-    """A primitive class: ``__init__`` takes ``attrs`` (name, default) pairs, ``__call__`` runs ``call``."""
+    """A primitive class: ``__init__`` takes ``attrs`` (name, default) pairs, ``__call__`` runs ``call`` on the
+    inputs' torch tensors and wraps its result (``attr_prim`` is the form that calls a public function)."""
     params = ", ".join(n if d is _REQ else f"{n}=_d_{n}" for n, d in attrs)
     ns = {"Primitive": Primitive, "_call": call, "_U": _u, "Tensor": Tensor, "wrap": _wrap_any}
     ns.update({f"_d_{n}": d for n, d in attrs if d is not _REQ})
@@ -151,7 +182,7 @@ def _attr_prim(cls_name, attrs, call, doc):
     cls.__qualname__ = cls_name
     return prim(cls_name)(cls)
 
-_REQ = object()
+_REQ = inspect.Parameter.empty     # an init argument without a default
 
 
 def _wrap_any(r):

@@ -1,43 +1,14 @@
 """Activation functionals (and their primitive classes) beyond the basic ones of ``_nn``."""
 from __future__ import annotations
 
-import inspect
-
 import torch
 import torch.nn.functional as F
 
 from ..common import dtype as mstype
+from ._args import attr_prim
 from ._nn_rt import RefRuntimeError, rt_op
 from ._samples import ACT, A, S, f32
-from ._table import OPS, Primitive, method, op, prim
-
-
-def attr_prim(cls_name, fn, init_sig, call=None):
-    """A primitive class whose ``__init__`` takes the attributes ``init_sig`` lists (name -> default, or
-    ``inspect.Parameter.empty`` when required) and whose ``__call__(*inputs)`` is ``fn(*inputs, **attrs)``
-    (or ``call(self, *inputs)`` when given)."""
-    params = [inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD)]
-    params += [inspect.Parameter(k, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=v) for k, v in init_sig.items()]
-    sig = inspect.Signature(params)
-
-    def __init__(self, *args, **kwargs):
-        Primitive.__init__(self, cls_name)
-        bound = sig.bind(self, *args, **kwargs)
-        bound.apply_defaults()
-        for k, v in list(bound.arguments.items())[1:]:
-            self.add_prim_attr(k, v)
-        if hasattr(self, "_check"):
-            self._check()
-
-    __init__.__signature__ = sig
-
-    def __call__(self, *inputs):
-        if call is not None:
-            return call(self, *inputs)
-        return fn(*inputs, **{k: getattr(self, k) for k in init_sig})
-
-    cls = type(cls_name, (Primitive,), {"__init__": __init__, "__call__": __call__, "__module__": "lightspore.ops"})
-    return prim(cls_name)(cls)
+from ._table import OPS, method, op
 
 
 def _float_only(x, where):

@@ -1,19 +1,17 @@
 """Normalization functionals, distance functionals and the losses beyond the basic ones of ``_nn``."""
 from __future__ import annotations
 
-import inspect
 import math
 
 import torch
 import torch.nn.functional as F
 
 from ..common.tensor import Tensor
+from ._args import attr_prim
 from ._nn import _only, _reduce
-from ._nn_act import attr_prim
 from ._samples import S, V, f32, pos
 from ._table import OPS, op, unwrap
 
-_REQ = inspect.Parameter.empty
 _REDUCTIONS = ("none", "mean", "sum")
 
 

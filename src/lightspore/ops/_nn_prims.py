@@ -3,7 +3,6 @@ pooling with argmax, transposed convolutions, patches, resizing kernels, CTC; pl
 and ctc_greedy_decoder."""
 from __future__ import annotations
 
-import inspect
 import math
 
 import numpy as np
@@ -12,14 +11,12 @@ import torch.nn.functional as F
 
 from ..common import dtype as mstype
 from ..common.tensor import Tensor
+from ._args import _REQ, attr_prim
 from ._nn import same_pads
-from ._nn_act import attr_prim
 from ._nn_conv import _check_pad_mode, _tuple, conv3d_transpose
 from ._nn_image import _cubic_weights
 from ._samples import S, V, f32
 from ._table import OPS, op, unwrap
-
-_REQ = inspect.Parameter.empty
 
 
 def _ints(t):

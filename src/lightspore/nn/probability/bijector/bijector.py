@@ -12,6 +12,7 @@ from ....common.tensor import Tensor
 from ...cell import Cell
 from ..distribution._utils.utils import (
     CheckTensor,
+    ParamsRecord,
     _t,
     _wrap,
     batch_repr,
@@ -28,7 +29,7 @@ __all__ = ["Bijector"]
 _METHODS = ("forward", "inverse", "forward_log_jacobian", "inverse_log_jacobian")
 
 
-class Bijector(Cell):
+class Bijector(ParamsRecord, Cell):
     """Base class of the bijectors. ``is_constant_jacobian``: the Jacobian does not depend on the input;
     ``dtype``: the float dtype inputs must have (None: any float dtype); ``param``: the subclass's ``locals()``
     with ``param_dict`` naming its parameters."""
@@ -51,15 +52,8 @@ class Bijector(Cell):
         self._is_injective = is_injective
         self.checktensor = CheckTensor()
 
-    _REPR = ()      # (label, attribute) pairs extend_repr shows for a scalar batch
-
-    name = read_only('_name', "The name given at construction.")
-    dtype = read_only('_dtype', "The dtype of values and samples.")
-    parameters = read_only('_parameters', "The arguments the cell was built with.")
     is_constant_jacobian = read_only('_is_constant_jacobian', "Whether the Jacobian does not depend on the input.")
     is_injective = read_only('_is_injective', "Whether the transform is one-to-one.")
-    batch_shape = read_only('_batch_shape', "The parameters' broadcast shape (None if one is missing).")
-    is_scalar_batch = read_only('_is_scalar_batch', "Whether every parameter is a Python number.")
 
     def extend_repr(self):
         return batch_repr(self, self.batch_shape)

@@ -16,6 +16,7 @@ from ._utils.custom_ops import _exp, _log, broadcast_to, exp_generic, log_generi
 from ._utils.utils import (
     CheckTensor,
     CheckTuple,
+    ParamsRecord,
     _t,
     _wrap,
     batch_repr,
@@ -71,7 +72,7 @@ def _broadcast_shape(a, b, cell, arg):
     return torch.Size(out)
 
 
-class Distribution(Cell):
+class Distribution(ParamsRecord, Cell):
     """Base class of the distributions. ``seed`` (int >= 0, None means 0) seeds ``sample``; ``dtype`` is the
     dtype of values and samples; ``param`` is the subclass's ``locals()`` with ``param_dict`` naming its
     parameters."""
@@ -111,15 +112,9 @@ class Distribution(Cell):
         check_type_name("dtype", args['dtype'], dtypes, type(self).__name__)
         Distribution.__init__(self, args['seed'], args['dtype'], args['name'], param)
 
-    _REPR = ()      # (label, attribute) pairs extend_repr shows for a scalar batch
     _DIST_TYPE = None   # what get_dist_type returns (None: NotImplementedError)
 
-    name = read_only('_name', "The name given at construction.")
-    dtype = read_only('_dtype', "The dtype of values and samples.")
     seed = read_only('_seed', "The seed of sample.")
-    parameters = read_only('_parameters', "The arguments the cell was built with.")
-    is_scalar_batch = read_only('_is_scalar_batch', "Whether every parameter is a Python number.")
-    batch_shape = read_only('_batch_shape', "The parameters' broadcast shape (None if one is missing).")
     broadcast_shape = read_only('_broadcast_shape', "The shape a call with the default parameters broadcasts to.")
 
     def extend_repr(self):

@@ -222,3 +222,16 @@ def batch_repr(obj, batch_shape):
 def read_only(attr, doc):
     """A read-only property returning ``self.<attr>``."""
     return property(lambda self: getattr(self, attr), doc=doc)
+
+
+class ParamsRecord:
+    """What Distribution and Bijector share: the read-only attributes their constructors set, and ``_REPR``,
+    the (label, attribute) pairs their extend_repr shows for a scalar batch (see batch_repr)."""
+
+    _REPR = ()
+
+    name = read_only('_name', "The name given at construction.")
+    dtype = read_only('_dtype', "The dtype of values and samples.")
+    parameters = read_only('_parameters', "The arguments the cell was built with.")
+    is_scalar_batch = read_only('_is_scalar_batch', "Whether every parameter is a Python number.")
+    batch_shape = read_only('_batch_shape', "The parameters' broadcast shape (None if one is missing).")
