@@ -15,6 +15,13 @@ from ._validate import check_bool, check_string, non_negative_int, positive_int,
 __all__ = ["Conv2d", "Conv1d", "Conv3d", "Conv1dTranspose", "Conv2dTranspose", "Conv3dTranspose"]
 
 
+def _conv_weight_shape(in_channels, out_channels, group, kernel_size, transposed):
+    """(C_out, C_in/group, *kernel_size); (C_in, C_out/group, *kernel_size) for a transposed convolution."""
+    if transposed:
+        return [in_channels, out_channels // group, *kernel_size]
+    return [out_channels, in_channels // group, *kernel_size]
+
+
 def _input_tensor(x, cls_name, ndim, layout):
     if not isinstance(x, Tensor):
         raise TypeError(f"For '{cls_name}', the input 'x' must be a Tensor, but got {type(x).__name__}.")
@@ -25,11 +32,10 @@ def _input_tensor(x, cls_name, ndim, layout):
     return t
 
 
-class _Conv(Cell):
-    """Shared construction of the convolution layers: validation, weight and bias parameters."""
+class _ConvBase(Cell):
+    """The arguments every convolution cell (the nn.Conv* layers, THOR's Conv2dThor) checks first."""
 
-    def __init__(self, in_channels, out_channels, kernel_size, stride, pad_mode, padding, dilation, group,
-                 has_bias, weight_init, bias_init, data_format="NCHW", transposed=False, dtype=mstype.float32):
+    def __init__(self, in_channels, out_channels, kernel_size, stride, pad_mode):
         super().__init__()
         name = type(self).__name__
         self.in_channels = positive_int(in_channels, "in_channels", name)
@@ -37,6 +43,15 @@ class _Conv(Cell):
         self.kernel_size = kernel_size
         self.stride = stride
         self.pad_mode = check_string(pad_mode, ["valid", "same", "pad"], "pad_mode", name)
+
+
+class _Conv(_ConvBase):
+    """Shared construction of the convolution layers: validation, weight and bias parameters."""
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride, pad_mode, padding, dilation, group,
+                 has_bias, weight_init, bias_init, data_format="NCHW", transposed=False, dtype=mstype.float32):
+        super().__init__(in_channels, out_channels, kernel_size, stride, pad_mode)
+        name = type(self).__name__
         self.data_format = check_string(data_format, ["NCHW", "NHWC", "NCDHW"], "format", name)
         if self.data_format == "NHWC":
             raise ValueError(f"For '{name}', the \"NHWC\" format only support in GPU target, "
@@ -65,10 +80,7 @@ class _Conv(Cell):
         if out_channels % group != 0:
             raise ValueError(f"For '{name}', the 'out_channels' must be divisible by attr 'group', "
                              f"but got 'out_channels': {out_channels} and 'group': {group}.")
-        if transposed:
-            shape = [in_channels, out_channels // group, *kernel_size]
-        else:
-            shape = [out_channels, in_channels // group, *kernel_size]
+        shape = _conv_weight_shape(in_channels, out_channels, group, kernel_size, transposed)
         if weight_init is None:
             weight_init = HeUniform(math.sqrt(5))
         self.weight_init = weight_init
@@ -246,10 +258,7 @@ class Conv1d(_Conv):
     def __init__(self, in_channels, out_channels, kernel_size, stride=1, pad_mode="same", padding=0, dilation=1,
                  group=1, has_bias=False, weight_init=None, bias_init=None, dtype=mstype.float32):
         name = type(self).__name__
-        _int_arg(kernel_size, "kernel_size", name, 1)
-        _int_arg(stride, "stride", name, 1)
-        _int_arg(padding, "padding", name, 0)
-        _int_arg(dilation, "dilation", name, 1)
+        _check_1d_args(kernel_size, stride, padding, dilation, name)
         positive_int(group, "group", name)
         if not (in_channels % group == 0 and out_channels % group == 0):
             raise ValueError(f"The argument 'group' should be divisible by 'in_channels' and 'out_channels', but got "
@@ -271,6 +280,14 @@ class Conv1d(_Conv):
         return Tensor._make(out)
 
 
+def _check_1d_args(kernel_size, stride, padding, dilation, name):
+    """The 1-D convolutions take plain ints: kernel_size, stride, dilation >= 1 and padding >= 0."""
+    _int_arg(kernel_size, "kernel_size", name, 1)
+    _int_arg(stride, "stride", name, 1)
+    _int_arg(padding, "padding", name, 0)
+    _int_arg(dilation, "dilation", name, 1)
+
+
 def _expand_weight_init(weight_init, name):
     """A 3-D Tensor weight_init for the 1-D convolutions gets the reference's extra axis 2."""
     if isinstance(weight_init, Tensor):
@@ -281,6 +298,17 @@ def _expand_weight_init(weight_init, name):
     return weight_init
 
 
+def _check_3d_args(in_channels, out_channels, group, kernel_size, stride, dilation, padding, name):
+    """The 3-D convolutions' checks (the reference's order); returns kernel_size, stride, dilation as 3-tuples."""
+    if not (in_channels % group == 0 and out_channels % group == 0):
+        raise ValueError("The argument 'group' should be divisible by 'in_channels' and 'out_channels'")
+    kernel_size = _triple(kernel_size, "kernel_size", name)
+    stride = _triple(stride, "stride", name)
+    dilation = _triple(dilation, "dilation", name)
+    _check_padding_len(padding, 6, name)
+    return kernel_size, stride, dilation
+
+
 class Conv3d(_Conv):
     """3-D convolution over an (N, C, D, H, W) input; weight (C_out, C_in/group, kD, kH, kW)."""
 
@@ -288,12 +316,8 @@ class Conv3d(_Conv):
                  group=1, has_bias=False, weight_init=None, bias_init=None, data_format="NCDHW",
                  dtype=mstype.float32):
         name = type(self).__name__
-        if not (in_channels % group == 0 and out_channels % group == 0):
-            raise ValueError("The argument 'group' should be divisible by 'in_channels' and 'out_channels'")
-        kernel_size = _triple(kernel_size, "kernel_size", name)
-        stride = _triple(stride, "stride", name)
-        dilation = _triple(dilation, "dilation", name)
-        _check_padding_len(padding, 6, name)
+        kernel_size, stride, dilation = _check_3d_args(in_channels, out_channels, group, kernel_size, stride,
+                                                       dilation, padding, name)
         super().__init__(in_channels, out_channels, kernel_size, stride, pad_mode, padding, dilation, group,
                          has_bias, weight_init, bias_init, data_format, dtype=dtype)
         self._pairs = _pairs(padding, 3)
@@ -322,10 +346,7 @@ class Conv1dTranspose(_Conv):
     def __init__(self, in_channels, out_channels, kernel_size, stride=1, pad_mode="same", padding=0, dilation=1,
                  group=1, has_bias=False, weight_init=None, bias_init=None, dtype=mstype.float32):
         name = type(self).__name__
-        _int_arg(kernel_size, "kernel_size", name, 1)
-        _int_arg(stride, "stride", name, 1)
-        _int_arg(padding, "padding", name, 0)
-        _int_arg(dilation, "dilation", name, 1)
+        _check_1d_args(kernel_size, stride, padding, dilation, name)
         weight_init = _expand_weight_init(weight_init, name)
         super().__init__(in_channels, out_channels, (1, kernel_size), (1, stride), pad_mode, padding,
                          (1, dilation), group, has_bias, weight_init, bias_init, transposed=True, dtype=dtype)
@@ -388,12 +409,8 @@ class Conv3dTranspose(_Conv):
                  group=1, output_padding=0, has_bias=False, weight_init=None, bias_init=None, data_format="NCDHW",
                  dtype=mstype.float32):
         name = type(self).__name__
-        if not (in_channels % group == 0 and out_channels % group == 0):
-            raise ValueError("The argument 'group' should be divisible by 'in_channels' and 'out_channels'")
-        kernel_size = _triple(kernel_size, "kernel_size", name)
-        stride = _triple(stride, "stride", name)
-        dilation = _triple(dilation, "dilation", name)
-        _check_padding_len(padding, 6, name)
+        kernel_size, stride, dilation = _check_3d_args(in_channels, out_channels, group, kernel_size, stride,
+                                                       dilation, padding, name)
         self.output_padding = _triple(output_padding, "output_padding", name, greater_zero=False)
         super().__init__(in_channels, out_channels, kernel_size, stride, pad_mode, padding, dilation, group,
                          has_bias, weight_init, bias_init, data_format, transposed=True, dtype=dtype)

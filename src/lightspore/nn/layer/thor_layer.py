@@ -25,8 +25,9 @@ from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ...ops._nn import conv2d_torch, same_pads
 from ..cell import Cell
-from ._validate import check_bool, check_string, non_negative_int, positive_int, twice
+from ._validate import check_bool, non_negative_int, positive_int, twice
 from .activation import get_activation
+from .conv import _conv_weight_shape, _ConvBase
 
 __all__ = ["DenseThor", "Conv2dThor", "EmbeddingThor", "EmbeddingLookupThor"]
 
@@ -139,18 +140,13 @@ class DenseThor(Cell):
         return s
 
 
-class _ConvThor(Cell):
+class _ConvThor(_ConvBase):
     """Validation and parameters shared by the THOR convolution."""
 
     def __init__(self, in_channels, out_channels, kernel_size, stride, pad_mode, padding, dilation, group, has_bias,
                  weight_init, bias_init, transposed=False):
-        super().__init__()
+        super().__init__(in_channels, out_channels, kernel_size, stride, pad_mode)
         name = type(self).__name__
-        self.in_channels = positive_int(in_channels, "in_channels", name)
-        self.out_channels = positive_int(out_channels, "out_channels", name)
-        self.kernel_size = kernel_size
-        self.stride = stride
-        self.pad_mode = check_string(pad_mode, ["valid", "same", "pad"], "pad_mode", name)
         self.bias_init = bias_init
         if isinstance(padding, tuple):
             for pad in padding:
@@ -170,10 +166,7 @@ class _ConvThor(Cell):
         if out_channels % group != 0:
             raise ValueError(f"For '{name}', the 'out_channels' must be divisible by 'group', but got "
                              f"'out_channels': {out_channels} and 'group': {group}.")
-        if transposed:
-            shape = [in_channels, out_channels // group, *kernel_size]
-        else:
-            shape = [out_channels, in_channels // group, *kernel_size]
+        shape = _conv_weight_shape(in_channels, out_channels, group, kernel_size, transposed)
         self.weight = Parameter(initializer(weight_init, shape), name="weight")
         if check_bool(has_bias, "has_bias", name):
             self.bias = Parameter(initializer(self.bias_init, [out_channels]), name="bias")
