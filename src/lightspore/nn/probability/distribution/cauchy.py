@@ -4,36 +4,29 @@ import math
 import torch
 
 from ....common import dtype as mstype
+from ._loc_scale import LocScale
 from ._utils import sampling
 from ._utils.custom_ops import exp_generic, log1p_generic, log_generic  # noqa: F401 - names of the reference's
-from ._utils.utils import check_distribution_name, check_greater_zero, raise_not_defined, read_only
-from .distribution import Distribution
+from ._utils.utils import (
+    check_distribution_name,
+    check_greater_zero,  # noqa: F401 - a name of the reference's module
+    raise_not_defined,
+)
+from .distribution import Distribution  # noqa: F401 - a name of the reference's module
 from .normal import _up
 
 __all__ = ["Cauchy"]
 
 
-class Cauchy(Distribution):
+class Cauchy(LocScale):
     """Cauchy distribution with parameters ``loc`` and ``scale`` (> 0)."""
 
-    _REPR = (('location', '_loc'), ('scale', '_scale'))
     _DIST_TYPE = "Cauchy"
 
     def __init__(self, loc=None, scale=None, seed=None, dtype=mstype.float32, name="Cauchy"):
         self._start(locals(), 'loc', 'scale')
-        self._loc = self._add_parameter(loc, 'loc')
-        self._scale = self._add_checked(scale, 'scale', check_greater_zero, "scale")
+        self._add_loc_scale(loc, scale)
         self.entropy_const = math.log(4 * math.pi)
-
-    loc = read_only('_loc', "The location given at construction (a Tensor), or None.")
-
-    scale = read_only('_scale', "The scale given at construction (a Tensor), or None.")
-
-    def _get_dist_args(self, loc=None, scale=None):
-        return self._dist_args(loc, scale)
-
-    def _mode(self, loc=None, scale=None):
-        return self._check_param_type(loc, scale)[0]
 
     def _mean(self, *args, **kwargs):
         return raise_not_defined('mean', 'Cauchy', *args, **kwargs)
@@ -47,11 +40,6 @@ class Cauchy(Distribution):
     def _entropy(self, loc=None, scale=None):
         _, scale = self._check_param_type(loc, scale)
         return torch.log(scale) + self.entropy_const
-
-    def _z(self, value, loc, scale):
-        value = self._cast_value(value)
-        loc, scale = self._check_param_type(loc, scale)
-        return (value - loc) / scale, scale
 
     def _log_prob(self, value, loc=None, scale=None):
         z, scale = self._z(value, loc, scale)

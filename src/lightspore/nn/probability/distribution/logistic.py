@@ -5,10 +5,11 @@ import numpy as np
 import torch
 
 from ....common import dtype as mstype
+from ._loc_scale import LocScale
 from ._utils import sampling
 from ._utils.custom_ops import exp_generic, log_generic  # noqa: F401 - names of the reference's module
-from ._utils.utils import check_greater_zero, read_only
-from .distribution import Distribution
+from ._utils.utils import check_greater_zero  # noqa: F401 - a name of the reference's module
+from .distribution import Distribution  # noqa: F401 - a name of the reference's module
 
 __all__ = ["Logistic"]
 
@@ -24,31 +25,19 @@ def _softplus(x):
     return torch.where(too_small, torch.exp(x), torch.where(too_large, x, y))
 
 
-class Logistic(Distribution):
+class Logistic(LocScale):
     """Logistic distribution with parameters ``loc`` and ``scale`` (> 0)."""
 
-    _REPR = (('location', '_loc'), ('scale', '_scale'))
     _DIST_TYPE = "Logistic"
 
     def __init__(self, loc=None, scale=None, seed=None, dtype=mstype.float32, name="Logistic"):
         self._start(locals(), 'loc', 'scale')
-        self._loc = self._add_parameter(loc, 'loc')
-        self._scale = self._add_checked(scale, 'scale', check_greater_zero, "scale")
+        self._add_loc_scale(loc, scale)
         self.threshold = _THRESHOLD
         self.sd_const = math.pi / math.sqrt(3)
 
-    loc = read_only('_loc', "The location given at construction (a Tensor), or None.")
-
-    scale = read_only('_scale', "The scale given at construction (a Tensor), or None.")
-
-    def _get_dist_args(self, loc=None, scale=None):
-        return self._dist_args(loc, scale)
-
     def _mean(self, loc=None, scale=None):
-        return self._check_param_type(loc, scale)[0]
-
-    def _mode(self, loc=None, scale=None):
-        return self._check_param_type(loc, scale)[0]
+        return self._mode(loc, scale)
 
     def _sd(self, loc=None, scale=None):
         _, scale = self._check_param_type(loc, scale)
@@ -57,11 +46,6 @@ class Logistic(Distribution):
     def _entropy(self, loc=None, scale=None):
         _, scale = self._check_param_type(loc, scale)
         return torch.log(scale) + 2.
-
-    def _z(self, value, loc, scale):
-        value = self._cast_value(value)
-        loc, scale = self._check_param_type(loc, scale)
-        return (value - loc) / scale, scale
 
     def _log_prob(self, value, loc=None, scale=None):
         z, scale = self._z(value, loc, scale)
