@@ -366,16 +366,21 @@ class TransformerDecoderLayer(_LayerBase):
         return x
 
 
+def _fresh_copies(layer_cls, layer, num_layers):
+    """``num_layers`` copies of a new ``layer_cls`` built with ``layer``'s settings (the reference's rule: not its
+    weights)."""
+    fresh = layer_cls(layer.d_model, layer.nhead, layer.dim_feedforward, layer.dropout_num, layer.activation1,
+                      layer.layernorm_eps, layer.batch_first, layer.norm_first, dtype=layer.dtype)
+    return CellList([copy.deepcopy(fresh) for _ in range(num_layers)])
+
+
 class TransformerEncoder(Cell):
     """``num_layers`` copies of a fresh encoder layer built with ``encoder_layer``'s settings (as in the
     reference, not its weights), then the optional ``norm``."""
 
     def __init__(self, encoder_layer, num_layers, norm=None):
         super().__init__()
-        e = encoder_layer
-        layer = TransformerEncoderLayer(e.d_model, e.nhead, e.dim_feedforward, e.dropout_num, e.activation1,
-                                        e.layernorm_eps, e.batch_first, e.norm_first, dtype=e.dtype)
-        self.layers = CellList([copy.deepcopy(layer) for _ in range(num_layers)])
+        self.layers = _fresh_copies(TransformerEncoderLayer, encoder_layer, num_layers)
         self.num_layers = num_layers
         self.norm = norm
 
@@ -395,10 +400,7 @@ class TransformerDecoder(Cell):
 
     def __init__(self, decoder_layer, num_layers, norm=None):
         super().__init__()
-        d = decoder_layer
-        layer = TransformerDecoderLayer(d.d_model, d.nhead, d.dim_feedforward, d.dropout_num, d.activation1,
-                                        d.layernorm_eps, d.batch_first, d.norm_first, dtype=d.dtype)
-        self.layers = CellList([copy.deepcopy(layer) for _ in range(num_layers)])
+        self.layers = _fresh_copies(TransformerDecoderLayer, decoder_layer, num_layers)
         self.num_layers = num_layers
         self.norm = norm
 
@@ -423,20 +425,20 @@ class Transformer(Cell):
                  layer_norm_eps: float = 1e-5, batch_first: bool = False, norm_first: bool = False,
                  dtype=mstype.float32):
         super().__init__()
+
+        def stack(stack_cls, layer_cls, num_layers):
+            layer = layer_cls(d_model, nhead, dim_feedforward, dropout, activation, layer_norm_eps, batch_first,
+                              norm_first, dtype=dtype)
+            return stack_cls(layer, num_layers, LayerNorm((d_model,), epsilon=layer_norm_eps, dtype=dtype))
+
         if custom_encoder is not None:
             self.encoder = custom_encoder
         else:
-            layer = TransformerEncoderLayer(d_model, nhead, dim_feedforward, dropout, activation, layer_norm_eps,
-                                            batch_first, norm_first, dtype=dtype)
-            self.encoder = TransformerEncoder(layer, num_encoder_layers,
-                                              LayerNorm((d_model,), epsilon=layer_norm_eps, dtype=dtype))
+            self.encoder = stack(TransformerEncoder, TransformerEncoderLayer, num_encoder_layers)
         if custom_decoder is not None:
             self.decoder = custom_decoder
         else:
-            layer = TransformerDecoderLayer(d_model, nhead, dim_feedforward, dropout, activation, layer_norm_eps,
-                                            batch_first, norm_first, dtype=dtype)
-            self.decoder = TransformerDecoder(layer, num_decoder_layers,
-                                              LayerNorm((d_model,), epsilon=layer_norm_eps, dtype=dtype))
+            self.decoder = stack(TransformerDecoder, TransformerDecoderLayer, num_decoder_layers)
         for _, p in self.parameters_and_names():
             if p.ndim > 1:
                 p.set_data(initializer("xavier_uniform", p.shape, p.dtype))
