@@ -11,11 +11,14 @@ FLOAT32_MAX = float(np.finfo(np.float32).max)
 
 
 def type_check(arg, types, name):
-    """TypeError unless ``arg`` is one of ``types`` (a bool is not an int unless bool is listed)."""
+    """TypeError unless ``arg`` is one of ``types`` (a bool is not an int unless bool is listed). As the
+    reference words it: the value as ``str`` (an empty string as ``""``), the types as a list, but as given for
+    the bool case."""
+    shown = '""' if isinstance(arg, str) and not arg else arg
     if isinstance(arg, bool) and int in types and bool not in types:
-        raise TypeError(f"Argument {name} with value {arg} is not of type {list(types)}, but got {type(arg)}.")
+        raise TypeError(f"Argument {name} with value {shown} is not of type {types}, but got {type(arg)}.")
     if not isinstance(arg, types):
-        raise TypeError(f"Argument {name} with value {arg!r} is not of type {list(types)}, but got {type(arg)}.")
+        raise TypeError(f"Argument {name} with value {shown} is not of type {list(types)}, but got {type(arg)}.")
 
 
 def type_check_list(args, types, name):
