@@ -219,6 +219,29 @@ CASES = [
      "text.WordpieceTokenizer(text.Vocab.from_list(['a', '##a']), max_bytes_per_token=2)(np.array(['aaa', 'aa']))"),
     ("bert", "text.BertTokenizer(WPV)('Hello worlds, unaffable')"),
     ("bert_lower_offsets", "text.BertTokenizer(WPV, lower_case=True, with_offsets=True)('HELLO, Hi unaffable')"),
+    # argument checks of the BERT-family tokenizers (several wrong arguments: the first the reference checks wins)
+    ("tokenizer_arg_basic_form", "text.BasicTokenizer(normalization_form=1)"),
+    ("tokenizer_arg_basic_ws", "text.BasicTokenizer(keep_whitespace=None)"),
+    ("tokenizer_arg_basic_order", "text.BasicTokenizer(preserve_unused_token=1, with_offsets=1)"),
+    ("tokenizer_arg_basic_offsets", "text.BasicTokenizer(with_offsets=1, normalization_form=1)"),
+    ("tokenizer_arg_wp_none", "text.WordpieceTokenizer(None)"),
+    ("tokenizer_arg_wp_vocab", "text.WordpieceTokenizer(1)"),
+    ("tokenizer_arg_wp_suffix", "text.WordpieceTokenizer(WPV, suffix_indicator=1)"),
+    ("tokenizer_arg_wp_max_str", "text.WordpieceTokenizer(WPV, max_bytes_per_token='a')"),
+    ("tokenizer_arg_wp_max_neg", "text.WordpieceTokenizer(WPV, max_bytes_per_token=-1)"),
+    ("tokenizer_arg_wp_max_big", "text.WordpieceTokenizer(WPV, max_bytes_per_token=5000000000)"),
+    ("tokenizer_arg_wp_max_uint32", "text.WordpieceTokenizer(WPV, max_bytes_per_token=3000000000).max_bytes_per_token"),
+    ("tokenizer_arg_wp_order", "text.WordpieceTokenizer(WPV, unknown_token=None, max_bytes_per_token=-1)"),
+    ("tokenizer_arg_wp_offsets", "text.WordpieceTokenizer(WPV, with_offsets=1, max_bytes_per_token=-1)"),
+    ("tokenizer_arg_bert_none", "text.BertTokenizer(None)"),
+    ("tokenizer_arg_bert_vocab", "text.BertTokenizer(1)"),
+    ("tokenizer_arg_bert_max_str", "text.BertTokenizer(WPV, max_bytes_per_token='a', unknown_token=1)"),
+    ("tokenizer_arg_bert_max_neg", "text.BertTokenizer(WPV, max_bytes_per_token=-1, unknown_token=1)"),
+    ("tokenizer_arg_bert_unknown", "text.BertTokenizer(WPV, unknown_token=1, lower_case=1)"),
+    ("tokenizer_arg_bert_order", "text.BertTokenizer(WPV, keep_whitespace=1, lower_case=2)"),
+    ("tokenizer_arg_bert_preserve", "text.BertTokenizer(WPV, preserve_unused_token=1, with_offsets=1)"),
+    ("tokenizer_arg_bert_offsets", "text.BertTokenizer(WPV, with_offsets=1, normalization_form=1)"),
+    ("tokenizer_arg_bert_form", "text.BertTokenizer(WPV, normalization_form=1)"),
     ("python_tokenizer", "text.PythonTokenizer(lambda s: s.split('-'))(np.array('a-b-c'))"),
     ("python_tokenizer_str", "text.PythonTokenizer(lambda s: s.split('-'))('a-b-c')"),
     # string transforms
@@ -294,6 +317,9 @@ CASES = [
     ("pipeline_lookup", "rows(ds.NumpySlicesDataset({'t': ['home a', 'the zz']}, shuffle=False)"
                         ".map(text.WhitespaceTokenizer(), 't').map(text.Lookup(VOCAB, '<unk>'), 't'))"),
 ]
+
+# the cases whose error message is compared whole (their messages name no class path that differs)
+EXACT_MESSAGES = {name for name, _ in CASES if name.startswith("tokenizer_arg_")}
 
 
 def encode(value):

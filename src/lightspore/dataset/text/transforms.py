@@ -13,7 +13,7 @@ import numpy as np
 from ... import _c_dataengine as _cde
 from ...common import dtype as _dt
 from ..core.datatypes import mstype_to_detype
-from ..transforms._check import check_value, type_check
+from ..transforms._check import UINT32_MAX, check_value, type_check
 from ..transforms.transforms import Implementation, TensorOperation
 from . import _jieba
 from .utils import (
@@ -571,12 +571,24 @@ def _basic_spans(text, lower_case, keep_whitespace, form, preserve_unused):
     return [(t, s, e) for t, s, e, _ in spans if t]
 
 
-def _check_basic(lower_case, keep_whitespace, normalization_form, preserve_unused_token, with_offsets):
-    type_check(lower_case, (bool,), "lower_case")
-    type_check(keep_whitespace, (bool,), "keep_whitespace")
-    type_check(normalization_form, (NormalizeForm,), "normalization_form")
-    type_check(preserve_unused_token, (bool,), "preserve_unused_token")
-    type_check(with_offsets, (bool,), "with_offsets")
+def _check_kind(value, kind, name, what):
+    """The tokenizers' argument check, in the reference's words."""
+    if not isinstance(value, kind):
+        raise TypeError(f"Wrong input type for {name}, should be {what}.")
+
+
+def _init_basic(op, lower_case, keep_whitespace, normalization_form, preserve_unused_token, with_offsets):
+    """Check BasicTokenizer's arguments (in the reference's order) and keep them on ``op`` (a BasicTokenizer or a
+    BertTokenizer)."""
+    _check_kind(lower_case, bool, "lower_case", "boolean")
+    _check_kind(keep_whitespace, bool, "keep_whitespace", "boolean")
+    _check_kind(preserve_unused_token, bool, "preserve_unused_token", "boolean")
+    _check_kind(with_offsets, bool, "with_offsets", "boolean")
+    _check_kind(normalization_form, NormalizeForm, "normalization_form", "enum of 'NormalizeForm'")
+    op.lower_case = lower_case
+    op.keep_whitespace = keep_whitespace
+    op.normalization_form = normalization_form
+    op.preserve_unused_token = preserve_unused_token
 
 
 class BasicTokenizer(_Tokenizer):
@@ -584,25 +596,33 @@ class BasicTokenizer(_Tokenizer):
 
     def __init__(self, lower_case=False, keep_whitespace=False, normalization_form=NormalizeForm.NONE,
                  preserve_unused_token=True, with_offsets=False):
-        _check_basic(lower_case, keep_whitespace, normalization_form, preserve_unused_token, with_offsets)
+        _init_basic(self, lower_case, keep_whitespace, normalization_form, preserve_unused_token, with_offsets)
         super().__init__(with_offsets)
-        self.lower_case = lower_case
-        self.keep_whitespace = keep_whitespace
-        self.normalization_form = normalization_form
-        self.preserve_unused_token = preserve_unused_token
 
     def _spans(self, text):
         return _basic_spans(text, self.lower_case, self.keep_whitespace, self.normalization_form,
                             self.preserve_unused_token)
 
 
-def _check_wordpiece(vocab, suffix_indicator, max_bytes_per_token, unknown_token, with_offsets):
-    type_check(vocab, (Vocab,), "vocab")
-    type_check(suffix_indicator, (str,), "suffix_indicator")
-    type_check(max_bytes_per_token, (int,), "max_bytes_per_token")
-    check_value(max_bytes_per_token, 0, 2147483647, "max_bytes_per_token")
-    type_check(unknown_token, (str,), "unknown_token")
-    type_check(with_offsets, (bool,), "with_offsets")
+def _check_vocab(vocab, missing):
+    if vocab is None:
+        raise ValueError(missing)
+    _check_kind(vocab, Vocab, "vocab", "text.Vocab object")
+
+
+def _check_max_bytes(max_bytes_per_token):
+    """The reference checks it as a uint32 with no name in its messages."""
+    type_check(max_bytes_per_token, (int,), "")
+    check_value(max_bytes_per_token, 0, UINT32_MAX)
+
+
+def _keep_wordpiece(op, vocab, suffix_indicator, max_bytes_per_token, unknown_token):
+    """Keep WordpieceTokenizer's arguments (but ``with_offsets``) on ``op`` (a WordpieceTokenizer or a
+    BertTokenizer)."""
+    op.vocab = vocab
+    op.suffix_indicator = suffix_indicator
+    op.max_bytes_per_token = max_bytes_per_token
+    op.unknown_token = unknown_token
 
 
 def _wordpiece(word, table, suffix, max_bytes, unknown):
@@ -636,12 +656,13 @@ class WordpieceTokenizer(TextTensorOperation):
 
     def __init__(self, vocab, suffix_indicator="##", max_bytes_per_token=100, unknown_token="[UNK]",
                  with_offsets=False):
-        _check_wordpiece(vocab, suffix_indicator, max_bytes_per_token, unknown_token, with_offsets)
+        _check_vocab(vocab, "vocab is not provided.")
+        _check_kind(suffix_indicator, str, "suffix_indicator", "string")
+        _check_kind(unknown_token, str, "unknown_token", "string")
+        _check_kind(with_offsets, bool, "with_offsets", "boolean")
+        _check_max_bytes(max_bytes_per_token)
         super().__init__()
-        self.vocab = vocab
-        self.suffix_indicator = suffix_indicator
-        self.max_bytes_per_token = max_bytes_per_token
-        self.unknown_token = unknown_token
+        _keep_wordpiece(self, vocab, suffix_indicator, max_bytes_per_token, unknown_token)
         self.with_offsets = with_offsets
 
     def _pieces(self, words):
@@ -667,17 +688,14 @@ class BertTokenizer(_Tokenizer):
     def __init__(self, vocab, suffix_indicator="##", max_bytes_per_token=100, unknown_token="[UNK]", lower_case=False,
                  keep_whitespace=False, normalization_form=NormalizeForm.NONE, preserve_unused_token=True,
                  with_offsets=False):
-        _check_wordpiece(vocab, suffix_indicator, max_bytes_per_token, unknown_token, with_offsets)
-        _check_basic(lower_case, keep_whitespace, normalization_form, preserve_unused_token, with_offsets)
+        _check_vocab(vocab, "vacab is not provided.")  # sic: the reference's word
+        _check_kind(suffix_indicator, str, "suffix_indicator", "string")
+        _check_kind(max_bytes_per_token, int, "max_bytes_per_token", "int")
+        _check_max_bytes(max_bytes_per_token)
+        _check_kind(unknown_token, str, "unknown_token", "string")
+        _init_basic(self, lower_case, keep_whitespace, normalization_form, preserve_unused_token, with_offsets)
         super().__init__(with_offsets)
-        self.vocab = vocab
-        self.suffix_indicator = suffix_indicator
-        self.max_bytes_per_token = max_bytes_per_token
-        self.unknown_token = unknown_token
-        self.lower_case = lower_case
-        self.keep_whitespace = keep_whitespace
-        self.normalization_form = normalization_form
-        self.preserve_unused_token = preserve_unused_token
+        _keep_wordpiece(self, vocab, suffix_indicator, max_bytes_per_token, unknown_token)
 
     def _execute(self, a):
         a = _strings("BertTokenizer", a)
