@@ -547,7 +547,16 @@ def _check_usage(usage, allowed):
 
 
 class _ArraySource(_MappableSource, VisionBaseDataset):
-    """A file source loaded into memory as column arrays."""
+    """A file source (the files of ``usage`` under ``dataset_dir``) loaded into memory as column arrays: MNIST
+    and its kin, CIFAR-10/100."""
+
+    def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=None,
+                 sampler=None, num_shards=None, shard_id=None, cache=None):
+        _check_dir("dataset_dir", dataset_dir)
+        self.usage = _check_usage(usage, ["train", "test", "all"])
+        super().__init__(num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id)
+        self.dataset_dir = dataset_dir
+        self.cache = cache
 
     def _load(self):
         raise NotImplementedError
@@ -573,14 +582,6 @@ class _ArraySource(_MappableSource, VisionBaseDataset):
 class MnistDataset(_ArraySource):
     """MNIST from its idx files (``train-images-idx3-ubyte`` ...): ``image`` (28, 28, 1) uint8 and
     ``label`` uint32."""
-
-    def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=None,
-                 sampler=None, num_shards=None, shard_id=None, cache=None):
-        _check_dir("dataset_dir", dataset_dir)
-        self.usage = _check_usage(usage, ["train", "test", "all"])
-        super().__init__(num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id)
-        self.dataset_dir = dataset_dir
-        self.cache = cache
 
     def _columns(self):
         return ["image", "label"]
@@ -656,14 +657,6 @@ class EMnistDataset(MnistDataset):
 
 class _CifarBase(_ArraySource):
     _labels = 1
-
-    def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=None,
-                 sampler=None, num_shards=None, shard_id=None, cache=None):
-        _check_dir("dataset_dir", dataset_dir)
-        self.usage = _check_usage(usage, ["train", "test", "all"])
-        super().__init__(num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id)
-        self.dataset_dir = dataset_dir
-        self.cache = cache
 
     def _files(self):
         raise NotImplementedError
