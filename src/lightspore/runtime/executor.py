@@ -4,8 +4,10 @@ import re
 
 import torch
 
+from .. import _checkparam as validator
 from .. import _release
 from .. import log as logger
+from ..parallel._checks import _check_kwarg_types
 
 __all__ = ["launch_blocking", "dispatch_threads_num", "set_cpu_affinity"]
 
@@ -23,21 +25,26 @@ def launch_blocking():
     _context["pynative_synchronize"] = True
 
 
+def _check_thread_count(num, arg, setting, configured):
+    """A thread count set once per process (``num``, the argument ``arg``), checked in the reference's order:
+    its ``args_type_check`` (an int or None), RuntimeError when ``setting`` is in ``configured`` already, then
+    ``check_positive_int``."""
+    _check_kwarg_types({arg: num}, {arg: int})
+    if setting in configured:
+        raise RuntimeError(f"The '{setting}' can not be set repeatedly.")
+    return validator.check_positive_int(num, arg)
+
+
 def dispatch_threads_num(threads_num):
     """Threads that dispatch independent ops (torch's inter-op thread pool). Once per process, before any
     parallel work, as in the reference."""
-    if isinstance(threads_num, bool) or not isinstance(threads_num, int):
-        raise TypeError(f"The argument 'threads_num' must be type of {int}, but got {type(threads_num)}.")
-    if "dispatch" in _configured:
-        raise RuntimeError("The 'dispatch_threads_num' can not be set repeatedly.")
-    if threads_num <= 0:
-        raise ValueError(f"The 'threads_num' must be positive int, but got {threads_num}.")
+    _check_thread_count(threads_num, "threads_num", "dispatch_threads_num", _configured)
     try:
         torch.set_num_interop_threads(threads_num)
     except RuntimeError as e:
         raise RuntimeError("The 'dispatch_threads_num' must be set before the first op runs in parallel "
                            f"(torch: {e}).") from None
-    _configured["dispatch"] = threads_num
+    _configured["dispatch_threads_num"] = threads_num
 
 
 _RANGE = re.compile(r"^(\d+-\d+|\d+)(,(\d+-\d+|\d+))*$")

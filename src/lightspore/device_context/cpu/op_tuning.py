@@ -1,16 +1,13 @@
 """CPU kernel threads: torch's intra-op thread pool."""
 import torch
 
+from ...runtime.executor import _check_thread_count
+
 _configured = {}
 
 
 def threads_num(num):
     """Threads a CPU kernel may use (``torch.set_num_threads``); once per process, as in the reference."""
-    if isinstance(num, bool) or not isinstance(num, int):
-        raise TypeError(f"The argument 'num' must be type of {int}, but got {type(num)}.")
-    if "threads" in _configured:
-        raise RuntimeError("The 'threads_num' can not be set repeatedly.")
-    if num <= 0:
-        raise ValueError(f"The 'num' must be positive int, but got {num}.")
+    _check_thread_count(num, "num", "threads_num", _configured)
     torch.set_num_threads(num)
-    _configured["threads"] = num
+    _configured["threads_num"] = num
