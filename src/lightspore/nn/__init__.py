@@ -65,21 +65,14 @@ from .learning_rate_schedule import (  # noqa: E402
     WarmUpLR,
 )
 from .optim import SGD, Adam, AdamWeightDecay, Momentum, Optimizer  # noqa: E402
-from .wrap import (  # noqa: E402
-    ForwardValueAndGrad,
-    ParameterUpdate,
-    TrainOneStepCell,
-    WithEvalCell,
-    WithGradCell,
-    WithLossCell,
-)
+from .wrap import *  # noqa: E402,F403
+from .wrap import __all__ as _wrap_all  # noqa: E402
 
 __all__ += ["dynamic_lr", "learning_rate_schedule", "optim", "wrap", "cosine_decay_lr", "exponential_decay_lr",
             "inverse_decay_lr", "natural_exp_decay_lr", "piecewise_constant_lr", "polynomial_decay_lr", "warmup_lr",
             "CosineDecayLR", "ExponentialDecayLR", "InverseDecayLR", "LearningRateSchedule", "NaturalExpDecayLR",
-            "PolynomialDecayLR", "WarmUpLR", "SGD", "Adam", "AdamWeightDecay", "Momentum", "Optimizer",
-            "ForwardValueAndGrad", "ParameterUpdate", "TrainOneStepCell", "WithEvalCell", "WithGradCell",
-            "WithLossCell"]
+            "PolynomialDecayLR", "WarmUpLR", "SGD", "Adam", "AdamWeightDecay", "Momentum", "Optimizer"]
+__all__ += list(_wrap_all)
 from .layer.pooling import (
     AdaptiveAvgPool1d,
     AdaptiveAvgPool2d,
@@ -136,13 +129,6 @@ from .layer.transformer import (  # noqa: E402
 
 __all__ += ["Conv2dBnAct", "DenseBnAct", "MultiheadAttention", "Transformer", "TransformerDecoder",
             "TransformerDecoderLayer", "TransformerEncoder", "TransformerEncoderLayer"]
-from .wrap.loss_scale import (  # noqa: E402
-    DynamicLossScaleUpdateCell,
-    FixedLossScaleUpdateCell,
-    TrainOneStepWithLossScaleCell,
-)
-
-__all__ += ["TrainOneStepWithLossScaleCell", "DynamicLossScaleUpdateCell", "FixedLossScaleUpdateCell"]
 from .layer.array import (  # noqa: E402
     MatrixDiag,
     MatrixDiagPart,
@@ -175,12 +161,6 @@ __all__ += ["MatrixDiag", "MatrixDiagPart", "MatrixSetDiag", "OneHot", "Roll", "
             "Linear", "MSSSIM", "PSNR", "SSIM", "CentralCrop", "ImageGradients", "ClipByNorm", "DiGamma", "IGamma",
             "L1Regularizer", "LBeta", "LGamma", "MatDet", "MatInverse", "MatMul", "Moments", "Norm", "Range",
             "ReduceLogSumExp"]
-from .wrap.grad_accumulation import GradAccumulationCell  # noqa: E402
-from .wrap.grad_reducer import DistributedGradReducer  # noqa: E402
-
-__all__ += ["DistributedGradReducer"]
-
-__all__ += ["GradAccumulationCell"]
 from .optim import (  # noqa: E402
     ASGD,
     FTRL,
