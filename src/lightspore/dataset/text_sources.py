@@ -99,13 +99,8 @@ class _LineSource(SourceDataset):
             yield [np.array(v) if not isinstance(v, np.ndarray) else v for v in row]
 
 
-class TextFileDataset(_LineSource, TextBaseDataset):
-    """Every non-empty line of the text files as a row with one string column ``text``."""
-
-    def __init__(self, dataset_files, num_samples=None, num_parallel_workers=None, shuffle=Shuffle.GLOBAL,
-                 num_shards=None, shard_id=None, cache=None):
-        super().__init__(dataset_files, num_samples, num_parallel_workers, shuffle, num_shards, shard_id)
-        self.cache = cache
+class _TextLines(_LineSource, TextBaseDataset):
+    """Rows of one string column ``text``: the non-empty lines of the files."""
 
     def _columns(self):
         return ["text"]
@@ -113,6 +108,15 @@ class TextFileDataset(_LineSource, TextBaseDataset):
     def _file_rows(self, path):
         with open(path, encoding="utf-8") as f:
             return [(np.array(line.rstrip("\r\n")),) for line in f if line.rstrip("\r\n")]
+
+
+class TextFileDataset(_TextLines):
+    """Every non-empty line of the text files as a row with one string column ``text``."""
+
+    def __init__(self, dataset_files, num_samples=None, num_parallel_workers=None, shuffle=Shuffle.GLOBAL,
+                 num_shards=None, shard_id=None, cache=None):
+        super().__init__(dataset_files, num_samples, num_parallel_workers, shuffle, num_shards, shard_id)
+        self.cache = cache
 
 
 class CSVDataset(_LineSource, UnionBaseDataset):
@@ -225,7 +229,7 @@ class IMDBDataset(_MappableSource, TextBaseDataset):
         return [np.array(lines[-1] if lines else ""), np.array(label, dtype=np.int32)]
 
 
-class PennTreebankDataset(_LineSource, TextBaseDataset):
+class PennTreebankDataset(_TextLines):
     """The Penn Treebank: the non-empty lines of ``ptb.{train,test,valid}.txt`` as rows ``text``."""
 
     def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=Shuffle.GLOBAL,
@@ -238,13 +242,6 @@ class PennTreebankDataset(_LineSource, TextBaseDataset):
         self.dataset_dir = dataset_dir
         self.usage = usage
         self.cache = cache
-
-    def _columns(self):
-        return ["text"]
-
-    def _file_rows(self, path):
-        with open(path, encoding="utf-8") as f:
-            return [(np.array(line.rstrip("\r\n")),) for line in f if line.rstrip("\r\n")]
 
 
 _SEG = re.compile(r"<seg[^>]*>(.*?)</seg>", re.S)
