@@ -9,8 +9,8 @@ from __future__ import annotations
 import math
 
 from .learning_rate_schedule import (
+    _float_at_least_zero,
     _is_float,
-    _non_negative_float,
     _positive_float,
     _positive_int,
     _value_type,
@@ -92,10 +92,7 @@ def inverse_decay_lr(learning_rate, decay_rate, total_step, step_per_epoch, deca
 
 def cosine_decay_lr(min_lr, max_lr, total_step, step_per_epoch, decay_epoch):
     """``min_lr + 0.5 * (max_lr - min_lr) * (1 + cos(pi * min(epoch, decay_epoch) / decay_epoch))``."""
-    if not isinstance(min_lr, float):
-        raise TypeError(f"For 'cosine_decay_lr', the argument 'min_lr' must be type of float, "
-                        f"but got 'min_lr' type: {type(min_lr)}.")
-    _non_negative_float(min_lr, "min_lr", None)
+    _float_at_least_zero(min_lr, "min_lr", "cosine_decay_lr")
     _positive_float(max_lr, "max_lr")
     _is_float(max_lr, "max_lr")
     _positive_int(total_step, "total_step")
@@ -118,10 +115,7 @@ def polynomial_decay_lr(learning_rate, end_learning_rate, total_step, step_per_e
     ``decay_epoch``, or with ``update_decay_epoch`` the decay period grows to the next multiple."""
     _positive_float(learning_rate, "learning_rate")
     _is_float(learning_rate, "learning_rate")
-    if not isinstance(end_learning_rate, float):
-        raise TypeError(f"For 'polynomial_decay_lr', the argument 'end_learning_rate' must be type of float, "
-                        f"but got 'end_learning_rate' type: {type(end_learning_rate)}.")
-    _non_negative_float(end_learning_rate, "end_learning_rate", None)
+    _float_at_least_zero(end_learning_rate, "end_learning_rate", "polynomial_decay_lr")
     _positive_float(power, "power")
     _is_float(power, "power")
     _positive_int(total_step, "total_step")
@@ -142,10 +136,7 @@ def polynomial_decay_lr(learning_rate, end_learning_rate, total_step, step_per_e
 
 def warmup_lr(learning_rate, total_step, step_per_epoch, warmup_epoch):
     """``learning_rate * min(epoch, warmup_epoch) / warmup_epoch``."""
-    if not isinstance(learning_rate, float):
-        raise TypeError(f"For 'warmup_lr', the argument 'learning_rate' must be type of float, "
-                        f"but got 'learning_rate' type: {type(learning_rate)}.")
-    _non_negative_float(learning_rate, "learning_rate", None)
+    _float_at_least_zero(learning_rate, "learning_rate", "warmup_lr")
     _positive_int(warmup_epoch, "warmup_epoch")
     _positive_int(total_step, "total_step")
     _positive_int(step_per_epoch, "step_per_epoch")

@@ -54,6 +54,15 @@ def _non_negative_float(value, arg_name=None, prim_name=None):
     return _check_number(value, 0, ">=", float, arg_name, prim_name)
 
 
+def _float_at_least_zero(value, arg_name, where, prim_name=None):
+    """A float >= 0 for a schedule's floor rate (``min_lr``, ``end_learning_rate``, a warm-up's rate): the
+    reference words a non-float as a TypeError naming ``where``, then checks the value as _non_negative_float."""
+    if not isinstance(value, float):
+        raise TypeError(f"For '{where}', the argument '{arg_name}' must be type of float, "
+                        f"but got '{arg_name}' type: {type(value)}.")
+    return _non_negative_float(value, arg_name, prim_name)
+
+
 def _is_float(value, arg_name=None, prim_name=None):
     who = _who(arg_name, prim_name)
     if not isinstance(value, float) or isinstance(value, bool):
@@ -179,10 +188,7 @@ class CosineDecayLR(LearningRateSchedule):
 
     def __init__(self, min_lr, max_lr, decay_steps):
         super().__init__()
-        if not isinstance(min_lr, float):
-            raise TypeError(f"For 'CosineDecayLR', the argument 'min_lr' must be type of float, "
-                            f"but got 'min_lr' type: {type(min_lr)}.")
-        _non_negative_float(min_lr, "min_lr", self.cls_name)
+        _float_at_least_zero(min_lr, "min_lr", "CosineDecayLR", self.cls_name)
         _positive_float(max_lr, "max_lr", self.cls_name)
         _is_float(max_lr, "max_lr", self.cls_name)
         _positive_int(decay_steps, "decay_steps", self.cls_name)
@@ -209,10 +215,7 @@ class PolynomialDecayLR(LearningRateSchedule):
         super().__init__()
         _positive_float(learning_rate, "learning_rate")
         _is_float(learning_rate, "learning_rate")
-        if not isinstance(end_learning_rate, float):
-            raise TypeError(f"For 'PolynomialDecayLR', the argument 'end_learning_rate' must be type of float, "
-                            f"but got 'end_learning_rate' type: {type(end_learning_rate)}.")
-        _non_negative_float(end_learning_rate, "end_learning_rate", self.cls_name)
+        _float_at_least_zero(end_learning_rate, "end_learning_rate", "PolynomialDecayLR", self.cls_name)
         _positive_int(decay_steps, "decay_steps", self.cls_name)
         _value_type("update_decay_steps", update_decay_steps, [bool], self.cls_name)
         _positive_float(power, "power", self.cls_name)
@@ -240,10 +243,7 @@ class WarmUpLR(LearningRateSchedule):
 
     def __init__(self, learning_rate, warmup_steps):
         super().__init__()
-        if not isinstance(learning_rate, float):
-            raise TypeError(f"For 'WarmUpLR', the argument 'learning_rate' must be type of float, "
-                            f"but got 'learning_rate' type: {type(learning_rate)}.")
-        _non_negative_float(learning_rate, "learning_rate", self.cls_name)
+        _float_at_least_zero(learning_rate, "learning_rate", "WarmUpLR", self.cls_name)
         _positive_int(warmup_steps, "warmup_steps", self.cls_name)
         self.warmup_steps = warmup_steps
         self.learning_rate = learning_rate
