@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import torch
 
-from ._args import _as_tensor, _attr_prim, _binary
+from ._args import _as_tensor, _attr_prim, _binary, attr_prim
 from ._samples import LOGICAL, S, V, f32, i32, inf, mask, nan
-from ._table import OPS, Primitive, method, op, prim
+from ._table import OPS, method, op
 
 
 @op(prim="IsNan", method="isnan", samples=(S(V([nan, 1.0, inf])), S(i32(3))))
@@ -120,23 +120,7 @@ def _t_approximate_equal(self, other, tolerance=1e-05):
     return approximate_equal(self, other, tolerance)
 
 
-@prim("ApproximateEqual")
-class ApproximateEqual(Primitive):
-    def __init__(self, tolerance=1e-05):
-        super().__init__("ApproximateEqual")
-        self.tolerance = tolerance
-
-    def __call__(self, x, y):
-        return approximate_equal(x, y, self.tolerance)
+attr_prim("ApproximateEqual", approximate_equal, {"tolerance": 1e-05})
 
 
-@prim("IsClose")
-class IsClose(Primitive):
-    """``|x1 - x2| <= atol + rtol * |x2|`` element-wise."""
-
-    def __init__(self, rtol=1e-05, atol=1e-08, equal_nan=False):
-        super().__init__("IsClose")
-        self.rtol, self.atol, self.equal_nan = rtol, atol, equal_nan
-
-    def __call__(self, x1, x2):
-        return isclose(x1, x2, self.rtol, self.atol, self.equal_nan)
+attr_prim("IsClose", isclose, {"rtol": 1e-05, "atol": 1e-08, "equal_nan": False})

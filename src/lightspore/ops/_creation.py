@@ -87,22 +87,10 @@ _no_attr_prim("ZerosLike", zeros_like)
 _no_attr_prim("OnesLike", ones_like)
 
 
-@prim("Ones")
-class Ones(Primitive):
-    def __init__(self):
-        super().__init__("Ones")
-
-    def __call__(self, size, type=None):
-        return ones(size, type)
+_no_attr_prim("Ones", ones)
 
 
-@prim("Zeros")
-class Zeros(Primitive):
-    def __init__(self):
-        super().__init__("Zeros")
-
-    def __call__(self, size, type=None):
-        return zeros(size, type)
+_no_attr_prim("Zeros", zeros)
 
 
 @op(prim="TupleToArray", static=("input_x",), out="any")

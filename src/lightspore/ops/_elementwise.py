@@ -7,7 +7,7 @@ import torch
 
 from ..common import dtype as mstype
 from . import _promote, _release_ops
-from ._args import _binary, _dt, _scal, _unary
+from ._args import _REQ, _binary, _dt, _scal, _unary, attr_prim
 from ._samples import BINARY, BITWISE, UNARY, UNARY_POS, UNARY_UNIT, A, S, V, f16, f32, i32, inf, nan, pos
 from ._table import IMPLS, SPECS, Primitive, op, prim
 
@@ -319,14 +319,7 @@ def logit(input, eps=None):
     return torch.logit(input, eps)
 
 
-@prim("NanToNum")
-class NanToNum(Primitive):
-    def __init__(self, nan=None, posinf=None, neginf=None):
-        super().__init__("NanToNum")
-        self.nan, self.posinf, self.neginf = nan, posinf, neginf
-
-    def __call__(self, x):
-        return nan_to_num(x, self.nan, self.posinf, self.neginf)
+attr_prim("NanToNum", nan_to_num, {"nan": None, "posinf": None, "neginf": None})
 
 
 @prim("Logit")
@@ -508,14 +501,7 @@ def population_count(input_x):
     return count.to(torch.uint8)
 
 
-@prim("Mvlgamma")
-class Mvlgamma(Primitive):
-    def __init__(self, p):
-        super().__init__("Mvlgamma")
-        self.p = p
-
-    def __call__(self, x):
-        return mvlgamma(x, self.p)
+attr_prim("Mvlgamma", mvlgamma, {"p": _REQ})
 
 
 def _alias(name, target, args):

@@ -6,7 +6,7 @@ import torch
 from ..common import dtype as mstype
 from ..common._errors import translate_error
 from ..common.tensor import Tensor
-from ._args import _REQ, _attr_prim, _u
+from ._args import _REQ, _attr_prim, _u, attr_prim
 from ._samples import A, S, V, f32, i32, inf
 from ._table import OPS, Primitive, method, op, prim, unwrap
 
@@ -327,24 +327,10 @@ class Qr(Primitive):
         return Tensor._make(q), Tensor._make(r)
 
 
-@prim("Cholesky")
-class Cholesky(Primitive):
-    def __init__(self, upper=False):
-        super().__init__("Cholesky")
-        self.upper = upper
-
-    def __call__(self, input_x):
-        return cholesky(input_x, self.upper)
+attr_prim("Cholesky", cholesky, {"upper": False})
 
 
-@prim("MatrixPower")
-class MatrixPower(Primitive):
-    def __init__(self, n):
-        super().__init__("MatrixPower")
-        self.n = n
-
-    def __call__(self, x):
-        return matrix_power(x, self.n)
+attr_prim("MatrixPower", matrix_power, {"n": _REQ})
 
 
 @prim("Cross")
@@ -357,14 +343,7 @@ class Cross(Primitive):
         return cross(x1, x2, None if self.dim == -65530 else self.dim)
 
 
-@prim("Cdist")
-class Cdist(Primitive):
-    def __init__(self, p=2.0):
-        super().__init__("Cdist")
-        self.p = p
-
-    def __call__(self, input_x, input_y):
-        return cdist(input_x, input_y, self.p)
+attr_prim("Cdist", cdist, {"p": 2.0})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -380,14 +359,7 @@ def matrix_solve(matrix, rhs, adjoint=False):
     return torch.linalg.solve(matrix.mH if adjoint else matrix, rhs)
 
 
-@prim("MatrixSolve")
-class MatrixSolve(Primitive):
-    def __init__(self, adjoint=False):
-        super().__init__("MatrixSolve")
-        self.adjoint = adjoint
-
-    def __call__(self, matrix, rhs):
-        return matrix_solve(matrix, rhs, self.adjoint)
+attr_prim("MatrixSolve", matrix_solve, {"adjoint": False})
 
 
 @op(prim="LogMatrixDeterminant", method="log_matrix_determinant", out="tuple", samples=(S(A((3, 3), 'float32', 1, 2)),))
@@ -640,28 +612,10 @@ class LuUnpack(Primitive):
         return tuple(None if x is None else Tensor._make(x) for x in r)
 
 
-@prim("CholeskyInverse")
-class CholeskyInverse(Primitive):
-    """The inverse of ``A`` from its Cholesky factor (lower, or ``upper``)."""
-
-    def __init__(self, upper=False):
-        super().__init__("CholeskyInverse")
-        self.upper = upper
-
-    def __call__(self, x):
-        return cholesky_inverse(x, self.upper)
+attr_prim("CholeskyInverse", cholesky_inverse, {"upper": False})
 
 
-@prim("CholeskySolve")
-class CholeskySolve(Primitive):
-    """Solve ``A X = B`` from ``A``'s Cholesky factor ``x2``: ``x1`` is ``B``."""
-
-    def __init__(self, upper=False):
-        super().__init__("CholeskySolve")
-        self.upper = upper
-
-    def __call__(self, x1, x2):
-        return cholesky_solve(x1, x2, self.upper)
+attr_prim("CholeskySolve", cholesky_solve, {"upper": False})
 
 
 @prim("Renorm")
@@ -691,15 +645,7 @@ def lu_solve(b, LU_data, LU_pivots):  # noqa: N803  (the reference's names)
     return _lu_solve(b, LU_data, LU_pivots)
 
 
-@prim("LuSolve")
-class LuSolve(Primitive):
-    """Solve ``A y = x`` from ``A``'s LU factorisation ``lu_data`` and 1-based ``lu_pivots``."""
-
-    def __init__(self):
-        super().__init__("LuSolve")
-
-    def __call__(self, x, lu_data, lu_pivots):
-        return lu_solve(x, lu_data, lu_pivots)
+attr_prim("LuSolve", lu_solve, {})
 
 
 @method("lu_solve")
@@ -759,16 +705,7 @@ def ormqr(input, tau, other, left=True, transpose=False):
     return torch.ormqr(input, tau, other, left=left, transpose=transpose)
 
 
-@prim("Ormqr")
-class Ormqr(Primitive):
-    """``Q @ other`` (or ``other @ Q``, ``Q^H`` when ``transpose``) for ``Q`` given by Householder reflectors."""
-
-    def __init__(self, left=True, transpose=False):
-        super().__init__("Ormqr")
-        self.left, self.transpose = left, transpose
-
-    def __call__(self, x, tau, other):
-        return ormqr(x, tau, other, self.left, self.transpose)
+attr_prim("Ormqr", ormqr, {"left": True, "transpose": False})
 
 
 @op(prim="EqualCount", samples=(S(i32(5), i32(5, seed=1)),))

@@ -14,6 +14,7 @@ from ..common import dtype as mstype
 from ..common import seed as _seed
 from ..common._device import current_device
 from ..common.tensor import Tensor
+from ._args import _REQ, attr_prim
 from ._samples import D, S, V, f32, i32, pos
 from ._table import Primitive, method, op, prim
 
@@ -411,16 +412,7 @@ class TruncatedNormal(_Seeded):
         return Tensor._make(out.to(mstype.to_torch(self.dtype)))
 
 
-@prim("RandomCategorical")
-class RandomCategorical(Primitive):
-    """``num_sample`` category draws per row of ``logits``."""
-
-    def __init__(self, dtype=mstype.int64):
-        super().__init__("RandomCategorical")
-        self.dtype = dtype
-
-    def __call__(self, logits, num_sample, seed=0):
-        return random_categorical(logits, num_sample, seed, self.dtype)
+attr_prim("RandomCategorical", random_categorical, {"dtype": mstype.int64})
 
 
 @prim("Bernoulli")
@@ -577,16 +569,7 @@ class RandomPoisson(_Seeded):
             mstype.to_torch(self.dtype)))
 
 
-@prim("MultinomialWithReplacement")
-class MultinomialWithReplacement(Primitive):
-    """``numsamples`` category draws per row of ``x`` (probabilities)."""
-
-    def __init__(self, numsamples, replacement=False):
-        super().__init__("MultinomialWithReplacement")
-        self.numsamples, self.replacement = numsamples, replacement
-
-    def __call__(self, x, seed, offset):
-        return multinomial_with_replacement(x, seed, offset, self.numsamples, self.replacement)
+attr_prim("MultinomialWithReplacement", multinomial_with_replacement, {"numsamples": _REQ, "replacement": False})
 
 
 # functional forms of the in-place random fills (return the input)

@@ -8,7 +8,7 @@ import torch
 from ..common import dtype as mstype
 from ..common._errors import RefRuntimeError
 from ..common.tensor import Tensor
-from ._args import _REQ, _attr_prim, _axes, _idx, _pick_axis, _pick_keep, _tdt
+from ._args import _REQ, _attr_prim, _axes, _idx, _pick_axis, _pick_keep, _tdt, attr_prim
 from ._samples import REDUCE, A, D, S, V, f32, i32, mask, nan
 from ._table import METHODS, OPS, Primitive, method, op, prim, unwrap
 
@@ -309,14 +309,7 @@ class TopK(Primitive):
         return topk(input_x, k, None, True, self.sorted)
 
 
-@prim("Sort")
-class Sort(Primitive):
-    def __init__(self, axis=-1, descending=False):
-        super().__init__("Sort")
-        self.axis, self.descending = axis, descending
-
-    def __call__(self, x):
-        return sort(x, self.axis, self.descending)
+attr_prim("Sort", sort, {"axis": -1, "descending": False})
 
 
 @method("sum")
@@ -435,14 +428,7 @@ def unique_with_pad(x, pad_num):
     return torch.cat([y, pad]), idx.to(x.dtype)
 
 
-@prim("UniqueConsecutive")
-class UniqueConsecutive(Primitive):
-    def __init__(self, return_inverse=False, return_counts=False, dim=None):
-        super().__init__("UniqueConsecutive")
-        self.return_inverse, self.return_counts, self.dim = return_inverse, return_counts, dim
-
-    def __call__(self, x):
-        return unique_consecutive(x, self.return_inverse, self.return_counts, self.dim)
+attr_prim("UniqueConsecutive", unique_consecutive, {"return_inverse": False, "return_counts": False, "dim": None})
 
 
 @op(samples=(S(f32(2, 5)), S(f32(2, 5), 0, True)))

@@ -10,7 +10,20 @@ import torch
 from ..common import dtype as mstype
 from ..common._errors import translate_error
 from ..common.tensor import Tensor
-from ._args import _REQ, _attr_prim, _axes, _idx, _impl, _no_attr_prim, _pick_axis, _shape_arg, _tdt, _u, _write
+from ._args import (
+    _REQ,
+    _attr_prim,
+    _axes,
+    _idx,
+    _impl,
+    _no_attr_prim,
+    _pick_axis,
+    _shape_arg,
+    _tdt,
+    _u,
+    _write,
+    attr_prim,
+)
 from ._samples import D, S, V, f32, i32
 from ._table import METHODS, OPS, Primitive, method, op, prim, unwrap
 
@@ -203,24 +216,10 @@ _no_attr_prim("Size", size)
 _no_attr_prim("DType", dtype)
 
 
-@prim("Concat")
-class Concat(Primitive):
-    def __init__(self, axis=0):
-        super().__init__("Concat")
-        self.axis = axis
-
-    def __call__(self, tensors):
-        return concat(tensors, self.axis)
+attr_prim("Concat", concat, {"axis": 0})
 
 
-@prim("Stack")
-class Stack(Primitive):
-    def __init__(self, axis=0):
-        super().__init__("Stack")
-        self.axis = axis
-
-    def __call__(self, tensors):
-        return stack(tensors, self.axis)
+attr_prim("Stack", stack, {"axis": 0})
 
 
 @prim("Split")
@@ -247,13 +246,7 @@ class Squeeze(Primitive):
         return squeeze(x, self.axis if self.axis != () else None)
 
 
-@prim("ExpandDims")
-class ExpandDims(Primitive):
-    def __init__(self):
-        super().__init__("ExpandDims")
-
-    def __call__(self, x, axis):
-        return expand_dims(x, axis)
+_no_attr_prim("ExpandDims", expand_dims)
 
 
 @method("reshape")
@@ -590,14 +583,7 @@ def reverse_sequence(x, seq_lengths, seq_dim, batch_dim=0):
     return out
 
 
-@prim("ReverseSequence")
-class ReverseSequence(Primitive):
-    def __init__(self, seq_dim, batch_dim=0):
-        super().__init__("ReverseSequence")
-        self.seq_dim, self.batch_dim = seq_dim, batch_dim
-
-    def __call__(self, x, seq_lengths):
-        return reverse_sequence(x, seq_lengths, self.seq_dim, self.batch_dim)
+attr_prim("ReverseSequence", reverse_sequence, {"seq_dim": _REQ, "batch_dim": 0})
 
 
 @op(samples=(S(f32(2), f32(3, seed=1)),))
