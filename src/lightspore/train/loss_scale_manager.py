@@ -7,15 +7,9 @@ the cell that updates it during training (``nn.FixedLossScaleUpdateCell`` /
 after every step whose overflow flag it reads.
 """
 
+from .. import _checkparam as validator
+
 __all__ = ["LossScaleManager", "FixedLossScaleManager", "DynamicLossScaleManager"]
-
-
-def _positive_int(value, name, where):
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"For '{where}', the type of '{name}' must be int, but got '{type(value).__name__}'.")
-    if value <= 0:
-        raise ValueError(f"For '{where}', the '{name}' must be positive int, but got {value}.")
-    return value
 
 
 class LossScaleManager:
@@ -69,7 +63,7 @@ class DynamicLossScaleManager(LossScaleManager):
         if init_loss_scale < 1.0:
             raise ValueError(f"The argument 'init_loss_scale' must be > 1, but got {init_loss_scale}")
         self.loss_scale = init_loss_scale
-        _positive_int(scale_window, "scale_window", type(self).__name__)
+        validator.check_positive_int(scale_window, "scale_window", type(self).__name__)
         self.scale_window = scale_window
         if scale_factor <= 0:
             raise ValueError(f"The argument 'scale_factor' must be > 0, but got {scale_factor}")
