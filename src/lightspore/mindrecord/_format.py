@@ -24,6 +24,24 @@ ARRAY_TYPES = ("int32", "int64", "float32", "float64")
 
 
 # ------------------------------------------------------------------ MessagePack (the subset MindRecord uses)
+# the sized forms of each kind: (largest value or length it holds, tag byte, struct format), smallest first
+_UINT_FORMS = ((0xFF, b"\xcc", ">B"), (0xFFFF, b"\xcd", ">H"), (0xFFFFFFFF, b"\xce", ">I"), (math.inf, b"\xcf", ">Q"))
+_STR_FORMS = ((0xFF, b"\xd9", ">B"), (0xFFFF, b"\xda", ">H"), (math.inf, b"\xdb", ">I"))
+_BIN_FORMS = ((0xFF, b"\xc4", ">B"), (0xFFFF, b"\xc5", ">H"), (math.inf, b"\xc6", ">I"))
+_MAP_FORMS = ((0xFFFF, b"\xde", ">H"), (math.inf, b"\xdf", ">I"))
+_ARRAY_FORMS = ((0xFFFF, b"\xdc", ">H"), (math.inf, b"\xdd", ">I"))
+
+
+def _header(n, fix_limit, fix_base, forms):
+    """The MessagePack header of ``n`` (a non-negative int, or a length): the single byte ``fix_base | n`` when
+    ``n < fix_limit``, else the first of ``forms`` that holds it."""
+    if n < fix_limit:
+        return struct.pack(">B", fix_base | n)
+    for limit, tag, fmt in forms:
+        if n <= limit:
+            return tag + struct.pack(fmt, n)
+
+
 def _pack(v, out):
     if v is None:
         out.append(b"\xc0")
@@ -32,16 +50,7 @@ def _pack(v, out):
     elif isinstance(v, (int, np.integer)):
         v = int(v)
         if v >= 0:
-            if v < 128:
-                out.append(struct.pack(">B", v))
-            elif v <= 0xFF:
-                out.append(b"\xcc" + struct.pack(">B", v))
-            elif v <= 0xFFFF:
-                out.append(b"\xcd" + struct.pack(">H", v))
-            elif v <= 0xFFFFFFFF:
-                out.append(b"\xce" + struct.pack(">I", v))
-            else:
-                out.append(b"\xcf" + struct.pack(">Q", v))
+            out.append(_header(v, 128, 0, _UINT_FORMS))
         elif v >= -32:
             out.append(struct.pack(">b", v))
         elif v >= -128:
@@ -61,32 +70,18 @@ def _pack(v, out):
             out.append(b"\xcb" + struct.pack(">d", v))
     elif isinstance(v, str):
         b = v.encode("utf-8")
-        n = len(b)
-        if n < 32:
-            out.append(struct.pack(">B", 0xA0 | n))
-        elif n <= 0xFF:
-            out.append(b"\xd9" + struct.pack(">B", n))
-        elif n <= 0xFFFF:
-            out.append(b"\xda" + struct.pack(">H", n))
-        else:
-            out.append(b"\xdb" + struct.pack(">I", n))
+        out.append(_header(len(b), 32, 0xA0, _STR_FORMS))
         out.append(b)
     elif isinstance(v, (bytes, bytearray)):
-        n = len(v)
-        out.append((b"\xc4" + struct.pack(">B", n)) if n <= 0xFF else
-                   (b"\xc5" + struct.pack(">H", n)) if n <= 0xFFFF else (b"\xc6" + struct.pack(">I", n)))
+        out.append(_header(len(v), 0, 0, _BIN_FORMS))
         out.append(bytes(v))
     elif isinstance(v, dict):
-        n = len(v)
-        out.append(struct.pack(">B", 0x80 | n) if n < 16 else
-                   (b"\xde" + struct.pack(">H", n)) if n <= 0xFFFF else (b"\xdf" + struct.pack(">I", n)))
+        out.append(_header(len(v), 16, 0x80, _MAP_FORMS))
         for k in sorted(v):
             _pack(k, out)
             _pack(v[k], out)
     elif isinstance(v, (list, tuple)):
-        n = len(v)
-        out.append(struct.pack(">B", 0x90 | n) if n < 16 else
-                   (b"\xdc" + struct.pack(">H", n)) if n <= 0xFFFF else (b"\xdd" + struct.pack(">I", n)))
+        out.append(_header(len(v), 16, 0x90, _ARRAY_FORMS))
         for x in v:
             _pack(x, out)
     else:
