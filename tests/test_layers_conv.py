@@ -64,6 +64,19 @@ def test_call_error(case):
     assert error_matches(outcome(lambda: net(x)), want)
 
 
+# the call errors whose message is the reference's word for word
+SAME_MESSAGE = ["pixshuf_factor0", "pixunshuf_factor_bool", "pixunshuf_rank2"]
+
+
+@pytest.mark.parametrize("case_id", SAME_MESSAGE)
+def test_call_error_message(case_id):
+    _, cls_name, kwargs, shape = next(c for c in CALL_ERRORS if c[0] == case_id)
+    net = getattr(nn, cls_name)(**C.make_args(kwargs))
+    with pytest.raises(Exception) as err:
+        net(ms.Tensor(np.ones(shape, np.float32)))
+    assert [type(err.value).__name__, str(err.value)] == META["call_errors"][case_id]
+
+
 NAMES = sorted(LAYERS)
 
 

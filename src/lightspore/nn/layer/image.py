@@ -2,6 +2,7 @@
 
 import torch.nn.functional as F
 
+from ... import _checkparam as validator
 from ...common.tensor import Tensor
 from ...ops._nn_image import interpolate_torch
 from ..cell import Cell
@@ -27,12 +28,16 @@ class Upsample(Cell):
                                               self.recompute_scale_factor))
 
 
-def _factor(v, arg, where):
-    if isinstance(v, bool) or not isinstance(v, int):
-        raise TypeError(f"For '{where}', the type of '{arg}' must be int, but got {type(v).__name__}.")
-    if v <= 0:
-        raise ValueError(f"For '{where}', '{arg}' must be a positive int, but got {v}.")
-    return v
+def _shuffle_input(input, factor, arg, where):
+    """The checked factor and the input's torch tensor (of rank >= 3), in the reference's order and words, for
+    ``pixel_shuffle``/``pixel_unshuffle``."""
+    r = validator.check_positive_int(factor, arg)
+    if not isinstance(input, Tensor):
+        raise TypeError(f"For '{where}', the input must be a Tensor, but got {type(input).__name__}.")
+    t = input._t
+    if t.dim() < 3:
+        raise ValueError(f"For {where}, the dimension of `input` should be larger than 2, but got {t.dim()}.")
+    return t, r
 
 
 class PixelShuffle(Cell):
@@ -43,12 +48,7 @@ class PixelShuffle(Cell):
         self.upscale_factor = upscale_factor
 
     def construct(self, input):
-        t = input._t if isinstance(input, Tensor) else None
-        if t is None:
-            raise TypeError(f"For 'pixel_shuffle', the input must be a Tensor, but got {type(input).__name__}.")
-        r = _factor(self.upscale_factor, "upscale_factor", "pixel_shuffle")
-        if t.dim() < 3:
-            raise ValueError(f"For 'pixel_shuffle', the dimension of input must be >= 3, but got {t.dim()}.")
+        t, r = _shuffle_input(input, self.upscale_factor, "upscale_factor", "pixel_shuffle")
         if t.shape[-3] % (r * r):
             raise ValueError("For 'pixel_shuffle', the length of third to last dimension is not divisibleby "
                              "`upscale_factor` squared.")
@@ -63,12 +63,7 @@ class PixelUnshuffle(Cell):
         self.downscale_factor = downscale_factor
 
     def construct(self, input):
-        t = input._t if isinstance(input, Tensor) else None
-        if t is None:
-            raise TypeError(f"For 'pixel_unshuffle', the input must be a Tensor, but got {type(input).__name__}.")
-        r = _factor(self.downscale_factor, "downscale_factor", "pixel_unshuffle")
-        if t.dim() < 3:
-            raise ValueError(f"For 'pixel_unshuffle', the dimension of input must be >= 3, but got {t.dim()}.")
+        t, r = _shuffle_input(input, self.downscale_factor, "downscale_factor", "pixel_unshuffle")
         if t.shape[-1] % r or t.shape[-2] % r:
             raise ValueError("For 'pixel_unshuffle', the length of second to last 2 dimension should be divisible "
                              "by downscale_factor.")
