@@ -44,6 +44,19 @@ class _AudioSource(_RecordSource, AudioBaseDataset):
         self.dataset_dir = dataset_dir
 
 
+class _AudioSplitSource(_AudioSource):
+    """An audio corpus read by ``usage``, one of ``_usages``."""
+
+    _usages = ()
+
+    def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=None,
+                 sampler=None, num_shards=None, shard_id=None, cache=None):
+        usage = _check_usage(usage, list(self._usages))
+        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
+                         cache)
+        self.usage = usage
+
+
 class YesNoDataset(_AudioSource):
     """YesNo: every ``*.wav`` of ``dataset_dir`` (in the folder's listing order, as the reference reads it):
     ``waveform``, ``sample_rate`` int32 and ``label`` int32 (the 0/1 words of the file name)."""
@@ -100,19 +113,14 @@ class LJSpeechDataset(_AudioSource):
         return [wav, np.array(rate, np.int32), np.array(rec[1]), np.array(rec[2])]
 
 
-class SpeechCommandsDataset(_AudioSource):
+class SpeechCommandsDataset(_AudioSplitSource):
     """Speech Commands: ``{label}/{speaker}_nohash_{n}.wav`` (``_background_noise_`` left out), split by
     ``testing_list.txt`` / ``validation_list.txt``: ``waveform``, ``sample_rate`` int32, ``label``,
     ``speaker_id``, ``utterance_number`` int32. The dataset size counts every file of the corpus whatever
     ``usage``, as the reference's does."""
 
-    def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=None,
-                 sampler=None, num_shards=None, shard_id=None, cache=None):
-        usage = _check_usage(usage, ["train", "test", "valid", "all"])
-        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
-                         cache)
-        self.usage = usage
-        self._total = None
+    _usages = ("train", "test", "valid", "all")
+    _total = None  # the corpus's file count, set when the records are listed
 
     _columns_ = ("waveform", "sample_rate", "label", "speaker_id", "utterance_number")
 
@@ -183,17 +191,12 @@ _GTZAN_SPLIT = {
 }
 
 
-class GTZANDataset(_AudioSource):
+class GTZANDataset(_AudioSplitSource):
     """GTZAN: ``{genre}/{genre}.{nnnnn}.wav`` (22050 Hz) for the ten genres: ``waveform``, ``sample_rate``
     uint32, ``label`` (the genre); ``usage`` train/valid/test reads the filtered split of the corpus, ``all``
     every file."""
 
-    def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=None,
-                 sampler=None, num_shards=None, shard_id=None, cache=None):
-        usage = _check_usage(usage, ["train", "valid", "test", "all"])
-        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
-                         cache)
-        self.usage = usage
+    _usages = ("train", "valid", "test", "all")
 
     _columns_ = ("waveform", "sample_rate", "label")
 
@@ -272,17 +275,12 @@ _LIBRI_USAGES = ["dev-clean", "dev-other", "test-clean", "test-other", "train-cl
                  "train-other-500"]
 
 
-class LibriTTSDataset(_AudioSource):
+class LibriTTSDataset(_AudioSplitSource):
     """LibriTTS: ``{usage}/{speaker}/{chapter}/`` with ``{speaker}_{chapter}.trans.tsv`` (``utterance<TAB>original
     <TAB>normalized``) and the utterances' wav files: ``waveform``, ``sample_rate`` uint32, ``original_text``,
     ``normalized_text``, ``speaker_id``/``chapter_id`` uint32, ``utterance_id``."""
 
-    def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=None,
-                 sampler=None, num_shards=None, shard_id=None, cache=None):
-        usage = _check_usage(usage, _LIBRI_USAGES + ["all"])
-        super().__init__(dataset_dir, num_samples, num_parallel_workers, shuffle, sampler, num_shards, shard_id,
-                         cache)
-        self.usage = usage
+    _usages = (*_LIBRI_USAGES, "all")
 
     _columns_ = ("waveform", "sample_rate", "original_text", "normalized_text", "speaker_id", "chapter_id",
                  "utterance_id")
