@@ -58,7 +58,7 @@ def main():
     assert ms.__version__ == "2.7.1", ms.__version__
     ms.set_context(mode=ms.PYNATIVE_MODE, pynative_synchronize=True)
     samples = C.load_samples_module()
-    ns = {k: getattr(samples, k) for k in ("A", "V", "D", "S", "nan", "inf")}
+    ns = {k: getattr(samples, k) for k in samples.NAMES}
     golden, arrays = {}, {}
     for name, entry in _manifest().items():
         rec = {"samples": entry["samples"], "results": []}

@@ -68,21 +68,50 @@ def record(r, key, arrays):
         a = r.asnumpy()
         arrays[key] = a
         return {"dtype": str(r.dtype), "shape": list(r.shape)}
+    if isinstance(r, np.ndarray):       # a property's array (samples.CHECKS)
+        arrays[key] = r
+        return {"dtype": "numpy." + str(r.dtype), "shape": list(r.shape)}
     if isinstance(r, (bool, int, float, np.generic)) or r is None:
         v = r.item() if isinstance(r, np.generic) else r
         return {"py": type(r).__name__, "value": v}
     return {"py": type(r).__name__}
 
 
+def _numpy(r):
+    if isinstance(r, (tuple, list)):
+        return type(r)(_numpy(x) for x in r)
+    return r.asnumpy() if hasattr(r, "asnumpy") else r
+
+
+def _meta(r):
+    """A result's dtypes and shapes without its values (a ``Prop`` sample's result)."""
+    if isinstance(r, (tuple, list)):
+        return {"seq": type(r).__name__, "items": [_meta(x) for x in r]}
+    if hasattr(r, "asnumpy"):
+        return {"py": "Tensor", "value": [str(r.dtype), list(r.shape)]}
+    return record(r, None, {})
+
+
 def run(ms, samples, name, sample, form, key, arrays):
-    """Record one form of op ``name`` on one sample (an ``S`` record); None when the framework lacks the form."""
+    """Record one form of op ``name`` on one sample (an ``S`` record); None when the framework lacks the form.
+
+    A ``Prop`` sample records the result's dtypes and shapes, then its property (``samples.CHECKS``); a sample
+    with ``P`` arguments records the returned value, then each such argument as the call left it."""
     args, kwargs = samples.build(sample, ms)
+    written = samples.mutated(sample, args, kwargs)
     target = callable_of(ms, name, form, args)
     if target is None:
         return None
     fn, args = target
     try:
         r = fn(*args, **kwargs)
+        if sample.check is not None:
+            a, kw = samples.arrays_of(sample)
+            prop = samples.CHECKS[sample.check](a, kw, _numpy(r))
+            return {"seq": "property", "items": [_meta(r), record(prop, f"{key}|1", arrays)]}
+        if written:
+            return {"seq": "in_place", "items": [record(r, f"{key}|0", arrays)]
+                    + [record(w, f"{key}|{i}", arrays) for i, w in enumerate(written, 1)]}
         return record(r, key, arrays)
     except Exception as e:  # noqa: BLE001 - any type may be the reference's
         lines = [t.strip() for t in str(e).splitlines() if any(c.isalnum() for c in t)]
