@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 import builtins
+import numbers
 
 import torch
 
 from ..common import dtype as mstype
 from ..common._device import current_device
+from ..common._errors import ShapeRuntimeError
 from ..common.tensor import Tensor
 from ._args import _REQ, _attr_prim, _dev, _no_attr_prim, _shape_arg, _tdt
 from ._samples import D, S, V, f32, i32
-from ._table import OPS, Primitive, method, op, prim
+from ._table import OPS, SPECS, Primitive, method, op, prim
 
 
 @op(samples=(S((2, 3)), S((2,), D('int32'))))
@@ -93,15 +95,52 @@ _no_attr_prim("Ones", ones)
 _no_attr_prim("Zeros", zeros)
 
 
-@op(prim="TupleToArray", static=("input_x",), out="any")
+# the reference's IndexError for an empty tuple, passed on unchanged by the op table (as its own errors are), under
+# the name IndexError
+_TupleIndexError = type("IndexError", (IndexError, ShapeRuntimeError), {"__module__": __name__})
+
+
+@op(static=("input_x",), out="any",
+    samples=(S((1, 2, 3)), S((1.5, 2, 3)), S((True, 2)), S((2, True)), S([1, 2]), S(range(3)), S(()), S(("a",))))
 def tuple_to_array(input_x):
-    """A tuple of numbers as a 1-D tensor whose dtype follows the first element (int/bool -> int32,
-    float -> float32), as the reference does; a list gives None, an empty tuple IndexError."""
+    """A tuple of numbers as a 1-D tensor whose dtype follows the first element (int/bool -> int32, any other
+    number -> float32), as the reference does; a list gives None, an empty tuple IndexError."""
+    if isinstance(input_x, range):
+        input_x = tuple(input_x)
     if not isinstance(input_x, tuple):
         return None
-    first = input_x[0]
-    dt = torch.float32 if isinstance(first, float) else torch.int32
-    return torch.tensor([float(v) if dt is torch.float32 else int(v) for v in input_x], dtype=dt)
+    if not input_x:
+        raise _TupleIndexError("tuple index out of range")
+    if not all(isinstance(v, numbers.Number) for v in input_x):
+        raise TypeError(f"For Tensor, the input_data is {input_x} that contain unsupported element.")
+    dt = torch.int32 if isinstance(input_x[0], int) else torch.float32
+    return torch.tensor([int(v) if dt is torch.int32 else float(v) for v in input_x], dtype=dt)
+
+
+@prim("TupleToArray")
+class TupleToArray(Primitive):
+    """``tuple_to_array`` for a tuple (or range) of numbers of one type; no lists, bools or mixed types."""
+
+    def __init__(self):
+        super().__init__("TupleToArray")
+
+    def __call__(self, input_x):
+        x = tuple(input_x) if isinstance(input_x, range) else input_x
+        if not isinstance(x, tuple):
+            raise TypeError(f"For 'TupleToArray', the type of 'x' should be 'tuple', but got type "
+                            f"'{type(x).__name__}'.")
+        if not x:
+            raise ValueError("For 'TupleToArray', the size of x should be > : 0, but got 0.")
+        for i, v in enumerate(x):
+            if isinstance(v, bool) or not isinstance(v, numbers.Number):
+                raise TypeError(f"For 'TupleToArray', the type of 'x[{i}]' should be 'Number', but got type "
+                                f"'{type(v).__name__}'.")
+        if not all(isinstance(v, type(x[0])) for v in x):
+            raise TypeError("For 'TupleToArray', all elements of 'input_x' must be have same type.")
+        return OPS["tuple_to_array"](x)
+
+
+SPECS["tuple_to_array"].prim = "TupleToArray"
 
 
 @op(samples=(S(3, 3), S(3, 4, 1)))
@@ -219,7 +258,7 @@ _attr_prim("BlackmanWindow", [("periodic", True), ("dtype", mstype.float32)],
            "The Blackman window of length ``n``.")
 
 
-@op(static=("input_x", "dtype"))
+@op(static=("input_x", "dtype"), samples=(S(3), S(2.5), S(7, D("int32")), S(True, D("float16")), S(2.5, D("int64"))))
 def scalar_to_tensor(input_x, dtype=mstype.float32):
     """A 0-D tensor holding the Python scalar ``input_x`` in ``dtype``."""
     if not isinstance(input_x, (int, float, bool)):

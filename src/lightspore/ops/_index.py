@@ -9,8 +9,8 @@ from ..common import dtype as mstype
 from ..common._errors import RefRuntimeError
 from ..common.tensor import Tensor
 from ._args import _REQ, _attr_prim, _check_nd, _idx, _nd_index, _no_attr_prim, _tdt, _u, _write
-from ._samples import S, V, f32, mask, pos
-from ._table import METHODS, OPS, Primitive, method, op, prim
+from ._samples import A, P, S, V, f32, mask, pos
+from ._table import METHODS, OPS, SPECS, Primitive, method, op, prim
 
 
 @op(samples=(S(f32(4, 3), V([0, 3, 1], 'int32'), 0), S(f32(4, 3), V([[0, 2], [1, 1]], 'int32'), 1),
@@ -396,17 +396,37 @@ def scatter_nd_update(*args):
     input_x, indices, updates = (a._t if isinstance(a, Tensor) else a for a in args[:3])
     return _inplace(input_x, _nd_reduce("scatter_nd_update", input_x, indices, updates, "update"))
 
+def _scatter_samples(how, nd):
+    """Write into a Parameter of 3 rows at repeated rows (distinct ones for update, where the winner of a repeat is
+    unspecified); the N-d forms also at (row, col) cells of an int32 Parameter."""
+    if how == "update":
+        rows, shape, cells = ([[0], [2]] if nd else [2, 0]), (2, 2), [[0, 1], [2, 0]]
+    elif nd:
+        rows, shape, cells = [[0], [2], [0]], (3, 2), [[0, 1], [2, 0], [0, 1]]
+    else:
+        rows, shape, cells = [[0, 1], [1, 0]], (2, 2, 2), None
+    upd = A(shape, "float32", *((0.5, 2) if how == "div" else (-2, 2)), 1)
+    by_rows = S(P(f32(3, 2)), V(rows, "int32"), upd)
+    if not nd:
+        return (by_rows,)
+    return by_rows, S(P(A((3, 2), "int32", 1, 5)), V(cells, "int32"), A((len(cells),), "int32", 1, 3, 1))
+
+
 for _how in ("update", "add", "sub", "mul", "div", "max", "min"):
     _cap = _how.capitalize()
-    _f1 = op("scatter_" + _how)(_scatter_fn("scatter_" + _how, _how, False))
+    _f1 = op("scatter_" + _how, samples=_scatter_samples(_how, False))(_scatter_fn("scatter_" + _how, _how, False))
     _scatter_prim("Scatter" + _cap, _f1, _how == "update")
+    SPECS["scatter_" + _how].prim = "Scatter" + _cap
     if _how not in ("update", "add"):    # the reference binds these Tensor methods to tensor_scatter_*
         METHODS["scatter_" + _how] = OPS["tensor_scatter_" + _how]
     if _how == "update":
         _f2 = scatter_nd_update
+        SPECS["scatter_nd_update"].samples = _scatter_samples(_how, True)
     else:
-        _f2 = op("scatter_nd_" + _how)(_scatter_fn("scatter_nd_" + _how, _how, True))
+        _f2 = op("scatter_nd_" + _how, samples=_scatter_samples(_how, True))(
+            _scatter_fn("scatter_nd_" + _how, _how, True))
     _scatter_prim("ScatterNd" + _cap, _f2, _how == "update")
+    SPECS["scatter_nd_" + _how].prim = "ScatterNd" + _cap
 
 OPS.pop("scatter_sub", None)     # the reference has ScatterSub and Tensor.scatter_sub, no ops.scatter_sub
 
@@ -440,7 +460,8 @@ def inplace_sub(x, v, indices):
     return x.index_add(0, idx, -v.reshape((idx.numel(),) + tuple(x.shape[1:])).to(x.dtype))
 
 
-@op()
+@op(samples=(S(P(f32(3, 2)), V([0, 2, 0], "int32"), f32(3, 2, seed=1), 0),
+             S(P(f32(2, 3)), V([2, 1], "int32"), f32(2, 2, seed=1), 1)))
 def inplace_index_add(var, indices, updates, axis):
     return _inplace(var, var.index_add(axis, _idx(indices), updates.to(var.dtype)))
 

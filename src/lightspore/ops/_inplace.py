@@ -5,7 +5,7 @@ import torch
 
 from ..common.tensor import Tensor
 from ._args import _idx, _no_attr_prim, _u, _write
-from ._samples import S, f32, i32
+from ._samples import P, S, V, f32, i32
 from ._table import METHODS, method, op, unwrap
 
 
@@ -184,13 +184,15 @@ def erfinv_(input):
     return input.erfinv_()
 
 
-@op()
+@op(samples=(S(P(f32(2, 3), param=False), V([0, 4], "int64"), V([9.0, 8.0])),
+             S(P(f32(2, 3), param=False), V([[1], [1]], "int64"), V([[9.0], [8.0]]), True)))
 def put_(input, index, source, accumulate=False):
     """Write ``source`` into the flattened ``input`` at ``index`` (adding when ``accumulate``); in place."""
     return input.put_(_idx(index), source, accumulate)
 
 
-@op()
+@op(samples=(S(P(f32(2, 3), param=False), (3, 2)), S(P(f32(2, 3), param=False), [6])))
 def reshape_(input, shape):
-    """Reshape ``input`` in place (its storage is kept); returns it."""
-    return input.set_(input.contiguous().view(tuple(shape)))
+    """``input`` in ``shape``; ``input`` itself keeps its shape (the reference's ``ops.reshape_`` is a ``Reshape``
+    primitive, not an in-place op)."""
+    return torch.reshape(input, tuple(shape))

@@ -7,7 +7,7 @@ from ..common import dtype as mstype
 from ..common._errors import translate_error
 from ..common.tensor import Tensor
 from ._args import _REQ, _attr_prim, _u, attr_prim
-from ._samples import A, S, V, f32, i32, inf
+from ._samples import A, Prop, S, V, f32, f64, i32, inf
 from ._table import OPS, Primitive, method, op, prim, unwrap
 
 
@@ -476,12 +476,14 @@ def batch_dot(x1, x2, axes=None):
     return r
 
 
-@op()    # Tensor.eigvals is broken in the reference (calls ops.eigvals without its argument)
-def eigvals(A):
+# eigenvalues come in no fixed order: they are compared as the characteristic polynomial, the eigenvectors (unique
+# up to a phase) as A V == V diag(w) with unit columns (ops/_samples.CHECKS)
+@op(samples=(Prop("eigvals", f32(3, 3)), Prop("eigvals", f64(4, 4)), S(i32(2, 2))))
+def eigvals(A):     # Tensor.eigvals is broken in the reference (calls ops.eigvals without its argument)
     return torch.linalg.eigvals(_float_in(A, "eigvals", "A"))
 
 
-@op(out="tuple")
+@op(out="tuple", samples=(Prop("eig", f32(3, 3)), Prop("eig", f64(4, 4)), S(f32(2, 3))))
 def eig(A):
     return torch.linalg.eig(_float_in(A, "eig", "A"))
 
@@ -593,7 +595,8 @@ def _lu_unpack(lu, pivots, unpack_data, unpack_pivots, name):
     return (p.to(lu.dtype) if unpack_pivots else None, lo if unpack_data else None, up if unpack_data else None)
 
 
-@op(out="tuple")
+@op(out="tuple", samples=(S(f32(3, 3), V([2, 2, 3], "int32")), S(f32(2, 3, 3), V([[3, 2, 3], [1, 3, 3]], "int32")),
+                          S(f32(3, 3), V([2, 3, 3], "int32"), False), S(f32(3, 3), V([3, 3, 3], "int32"), True, False)))
 def lu_unpack(LU_data, LU_pivots, unpack_data=True, unpack_pivots=True):  # noqa: N803  (the reference's names)
     """``(P, L, U)`` from an LU factorisation and its 1-based pivots."""
     return _lu_unpack(LU_data, LU_pivots, unpack_data, unpack_pivots, "lu_unpack")
@@ -637,7 +640,8 @@ def _lu_solve(b, lu, piv):
     return torch.linalg.lu_solve(lu, piv.to(torch.int32), b)
 
 
-@op()
+@op(samples=(S(f32(3, 2, seed=1), A((3, 3), "float32", 1, 2), V([3, 2, 3], "int32")),
+             S(f32(2, 3, 1, seed=1), A((2, 3, 3), "float32", 1, 2), V([[1, 2, 3], [2, 3, 3]], "int32"))))
 def lu_solve(b, LU_data, LU_pivots):  # noqa: N803  (the reference's names)
     """Solve ``A x = b`` from ``A``'s LU factorisation and 1-based pivots."""
     if LU_data.dim() < 2 or LU_data.shape[-1] != LU_data.shape[-2]:
@@ -687,19 +691,25 @@ def _geqrf(x):
     return torch.geqrf(x)
 
 
-@op(out="tuple", prim="Geqrf", method="geqrf")
+@op(out="tuple", prim="Geqrf", method="geqrf",
+    samples=(S(f32(4, 3)), S(f32(3, 3)), S(f32(2, 2, 3)), S(f64(3, 2))))
 def geqrf(input):
     """``(a, tau)``: the Householder form of the QR decomposition (LAPACK geqrf)."""
     return _geqrf(input)
 
 
-@op(prim="Orgqr", method="orgqr")
+@op(prim="Orgqr", method="orgqr",
+    samples=(S(f32(4, 3), A((3,), "float32", 1, 2, 1)), S(f32(2, 3, 2), A((2, 2), "float32", 1, 2, 1))))
 def orgqr(input, input2):
     """The explicit ``Q`` of a Householder QR (``geqrf``'s ``a`` and ``tau``)."""
     return torch.linalg.householder_product(input, input2)
 
 
-@op()
+_TAU = A((3,), "float32", 1, 2, 1)     # Householder scalars of a (4, 3) QR
+
+
+@op(samples=(S(f32(4, 3), _TAU, f32(4, 2, seed=2)), S(f32(4, 3), _TAU, f32(2, 4, seed=2), False),
+             S(f32(4, 3), _TAU, f32(4, 2, seed=2), True, True)))
 def ormqr(input, tau, other, left=True, transpose=False):
     """``Q @ other`` (or ``other @ Q``, ``Q^H`` when ``transpose``) for ``Q`` given by Householder reflectors."""
     return torch.ormqr(input, tau, other, left=left, transpose=transpose)

@@ -7,7 +7,7 @@ import torch.nn.functional as F
 from ..common import dtype as mstype
 from ._args import attr_prim
 from ._nn_rt import RefRuntimeError, rt_op
-from ._samples import ACT, A, S, f32
+from ._samples import ACT, A, Prop, S, f32, i32
 from ._table import OPS, method, op
 
 
@@ -86,7 +86,7 @@ def softshrink(input, lambd=0.5):
     return F.softshrink(input, lambd)
 
 
-@rt_op(method="soft_shrink")
+@rt_op(method="soft_shrink", samples=ACT + (S(f32(4), 1.0), S(i32(3)), S(f32(3), -1.0)))
 def soft_shrink(input, lambd=0.5):
     _check_lambd(lambd, "soft_shrink")
     _half_single_only(input, "soft_shrink")
@@ -152,9 +152,20 @@ def prelu(input, weight):
     return F.prelu(input, weight)
 
 
-@op()
+@op(samples=(Prop("rrelu", f32(2, 3)), Prop("rrelu", f32(8), 0.2, 0.5), S(i32(3)), S(i32(3), 1, 2), S(f32(3), 0.5, 0.2),
+             S(f32(3), "0.1")))    # slopes are random (an integer input truncates them: fixed)
 def rrelu(input, lower=1.0 / 8, upper=1.0 / 3):
-    return F.rrelu(input, lower, upper, training=True)
+    for arg, v in (("upper", upper), ("lower", lower)):
+        if not isinstance(v, (float, int)):
+            raise TypeError(f"For 'rrelu', '{arg}' must be an int or a float, but got {type(v)}")
+    if lower > upper:
+        raise ValueError(f"For 'rrelu', the value of 'upper' must be greater than or equal to 'lower', but got upper: "
+                         f"{upper}, lower: {lower}. ")
+    if input.is_floating_point():
+        return F.rrelu(input, lower, upper, training=True)
+    # the reference draws float32 slopes and casts them to the input's dtype: an integer input truncates them
+    slope = torch.empty(input.shape, device=input.device).uniform_(lower, upper).to(input.dtype)
+    return torch.where(input < 0, input * slope, input)
 
 
 def _fast_gelu(x):

@@ -124,11 +124,17 @@ def conv_transpose2d(input, weight, bias=None, stride=1, padding=0, output_paddi
     return F.conv_transpose2d(input, weight, bias, stride, padding, output_padding, groups, dilation)
 
 
-@op()
+@op(samples=(S(f32(1, 2, 3, 3, 3), f32(2, 1, 2, 2, 2, seed=1)),
+             S(f32(1, 2, 3, 3, 3), f32(2, 2, 3, 3, 3, seed=1), "pad", 1, 2, output_padding=1),
+             S(f32(1, 2, 3, 3, 3), f32(2, 1, 2, 2, 2, seed=1), "same", stride=2),
+             S(f32(1, 2, 3, 3, 3), f32(2, 1, 2, 2, 2, seed=1), "pad", (1, 0, 0, 1, 1, 1), dilation=(1, 2, 1)),
+             S(f32(1, 2, 3, 3, 3), f32(2, 1, 2, 2, 2, seed=1), "pad", (1, 0, 0, 1, 1, 1), dilation=2)))
 def conv3d_transpose(inputs, weight, pad_mode="valid", padding=0, stride=1, dilation=1, group=1, output_padding=0):
     pad_mode = _check_pad_mode(pad_mode, "conv3d_transpose")
     stride = _tuple(stride, 3, "stride", "conv3d_transpose")
     dilation = _tuple(dilation, 3, "dilation", "conv3d_transpose")
+    if dilation[0] != 1:
+        raise ValueError(f"For 'Conv3DTranspose', the depth of parameter 'dilation' must be 1, but got {dilation[0]}.")
     output_padding = _tuple(output_padding, 3, "output_padding", "conv3d_transpose")
     full = F.conv_transpose3d(inputs, weight, None, stride, 0, 0, group, dilation)
     k = [(weight.shape[2 + i] - 1) * dilation[i] + 1 for i in range(3)]
@@ -416,17 +422,20 @@ def _unpool(x, indices, kernel_size, stride, padding, output_size, nd, where):
     return fn(x, indices.long(), k, s, p, output_size)
 
 
-@op()
+@op(samples=(S(f32(1, 2, 2), V([[[1, 2], [0, 3]]], "int64"), 2),
+             S(f32(2, 3), V([[1, 2, 5], [0, 3, 4]], "int64"), 2, 2, 0, (7,))))
 def max_unpool1d(x, indices, kernel_size, stride=None, padding=0, output_size=None):
     return _unpool(x, indices, kernel_size, stride, padding, output_size, 1, "max_unpool1d")
 
 
-@op()
+@op(samples=(S(f32(1, 1, 2, 2), V([[[[1, 6], [8, 15]]]], "int64"), 2),
+             S(f32(1, 1, 2, 2), V([[[[0, 4], [12, 15]]]], "int64"), 3, 2, 1, (1, 1, 4, 4)),
+             S(f32(1, 1, 2, 2), V([[[[0, 4], [12, 16]]]], "int64"), 3, 2, 1, (1, 1, 5, 5))))
 def max_unpool2d(x, indices, kernel_size, stride=None, padding=0, output_size=None):
     return _unpool(x, indices, kernel_size, stride, padding, output_size, 2, "max_unpool2d")
 
 
-@op()
+@op(samples=(S(f32(1, 1, 1, 1, 2), V([[[[[3, 13]]]]], "int64"), 2),))
 def max_unpool3d(x, indices, kernel_size, stride=None, padding=0, output_size=None):
     return _unpool(x, indices, kernel_size, stride, padding, output_size, 3, "max_unpool3d")
 

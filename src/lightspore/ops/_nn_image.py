@@ -169,6 +169,10 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
     return interpolate_torch(input, size, scale_factor, mode, align_corners, recompute_scale_factor)
 
 
-@op()
+@op(samples=(S(f32(1, 1, 2, 3), (4, 6)), S(f32(1, 2, 3), None, 2.0),
+             S(f32(1, 1, 2, 3), (3, 5), None, "bilinear", False),
+             S(f32(1, 1, 2, 3), None, (2.0, 1.5), "bicubic", True), S(f32(1, 1, 2, 3), (3, 4), None, "bicubic", True),
+             S(f32(1, 1, 2, 3), None, 2.0, "bilinear", False, True), S(f32(1, 2, 4), 6, None, "linear", True),
+             S(f32(1, 1, 2, 3))))
 def upsample(input, size=None, scale_factor=None, mode="nearest", align_corners=None, recompute_scale_factor=None):
     return interpolate_torch(input, size, scale_factor, mode, align_corners, recompute_scale_factor)

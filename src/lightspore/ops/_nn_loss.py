@@ -9,8 +9,8 @@ import torch.nn.functional as F
 from ..common.tensor import Tensor
 from ._args import attr_prim
 from ._nn import _only, _reduce
-from ._samples import S, V, f32, pos
-from ._table import OPS, op, unwrap
+from ._samples import S, V, f16, f32, pos
+from ._table import OPS, SPECS, op, unwrap
 
 _REDUCTIONS = ("none", "mean", "sum")
 
@@ -266,7 +266,12 @@ def mse_loss_ext(input, target, reduction="mean"):
     return F.mse_loss(input, target, reduction=reduction)
 
 
-@op(out="tuple")
+# (T, N, C) logits, two targets of lengths 2 and 1
+_CTC = (f32(5, 2, 4), V([[1, 2], [3, 3]], "int32"), V([5, 4], "int32"), V([2, 1], "int32"))
+
+
+@op(out="tuple", samples=(S(*_CTC), S(*_CTC, 0, "none"), S(*_CTC, 3, "sum"),
+                          S(f32(3, 1, 3), V([[1, 2, 1]], "int32"), V([3], "int32"), V([3], "int32"), 0, "none", True)))
 def ctc_loss(log_probs, targets, input_lengths, target_lengths, blank=0, reduction="mean", zero_infinity=False):
     _check_reduction(reduction, "ctc_loss")
     tg, il, tl = targets.long(), input_lengths.long(), target_lengths.long()
@@ -315,9 +320,12 @@ def _ctc_log_alpha(lp, tg, il, tl, blank):
 attr_prim("L2Loss", lambda x: OPS["_l2_loss"](x), {})
 
 
-@op(name="_l2_loss")
+@op(name="_l2_loss", samples=(S(f32(2, 3)), S(f16(4)), S(f32())))
 def _l2_loss(x):
     return torch.sum(torch.square(x)) / 2
+
+
+SPECS["_l2_loss"].prim = "L2Loss"     # the reference has no ops._l2_loss: its primitive is the form compared
 
 
 attr_prim("SmoothL1Loss", None, {"beta": 1.0, "reduction": "none"},

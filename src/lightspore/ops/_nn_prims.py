@@ -15,7 +15,7 @@ from ._args import _REQ, attr_prim
 from ._nn import same_pads
 from ._nn_conv import _check_pad_mode, _tuple, conv3d_transpose
 from ._nn_image import _cubic_weights
-from ._samples import S, V, f32
+from ._samples import A, Prop, S, V, f32
 from ._table import OPS, op, unwrap
 
 
@@ -622,7 +622,8 @@ def _resize_area(self, images, size):
 attr_prim("ResizeArea", None, {"align_corners": False}, call=_resize_area)
 
 
-@op()
+@op(samples=(Prop("softmax_rows", f32(2, 3)), Prop("softmax_rows", f32(2, 4), 0.5, True),
+             Prop("softmax_rows", f32(3, 2), 1.0, False, 0), S(f32(2, 3), 0.0)))    # the noise is random
 def gumbel_softmax(logits, tau=1.0, hard=False, dim=-1):
     if logits.dtype not in (torch.float16, torch.float32):
         raise TypeError(f"For 'gumbel_softmax', the 'logits' should be float16 or float32, but got "
@@ -736,8 +737,14 @@ def _fractional(nd):
     return impl
 
 
-fractional_max_pool2d = op(out="any")(_fractional(2))
-fractional_max_pool3d = op(out="any")(_fractional(3))
+# with _random_samples the windows are fixed; without, their offsets are random
+fractional_max_pool2d = op(out="any", samples=(
+    S(f32(1, 1, 5, 5), (2, 2), (2, 2), None, True, V([[[0.3, 0.6]]])),
+    S(f32(2, 6, 6), 2, None, 0.5, False, V([[[0.9, 0.1], [0.5, 0.5]]])),
+    Prop("pooled_at", f32(1, 2, 7, 6), 2, (3, 3), None, True)))(_fractional(2))
+fractional_max_pool3d = op(out="any", samples=(
+    S(f32(1, 1, 4, 4, 5), (2, 2, 2), (2, 2, 3), None, True, V([[[0.3, 0.6, 0.1]]])),
+    Prop("pooled_at", f32(1, 2, 5, 5, 5), 2, (3, 3, 3), None, True)))(_fractional(3))
 
 
 @op(samples=(S(f32(1, 4, 4, 1), V([[0, 0, 1, 1], [0.25, 0.25, 0.75, 1]], "float32"), V([0, 0], "int32"), (2, 3)),))
@@ -798,7 +805,10 @@ def _four(v, name):
     return v
 
 
-@op()
+@op(samples=(S(f32(1, 2, 4, 4), f32(2, 2, 2, 2, seed=1), A((1, 12, 3, 3), "float32", -1, 1, 2), (2, 2), (1, 1, 1, 1),
+               (0, 0, 0, 0)),
+             S(f32(1, 2, 4, 4), f32(3, 2, 2, 2, seed=1), A((1, 12, 2, 2), "float32", -1, 1, 2), (2, 2), (1, 1, 2, 2),
+               (1, 0, 0, 1), f32(3, seed=3))))
 def deformable_conv2d(x, weight, offsets, kernel_size, strides, padding, bias=None, dilations=(1, 1, 1, 1), groups=1,
                       deformable_groups=1, modulated=True):
     if not isinstance(modulated, bool):
@@ -848,7 +858,10 @@ def _col2im_torch(t, output_size, kernel_size, dilation, padding, stride):
                   _tuple(stride, 2, "stride", "Col2Im"))
 
 
-@op(method="col2im")
+@op(method="col2im", samples=(S(f32(1, 1, 4, 4), V([3, 3], "int32"), 2, 1, 0, 1),
+                              S(f32(2, 2, 4, 9), V([4, 4], "int32"), (2, 2), 1, 1, 2),
+                              S(f32(1, 2, 4, 16), V([4, 5], "int32"), (2, 2), (2, 1), (1, 0), 1),
+                              S(f32(1, 4, 4), V([3, 3], "int32"), 2, 1, 0, 1)))
 def col2im(input_x, output_size, kernel_size, dilation, padding_value, stride):
     return _col2im_torch(input_x, output_size, kernel_size, dilation, padding_value, stride)
 

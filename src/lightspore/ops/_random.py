@@ -15,7 +15,7 @@ from ..common import seed as _seed
 from ..common._device import current_device
 from ..common.tensor import Tensor
 from ._args import _REQ, attr_prim
-from ._samples import D, S, V, f32, i32, pos
+from ._samples import D, Prop, S, V, f32, i32, pos
 from ._table import Primitive, method, op, prim
 
 _GENS = {}
@@ -206,14 +206,8 @@ def shuffle(x, seed=None):
     return x[idx] if idx is not None else x.clone()
 
 
-@prim("StandardNormal")
-class StandardNormal(Primitive):
-    def __init__(self, seed=0, seed2=0):
-        super().__init__("StandardNormal")
-        self.seed, self.seed2 = seed, seed2
-
-    def __call__(self, shape):
-        return standard_normal(shape, self.seed or None)
+attr_prim("StandardNormal", None, {"seed": 0, "seed2": 0},
+          call=lambda self, shape: standard_normal(shape, self.seed or None))
 
 
 @prim("UniformReal")
@@ -262,14 +256,8 @@ def random_categorical(logits, num_sample, seed=0, dtype=mstype.int64):
     return r.to(mstype.to_torch(dtype))
 
 
-@prim("StandardLaplace")
-class StandardLaplace(Primitive):
-    def __init__(self, seed=0, seed2=0):
-        super().__init__("StandardLaplace")
-        self.seed, self.seed2 = seed, seed2
-
-    def __call__(self, shape):
-        return standard_laplace(shape, self.seed or None)
+attr_prim("StandardLaplace", None, {"seed": 0, "seed2": 0},
+          call=lambda self, shape: standard_laplace(shape, self.seed or None))
 
 
 def _gamma_draw(alpha, g):
@@ -299,7 +287,8 @@ def random_poisson(shape, rate, seed=None, dtype=mstype.float32):
     return torch.poisson(r, generator=_gen("random_poisson", seed)).to(mstype.to_torch(dtype))
 
 
-@op()
+@op(samples=(Prop("drawn_from", V([[0.0, 1.0, 2.0, 0.0], [3.0, 0.0, 0.0, 1.0]]), V(5, "int64"), V(0, "int64"), 6, True),
+             Prop("drawn_from", V([0.5, 0.0, 1.0]), V(1, "int64"), V(2, "int64"), 2)))
 def multinomial_with_replacement(x, seed, offset, numsamples, replacement=False):
     s = int(seed.item()) if isinstance(seed, torch.Tensor) else int(seed)
     o = int(offset.item()) if isinstance(offset, torch.Tensor) else int(offset)

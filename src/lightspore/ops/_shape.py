@@ -739,7 +739,7 @@ class AccumulateNV2(_SeqPrim):
         super().__init__("AccumulateNV2")
 
 
-@op(out="raw", static=("obj",))
+@op(out="raw", static=("obj",), samples=(S(f32(2)), S(3), S([1, 2])))
 def is_tensor(obj):
     """Whether ``obj`` is a Tensor."""
     return isinstance(obj, Tensor)
@@ -1094,7 +1094,7 @@ def float_power_ext(input, exponent):
     return torch.float_power(input, exponent)
 
 
-@op(out="tuple")
+@op(out="tuple", samples=(S(f32(5, 2), 2), S(f32(2, 6), 4, 1), S(f32(3), 5), S(f32(3), 0)))
 def chunk_ext(input, chunks, dim=0):
     """``chunks`` pieces of ``input`` along ``dim`` (the last may be smaller)."""
     return torch.chunk(input, chunks, dim)
@@ -1137,7 +1137,7 @@ _attr_prim("DataFormatVecPermute", [("src_format", "NHWC"), ("dst_format", "NCHW
            "A shape (or (4, 2) block) vector permuted from ``src_format`` to ``dst_format``.")
 
 
-@op()
+@op(samples=(S(f32(2, 3)), S(i32(3), "CPU", False), S(f32(2), "NPU")))
 def move_to(input, to="CPU", blocking=True):
     """A copy of ``input`` on the device ``to`` ('CPU', 'GPU' or 'Ascend'; non-CPU means torch's accelerator)."""
     if to not in ("CPU", "GPU", "Ascend"):
@@ -1148,7 +1148,8 @@ def move_to(input, to="CPU", blocking=True):
     return input.to(dev, non_blocking=not blocking)
 
 
-@op(static=("input_y",), out="raw")
+@op(static=("input_y",), out="raw",
+    samples=(S(2.7, D("int64")), S(-2.7, D("int64")), S(3, D("float64")), S(0, D("bool")), S(2.5, D("float32"))))
 def scalar_cast(input_x, input_y):
     """The Python scalar ``input_x`` converted to the number type of the dtype ``input_y``."""
     t = _tdt(input_y)
