@@ -146,11 +146,12 @@ def _clue_value(key, value):
 # ------------------------------------------------------------------ CSV corpora
 class _CsvCorpus(_CorpusSource):
     """``{train,test}.csv`` of quoted fields (``""`` for a quote; backslash escapes are kept as written), read
-    test before train (Sogou News and Yelp Review: train before test), as the reference reads them."""
+    test before train (``_TrainFirstCsvCorpus``: train before test), as the reference reads them."""
 
     _train_first = False
 
-    def __init__(self, dataset_dir, usage, num_samples, num_parallel_workers, shuffle, num_shards, shard_id, cache):
+    def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=Shuffle.GLOBAL,
+                 num_shards=None, shard_id=None, cache=None):
         _check_dir(dataset_dir)
         usage = _usage(usage, ["train", "test", "all"], "all")
         names = ["train", "test"] if usage == "all" else [usage]
@@ -173,14 +174,21 @@ class _CsvCorpus(_CorpusSource):
         return out
 
 
+class _TrainFirstCsvCorpus(_CsvCorpus):
+    """Sogou News and Yelp Review: read train before test, and ``shuffle`` comes before ``num_parallel_workers`` in
+    their arguments."""
+
+    _train_first = True
+
+    def __init__(self, dataset_dir, usage=None, num_samples=None, shuffle=Shuffle.GLOBAL, num_shards=None,
+                 shard_id=None, num_parallel_workers=None, cache=None):
+        super().__init__(dataset_dir, usage, num_samples, num_parallel_workers, shuffle, num_shards, shard_id, cache)
+
+
 class AGNewsDataset(_CsvCorpus):
     """AG News: ``{train,test}.csv`` rows ``index``, ``title``, ``description``."""
 
     _columns_ = ("index", "title", "description")
-
-    def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=Shuffle.GLOBAL,
-                 num_shards=None, shard_id=None, cache=None):
-        super().__init__(dataset_dir, usage, num_samples, num_parallel_workers, shuffle, num_shards, shard_id, cache)
 
 
 class AmazonReviewDataset(_CsvCorpus):
@@ -188,30 +196,17 @@ class AmazonReviewDataset(_CsvCorpus):
 
     _columns_ = ("label", "title", "content")
 
-    def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=Shuffle.GLOBAL,
-                 num_shards=None, shard_id=None, cache=None):
-        super().__init__(dataset_dir, usage, num_samples, num_parallel_workers, shuffle, num_shards, shard_id, cache)
-
 
 class DBpediaDataset(_CsvCorpus):
     """DBpedia ontology: ``{train,test}.csv`` rows ``class``, ``title``, ``content``."""
 
     _columns_ = ("class", "title", "content")
 
-    def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=Shuffle.GLOBAL,
-                 num_shards=None, shard_id=None, cache=None):
-        super().__init__(dataset_dir, usage, num_samples, num_parallel_workers, shuffle, num_shards, shard_id, cache)
 
-
-class SogouNewsDataset(_CsvCorpus):
+class SogouNewsDataset(_TrainFirstCsvCorpus):
     """Sogou News: ``{train,test}.csv`` rows ``index``, ``title``, ``content``."""
 
     _columns_ = ("index", "title", "content")
-    _train_first = True
-
-    def __init__(self, dataset_dir, usage=None, num_samples=None, shuffle=Shuffle.GLOBAL, num_shards=None,
-                 shard_id=None, num_parallel_workers=None, cache=None):
-        super().__init__(dataset_dir, usage, num_samples, num_parallel_workers, shuffle, num_shards, shard_id, cache)
 
 
 class YahooAnswersDataset(_CsvCorpus):
@@ -219,20 +214,11 @@ class YahooAnswersDataset(_CsvCorpus):
 
     _columns_ = ("class", "title", "content", "answer")
 
-    def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=Shuffle.GLOBAL,
-                 num_shards=None, shard_id=None, cache=None):
-        super().__init__(dataset_dir, usage, num_samples, num_parallel_workers, shuffle, num_shards, shard_id, cache)
 
-
-class YelpReviewDataset(_CsvCorpus):
+class YelpReviewDataset(_TrainFirstCsvCorpus):
     """Yelp Review (polarity or full): ``{train,test}.csv`` rows ``label``, ``text``."""
 
     _columns_ = ("label", "text")
-    _train_first = True
-
-    def __init__(self, dataset_dir, usage=None, num_samples=None, shuffle=Shuffle.GLOBAL, num_shards=None,
-                 shard_id=None, num_parallel_workers=None, cache=None):
-        super().__init__(dataset_dir, usage, num_samples, num_parallel_workers, shuffle, num_shards, shard_id, cache)
 
 
 # ------------------------------------------------------------------ SST-2, SQuAD
