@@ -778,6 +778,13 @@ class Cell:
         return self.__repr__()
 
 
+class _ArglessCell(Cell):
+    """A Cell whose constructor takes no arguments: its signature is ``()``, as the reference's for such layers."""
+
+    def __init__(self):
+        super().__init__()
+
+
 def _cast_float(a, tdt):
     if isinstance(a, Tensor) and a._t.is_floating_point() and a._t.dtype != tdt:
         return Tensor._make(a._t.to(tdt))

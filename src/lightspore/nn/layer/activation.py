@@ -8,7 +8,7 @@ import torch.nn.functional as F
 from ...common import dtype as mstype
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
-from ..cell import Cell
+from ..cell import Cell, _ArglessCell
 
 __all__ = ["Softmin", "Softmax", "Softmax2d", "LogSoftmax", "LogSoftmaxExt", "ReLU", "ReLU6", "RReLU", "SeLU",
            "SiLU", "Tanh", "Tanhshrink", "Hardtanh", "GELU", "FastGelu", "Sigmoid", "Softsign", "PReLU",
@@ -29,13 +29,10 @@ def _number(value, arg, cls_name):
     return value
 
 
-class _Elementwise(Cell):
+class _Elementwise(_ArglessCell):
     """A parameterless activation applying ``_fn`` to the torch tensor."""
 
     _fn = None
-
-    def __init__(self):
-        super().__init__()
 
     def construct(self, input):
         if type(input) is not Tensor:
@@ -148,11 +145,8 @@ class Softmin(Cell):
         return Tensor._make(torch.softmax(-_check_tensor(x, "Softmin"), self.axis))
 
 
-class Softmax2d(Cell):
+class Softmax2d(_ArglessCell):
     """softmax over the channel axis (-3) of (C, H, W) or (N, C, H, W) input."""
-
-    def __init__(self):
-        super().__init__()
 
     def construct(self, x):
         t = _check_tensor(x, "Softmax2d")

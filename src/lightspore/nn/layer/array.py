@@ -6,7 +6,7 @@ import torch.nn.functional as F
 
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
-from ..cell import Cell
+from ..cell import Cell, _ArglessCell
 
 __all__ = ["Tril", "Triu", "OneHot", "MatrixDiag", "MatrixDiagPart", "MatrixSetDiag", "Roll", "Unfold"]
 
@@ -23,10 +23,7 @@ def _int(value, arg, cls_name):
     return int(value)
 
 
-class _Tri(Cell):
-    def __init__(self):
-        super().__init__()
-
+class _Tri(_ArglessCell):
     _fn = None
 
     def construct(self, x, k=0):
@@ -83,11 +80,8 @@ class OneHot(Cell):
         return Tensor._make(out)
 
 
-class MatrixDiag(Cell):
+class MatrixDiag(_ArglessCell):
     """A batch of diagonal matrices ``(..., n, n)`` from the diagonals ``x`` of shape ``(..., n)``."""
-
-    def __init__(self):
-        super().__init__()
 
     def construct(self, input_x):
         t = _tensor(input_x, "input_x", "MatrixDiag")
@@ -96,11 +90,8 @@ class MatrixDiag(Cell):
         return Tensor._make(torch.diag_embed(t))
 
 
-class MatrixDiagPart(Cell):
+class MatrixDiagPart(_ArglessCell):
     """The main diagonals ``(..., min(m, n))`` of a batch of matrices ``(..., m, n)``."""
-
-    def __init__(self):
-        super().__init__()
 
     def construct(self, input_x):
         t = _tensor(input_x, "input_x", "MatrixDiagPart")
@@ -109,11 +100,8 @@ class MatrixDiagPart(Cell):
         return Tensor._make(torch.diagonal(t, dim1=-2, dim2=-1))
 
 
-class MatrixSetDiag(Cell):
+class MatrixSetDiag(_ArglessCell):
     """``x`` with its main diagonals (last two axes) replaced by ``diagonal`` of shape ``(..., min(m, n))``."""
-
-    def __init__(self):
-        super().__init__()
 
     def construct(self, input_x, diagonal):
         name = "MatrixSetDiag"

@@ -6,7 +6,7 @@ import torch.nn.functional as F
 
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
-from ..cell import Cell, CellList
+from ..cell import Cell, CellList, _ArglessCell
 from .conv import Conv2d
 
 __all__ = ["ImageGradients", "SSIM", "MSSSIM", "PSNR", "CentralCrop"]
@@ -104,11 +104,8 @@ def _ssim_cs(c1, c2, img1, img2, w):
     return ssim.reshape(n, c, -1).mean(-1), cs.reshape(n, c, -1).mean(-1)
 
 
-class ImageGradients(Cell):
+class ImageGradients(_ArglessCell):
     """``(dy, dx)``: forward differences along H and W of an NCHW image, zero in the last row / column."""
-
-    def __init__(self):
-        super().__init__()
 
     def construct(self, images):
         t = _tensor(images, "images", "ImageGradients")

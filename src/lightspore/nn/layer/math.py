@@ -12,7 +12,7 @@ import torch
 
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
-from ..cell import Cell
+from ..cell import Cell, _ArglessCell
 from ._validate import check_bool
 
 __all__ = ["ReduceLogSumExp", "Range", "LGamma", "DiGamma", "IGamma", "LBeta", "MatMul", "Moments", "MatInverse",
@@ -86,11 +86,8 @@ class Range(Cell):
         return self.result_tensor
 
 
-class LGamma(Cell):
+class LGamma(_ArglessCell):
     """``log|Gamma(x)|`` (inf at the non-positive integers)."""
-
-    def __init__(self):
-        super().__init__()
 
     def construct(self, x):
         t = _tensor(x, "x", "LGamma")
@@ -98,11 +95,8 @@ class LGamma(Cell):
         return Tensor._make(torch.lgamma(t))
 
 
-class DiGamma(Cell):
+class DiGamma(_ArglessCell):
     """``d/dx log Gamma(x)`` (NaN at the negative integers)."""
-
-    def __init__(self):
-        super().__init__()
 
     def construct(self, x):
         t = _tensor(x, "x", "DiGamma")
@@ -112,13 +106,10 @@ class DiGamma(Cell):
         return Tensor._make(torch.where(bad, torch.full_like(out, float("nan")), out))
 
 
-class IGamma(Cell):
+class IGamma(_ArglessCell):
     """The regularized lower incomplete gamma function ``P(a, x)``; NaN where ``a < 0`` or ``x < 0``.
 
     Differentiable in ``x`` (torch has no derivative in ``a``)."""
-
-    def __init__(self):
-        super().__init__()
 
     def construct(self, a, x):
         ta, tx = _tensor(a, "a", "IGamma"), _tensor(x, "x", "IGamma")
@@ -130,11 +121,8 @@ class IGamma(Cell):
         return Tensor._make(torch.where(bad, torch.full_like(out, float("nan")), out))
 
 
-class LBeta(Cell):
+class LBeta(_ArglessCell):
     """``log|Beta(x, y)| = lgamma(x) + lgamma(y) - lgamma(x + y)``."""
-
-    def __init__(self):
-        super().__init__()
 
     def construct(self, x, y):
         tx, ty = _tensor(x, "x", "LBeta"), _tensor(y, "y", "LBeta")
@@ -198,11 +186,8 @@ class Moments(Cell):
         return Tensor._make(mean), Tensor._make(var)
 
 
-class MatInverse(Cell):
+class MatInverse(_ArglessCell):
     """Inverse of a symmetric positive-definite matrix, through its Cholesky factor."""
-
-    def __init__(self):
-        super().__init__()
 
     def construct(self, a):
         t = _tensor(a, "a", "MatInverse")
@@ -210,11 +195,8 @@ class MatInverse(Cell):
         return Tensor._make(torch.cholesky_inverse(torch.linalg.cholesky(t)))
 
 
-class MatDet(Cell):
+class MatDet(_ArglessCell):
     """Determinant of a symmetric positive-definite matrix, through its Cholesky factor."""
-
-    def __init__(self):
-        super().__init__()
 
     def construct(self, a):
         t = _tensor(a, "a", "MatDet")
