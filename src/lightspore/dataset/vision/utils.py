@@ -120,21 +120,23 @@ def _encode(image, fmt, **kw):
     return np.frombuffer(buf.getvalue(), dtype=np.uint8).copy()
 
 
+def _check_level(value, name, lo, hi, op):
+    """An encoder's int option in [lo, hi] (TypeError for a non-int, then RuntimeError from ``op``)."""
+    if not isinstance(value, int):
+        raise TypeError(f"Input {name} is not of type {int}, but got: {type(value)}.")
+    if not lo <= value <= hi:
+        raise RuntimeError(f"{op}: Invalid {name} {value}, should be in range of [{lo}, {hi}].")
+
+
 def encode_jpeg(image, quality=75):
     """Encode an HWC (3 channels) or HW uint8 image as JPEG; returns 1-D uint8 data."""
-    if not isinstance(quality, int):
-        raise TypeError(f"Input quality is not of type {int}, but got: {type(quality)}.")
-    if not 1 <= quality <= 100:
-        raise RuntimeError(f"EncodeJpeg: Invalid quality {quality}, should be in range of [1, 100].")
+    _check_level(quality, "quality", 1, 100, "EncodeJpeg")
     return _encode(image, "JPEG", quality=quality)
 
 
 def encode_png(image, compression_level=6):
     """Encode an HWC (3 channels) or HW uint8 image as PNG; returns 1-D uint8 data."""
-    if not isinstance(compression_level, int):
-        raise TypeError(f"Input compression_level is not of type {int}, but got: {type(compression_level)}.")
-    if not 0 <= compression_level <= 9:
-        raise RuntimeError(f"EncodePng: Invalid compression_level {compression_level}, should be in range of [0, 9].")
+    _check_level(compression_level, "compression_level", 0, 9, "EncodePng")
     return _encode(image, "PNG", compress_level=compression_level)
 
 
