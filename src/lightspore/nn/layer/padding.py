@@ -52,8 +52,9 @@ def _torch_to_pairs(padding):
 class _ConstantPadNd(Cell):
     _max_len = 2
 
-    def __init__(self, padding, value, name):
+    def __init__(self, padding, value):
         super().__init__()
+        name = type(self).__name__
         if isinstance(padding, bool) or not isinstance(padding, (int, tuple)):
             raise TypeError(f"For '{name}', the type of parameter 'padding' must be in [int, tuple], but got "
                             f"{type(padding)}")
@@ -96,24 +97,15 @@ class ConstantPad1d(_ConstantPadNd):
     """Pads the last dimension with ``value``; ``padding`` int or (left, right); negative values crop."""
     _max_len = 2
 
-    def __init__(self, padding, value):
-        super().__init__(padding, value, "ConstantPad1d")
-
 
 class ConstantPad2d(_ConstantPadNd):
     """Pads the last two dimensions with ``value``; ``padding`` int or (left, right, top, bottom)."""
     _max_len = 4
 
-    def __init__(self, padding, value):
-        super().__init__(padding, value, "ConstantPad2d")
-
 
 class ConstantPad3d(_ConstantPadNd):
     """Pads the last three dimensions with ``value``; ``padding`` int or a tuple of up to 6 ints."""
     _max_len = 6
-
-    def __init__(self, padding, value):
-        super().__init__(padding, value, "ConstantPad3d")
 
 
 class ZeroPad2d(_ConstantPadNd):
@@ -121,7 +113,7 @@ class ZeroPad2d(_ConstantPadNd):
     _max_len = 4
 
     def __init__(self, padding):
-        super().__init__(padding, 0, "ZeroPad2d")
+        super().__init__(padding, 0)
 
 
 class _IndexPadNd(Cell):
