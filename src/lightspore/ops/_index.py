@@ -8,7 +8,7 @@ import torch
 from ..common import dtype as mstype
 from ..common._errors import RefRuntimeError
 from ..common.tensor import Tensor
-from ._args import _REQ, _attr_prim, _check_nd, _idx, _nd_index, _no_attr_prim, _tdt, _u, _write
+from ._args import _REQ, _attr_prim, _check_nd, _idx, _nd_index, _no_attr_prim, _tdt, _u, _write, attr_prim
 from ._samples import A, P, S, V, f32, mask, pos
 from ._table import METHODS, OPS, SPECS, Primitive, method, op, prim
 
@@ -84,14 +84,7 @@ _no_attr_prim("GatherD", gather_elements)
 _no_attr_prim("MaskedSelect", masked_select)
 
 
-@prim("Gather")
-class Gather(Primitive):
-    def __init__(self, batch_dims=0):
-        super().__init__("Gather")
-        self.batch_dims = batch_dims
-
-    def __call__(self, input_params, input_indices, axis):
-        return gather(input_params, input_indices, axis, self.batch_dims)
+attr_prim("Gather", gather, {"batch_dims": 0})
 
 
 @prim("OneHot")
@@ -192,13 +185,7 @@ tensor_scatter_min = op("tensor_scatter_min", prim="TensorScatterMin", samples=_
     _tsr("tensor_scatter_min", "min"))
 
 
-@prim("TensorScatterUpdate")
-class TensorScatterUpdate(Primitive):
-    def __init__(self):
-        super().__init__("TensorScatterUpdate")
-
-    def __call__(self, input_x, indices, updates):
-        return tensor_scatter_update(input_x, indices, updates)
+_no_attr_prim("TensorScatterUpdate", tensor_scatter_update)
 
 
 @op(samples=(S(f32(3, 3), V([[0, 1], [2, 0]], 'int32'), f32(2, 2, seed=1), 1),))
@@ -210,14 +197,7 @@ def tensor_scatter_elements(input_x, indices, updates, axis=0, reduction='none')
     return torch.scatter(input_x, axis, _idx(indices), updates)
 
 
-@prim("TensorScatterElements")
-class TensorScatterElements(Primitive):
-    def __init__(self, axis=0, reduction='none'):
-        super().__init__("TensorScatterElements")
-        self.axis, self.reduction = axis, reduction
-
-    def __call__(self, data, indices, updates):
-        return tensor_scatter_elements(data, indices, updates, self.axis, self.reduction)
+attr_prim("TensorScatterElements", tensor_scatter_elements, {"axis": 0, "reduction": 'none'})
 
 
 @op(prim="GatherNd", method="gather_nd", samples=(S(f32(3, 4), V([[0, 1], [2, 3]], 'int32')),))
@@ -482,14 +462,7 @@ _inplace_prim("InplaceAdd", inplace_add)
 _inplace_prim("InplaceSub", inplace_sub)
 
 
-@prim("InplaceIndexAdd")
-class InplaceIndexAdd(Primitive):
-    def __init__(self, axis):
-        super().__init__("InplaceIndexAdd")
-        self.axis = axis
-
-    def __call__(self, var, indices, updates):
-        return inplace_index_add(var, indices, updates, self.axis)
+attr_prim("InplaceIndexAdd", inplace_index_add, {"axis": _REQ})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -550,16 +523,8 @@ def strided_slice(input_x, begin, end, strides, begin_mask=0, end_mask=0, ellips
     return r.clone()
 
 
-@prim("StridedSlice")
-class StridedSlice(Primitive):
-    def __init__(self, begin_mask=0, end_mask=0, ellipsis_mask=0, new_axis_mask=0, shrink_axis_mask=0):
-        super().__init__("StridedSlice")
-        self.begin_mask, self.end_mask, self.ellipsis_mask = begin_mask, end_mask, ellipsis_mask
-        self.new_axis_mask, self.shrink_axis_mask = new_axis_mask, shrink_axis_mask
-
-    def __call__(self, input_x, begin, end, strides):
-        return strided_slice(input_x, begin, end, strides, self.begin_mask, self.end_mask, self.ellipsis_mask,
-                             self.new_axis_mask, self.shrink_axis_mask)
+attr_prim("StridedSlice", strided_slice, {"begin_mask": 0, "end_mask": 0, "ellipsis_mask": 0, "new_axis_mask": 0,
+                                          "shrink_axis_mask": 0})
 
 
 # ---------------------------------------------------------------------------------------------
