@@ -130,16 +130,21 @@ def _signed(name, mag):
     return -mag if name in _SIGNED and random.random() < 0.5 else mag
 
 
+def _init_warp(op, interpolation, fill_value):
+    """Check and keep the warp options of the augment policies (each checks them after its own arguments)."""
+    type_check(interpolation, (Inter,), "interpolation")
+    _t._check_fill(fill_value)
+    op.interpolation = interpolation
+    op.fill_value = _fill3(fill_value)
+
+
 class AutoAugment(_t.ImageTensorOperation):
     """Apply a random sub-policy of the ImageNet, CIFAR10 or SVHN AutoAugment policy."""
 
     def __init__(self, policy=AutoAugmentPolicy.IMAGENET, interpolation=Inter.NEAREST, fill_value=0):
         type_check(policy, (AutoAugmentPolicy,), "policy")
-        type_check(interpolation, (Inter,), "interpolation")
-        _t._check_fill(fill_value)
+        _init_warp(self, interpolation, fill_value)
         self.policy = policy
-        self.interpolation = interpolation
-        self.fill_value = _fill3(fill_value)
 
     def _execute(self, img):
         img = _rgb_u8(img, "AutoAugment")
@@ -165,13 +170,10 @@ class RandAugment(_t.ImageTensorOperation):
         check_value(num_magnitude_bins, 2, FLOAT_MAX_INTEGER, "num_magnitude_bins")
         type_check(magnitude, (int,), "magnitude")
         check_value(magnitude, 0, num_magnitude_bins, "magnitude", right_open=True)
-        type_check(interpolation, (Inter,), "interpolation")
-        _t._check_fill(fill_value)
+        _init_warp(self, interpolation, fill_value)
         self.num_ops = num_ops
         self.magnitude = magnitude
         self.num_magnitude_bins = num_magnitude_bins
-        self.interpolation = interpolation
-        self.fill_value = _fill3(fill_value)
 
     def _execute(self, img):
         img = _rgb_u8(img, "RandAugment")
@@ -189,11 +191,8 @@ class TrivialAugmentWide(_t.ImageTensorOperation):
     def __init__(self, num_magnitude_bins=31, interpolation=Inter.NEAREST, fill_value=0):
         type_check(num_magnitude_bins, (int,), "num_magnitude_bins")
         check_value(num_magnitude_bins, 2, FLOAT_MAX_INTEGER, "num_magnitude_bins")
-        type_check(interpolation, (Inter,), "interpolation")
-        _t._check_fill(fill_value)
+        _init_warp(self, interpolation, fill_value)
         self.num_magnitude_bins = num_magnitude_bins
-        self.interpolation = interpolation
-        self.fill_value = _fill3(fill_value)
 
     def _execute(self, img):
         img = _rgb_u8(img, "TrivialAugmentWide")
