@@ -238,32 +238,33 @@ def _split_sens(args, sens_param):
     return (args[:-1], args[-1]) if sens_param and args else (args, None)
 
 
-def value_and_grad(fn, grad_position=0, weights=None, has_aux=False, return_ids=False, sens_param=False):
-    """A function returning ``(fn(*args), gradients)``; see ``mindspore.value_and_grad``."""
+def _value_and_grad_fn(fn, grad_position, weights, has_aux, return_ids, sens_param, name):
+    """The function of ``args`` returning ``(fn(*args), gradients)`` that value_and_grad and grad (``name``, in the
+    error messages) both make."""
     if grad_position is None and weights is None:
-        raise ValueError("For 'value_and_grad', 'grad_position' and 'weights' can not both be None.")
-    wlist = _weights_list(weights, "value_and_grad")
+        raise ValueError(f"For '{name}', 'grad_position' and 'weights' can not both be None.")
+    wlist = _weights_list(weights, name)
 
-    def wrapper(*args, **kwargs):
+    def run(*args, **kwargs):
         args, sens = _split_sens(args, sens_param)
-        pos = _check_position(grad_position, len(args), "value_and_grad")
-        out, ig, wg = _run_and_grad(fn, args, kwargs, pos, wlist, has_aux, sens, "value_and_grad")
+        pos = _check_position(grad_position, len(args), name)
+        out, ig, wg = _run_and_grad(fn, args, kwargs, pos, wlist, has_aux, sens, name)
         return out, _pack(pos, grad_position, wlist, ig, wg, return_ids)
 
-    return wrapper
+    return run
+
+
+def value_and_grad(fn, grad_position=0, weights=None, has_aux=False, return_ids=False, sens_param=False):
+    """A function returning ``(fn(*args), gradients)``; see ``mindspore.value_and_grad``."""
+    return _value_and_grad_fn(fn, grad_position, weights, has_aux, return_ids, sens_param, "value_and_grad")
 
 
 def grad(fn, grad_position=0, weights=None, has_aux=False, return_ids=False, sens_param=False):
     """A function returning the gradients of ``fn``; see ``mindspore.grad``."""
-    if grad_position is None and weights is None:
-        raise ValueError("For 'grad', 'grad_position' and 'weights' can not both be None.")
-    wlist = _weights_list(weights, "grad")
+    run = _value_and_grad_fn(fn, grad_position, weights, has_aux, return_ids, sens_param, "grad")
 
     def wrapper(*args, **kwargs):
-        args, sens = _split_sens(args, sens_param)
-        pos = _check_position(grad_position, len(args), "grad")
-        out, ig, wg = _run_and_grad(fn, args, kwargs, pos, wlist, has_aux, sens, "grad")
-        g = _pack(pos, grad_position, wlist, ig, wg, return_ids)
+        out, g = run(*args, **kwargs)
         if has_aux:
             return g, tuple(out[1:])
         return g
