@@ -652,7 +652,7 @@ def lu_solve(b, LU_data, LU_pivots):  # noqa: N803  (the reference's names)
 attr_prim("LuSolve", lu_solve, {})
 
 
-@method("lu_solve")
+@method("lu_solve", of="lu_solve")
 def _t_lu_solve(self, LU_data, LU_pivots):  # noqa: N803
     return lu_solve(self, LU_data, LU_pivots)
 
@@ -725,7 +725,7 @@ def _equal_count(x, y):
     return torch.sum(x == y).to(torch.int32).reshape(1)
 
 
-@method("ormqr")
+@method("ormqr", of="ormqr")
 def _t_ormqr(self, input2, input3, left=True, transpose=False):
     return ormqr(self, input2, input3, left, transpose)
 
