@@ -744,10 +744,8 @@ class UnicodeScriptTokenizer(_Tokenizer):
         return "UnicodeScriptTokenizerOp"
 
     def __init__(self, keep_whitespace=False, with_offsets=False):
-        if not isinstance(keep_whitespace, bool):
-            raise TypeError("Wrong input type for keep_whitespace, should be boolean.")
-        if not isinstance(with_offsets, bool):
-            raise TypeError("Wrong input type for with_offsets, should be boolean.")
+        _check_kind(keep_whitespace, bool, "keep_whitespace", "boolean")
+        _check_kind(with_offsets, bool, "with_offsets", "boolean")
         super().__init__(with_offsets)
         self.keep_whitespace = keep_whitespace
         self._script = _script_of()
@@ -844,17 +842,13 @@ class JiebaTokenizer(TextTensorOperation):
     def __init__(self, hmm_path, mp_path, mode=JiebaMode.MIX, with_offsets=False):
         if hmm_path is None:
             raise ValueError("The dict of HMMSegment in cppjieba is not provided.")
-        if not isinstance(hmm_path, str):
-            raise TypeError("Wrong input type for hmm_path, should be string.")
+        _check_kind(hmm_path, str, "hmm_path", "string")
         if mp_path is None:
             raise ValueError("The dict of MPSegment in cppjieba is not provided.")
-        if not isinstance(mp_path, str):
-            raise TypeError("Wrong input type for mp_path, should be string.")
-        if not isinstance(with_offsets, bool):
-            raise TypeError("Wrong input type for with_offsets, should be boolean.")
+        _check_kind(mp_path, str, "mp_path", "string")
+        _check_kind(with_offsets, bool, "with_offsets", "boolean")
         super().__init__()
-        if not isinstance(mode, JiebaMode):
-            raise TypeError("Wrong input type for mode, should be JiebaMode.")
+        _check_kind(mode, JiebaMode, "mode", "JiebaMode")
         for path in (hmm_path, mp_path):
             if not os.path.exists(os.path.realpath(path)):
                 raise ValueError(f" jieba mode file {path} is not exist.")
