@@ -8,6 +8,7 @@ from ...nn.layer.activation import PReLUExt as PReLU
 from ...nn.layer.activation import ReLU
 from ...nn.layer.activation import SoftShrink as Softshrink
 from ...nn.layer.basic import Identity
+from ...nn.layer.dense import Linear
 from ...nn.layer.pooling import AdaptiveMaxPool2d
 from . import functional
 from ._layers import (
@@ -46,7 +47,6 @@ from ._layers import (
     KLDivLoss,
     L1Loss,
     LayerNorm,
-    Linear,
     LogSigmoid,
     MaxPool2d,
     MaxUnpool2d,

@@ -458,42 +458,6 @@ def _dt(dtype):
     return mstype.float32 if dtype is None else dtype
 
 
-class Linear(Cell):
-    """``x @ weight.T + bias``; weight (out_features, in_features) HeUniform(sqrt(5)), bias Uniform(1/sqrt(in))."""
-
-    def __init__(self, in_features, out_features, bias=True, weight_init=None, bias_init=None, dtype=None):
-        super().__init__()
-        for v, n in ((in_features, 'in_features'), (out_features, 'out_features')):
-            if isinstance(v, bool) or not isinstance(v, int) or v <= 0:
-                raise ValueError(f"For 'Linear', '{n}' must be a positive int, but got {v!r}.")
-        if not isinstance(bias, bool):
-            raise TypeError(f"For 'Linear', 'bias' must be a bool, but got {type(bias).__name__}.")
-        self.in_features, self.out_features, self.has_bias = in_features, out_features, bias
-        dtype = _dt(dtype)
-        if isinstance(weight_init, Tensor) and tuple(weight_init.shape) != (out_features, in_features):
-            raise ValueError(f"For 'Linear', 'weight_init' must have shape {(out_features, in_features)}, but got "
-                             f"{tuple(weight_init.shape)}.")
-        if weight_init is None:
-            weight_init = HeUniform(math.sqrt(5))
-        self.weight = Parameter(initializer(weight_init, [out_features, in_features], dtype=dtype), name="weight")
-        self.bias = None
-        if bias:
-            if isinstance(bias_init, Tensor) and tuple(bias_init.shape) != (out_features,):
-                raise ValueError(f"For 'Linear', 'bias_init' must have shape {(out_features,)}, but got "
-                                 f"{tuple(bias_init.shape)}.")
-            if bias_init is None:
-                bias_init = Uniform(scale=1 / math.sqrt(in_features))
-            self.bias = Parameter(initializer(bias_init, [out_features], dtype=dtype), name="bias")
-
-    def construct(self, x):
-        b = None if self.bias is None else self.bias._t
-        t = _t(x, 'Linear')
-        if t.dim() == 0 or t.shape[-1] != self.weight.shape[1]:
-            raise ValueError(f"For 'Linear', the last dimension of the input must be 'in_features' "
-                             f"({self.weight.shape[1]}), but got input shape {tuple(t.shape)}.")
-        return Tensor._make(torch.nn.functional.linear(t, self.weight._t, b))
-
-
 class _Conv(Cell):
     _nd = 2
     _transposed = False
