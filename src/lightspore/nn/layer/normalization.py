@@ -167,9 +167,7 @@ class LayerNorm(Cell):
             raise ValueError(f"For 'LayerNorm', the shape of gamma and beta {list(self._pshape)} must equal the input "
                              f"shape from 'begin_params_axis' ({self.begin_params_axis}) and 'begin_norm_axis' "
                              f"({self.begin_norm_axis}) must be in range for input shape {tuple(t.shape)}.")
-        g, b = self.gamma._t, self.beta._t
-        if g.dtype != t.dtype:
-            g, b = g.to(t.dtype), b.to(t.dtype)
+        g, b = _affine_as(self, t)
         if bna == bpa:
             return Tensor._make(F.layer_norm(t, self._pshape, g, b, self.epsilon))
         dims = tuple(range(bna, nd))
@@ -180,6 +178,14 @@ class LayerNorm(Cell):
     def extend_repr(self):
         return (f"normalized_shape={self.normalized_shape}, begin_norm_axis={self.begin_norm_axis}, "
                 f"begin_params_axis={self.begin_params_axis}, gamma{self.gamma}, beta={self.beta}")
+
+
+def _affine_as(cell, t):
+    """``cell``'s gamma and beta as torch tensors of ``t``'s dtype."""
+    g, b = cell.gamma._t, cell.beta._t
+    if g.dtype != t.dtype:
+        g, b = g.to(t.dtype), b.to(t.dtype)
+    return g, b
 
 
 class GroupNorm(Cell):
@@ -208,9 +214,7 @@ class GroupNorm(Cell):
             raise ValueError(f"For 'GroupNorm', the channel(the second dim of the input 'x') must be equal to "
                              f"num_channels, but got input shape {tuple(t.shape)}, num_channels: "
                              f"{self.num_channels}.")
-        g, b = self.gamma._t, self.beta._t
-        if g.dtype != t.dtype:
-            g, b = g.to(t.dtype), b.to(t.dtype)
+        g, b = _affine_as(self, t)
         return Tensor._make(F.group_norm(t, self.num_groups, g, b, self.eps))
 
     def extend_repr(self):
