@@ -462,12 +462,18 @@ def _check_map_op(op, where):
                         f"{type(op).__name__}.")
 
 
-class HyperMap:
-    """``ops.HyperMap(ops=None, reverse=False)``: apply ``ops`` leaf-wise over (nested) tuples/lists."""
+class _MapOp:
+    """What HyperMap and Map share: ``ops`` (None: the function comes first in each call) and ``reverse``."""
+    _where = None
 
     def __init__(self, ops=None, reverse=False):
-        _check_map_op(ops, "HyperMap")
+        _check_map_op(ops, self._where)
         self.ops, self.reverse = ops, reverse
+
+
+class HyperMap(_MapOp):
+    """``ops.HyperMap(ops=None, reverse=False)``: apply ``ops`` leaf-wise over (nested) tuples/lists."""
+    _where = "HyperMap"
 
     def __call__(self, *args):
         fn, seqs = (self.ops, args) if self.ops is not None else (args[0], args[1:])
@@ -485,12 +491,9 @@ def _hyper(fn, seqs):
     return tuple(_hyper(fn, items) for items in zip(*seqs))
 
 
-class Map:
+class Map(_MapOp):
     """``ops.Map(ops=None, reverse=False)``: apply ``ops`` to the elements of sequences (one level)."""
-
-    def __init__(self, ops=None, reverse=False):
-        _check_map_op(ops, "Map")
-        self.ops, self.reverse = ops, reverse
+    _where = "Map"
 
     def __call__(self, *args):
         fn, seqs = (self.ops, args) if self.ops is not None else (args[0], args[1:])
