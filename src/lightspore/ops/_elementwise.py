@@ -322,14 +322,7 @@ def logit(input, eps=None):
 attr_prim("NanToNum", nan_to_num, {"nan": None, "posinf": None, "neginf": None})
 
 
-@prim("Logit")
-class Logit(Primitive):
-    def __init__(self, eps=-1.0):
-        super().__init__("Logit")
-        self.eps = eps
-
-    def __call__(self, x):
-        return logit(x, None if self.eps < 0 else self.eps)
+attr_prim("Logit", None, {"eps": -1.0}, call=lambda self, x: logit(x, None if self.eps < 0 else self.eps))
 
 
 # ---------------------------------------------------------------------------------------------

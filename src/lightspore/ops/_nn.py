@@ -8,6 +8,7 @@ import torch.nn.functional as F
 
 from ..common import dtype as mstype
 from ..common.tensor import Tensor
+from ._args import _attr_prim
 from ._nn_rt import RefRuntimeError, rt_op
 from ._samples import ACT, A, D, S, V, f16, f32, i32, pos
 from ._table import Primitive, op, prim, unwrap
@@ -132,14 +133,7 @@ class Softmax(Primitive):
         return Tensor._make(torch.softmax(unwrap(x), self.axis))
 
 
-@prim("LogSoftmax")
-class LogSoftmax(Primitive):
-    def __init__(self, axis=-1):
-        super().__init__("LogSoftmax")
-        self.axis = axis
-
-    def __call__(self, logits):
-        return Tensor._make(torch.log_softmax(unwrap(logits), self.axis))
+_attr_prim("LogSoftmax", [("axis", -1)], lambda s, logits: torch.log_softmax(logits, s.axis), None)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from ..common import dtype as mstype
 from ..common import seed as _seed
 from ..common._device import current_device
 from ..common.tensor import Tensor
-from ._args import _REQ, attr_prim
+from ._args import _REQ, _attr_prim, attr_prim
 from ._samples import D, Prop, S, V, f32, i32, pos
 from ._table import Primitive, method, op, prim
 
@@ -464,16 +464,8 @@ class Cauchy(Primitive):
         return Tensor._make(out.cauchy_(self.median, self.sigma))
 
 
-@prim("LogNormalReverse")
-class LogNormalReverse(Primitive):
-    """Log-normal(mean, std) samples shaped like ``input``."""
-
-    def __init__(self, mean=1.0, std=2.0):
-        super().__init__("LogNormalReverse")
-        self.mean, self.std = mean, std
-
-    def __call__(self, input):
-        return Tensor._make(torch.empty_like(input._t).log_normal_(self.mean, self.std))
+_attr_prim("LogNormalReverse", [("mean", 1.0), ("std", 2.0)], lambda s, input: torch.empty_like(input).log_normal_(
+    s.mean, s.std), "Log-normal(mean, std) samples shaped like ``input``.")
 
 
 # Tensor random fills (in place) and draws

@@ -654,28 +654,14 @@ def _with_value(fn, x, axis, keep_dims):
     return i, v
 
 
-@prim("ArgMaxWithValue")
-class ArgMaxWithValue(Primitive):
-    """``(indices, values)`` of the maximum along ``axis``."""
-
-    def __init__(self, axis=0, keep_dims=False):
-        super().__init__("ArgMaxWithValue")
-        self.axis, self.keep_dims = axis, keep_dims
-
-    def __call__(self, x):
-        return _w(_with_value(torch.max, unwrap(x), self.axis, self.keep_dims))
+_attr_prim("ArgMaxWithValue", [("axis", 0), ("keep_dims", False)],
+           lambda s, x: _with_value(torch.max, x, s.axis, s.keep_dims),
+           "``(indices, values)`` of the maximum along ``axis``.")
 
 
-@prim("ArgMinWithValue")
-class ArgMinWithValue(Primitive):
-    """``(indices, values)`` of the minimum along ``axis``."""
-
-    def __init__(self, axis=0, keep_dims=False):
-        super().__init__("ArgMinWithValue")
-        self.axis, self.keep_dims = axis, keep_dims
-
-    def __call__(self, x):
-        return _w(_with_value(torch.min, unwrap(x), self.axis, self.keep_dims))
+_attr_prim("ArgMinWithValue", [("axis", 0), ("keep_dims", False)],
+           lambda s, x: _with_value(torch.min, x, s.axis, s.keep_dims),
+           "``(indices, values)`` of the minimum along ``axis``.")
 
 
 @method("argmax_with_value")
@@ -924,16 +910,8 @@ class NuclearNorm(Primitive):
         return Tensor._make(torch.linalg.matrix_norm(t, "nuc", dim=dim, keepdim=self.keepdim))
 
 
-@prim("SquareSumAll")
-class SquareSumAll(Primitive):
-    """``(sum(x**2), sum(y**2))`` over all elements."""
-
-    def __init__(self):
-        super().__init__("SquareSumAll")
-
-    def __call__(self, x, y):
-        a, b = unwrap(x), unwrap(y)
-        return Tensor._make(torch.sum(a * a)), Tensor._make(torch.sum(b * b))
+_attr_prim("SquareSumAll", [], lambda s, x, y: (torch.sum(x * x), torch.sum(y * y)),
+           "``(sum(x**2), sum(y**2))`` over all elements.")
 
 
 @prim("CountNonZero")

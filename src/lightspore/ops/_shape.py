@@ -516,14 +516,7 @@ def unstack(input_x, axis=0):
     return torch.unbind(input_x, axis)
 
 
-@prim("Unstack")
-class Unstack(Primitive):
-    def __init__(self, axis=0, num=None):
-        super().__init__("Unstack")
-        self.axis, self.num = axis, num
-
-    def __call__(self, x):
-        return unstack(x, self.axis)
+attr_prim("Unstack", None, {"axis": 0, "num": None}, call=lambda self, x: unstack(x, self.axis))
 
 
 @op(seq=("tensors",), samples=(S((f32(2, 3), f32(1, 3, seed=1))),))
