@@ -123,23 +123,23 @@ class FastGelu(_Elementwise):
     _fn = _fast_gelu
 
 
-class Softmax(Cell):
-    """softmax along ``axis``."""
+class _AlongAxis(Cell):
+    """An activation along ``axis`` (default: the last)."""
 
     def __init__(self, axis=-1):
         super().__init__()
         self.axis = axis
+
+
+class Softmax(_AlongAxis):
+    """softmax along ``axis``."""
 
     def construct(self, input):
         return Tensor._make(torch.softmax(_check_tensor(input, "Softmax"), self.axis))
 
 
-class Softmin(Cell):
+class Softmin(_AlongAxis):
     """softmax(-x) along ``axis``."""
-
-    def __init__(self, axis=-1):
-        super().__init__()
-        self.axis = axis
 
     def construct(self, x):
         return Tensor._make(torch.softmax(-_check_tensor(x, "Softmin"), self.axis))
@@ -155,12 +155,8 @@ class Softmax2d(_ArglessCell):
         return Tensor._make(torch.softmax(t, -3))
 
 
-class LogSoftmax(Cell):
+class LogSoftmax(_AlongAxis):
     """log(softmax(x)) along ``axis``."""
-
-    def __init__(self, axis=-1):
-        super().__init__()
-        self.axis = axis
 
     def construct(self, x):
         return Tensor._make(torch.log_softmax(_check_tensor(x, "LogSoftmax"), self.axis))
