@@ -258,22 +258,13 @@ _attr_prim("BlackmanWindow", [("periodic", True), ("dtype", mstype.float32)],
            "The Blackman window of length ``n``.")
 
 
-@op(static=("input_x", "dtype"), samples=(S(3), S(2.5), S(7, D("int32")), S(True, D("float16")), S(2.5, D("int64"))))
+@op(prim="ScalarToTensor", static=("input_x", "dtype"),
+    samples=(S(3), S(2.5), S(7, D("int32")), S(True, D("float16")), S(2.5, D("int64"))))
 def scalar_to_tensor(input_x, dtype=mstype.float32):
     """A 0-D tensor holding the Python scalar ``input_x`` in ``dtype``."""
     if not isinstance(input_x, (int, float, bool)):
         raise TypeError(f"For 'scalar_to_tensor', 'input_x' must be a scalar, but got {type(input_x).__name__}.")
     return torch.tensor(input_x, dtype=_tdt(dtype), device=current_device())
-
-
-class _ScalarToTensor(Primitive):
-    def __init__(self):
-        Primitive.__init__(self, "ScalarToTensor")
-
-    def __call__(self, input_x, dtype=mstype.float32):
-        return OPS["scalar_to_tensor"](input_x, dtype)
-
-prim("ScalarToTensor")(type("ScalarToTensor", (_ScalarToTensor,), {"__doc__": "A 0-D tensor from a scalar."}))
 
 
 def _ragged_range(s, starts, limits, deltas):

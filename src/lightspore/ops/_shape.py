@@ -1141,7 +1141,7 @@ def move_to(input, to="CPU", blocking=True):
     return input.to(dev, non_blocking=not blocking)
 
 
-@op(static=("input_y",), out="raw",
+@op(prim="ScalarCast", static=("input_y",), out="raw",
     samples=(S(2.7, D("int64")), S(-2.7, D("int64")), S(3, D("float64")), S(0, D("bool")), S(2.5, D("float32"))))
 def scalar_cast(input_x, input_y):
     """The Python scalar ``input_x`` converted to the number type of the dtype ``input_y``."""
@@ -1153,16 +1153,6 @@ def scalar_cast(input_x, input_y):
     if t == torch.bool:
         return bool(input_x)
     return int(input_x)
-
-
-class _ScalarCast(Primitive):
-    def __init__(self):
-        Primitive.__init__(self, "ScalarCast")
-
-    def __call__(self, input_x, input_y):
-        return OPS["scalar_cast"](input_x, input_y)
-
-prim("ScalarCast")(type("ScalarCast", (_ScalarCast,), {"__doc__": "A Python scalar cast to a dtype's number type."}))
 
 
 # ---------------------------------------------------------------------------------------------
