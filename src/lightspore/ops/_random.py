@@ -158,12 +158,17 @@ def uniform(shape, minval, maxval, seed=None, dtype=mstype.float32):
     return (minval + torch.floor(u * (maxval - minval))).to(t)
 
 
+def _loc_scale(shape, loc, scale, name):
+    """``loc`` and ``scale`` as float32 tensors and the shape of the draw: ``shape`` broadcast with both."""
+    shape = _shape_t(shape, name)
+    loc = torch.as_tensor(loc, dtype=torch.float32)
+    scale = torch.as_tensor(scale, dtype=torch.float32)
+    return loc, scale, torch.broadcast_shapes(shape, loc.shape, scale.shape)
+
+
 @op(samples=(S((2, 3), V(0.0), V(1.0)),))
 def normal(shape, mean, stddev, seed=None):
-    shape = _shape_t(shape, "normal")
-    mean = torch.as_tensor(mean, dtype=torch.float32)
-    stddev = torch.as_tensor(stddev, dtype=torch.float32)
-    out_shape = torch.broadcast_shapes(shape, mean.shape, stddev.shape)
+    mean, stddev, out_shape = _loc_scale(shape, mean, stddev, "normal")
     z = torch.randn(out_shape, dtype=torch.float32, generator=_gen("normal", seed), device=mean.device)
     return z * stddev + mean
 
@@ -241,10 +246,7 @@ def standard_laplace(shape, seed=None):
 
 @op(samples=(S((2, 3), V(0.0), V(1.0)),))
 def laplace(shape, mean, lambda_param, seed=None):
-    shape = _shape_t(shape, "laplace")
-    mean = torch.as_tensor(mean, dtype=torch.float32)
-    lam = torch.as_tensor(lambda_param, dtype=torch.float32)
-    out_shape = torch.broadcast_shapes(shape, mean.shape, lam.shape)
+    mean, lam, out_shape = _loc_scale(shape, mean, lambda_param, "laplace")
     u = torch.rand(out_shape, generator=_gen("laplace", seed), device=mean.device) - 0.5
     return mean - lam * torch.sign(u) * torch.log1p(-2 * u.abs())
 
