@@ -299,14 +299,7 @@ class Argmin(Primitive):
         return Tensor._make(torch.argmin(unwrap(x), dim=self.axis).to(_tdt(self.output_type)))
 
 
-@prim("TopK")
-class TopK(Primitive):
-    def __init__(self, sorted=True):
-        super().__init__("TopK")
-        self.sorted = sorted
-
-    def __call__(self, input_x, k):
-        return topk(input_x, k, None, True, self.sorted)
+attr_prim("TopK", None, {"sorted": True}, call=lambda self, input_x, k: topk(input_x, k, None, True, self.sorted))
 
 
 attr_prim("Sort", sort, {"axis": -1, "descending": False})
