@@ -31,6 +31,14 @@ def _check_int(where, name, value, lo=None, hi=2147483647):
     return value
 
 
+def _check_count(where, name, value):
+    """A count where -1 means no limit (``repeat``/``take``'s count, an iterator's num_epochs): -1 or at least 1."""
+    _check_int(where, name, value)
+    if value != -1 and value < 1:
+        raise ValueError(f"Input {name} is not within the required interval of [-1, 2147483647] and not 0, but got "
+                         f"{value}.")
+
+
 def _check_workers(where, value):
     if value is None:
         return None
@@ -297,10 +305,7 @@ class UnionBaseDataset(VisionBaseDataset, TextBaseDataset, AudioBaseDataset):
 
 class Iterator:
     def __init__(self, dataset, num_epochs, output_numpy):
-        _check_int("create_iterator", "num_epochs", num_epochs)
-        if num_epochs < -1 or num_epochs == 0:
-            raise ValueError(f"Input num_epochs is not within the required interval of [-1, 2147483647] and not 0, "
-                             f"but got {num_epochs}.")
+        _check_count("create_iterator", "num_epochs", num_epochs)
         if not isinstance(output_numpy, bool):
             raise TypeError(f"For 'create_iterator', 'output_numpy' should be bool, but got "
                             f"{type(output_numpy).__name__}.")
@@ -794,10 +799,7 @@ class RepeatDataset(UnionBaseDataset):
     def __init__(self, child, count=None):
         if count is None:
             count = -1
-        _check_int("repeat", "count", count)
-        if count != -1 and count < 1:
-            raise ValueError(f"Input count is not within the required interval of [-1, 2147483647] and not 0, but got "
-                             f"{count}.")
+        _check_count("repeat", "count", count)
         super().__init__([child])
         self.count = count
 
@@ -819,10 +821,7 @@ class TakeDataset(UnionBaseDataset):
     """The first ``count`` rows."""
 
     def __init__(self, child, count=-1):
-        _check_int("take", "count", count)
-        if count != -1 and count < 1:
-            raise ValueError(f"Input count is not within the required interval of [-1, 2147483647] and not 0, but got "
-                             f"{count}.")
+        _check_count("take", "count", count)
         super().__init__([child])
         self.count = count
 
