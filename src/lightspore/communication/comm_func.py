@@ -24,12 +24,22 @@ __all__ = ["all_reduce", "all_gather_into_tensor", "all_to_all_with_output_shape
            "all_to_all_v_c"]
 
 
+_PENDING = []   # torch works of handles nobody has waited for: kept alive until done (gloo cancels a dropped send)
+
+
+def _completed(work):
+    return getattr(work, "is_completed", lambda: False)()
+
+
 class CommHandle:
     """The handle of an asynchronous collective: ``wait()`` blocks until it is done."""
 
     def __init__(self, handle=None, exec_sync=False):
         self.handle = handle
         self.exec_sync = exec_sync
+        if handle is not None:
+            _PENDING[:] = [w for w in _PENDING if not _completed(w)]
+            _PENDING.append(handle)
 
     def wait(self):
         if self.handle is not None:

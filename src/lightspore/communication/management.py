@@ -100,34 +100,53 @@ def init(backend_name=None):
             raise RuntimeError(f"For 'set_context', the argument 'device_target' {device_target} is not supported "
                                f"in parallel initialization, please use Ascend, GPU or CPU.")
         backend_name = DEVICE_TO_BACKEND[device_target]
-    if not isinstance(backend_name, str):
-        raise TypeError(f"For 'init', the argument 'backend_name' must be a string, but got the type : "
-                        f"{type(backend_name)}")
-    if backend_name not in ("hccl", "nccl", "mccl"):
-        raise RuntimeError(f"For 'init', the argument 'backend_name' must be one of 'hccl', 'nccl' and 'mccl', "
-                           f"but got 'backend_name' : {backend_name}")
-    if backend_name in ("hccl", "nccl") and DEVICE_TO_BACKEND.get(device_target) != backend_name:
-        raise RuntimeError(f"For 'init', the argument 'backend_name' should be "
-                           f"'{DEVICE_TO_BACKEND.get(device_target)}' to init '{device_target}', but got "
-                           f"'{backend_name}'.")
+    expected = DEVICE_TO_BACKEND.get(device_target)
+    for bad, error, msg in (
+            (not isinstance(backend_name, str), TypeError,
+             f"For 'init', the argument 'backend_name' must be a string, but got the type : {type(backend_name)}"),
+            (backend_name not in ("hccl", "nccl", "mccl"), RuntimeError,
+             f"For 'init', the argument 'backend_name' must be one of 'hccl', 'nccl' and 'mccl', but got "
+             f"'backend_name' : {backend_name}"),
+            (backend_name in ("hccl", "nccl") and expected != backend_name, RuntimeError,
+             f"For 'init', the argument 'backend_name' should be '{expected}' to init '{device_target}', but got "
+             f"'{backend_name}'.")):
+        if bad:
+            raise error(msg)
     if GlobalComm.INITED and dist.is_initialized():
         return
     rdv = _rendezvous()
     if rdv is None:
         raise RuntimeError(_NO_LAUNCHER)
     rank, world, addr, port = rdv
+    timeout = _timeout_s()
+    _join(backend_name, rank, world, datetime.timedelta(seconds=timeout), init_method=f"tcp://{addr}:{port}",
+          where=f"{addr}:{port}", why="MS_TOPO_TIMEOUT / msrun --cluster_time_out")
+
+
+def init_with(rank, world_size, timeout, init_method=None, store=None):
+    """Join a job of ``world_size`` processes as rank ``rank`` through ``init_method`` (``tcp://host:port``) or a
+    ``torch.distributed.Store``, waiting at most ``timeout`` (a timedelta) for the others: the backend is the
+    device's (gloo on the CPU, NCCL on the GPU)."""
+    backend = DEVICE_TO_BACKEND.get(_context.get_context("device_target"), "mccl")
+    if GlobalComm.INITED and dist.is_initialized():
+        return
+    _join("mccl" if backend == "hccl" else backend, rank, world_size, timeout, init_method=init_method, store=store,
+          where=init_method or "the given TCPStore", why="init_process_group's timeout")
+
+
+def _join(backend_name, rank, world, timeout, init_method=None, store=None, where="", why=""):
+    """torch.distributed.init_process_group with a bounded wait, then the world group's state."""
     use_nccl = backend_name == "nccl"
     if use_nccl:
         lrank = _env_int("LOCAL_RANK", "MS_LOCAL_RANK", default=0)
         torch.cuda.set_device(lrank)
         _context.set_context(device_id=lrank)
-    timeout = _timeout_s()
     try:
-        dist.init_process_group(backend="nccl" if use_nccl else "gloo", init_method=f"tcp://{addr}:{port}",
-                                rank=rank, world_size=world, timeout=datetime.timedelta(seconds=timeout))
+        dist.init_process_group(backend="nccl" if use_nccl else "gloo", init_method=init_method, store=store,
+                                rank=rank, world_size=world, timeout=timeout)
     except Exception as e:  # the store's timeout or a refused connection: name what was waited for
         raise RuntimeError(f"For 'init', this process (rank {rank} of {world}) could not join the distributed job at "
-                           f"{addr}:{port} within {timeout:g} s (MS_TOPO_TIMEOUT / msrun --cluster_time_out): "
+                           f"{where} within {timeout.total_seconds():g} s ({why}): "
                            f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}") from None
     atexit.register(_release_at_exit)
     GlobalComm.BACKEND = Backend(backend_name)
@@ -201,14 +220,19 @@ def get_local_rank_size(group=GlobalComm.WORLD_COMM_GROUP):
     return sum(1 for r in _ExistingGroup.GROUP_RANKS.get(group, {}) if r // lsize == node)
 
 
+def _rank_query(api, group, arg, value):
+    """The checks that both rank translations make; returns the torch group (None: the world)."""
+    _check_group_type(api, group)
+    _check_inited(api)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"For '{api}', the argument '{arg}' must be type of int, but got '{arg}' type : "
+                        f"{type(value)}.")
+    return torch_group(_get_group(group), api)
+
+
 def get_world_rank_from_group_rank(group, group_rank_id):
     """The world rank of rank ``group_rank_id`` of ``group``."""
-    _check_group_type("get_world_rank_from_group_rank", group)
-    _check_inited("get_world_rank_from_group_rank")
-    if not isinstance(group_rank_id, int) or isinstance(group_rank_id, bool):
-        raise TypeError(f"For 'get_world_rank_from_group_rank', the argument 'group_rank_id' must be type of int, "
-                        f"but got 'group_rank_id' type : {type(group_rank_id)}.")
-    pg = torch_group(_get_group(group), "get_world_rank_from_group_rank")
+    pg = _rank_query("get_world_rank_from_group_rank", group, "group_rank_id", group_rank_id)
     size = dist.get_world_size(pg)
     if not 0 <= group_rank_id < size:
         raise ValueError(f"For 'get_world_rank_from_group_rank', 'group_rank_id' must be in [0, {size}) for group "
@@ -218,19 +242,12 @@ def get_world_rank_from_group_rank(group, group_rank_id):
 
 def get_group_rank_from_world_rank(world_rank_id, group):
     """The rank in ``group`` of world rank ``world_rank_id``."""
-    _check_group_type("get_group_rank_from_world_rank", group)
-    _check_inited("get_group_rank_from_world_rank")
-    if not isinstance(world_rank_id, int) or isinstance(world_rank_id, bool):
-        raise TypeError(f"For 'get_group_rank_from_world_rank', the argument 'world_rank_id' must be type of int, "
-                        f"but got 'world_rank_id' type : {type(world_rank_id)}.")
-    group = _get_group(group)
-    pg = torch_group(group, "get_group_rank_from_world_rank")
-    if pg is None:
+    if _rank_query("get_group_rank_from_world_rank", group, "world_rank_id", world_rank_id) is None:
         if not 0 <= world_rank_id < dist.get_world_size():
             raise ValueError(f"For 'get_group_rank_from_world_rank', 'world_rank_id' must be in "
                              f"[0, {dist.get_world_size()}), but got {world_rank_id}.")
         return world_rank_id
-    table = _ExistingGroup.GROUP_RANKS[group]
+    table = _ExistingGroup.GROUP_RANKS[_get_group(group)]
     if world_rank_id not in table:
         raise ValueError(f"For 'get_group_rank_from_world_rank', world rank {world_rank_id} is not in group "
                          f"{group!r} (ranks {sorted(table)}).")
@@ -268,6 +285,14 @@ def create_group(group, rank_ids, options=None):
     _ExistingGroup.TORCH[group] = pg
     _ExistingGroup.ITEMS[group] = rank_ids
     _ExistingGroup.GROUP_RANKS[group] = {w: g for g, w in enumerate(ranks)}
+
+
+def alias_world(group):
+    """Make ``group`` one more name of the world group (init_process_group's ``group_name``)."""
+    world = dist.get_world_size()
+    _ExistingGroup.TORCH[group] = dist.group.WORLD
+    _ExistingGroup.ITEMS[group] = list(range(world))
+    _ExistingGroup.GROUP_RANKS[group] = {r: r for r in range(world)}
 
 
 def destroy_group(group):

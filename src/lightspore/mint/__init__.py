@@ -57,6 +57,6 @@ _FUNCS.update(_table.MINT)
 
 globals().update(_FUNCS)
 
-from . import nn, optim  # noqa: E402
+from . import distributed, nn, optim  # noqa: E402
 
 __all__ = sorted(_FUNCS) + ["nn", "optim"]

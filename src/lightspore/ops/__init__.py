@@ -55,8 +55,15 @@ def _install():
 
 _install()
 
+# the torch.distributed-style communication API (ops.all_reduce, ops.init_process_group...): ops.function.comm_func's
+# (communication/_dist_api.py), but for the four whose names ops gives to tensor ops (gather, scatter) or leaves out
+from ..communication import _dist_api as _comm_func  # noqa: E402
+
+_COMM_NAMES = [n for n in _comm_func.__all__ if n not in ("gather", "scatter", "gather_into_tensor", "scatter_tensor")]
+globals().update({n: getattr(_comm_func, n) for n in _COMM_NAMES})
+
 __all__ = sorted(k for k in list(OPS) + list(PRIMS) if not k.startswith("_")) + [
     "Primitive", "PrimitiveWithInfer", "PrimitiveWithCheck", "GradOperation", "grad", "value_and_grad",
     "get_grad", "assign", "assign_add", "assign_sub", "depend"] + [
     "Custom", "derivative", "jacfwd", "jacrev", "jet", "jvp", "linearize", "vjp", "vmap"] + [
-    "MultitypeFuncGraph", "HyperMap", "Map", "partial", "constexpr", "ReduceOp", "prim_attr_register"]
+    "MultitypeFuncGraph", "HyperMap", "Map", "partial", "constexpr", "ReduceOp", "prim_attr_register"] + _COMM_NAMES

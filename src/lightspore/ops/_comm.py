@@ -27,17 +27,20 @@ _RECV_TYPES = (mstype.float16, mstype.float32, mstype.float64, mstype.bfloat16, 
                mstype.int64, mstype.uint8, mstype.uint16, mstype.uint32, mstype.uint64)
 
 
+_STR_WORDS = {"group": "For '{}', the 'group' must be str, but got {}.",
+              "op": "For '{}', the type of 'op' should be 'str', but got type '{}'."}
+
+
+def _str_arg(name, arg, value):
+    """A primitive's string attribute (``group``: a world-group name read as the current world's)."""
+    value = _get_group(value) if arg == "group" else value
+    if not isinstance(value, str):
+        raise TypeError(_STR_WORDS[arg].format(name, type(value).__name__))
+    return value
+
+
 def _check_group(name, group):
-    group = _get_group(group)
-    if not isinstance(group, str):
-        raise TypeError(f"For '{name}', the 'group' must be str, but got {type(group).__name__}.")
-    return group
-
-
-def _check_op(name, op):
-    if not isinstance(op, str):
-        raise TypeError(f"For '{name}', the type of 'op' should be 'str', but got type '{type(op).__name__}'.")
-    return op
+    return _str_arg(name, "group", group)
 
 
 def _red(name, op):
@@ -195,7 +198,7 @@ class AllReduce(Primitive):
     def __init__(self, op="sum", group=_WORLD):
         Primitive.__init__(self, "AllReduce")
         self.group = _check_group(self.name, group)
-        self.op = _check_op(self.name, op)
+        self.op = _str_arg(self.name, "op", op)
         for k, v in (("op", op), ("group", self.group), ("fusion", 0), ("index", 0), ("no_eliminate", True)):
             self.add_prim_attr(k, v)
 
@@ -234,7 +237,7 @@ class ReduceScatter(Primitive):
 
     def __init__(self, op="sum", group=_WORLD):
         Primitive.__init__(self, "ReduceScatter")
-        self.op = _check_op(self.name, op)
+        self.op = _str_arg(self.name, "op", op)
         self.group = _check_group(self.name, group)
         self.rank_size = get_group_size(self.group)
         for k, v in (("op", op), ("group", self.group), ("rank_size", self.rank_size), ("fusion", 0),
@@ -298,7 +301,7 @@ class Reduce(Primitive):
     def __init__(self, dest_rank, op="sum", group=_WORLD):
         Primitive.__init__(self, "Reduce")
         self.group = _check_group(self.name, group)
-        self.op = _check_op(self.name, op)
+        self.op = _str_arg(self.name, "op", op)
         self.dest_rank = _int(self.name, "dest_rank", dest_rank)
         for k, v in (("dest_rank", dest_rank), ("op", op), ("group", self.group)):
             self.add_prim_attr(k, v)
@@ -310,20 +313,24 @@ class Reduce(Primitive):
         return Tensor._make(_ReduceFn.apply(t, self.dest_rank, self.op, pg))
 
 
+def _rooted_init(self, name, root_attr, root, group):
+    """The attributes of CollectiveGather/CollectiveScatter: the root rank, the group, this rank and the size."""
+    Primitive.__init__(self, name)
+    self.group = _check_group(self.name, group)
+    setattr(self, root_attr, _int(self.name, root_attr, root))
+    self.rank_id = get_rank(self.group)
+    self.rank_size = get_group_size(self.group)
+    for k, v in ((root_attr, root), ("group", self.group), ("rank_id", self.rank_id), ("rank_size", self.rank_size)):
+        self.add_prim_attr(k, v)
+
+
 @prim("CollectiveGather")
 class CollectiveGather(Primitive):
     """Concatenate ``x`` of every rank along the first dimension on group rank ``dest_rank``; the others get a
     tensor of shape (1,)."""
 
     def __init__(self, dest_rank, group=_WORLD):
-        Primitive.__init__(self, "CollectiveGather")
-        self.group = _check_group(self.name, group)
-        self.dest_rank = _int(self.name, "dest_rank", dest_rank)
-        self.rank_id = get_rank(self.group)
-        self.rank_size = get_group_size(self.group)
-        for k, v in (("dest_rank", dest_rank), ("group", self.group), ("rank_id", self.rank_id),
-                     ("rank_size", self.rank_size)):
-            self.add_prim_attr(k, v)
+        _rooted_init(self, "CollectiveGather", "dest_rank", dest_rank, group)
 
     def __call__(self, x):
         t = _tensor(self.name, x).detach().contiguous()
@@ -343,14 +350,7 @@ class CollectiveScatter(Primitive):
     """Split ``x`` of group rank ``src_rank`` evenly along the first dimension; rank ``i`` gets slice ``i``."""
 
     def __init__(self, src_rank=0, group=_WORLD):
-        Primitive.__init__(self, "CollectiveScatter")
-        self.group = _check_group(self.name, group)
-        self.src_rank = _int(self.name, "src_rank", src_rank)
-        self.rank_id = get_rank(self.group)
-        self.rank_size = get_group_size(self.group)
-        for k, v in (("src_rank", src_rank), ("group", self.group), ("rank_id", self.rank_id),
-                     ("rank_size", self.rank_size)):
-            self.add_prim_attr(k, v)
+        _rooted_init(self, "CollectiveScatter", "src_rank", src_rank, group)
 
     def __call__(self, x):
         t = _tensor(self.name, x).detach().contiguous()
