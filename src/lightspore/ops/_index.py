@@ -169,20 +169,9 @@ def _tsr(name, how):
 _TSR_SAMPLES = (S(f32(4, 3), V([[0], [2]], "int32"), f32(2, 3, seed=1)), S(f32(4, 3), V([[1, 2], [3, 0]], "int32"),
                                                                           f32(2, seed=1)))
 
-tensor_scatter_add = op("tensor_scatter_add", prim="TensorScatterAdd", samples=_TSR_SAMPLES)(
-    _tsr("tensor_scatter_add", "add"))
-
-tensor_scatter_sub = op("tensor_scatter_sub", prim="TensorScatterSub", samples=_TSR_SAMPLES)(
-    _tsr("tensor_scatter_sub", "sub"))
-
-tensor_scatter_mul = op("tensor_scatter_mul", prim="TensorScatterMul", samples=_TSR_SAMPLES)(
-    _tsr("tensor_scatter_mul", "mul"))
-
-tensor_scatter_max = op("tensor_scatter_max", prim="TensorScatterMax", samples=_TSR_SAMPLES)(
-    _tsr("tensor_scatter_max", "max"))
-
-tensor_scatter_min = op("tensor_scatter_min", prim="TensorScatterMin", samples=_TSR_SAMPLES)(
-    _tsr("tensor_scatter_min", "min"))
+for _how in ("add", "sub", "mul", "max", "min"):     # tensor_scatter_add ... and TensorScatterAdd ...
+    op("tensor_scatter_" + _how, prim="TensorScatter" + _how.capitalize(), samples=_TSR_SAMPLES)(
+        _tsr("tensor_scatter_" + _how, _how))
 
 
 _no_attr_prim("TensorScatterUpdate", tensor_scatter_update)
@@ -269,14 +258,9 @@ def _segment(name, how):
     impl.__name__ = name
     return impl
 
-unsorted_segment_max = op("unsorted_segment_max", prim="UnsortedSegmentMax", samples=_SEGMENT_SAMPLES)(
-    _segment("unsorted_segment_max", "amax"))
-
-unsorted_segment_min = op("unsorted_segment_min", prim="UnsortedSegmentMin", samples=_SEGMENT_SAMPLES)(
-    _segment("unsorted_segment_min", "amin"))
-
-unsorted_segment_prod = op("unsorted_segment_prod", prim="UnsortedSegmentProd", samples=_SEGMENT_SAMPLES)(
-    _segment("unsorted_segment_prod", "prod"))
+for _how, _reduction in (("max", "amax"), ("min", "amin"), ("prod", "prod")):    # unsorted_segment_max ...
+    op("unsorted_segment_" + _how, prim="UnsortedSegment" + _how.capitalize(), samples=_SEGMENT_SAMPLES)(
+        _segment("unsorted_segment_" + _how, _reduction))
 
 
 def _tsdiv(input_x, indices, updates):
