@@ -16,6 +16,31 @@ from .activation import get_activation
 __all__ = ["Dense", "Flatten", "Identity"]
 
 
+def _dense_parameters(cls_name, n_in, n_out, weight_init, bias_init, has_bias, dtype):
+    """The weight (out, in), HeUniform(sqrt(5)) by default, and the bias (out), Uniform(1/sqrt(in)) by default or
+    None without ``has_bias``, of Dense and Linear; ``n_in``/``n_out`` are (size, argument name) pairs. A Tensor
+    init of another shape is the reference's ValueError."""
+    (in_size, in_arg), (out_size, out_arg) = n_in, n_out
+    if isinstance(weight_init, Tensor) and (weight_init.ndim != 2 or weight_init.shape[0] != out_size
+                                            or weight_init.shape[1] != in_size):
+        raise ValueError(f"For '{cls_name}', weight init shape error. The ndim of 'weight_init' must be equal to 2, "
+                         f"and the first dim must be equal to '{out_arg}', and the second dim must be equal to "
+                         f"'{in_arg}'. But got 'weight_init' of shape {weight_init.shape}, '{out_arg}': {out_size}, "
+                         f"'{in_arg}': {in_size}.")
+    if weight_init is None:
+        weight_init = HeUniform(math.sqrt(5))
+    weight = Parameter(initializer(weight_init, [out_size, in_size], dtype=dtype), name="weight")
+    if not has_bias:
+        return weight, None
+    if isinstance(bias_init, Tensor) and (bias_init.ndim != 1 or bias_init.shape[0] != out_size):
+        raise ValueError(f"For '{cls_name}', bias init shape error. The ndim of 'bias_init' must be equal to 1, "
+                         f"and the first dim must be equal to '{out_arg}'. But got 'bias_init' of shape "
+                         f"{bias_init.shape}, '{out_arg}': {out_size}.")
+    if bias_init is None:
+        bias_init = Uniform(scale=1 / math.sqrt(in_size))
+    return weight, Parameter(initializer(bias_init, [out_size], dtype=dtype), name="bias")
+
+
 class Dense(Cell):
     """Fully connected layer ``activation(x @ weight.T + bias)``; weight (out, in), bias (out)."""
 
@@ -26,24 +51,8 @@ class Dense(Cell):
         self.in_channels = positive_int(in_channels, "in_channels", name)
         self.out_channels = positive_int(out_channels, "out_channels", name)
         self.has_bias = check_bool(has_bias, "has_bias", name)
-        if isinstance(weight_init, Tensor) and (weight_init.ndim != 2 or weight_init.shape[0] != out_channels
-                                                or weight_init.shape[1] != in_channels):
-            raise ValueError(f"For '{name}', weight init shape error. The ndim of 'weight_init' must be equal to 2, "
-                             f"and the first dim must be equal to 'out_channels', and the second dim must be "
-                             f"equal to 'in_channels'. But got 'weight_init' of shape {weight_init.shape}, "
-                             f"'out_channels': {out_channels}, 'in_channels': {in_channels}.")
-        if weight_init is None:
-            weight_init = HeUniform(math.sqrt(5))
-        self.weight = Parameter(initializer(weight_init, [out_channels, in_channels], dtype=dtype), name="weight")
-        self.bias = None
-        if self.has_bias:
-            if isinstance(bias_init, Tensor) and (bias_init.ndim != 1 or bias_init.shape[0] != out_channels):
-                raise ValueError(f"For '{name}', bias init shape error. The ndim of 'bias_init' must be equal to 1, "
-                                 f"and the first dim must be equal to 'out_channels'. But got 'bias_init' of shape "
-                                 f"{bias_init.shape}, 'out_channels': {out_channels}.")
-            if bias_init is None:
-                bias_init = Uniform(scale=1 / math.sqrt(in_channels))
-            self.bias = Parameter(initializer(bias_init, [out_channels], dtype=dtype), name="bias")
+        self.weight, self.bias = _dense_parameters(name, (in_channels, "in_channels"), (out_channels, "out_channels"),
+                                                  weight_init, bias_init, self.has_bias, dtype)
         self.activation = get_activation(activation, name) if isinstance(activation, str) else activation
         if activation is not None and not isinstance(self.activation, (Cell, Primitive)):
             raise TypeError(f"For '{name}', the 'activation' must be str or Cell or Primitive, but got "

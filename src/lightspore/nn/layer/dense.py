@@ -4,11 +4,12 @@ import math
 import torch.nn.functional as F
 
 from ...common import dtype as mstype
-from ...common.initializer import HeUniform, Uniform, initializer
+from ...common.initializer import Uniform, initializer
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ..cell import Cell
 from ._validate import check_bool, positive_int
+from .basic import _dense_parameters
 
 __all__ = ["BiDense", "Linear"]
 
@@ -89,21 +90,8 @@ class Linear(Cell):
         self.has_bias = check_bool(bias, "has_bias", name)
         if dtype is None:
             dtype = mstype.float32
-        if isinstance(weight_init, Tensor) and (weight_init.ndim != 2 or tuple(weight_init.shape) != (
-                out_features, in_features)):
-            raise ValueError(f"For '{name}', weight init shape error: 'weight_init' must have the shape "
-                             f"{(out_features, in_features)}, but got {weight_init.shape}.")
-        if weight_init is None:
-            weight_init = HeUniform(math.sqrt(5))
-        self.weight = Parameter(initializer(weight_init, [out_features, in_features], dtype=dtype), name="weight")
-        self.bias = None
-        if self.has_bias:
-            if isinstance(bias_init, Tensor) and (bias_init.ndim != 1 or bias_init.shape[0] != out_features):
-                raise ValueError(f"For '{name}', bias init shape error: 'bias_init' must have the shape "
-                                 f"({out_features},), but got {bias_init.shape}.")
-            if bias_init is None:
-                bias_init = Uniform(scale=1 / math.sqrt(in_features))
-            self.bias = Parameter(initializer(bias_init, [out_features], dtype=dtype), name="bias")
+        self.weight, self.bias = _dense_parameters(name, (in_features, "in_features"), (out_features, "out_features"),
+                                                  weight_init, bias_init, self.has_bias, dtype)
 
     def construct(self, x):
         t = _tensor(x, "x", "Linear")
