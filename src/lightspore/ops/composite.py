@@ -6,11 +6,15 @@ inputs and weights it differentiates, runs the function under ``torch.enable_gra
 """
 from __future__ import annotations
 
+import types
+
 import torch
 
 from .. import _compile, _release
+from ..common import dtype as mstype
 from ..common._errors import ShapeRuntimeError
 from ..common.parameter import Parameter, ParameterTuple
+from ..common.sparse_tensor import RowTensor
 from ..common.tensor import Tensor
 from ._table import unwrap_tree, wrap
 
@@ -358,7 +362,6 @@ _SIZED_OF_KIND = {"Int": "Int64", "Float": "Float64"}
 
 
 def _parse_type_name(t):
-    from ..common import dtype as mstype
     if isinstance(t, mstype.Type):
         generic = {mstype.tensor_type: "Tensor", mstype.number: "Number", mstype.int_: "Int",
                    mstype.uint: "UInt", mstype.float_: "Float", mstype.bool_: "Bool", mstype.string: "String",
@@ -380,34 +383,16 @@ def _parse_type_name(t):
     return t, None
 
 
+# the kind of an object, by its type; the first match counts (bool before int)
+_KINDS = ((Tensor, "Tensor"), (bool, "Bool"), (int, "Int"), (float, "Float"), (str, "String"), (type(None), "None"),
+          (tuple, "Tuple"), (list, "List"), (RowTensor, "RowTensor"), (mstype.Type, "TypeType"), (slice, "Slice"),
+          (type(Ellipsis), "Ellipsis"))
+
+
 def _kind_of(obj):
-    from ..common import dtype as mstype
-    from ..common.sparse_tensor import RowTensor
-    if isinstance(obj, Tensor):
-        return "Tensor"
-    if isinstance(obj, bool):
-        return "Bool"
-    if isinstance(obj, int):
-        return "Int"
-    if isinstance(obj, float):
-        return "Float"
-    if isinstance(obj, str):
-        return "String"
-    if obj is None:
-        return "None"
-    if isinstance(obj, tuple):
-        return "Tuple"
-    if isinstance(obj, list):
-        return "List"
-    if isinstance(obj, RowTensor):
-        return "RowTensor"
-    if isinstance(obj, mstype.Type):
-        return "TypeType"
-    if isinstance(obj, slice):
-        return "Slice"
-    if obj is Ellipsis:
-        return "Ellipsis"
-    import types
+    for cls, kind in _KINDS:
+        if isinstance(obj, cls):
+            return kind
     if isinstance(obj, (types.FunctionType, MultitypeFuncGraph, HyperMap, Map)) or hasattr(obj, "construct") \
             or type(obj).__module__.startswith("lightspore.ops"):
         return "Function"
