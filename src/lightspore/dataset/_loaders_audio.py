@@ -9,7 +9,7 @@ import wave
 
 import numpy as np
 
-from ._loaders_vision import _check_dir, _RecordSource
+from ._loaders_vision import _check_dir, _file_lines, _RecordSource
 from ._pipeline import AudioBaseDataset
 from .sources import _check_usage
 
@@ -93,19 +93,16 @@ class LJSpeechDataset(_AudioSource):
 
     def _records(self):
         path = os.path.join(self.dataset_dir, "metadata.csv")
-        if not os.path.isfile(path):
-            raise RuntimeError(f"Invalid file, failed to open LJSpeech metadata file: {path}")
         recs = []
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                line = line.rstrip("\r\n")
-                if not line:
-                    continue
-                parts = line.split("|")
-                if len(parts) < 3:
-                    raise RuntimeError(f"Invalid data, the line '{line}' of {path} should have 3 fields joined by "
-                                       "'|'.")
-                recs.append(parts[:3])
+        for line in _file_lines(path, f"Invalid file, failed to open LJSpeech metadata file: {path}"):
+            line = line.rstrip("\r\n")
+            if not line:
+                continue
+            parts = line.split("|")
+            if len(parts) < 3:
+                raise RuntimeError(f"Invalid data, the line '{line}' of {path} should have 3 fields joined by "
+                                   "'|'.")
+            recs.append(parts[:3])
         return recs
 
     def _read(self, rec):
@@ -252,17 +249,14 @@ class CMUArcticDataset(_AudioSource):
 
     def _records(self):
         path = os.path.join(self._folder(), "etc", "txt.done.data")
-        if not os.path.isfile(path):
-            raise RuntimeError(f"Invalid file, failed to open CMUArctic transcript file: {path}")
         recs = []
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                line = line.strip()
-                if not line:
-                    continue
-                body = line.strip("()").strip()
-                utt, _, text = body.partition(" ")
-                recs.append((utt, text.strip().strip('"')))
+        for line in _file_lines(path, f"Invalid file, failed to open CMUArctic transcript file: {path}"):
+            line = line.strip()
+            if not line:
+                continue
+            body = line.strip("()").strip()
+            utt, _, text = body.partition(" ")
+            recs.append((utt, text.strip().strip('"')))
         return recs
 
     def _read(self, rec):
@@ -297,13 +291,10 @@ class LibriTTSDataset(_AudioSplitSource):
                 for ch in sorted(os.listdir(os.path.join(root, spk))):
                     folder = os.path.join(root, spk, ch)
                     trans = os.path.join(folder, f"{spk}_{ch}.trans.tsv")
-                    if not os.path.isfile(trans):
-                        raise RuntimeError(f"Invalid file, failed to open LibriTTS transcript file: {trans}")
-                    with open(trans, encoding="utf-8") as f:
-                        for line in f:
-                            parts = line.rstrip("\r\n").split("\t")
-                            if len(parts) >= 3:
-                                recs.append((folder, parts[0], parts[1], parts[2]))
+                    for line in _file_lines(trans, f"Invalid file, failed to open LibriTTS transcript file: {trans}"):
+                        parts = line.rstrip("\r\n").split("\t")
+                        if len(parts) >= 3:
+                            recs.append((folder, parts[0], parts[1], parts[2]))
         return recs
 
     def _read(self, rec):

@@ -9,7 +9,7 @@ import os
 import numpy as np
 
 from ._loaders_text import _RowSharded
-from ._loaders_vision import _check_bool, _check_dir, _check_file, _read_image, _RecordSource
+from ._loaders_vision import _check_bool, _check_dir, _check_file, _file_lines, _read_image, _RecordSource
 from ._pipeline import VisionBaseDataset
 from .samplers import Shuffle
 from .sources import _check_usage, _type_error
@@ -227,10 +227,8 @@ class Food101Dataset(_ImageCorpus):
         recs = []
         for u in (["train", "test"] if self.usage == "all" else [self.usage]):
             path = os.path.join(self.dataset_dir, "meta", u + ".txt")
-            if not os.path.isfile(path):
-                raise RuntimeError(f"Invalid file, failed to open Food101 meta file: {path}")
-            with open(path, encoding="utf-8") as f:
-                recs.extend(line.strip() for line in f if line.strip())
+            lines = _file_lines(path, f"Invalid file, failed to open Food101 meta file: {path}")
+            recs.extend(line.strip() for line in lines if line.strip())
         return recs
 
     def _read(self, rec):
@@ -267,11 +265,9 @@ class CelebADataset(_ImageCorpus):
         split = None
         if self.usage != "all":
             part = os.path.join(self.dataset_dir, "list_eval_partition.txt")
-            if not os.path.isfile(part):
-                raise RuntimeError(f"Invalid file, failed to open CelebA partition file: {part}")
+            parts = _file_lines(part, f"Invalid file, failed to open CelebA partition file: {part}")
             want = {"train": "0", "valid": "1", "test": "2"}[self.usage]
-            with open(part, encoding="utf-8") as f:
-                split = {p[0] for p in (line.split() for line in f) if len(p) == 2 and p[1] == want}
+            split = {p[0] for p in (line.split() for line in parts) if len(p) == 2 and p[1] == want}
         exts = tuple(e.lower() for e in self.extensions) if self.extensions else None
         return [(p[0], [0 if int(v) < 0 else int(v) for v in p[1:]]) for p in lines
                 if (split is None or p[0] in split) and (exts is None or p[0].lower().endswith(exts))]
@@ -338,10 +334,8 @@ class KITTIDataset(_ImageCorpus):
         for n in names:
             path = os.path.join(self.dataset_dir, "data_object_label_2", split, "label_2", os.path.splitext(n)[0] +
                                 ".txt")
-            if not os.path.isfile(path):
-                raise RuntimeError(f"Invalid file, failed to open KITTI label file: {path}")
-            with open(path, encoding="utf-8") as f:
-                objs = [line.split() for line in f if line.strip()]
+            lines = _file_lines(path, f"Invalid file, failed to open KITTI label file: {path}")
+            objs = [line.split() for line in lines if line.strip()]
             if any(len(o) < 15 for o in objs):
                 raise RuntimeError(f"Invalid data, every line of {path} should have 15 fields.")
             recs.append((n, objs))
@@ -443,18 +437,15 @@ class SemeionDataset(_ArrayCorpus):
 
     def _arrays(self):
         path = os.path.join(self.dataset_dir, "semeion.data")
-        if not os.path.isfile(path):
-            raise RuntimeError(f"Invalid file, failed to open Semeion file: {path}")
         images, labels = [], []
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                v = line.split()
-                if not v:
-                    continue
-                if len(v) != 266:
-                    raise RuntimeError(f"Invalid data, every line of {path} should have 266 values, got {len(v)}.")
-                images.append(np.array([float(x) for x in v[:256]]).astype(np.uint8).reshape(16, 16))
-                labels.append(int(np.argmax([int(x) for x in v[256:]])))
+        for line in _file_lines(path, f"Invalid file, failed to open Semeion file: {path}"):
+            v = line.split()
+            if not v:
+                continue
+            if len(v) != 266:
+                raise RuntimeError(f"Invalid data, every line of {path} should have 266 values, got {len(v)}.")
+            images.append(np.array([float(x) for x in v[:256]]).astype(np.uint8).reshape(16, 16))
+            labels.append(int(np.argmax([int(x) for x in v[256:]])))
         return [images, np.array(labels, np.uint32)]
 
 
@@ -724,15 +715,12 @@ class Places365Dataset(_ImageCorpus):
             kind = self.usage.split("-")[1]
             listing, folder = f"places365_train_{kind}.txt", f"data_{size}_{kind}"
         path = os.path.join(self.dataset_dir, listing)
-        if not os.path.isfile(path):
-            raise RuntimeError(f"Invalid file path, {path} does not exists.")
         recs = []
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                parts = line.split()
-                if len(parts) == 2:
-                    image = os.path.join(self.dataset_dir, folder) + "/" + parts[0]
-                    recs.append((image, int(parts[1])))
+        for line in _file_lines(path, f"Invalid file path, {path} does not exists."):
+            parts = line.split()
+            if len(parts) == 2:
+                image = os.path.join(self.dataset_dir, folder) + "/" + parts[0]
+                recs.append((image, int(parts[1])))
         return recs
 
     def _read(self, rec):
@@ -767,10 +755,8 @@ class LFWDataset(_ImageCorpus):
 
     def _lines(self, name):
         path = os.path.join(self.dataset_dir, name)
-        if not os.path.isfile(path):
-            raise RuntimeError(f"Invalid file, failed to open LFW file: {path}")
-        with open(path, encoding="utf-8") as f:
-            return [line.split() for line in f if line.strip()]
+        lines = _file_lines(path, f"Invalid file, failed to open LFW file: {path}")
+        return [line.split() for line in lines if line.strip()]
 
     def _entries(self, name, width):
         """The ``width``-field lines of a listing (its count lines skipped)."""
@@ -820,10 +806,8 @@ class SBUDataset(_FolderCorpus):
         lists = []
         for name in ("SBU_captioned_photo_dataset_urls.txt", "SBU_captioned_photo_dataset_captions.txt"):
             path = os.path.join(self.dataset_dir, name)
-            if not os.path.isfile(path):
-                raise RuntimeError(f"Invalid file, failed to open SBU file: {path}")
-            with open(path, encoding="utf-8") as f:
-                lists.append([line.rstrip("\r\n") for line in f if line.strip()])
+            lines = _file_lines(path, f"Invalid file, failed to open SBU file: {path}")
+            lists.append([line.rstrip("\r\n") for line in lines if line.strip()])
         urls, captions = lists
         if len(urls) != len(captions):
             raise RuntimeError(f"Invalid data, the SBU url and caption files have {len(urls)} and {len(captions)} "
@@ -915,17 +899,13 @@ class PhotoTourDataset(_RecordSource):
 
     def _records(self):
         info = os.path.join(self._folder(), "info.txt")
-        if not os.path.isfile(info):
-            raise RuntimeError(f"Invalid file, failed to open PhotoTour info file: {info}")
-        with open(info, encoding="utf-8") as f:
-            count = sum(1 for line in f if line.strip())
+        lines = _file_lines(info, f"Invalid file, failed to open PhotoTour info file: {info}")
+        count = sum(1 for line in lines if line.strip())
         if self.usage == "train":
             return list(range(count))
         path = os.path.join(self._folder(), "m50_100000_100000_0.txt")
-        if not os.path.isfile(path):
-            raise RuntimeError(f"Invalid file, failed to open PhotoTour matches file: {path}")
-        with open(path, encoding="utf-8") as f:
-            pairs = [line.split() for line in f if line.strip()]
+        lines = _file_lines(path, f"Invalid file, failed to open PhotoTour matches file: {path}")
+        pairs = [line.split() for line in lines if line.strip()]
         return [(int(p[0]), int(p[3]), int(p[1] == p[4])) for p in pairs]
 
     def _patch(self, index):
@@ -965,10 +945,8 @@ class WIDERFaceDataset(_ImageCorpus):
 
     def _split(self, name):
         path = os.path.join(self.dataset_dir, "wider_face_split", name)
-        if not os.path.isfile(path):
-            raise RuntimeError(f"Invalid file, failed to open WIDERFace annotation file: {path}")
-        with open(path, encoding="utf-8") as f:
-            return [line.strip() for line in f if line.strip()]
+        lines = _file_lines(path, f"Invalid file, failed to open WIDERFace annotation file: {path}")
+        return [line.strip() for line in lines if line.strip()]
 
     def _records(self):
         if self.usage == "test":

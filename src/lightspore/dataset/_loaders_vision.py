@@ -49,6 +49,14 @@ def _check_file(path, name=None):
     return path
 
 
+def _file_lines(path, missing):
+    """The lines of a text file a dataset must have; RuntimeError ``missing`` when it is not a file."""
+    if not os.path.isfile(path):
+        raise RuntimeError(missing)
+    with open(path, encoding="utf-8") as f:
+        return f.readlines()
+
+
 def _json_lines(path, what):
     """(line number, object) of every non-empty line of a JSON-lines file."""
     with open(path, encoding="utf-8") as f:
