@@ -1,6 +1,31 @@
 """Argument checks shared by the layers (run at construction time, never per call)."""
 import numbers
 
+from ...common import dtype as mstype
+from ...common.tensor import Tensor
+
+
+def tensor_input(x, arg, cls_name):
+    """The torch tensor held by ``x``; "For 'Cell', the input 'x' must be a Tensor" (TypeError) otherwise."""
+    if not isinstance(x, Tensor):
+        raise TypeError(f"For '{cls_name}', the input '{arg}' must be a Tensor, but got {type(x).__name__}.")
+    return x._t
+
+
+def tensor_arg(x, arg, cls_name):
+    """The torch tensor held by ``x``; "For 'Cell', the 'x' must be a Tensor" (TypeError) otherwise."""
+    if not isinstance(x, Tensor):
+        raise TypeError(f"For '{cls_name}', the '{arg}' must be a Tensor, but got {type(x).__name__}.")
+    return x._t
+
+
+def check_dtype(t, arg, allowed, cls_name):
+    """TypeError unless the torch tensor ``t`` has one of the ``allowed`` torch dtypes."""
+    if t.dtype not in allowed:
+        names = [str(mstype.from_torch(d)) for d in allowed]
+        raise TypeError(f"For '{cls_name}', the type of '{arg}' must be one of {names}, but got "
+                        f"{mstype.from_torch(t.dtype)}.")
+
 
 def positive_int(value, arg, cls_name):
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):

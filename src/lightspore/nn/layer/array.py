@@ -7,14 +7,9 @@ import torch.nn.functional as F
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
 from ..cell import Cell, _ArglessCell
+from ._validate import tensor_input
 
 __all__ = ["Tril", "Triu", "OneHot", "MatrixDiag", "MatrixDiagPart", "MatrixSetDiag", "Roll", "Unfold"]
-
-
-def _tensor(x, arg, cls_name):
-    if not isinstance(x, Tensor):
-        raise TypeError(f"For '{cls_name}', the input '{arg}' must be a Tensor, but got {type(x).__name__}.")
-    return x._t
 
 
 def _int(value, arg, cls_name):
@@ -28,7 +23,7 @@ class _Tri(_ArglessCell):
 
     def construct(self, x, k=0):
         name = type(self).__name__
-        t = _tensor(x, "x", name)
+        t = tensor_input(x, "x", name)
         k = _int(k, "k value", name.lower())
         if t.dim() < 2:
             raise ValueError(f"For '{name.lower()}', the rank of 'x' must be at least 2, but got {t.dim()}.")
@@ -60,7 +55,7 @@ class OneHot(Cell):
         self.off_value = off_value
 
     def construct(self, indices):
-        t = _tensor(indices, "indices", "OneHot")
+        t = tensor_input(indices, "indices", "OneHot")
         if t.dtype not in (torch.int32, torch.int64, torch.uint8):
             raise TypeError(f"For 'OneHot', the 'indices' must be an int32, int64 or uint8 tensor, but got "
                             f"{mstype.from_torch(t.dtype)}.")
@@ -84,7 +79,7 @@ class MatrixDiag(_ArglessCell):
     """A batch of diagonal matrices ``(..., n, n)`` from the diagonals ``x`` of shape ``(..., n)``."""
 
     def construct(self, input_x):
-        t = _tensor(input_x, "input_x", "MatrixDiag")
+        t = tensor_input(input_x, "input_x", "MatrixDiag")
         if t.dim() < 1:
             raise ValueError("For 'MatrixDiag', the rank of 'input_x' must be at least 1, but got 0.")
         return Tensor._make(torch.diag_embed(t))
@@ -94,7 +89,7 @@ class MatrixDiagPart(_ArglessCell):
     """The main diagonals ``(..., min(m, n))`` of a batch of matrices ``(..., m, n)``."""
 
     def construct(self, input_x):
-        t = _tensor(input_x, "input_x", "MatrixDiagPart")
+        t = tensor_input(input_x, "input_x", "MatrixDiagPart")
         if t.dim() < 2:
             raise ValueError(f"For 'MatrixDiagPart', the rank of 'input_x' must be at least 2, but got {t.dim()}.")
         return Tensor._make(torch.diagonal(t, dim1=-2, dim2=-1))
@@ -105,7 +100,7 @@ class MatrixSetDiag(_ArglessCell):
 
     def construct(self, input_x, diagonal):
         name = "MatrixSetDiag"
-        t, d = _tensor(input_x, "x", name), _tensor(diagonal, "diagonal", name)
+        t, d = tensor_input(input_x, "x", name), tensor_input(diagonal, "diagonal", name)
         if t.dim() < 2:
             raise ValueError(f"For '{name}', the rank of 'x' must be at least 2, but got {t.dim()}.")
         if d.dtype != t.dtype:
@@ -137,7 +132,7 @@ class Roll(Cell):
                              f"the length of 'shift' {len(self.shift)} and the length of 'axis' {len(self.axis)}.")
 
     def construct(self, input_x):
-        t = _tensor(input_x, "input_x", "Roll")
+        t = tensor_input(input_x, "input_x", "Roll")
         dim = t.dim()
         for a in self.axis:
             if not -dim <= a < dim:
@@ -178,7 +173,7 @@ class Unfold(Cell):
         self.padding = padding.upper()
 
     def construct(self, input_x):
-        t = _tensor(input_x, "input_x", "Unfold")
+        t = tensor_input(input_x, "input_x", "Unfold")
         if t.dim() != 4:
             raise ValueError(f"For 'Unfold', the input must be a 4-D tensor (N, C, H, W), but got shape "
                              f"{tuple(t.shape)}.")

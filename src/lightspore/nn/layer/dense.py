@@ -8,16 +8,10 @@ from ...common.initializer import Uniform, initializer
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ..cell import Cell
-from ._validate import check_bool, positive_int
+from ._validate import check_bool, positive_int, tensor_arg
 from .basic import _dense_parameters
 
 __all__ = ["BiDense", "Linear"]
-
-
-def _tensor(x, arg, cls_name):
-    if not isinstance(x, Tensor):
-        raise TypeError(f"For '{cls_name}', the '{arg}' must be a Tensor, but got {type(x).__name__}.")
-    return x._t
 
 
 class BiDense(Cell):
@@ -57,7 +51,7 @@ class BiDense(Cell):
 
     def construct(self, input1, input2):
         name = "BiDense"
-        a, b = _tensor(input1, "input1", name), _tensor(input2, "input2", name)
+        a, b = tensor_arg(input1, "input1", name), tensor_arg(input2, "input2", name)
         if a.shape[-1] != self.in1_channels:
             raise ValueError(f"For '{name}', the last dimension of 'input1' must be same as 'in1_channels', but got "
                              f"{a.shape[-1]} of 'input1' and {self.in1_channels} of 'in1_channels'")
@@ -94,7 +88,7 @@ class Linear(Cell):
                                                   weight_init, bias_init, self.has_bias, dtype)
 
     def construct(self, x):
-        t = _tensor(x, "x", "Linear")
+        t = tensor_arg(x, "x", "Linear")
         try:
             out = F.linear(t, self.weight._t, self.bias._t if self.has_bias else None)
         except RuntimeError:

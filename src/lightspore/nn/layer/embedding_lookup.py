@@ -13,21 +13,9 @@ from ...common.initializer import Normal, initializer
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ..cell import Cell
-from ._validate import positive_int
+from ._validate import check_dtype, positive_int, tensor_arg
 
 __all__ = ["EmbeddingLookup", "MultiFieldEmbeddingLookup", "EmbeddingExt"]
-
-
-def _tensor(x, arg, cls_name):
-    if not isinstance(x, Tensor):
-        raise TypeError(f"For '{cls_name}', the '{arg}' must be a Tensor, but got {type(x).__name__}.")
-    return x._t
-
-
-def _check_dtype(t, arg, allowed, cls_name):
-    if t.dtype not in allowed:
-        raise TypeError(f"For '{cls_name}', the type of '{arg}' must be one of "
-                        f"{[str(mstype.from_torch(d)) for d in allowed]}, but got {mstype.from_torch(t.dtype)}.")
 
 
 class EmbeddingLookup(Cell):
@@ -80,8 +68,8 @@ class EmbeddingLookup(Cell):
         return out
 
     def construct(self, indices):
-        idx = _tensor(indices, "indices", type(self).__name__)
-        _check_dtype(idx, "indices", (torch.int32, torch.int64), type(self).__name__)
+        idx = tensor_arg(indices, "indices", type(self).__name__)
+        check_dtype(idx, "indices", (torch.int32, torch.int64), type(self).__name__)
         return Tensor._make(self._lookup(idx))
 
 
@@ -110,15 +98,15 @@ class MultiFieldEmbeddingLookup(EmbeddingLookup):
 
     def construct(self, input_indices, input_values, field_ids):
         name = "MultiFieldEmbeddingLookup"
-        idx = _tensor(input_indices, "input_indices", name)
-        val = _tensor(input_values, "input_values", name)
-        fid = _tensor(field_ids, "field_ids", name)
+        idx = tensor_arg(input_indices, "input_indices", name)
+        val = tensor_arg(input_values, "input_values", name)
+        fid = tensor_arg(field_ids, "field_ids", name)
         for arg, t in (("input_indices", idx), ("input_values", val), ("field_ids", fid)):
             if t.dim() != 2:
                 raise ValueError(f"For '{name}', the dimension of '{arg}' must be 2d, but got {t.dim()}")
-        _check_dtype(idx, "input_indices", (torch.int32, torch.int64), name)
-        _check_dtype(val, "input_values", (torch.float32,), name)
-        _check_dtype(fid, "field_ids", (torch.int32,), name)
+        check_dtype(idx, "input_indices", (torch.int32, torch.int64), name)
+        check_dtype(val, "input_values", (torch.float32,), name)
+        check_dtype(fid, "field_ids", (torch.int32,), name)
         batch = idx.shape[0]
         segments = batch * self.field_size
         seg = (fid.long() + torch.arange(batch, device=fid.device).unsqueeze(1) * self.field_size).reshape(-1)
@@ -189,8 +177,8 @@ class EmbeddingExt(Cell):
         self.scale_grad_by_freq = scale_grad_by_freq
 
     def construct(self, input):
-        idx = _tensor(input, "input", "EmbeddingExt")
-        _check_dtype(idx, "input", (torch.int32, torch.int64), "EmbeddingExt")
+        idx = tensor_arg(input, "input", "EmbeddingExt")
+        check_dtype(idx, "input", (torch.int32, torch.int64), "EmbeddingExt")
         out = F.embedding(idx.long(), self.weight._t, self.padding_idx, self.max_norm,
                           2.0 if self.norm_type is None else self.norm_type, bool(self.scale_grad_by_freq))
         return Tensor._make(out)

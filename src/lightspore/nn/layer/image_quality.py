@@ -7,15 +7,10 @@ import torch.nn.functional as F
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
 from ..cell import Cell, CellList, _ArglessCell
+from ._validate import tensor_input
 from .conv import Conv2d
 
 __all__ = ["ImageGradients", "SSIM", "MSSSIM", "PSNR", "CentralCrop"]
-
-
-def _tensor(x, arg, cls_name):
-    if not isinstance(x, Tensor):
-        raise TypeError(f"For '{cls_name}', the input '{arg}' must be a Tensor, but got {type(x).__name__}.")
-    return x._t
 
 
 def _check_4d(t, arg, cls_name):
@@ -108,7 +103,7 @@ class ImageGradients(_ArglessCell):
     """``(dy, dx)``: forward differences along H and W of an NCHW image, zero in the last row / column."""
 
     def construct(self, images):
-        t = _tensor(images, "images", "ImageGradients")
+        t = tensor_input(images, "images", "ImageGradients")
         _check_4d(t, "images", "ImageGradients")
         dy = torch.zeros_like(t)
         dx = torch.zeros_like(t)
@@ -134,7 +129,7 @@ class SSIM(Cell):
         self.conv = _window_conv(_window(filter_size, filter_sigma))
 
     def construct(self, img1, img2):
-        a, b = _tensor(img1, "img1", "SSIM"), _tensor(img2, "img2", "SSIM")
+        a, b = tensor_input(img1, "img1", "SSIM"), tensor_input(img2, "img2", "SSIM")
         if a.dtype not in (torch.float32, torch.float16):
             raise TypeError(f"For 'SSIM', the type of 'img1' must be Float32 or Float16, but got "
                             f"{mstype.from_torch(a.dtype)}.")
@@ -173,7 +168,7 @@ class MSSSIM(Cell):
         self.weight_tensor = Tensor(np.array(power_factors, np.float32))
 
     def construct(self, img1, img2):
-        a, b = _tensor(img1, "img1", "MSSSIM"), _tensor(img2, "img2", "MSSSIM")
+        a, b = tensor_input(img1, "img1", "MSSSIM"), tensor_input(img2, "img2", "MSSSIM")
         _check_4d(a, "img1", "MSSSIM")
         _check_4d(b, "img2", "MSSSIM")
         if a.dtype not in (torch.float64, torch.float32, torch.float16, torch.uint8):
@@ -204,7 +199,7 @@ class PSNR(Cell):
         self.max_val = max_val
 
     def construct(self, img1, img2):
-        a, b = _tensor(img1, "img1", "PSNR"), _tensor(img2, "img2", "PSNR")
+        a, b = tensor_input(img1, "img1", "PSNR"), tensor_input(img2, "img2", "PSNR")
         _check_4d(a, "img1", "PSNR")
         _check_4d(b, "img2", "PSNR")
         _same_type_shape(a, b, "PSNR")
@@ -228,7 +223,7 @@ class CentralCrop(Cell):
         self.central_fraction = central_fraction
 
     def construct(self, image):
-        t = _tensor(image, "image", "CentralCrop")
+        t = tensor_input(image, "image", "CentralCrop")
         if t.dim() not in (3, 4):
             raise ValueError(f"CentralCrop image must be 3d or 4d, but got shape {tuple(t.shape)}")
         if self.central_fraction == 1.0:

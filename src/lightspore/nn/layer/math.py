@@ -13,25 +13,12 @@ import torch
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
 from ..cell import Cell, _ArglessCell
-from ._validate import check_bool
+from ._validate import check_bool, check_dtype, tensor_input
 
 __all__ = ["ReduceLogSumExp", "Range", "LGamma", "DiGamma", "IGamma", "LBeta", "MatMul", "Moments", "MatInverse",
            "MatDet", "Norm", "ClipByNorm", "L1Regularizer"]
 
 _F16_F32 = (torch.float16, torch.float32)
-
-
-def _tensor(x, arg, cls_name):
-    if not isinstance(x, Tensor):
-        raise TypeError(f"For '{cls_name}', the input '{arg}' must be a Tensor, but got {type(x).__name__}.")
-    return x._t
-
-
-def _check_dtype(t, arg, allowed, cls_name):
-    if t.dtype not in allowed:
-        names = [str(mstype.from_torch(d)) for d in allowed]
-        raise TypeError(f"For '{cls_name}', the type of '{arg}' must be one of {names}, but got "
-                        f"{mstype.from_torch(t.dtype)}.")
 
 
 def _check_type(value, arg, types, cls_name):
@@ -67,7 +54,7 @@ class ReduceLogSumExp(Cell):
         self.keep_dims = keep_dims
 
     def construct(self, x):
-        t = _tensor(x, "x", "ReduceLogSumExp")
+        t = tensor_input(x, "x", "ReduceLogSumExp")
         return Tensor._make(torch.logsumexp(t, _dims(self.axis, t.dim()), keepdim=self.keep_dims))
 
 
@@ -90,8 +77,8 @@ class LGamma(_ArglessCell):
     """``log|Gamma(x)|`` (inf at the non-positive integers)."""
 
     def construct(self, x):
-        t = _tensor(x, "x", "LGamma")
-        _check_dtype(t, "x", _F16_F32, "LGamma")
+        t = tensor_input(x, "x", "LGamma")
+        check_dtype(t, "x", _F16_F32, "LGamma")
         return Tensor._make(torch.lgamma(t))
 
 
@@ -99,8 +86,8 @@ class DiGamma(_ArglessCell):
     """``d/dx log Gamma(x)`` (NaN at the negative integers)."""
 
     def construct(self, x):
-        t = _tensor(x, "x", "DiGamma")
-        _check_dtype(t, "x", _F16_F32, "DiGamma")
+        t = tensor_input(x, "x", "DiGamma")
+        check_dtype(t, "x", _F16_F32, "DiGamma")
         out = torch.digamma(t)
         bad = (t < 0) & (t == torch.floor(t))
         return Tensor._make(torch.where(bad, torch.full_like(out, float("nan")), out))
@@ -112,9 +99,9 @@ class IGamma(_ArglessCell):
     Differentiable in ``x`` (torch has no derivative in ``a``)."""
 
     def construct(self, a, x):
-        ta, tx = _tensor(a, "a", "IGamma"), _tensor(x, "x", "IGamma")
-        _check_dtype(ta, "a", (torch.float32,), "IGamma")
-        _check_dtype(tx, "x", (ta.dtype,), "IGamma")
+        ta, tx = tensor_input(a, "a", "IGamma"), tensor_input(x, "x", "IGamma")
+        check_dtype(ta, "a", (torch.float32,), "IGamma")
+        check_dtype(tx, "x", (ta.dtype,), "IGamma")
         ta, tx = torch.broadcast_tensors(ta, tx)
         out = torch.special.gammainc(ta, tx)
         bad = (tx < 0) | (ta < 0)
@@ -125,9 +112,9 @@ class LBeta(_ArglessCell):
     """``log|Beta(x, y)| = lgamma(x) + lgamma(y) - lgamma(x + y)``."""
 
     def construct(self, x, y):
-        tx, ty = _tensor(x, "x", "LBeta"), _tensor(y, "y", "LBeta")
-        _check_dtype(tx, "x", _F16_F32, "LBeta")
-        _check_dtype(ty, "y", (tx.dtype,), "LBeta")
+        tx, ty = tensor_input(x, "x", "LBeta"), tensor_input(y, "y", "LBeta")
+        check_dtype(tx, "x", _F16_F32, "LBeta")
+        check_dtype(ty, "y", (tx.dtype,), "LBeta")
         return Tensor._make(torch.lgamma(tx) + torch.lgamma(ty) - torch.lgamma(tx + ty))
 
 
@@ -143,7 +130,7 @@ class MatMul(Cell):
         self.transpose_x2 = transpose_x2
 
     def construct(self, x1, x2):
-        a, b = _tensor(x1, "x1", "MatMul"), _tensor(x2, "x2", "MatMul")
+        a, b = tensor_input(x1, "x1", "MatMul"), tensor_input(x2, "x2", "MatMul")
         if a.dim() >= 2 and self.transpose_x1:
             a = a.transpose(-1, -2)
         if b.dim() >= 2 and self.transpose_x2:
@@ -171,8 +158,8 @@ class Moments(Cell):
         self.keep_dims = _check_type(False if keep_dims is None else keep_dims, "keep_dims", (bool,), "Moments")
 
     def construct(self, x):
-        t = _tensor(x, "x", "Moments")
-        _check_dtype(t, "input x", _F16_F32, "Moments")
+        t = tensor_input(x, "x", "Moments")
+        check_dtype(t, "input x", _F16_F32, "Moments")
         half = t.dtype == torch.float16
         if half:
             t = t.float()
@@ -190,8 +177,8 @@ class MatInverse(_ArglessCell):
     """Inverse of a symmetric positive-definite matrix, through its Cholesky factor."""
 
     def construct(self, a):
-        t = _tensor(a, "a", "MatInverse")
-        _check_dtype(t, "input_a", _F16_F32, "MatInverse")
+        t = tensor_input(a, "a", "MatInverse")
+        check_dtype(t, "input_a", _F16_F32, "MatInverse")
         return Tensor._make(torch.cholesky_inverse(torch.linalg.cholesky(t)))
 
 
@@ -199,8 +186,8 @@ class MatDet(_ArglessCell):
     """Determinant of a symmetric positive-definite matrix, through its Cholesky factor."""
 
     def construct(self, a):
-        t = _tensor(a, "a", "MatDet")
-        _check_dtype(t, "input_a", _F16_F32, "MatDet")
+        t = tensor_input(a, "a", "MatDet")
+        check_dtype(t, "input_a", _F16_F32, "MatDet")
         diag = torch.linalg.cholesky(t).diagonal(dim1=-2, dim2=-1)
         return Tensor._make(diag.prod(-1) ** 2)
 
@@ -215,7 +202,7 @@ class Norm(Cell):
         self.keep_dims = keep_dims
 
     def construct(self, x):
-        t = _tensor(x, "x", "Norm")
+        t = tensor_input(x, "x", "Norm")
         out = torch.sqrt(torch.sum(t * t, _dims(self.axis, t.dim()), keepdim=True))
         if not self.keep_dims:
             out = _squeeze(out, self.axis)
@@ -262,7 +249,7 @@ class L1Regularizer(Cell):
         self.scale = Tensor(scale, dtype=mstype.float32)
 
     def construct(self, weights):
-        t = _tensor(weights, "weights", "L1Regularizer")
+        t = tensor_input(weights, "weights", "L1Regularizer")
         if t.dtype == torch.bool or t.is_complex():
             raise TypeError(f"For 'L1Regularizer', the 'weights' must be a number type, but got "
                             f"{mstype.from_torch(t.dtype)}.")
