@@ -48,6 +48,7 @@ from .common.parameter import Parameter
 from .common.tensor import Tensor
 from .nn.cell import Cell
 from .nn.optim.optimizer import Optimizer
+from .nn.wrap.cell_wrapper import _copy_cell_attrs
 from .nn.wrap.grad_accumulation import _is_grad_accumulation, _TrainGradAccuStepCell
 from .nn.wrap.loss_scale import TrainOneStepWithLossScaleCell
 from .ops._table import Primitive
@@ -122,13 +123,6 @@ def _install_tree(network):
         _install(cell)
 
 
-def _get_attr_from_cell(cell, network):
-    if isinstance(network, Cell):
-        for key in ("_jit_config_dict", "_amp_level"):
-            if key in network.__dict__:
-                cell.__dict__[key] = network.__dict__[key]
-
-
 class _OutputTo16(Cell):
     """Runs ``backbone`` and casts its outputs to ``dtype`` (float16 by default)."""
 
@@ -136,7 +130,7 @@ class _OutputTo16(Cell):
         super().__init__(auto_prefix=False)
         self._backbone = backbone
         self.dtype = dtype
-        _get_attr_from_cell(self, backbone)
+        _copy_cell_attrs(self, backbone)
 
     def construct(self, *args, **kwargs):
         return _cast_tree(self._backbone(*args, **kwargs), mstype.to_torch(self.dtype))
@@ -148,7 +142,7 @@ class _OutputTo32(Cell):
     def __init__(self, backbone):
         super().__init__(auto_prefix=False)
         self._backbone = backbone
-        _get_attr_from_cell(self, backbone)
+        _copy_cell_attrs(self, backbone)
 
     def construct(self, *args, **kwargs):
         return _cast_tree(self._backbone(*args, **kwargs), torch.float32)
@@ -484,7 +478,7 @@ class _AmpWithLossCell(Cell):
         super().__init__(auto_prefix=False)
         self._backbone = backbone
         self._loss_fn = loss_fn
-        _get_attr_from_cell(self, backbone)
+        _copy_cell_attrs(self, backbone)
 
     def construct(self, data, label):
         out = self._backbone(data)
