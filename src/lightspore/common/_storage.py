@@ -32,14 +32,11 @@ class UntypedStorage:
     def dtype(self):
         return self._dtype
 
-    def size(self):
-        return self._s.nbytes()
-
     def nbytes(self):
         return self._s.nbytes()
 
-    def __len__(self):
-        return self._s.nbytes()
+    size = nbytes
+    __len__ = nbytes
 
     def element_size(self):
         return 1

@@ -320,8 +320,7 @@ class Tensor:
     def numel(self):
         return self._t.numel()
 
-    def nelement(self):
-        return self._t.numel()
+    nelement = numel
 
     def element_size(self):
         return self._t.element_size()
