@@ -9,6 +9,7 @@ from ...common import dtype as mstype
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ..cell import Cell, _ArglessCell
+from ._validate import check_bool
 
 __all__ = ["Softmin", "Softmax", "Softmax2d", "LogSoftmax", "LogSoftmaxExt", "ReLU", "ReLU6", "RReLU", "SeLU",
            "SiLU", "Tanh", "Tanhshrink", "Hardtanh", "GELU", "FastGelu", "Sigmoid", "Softsign", "PReLU",
@@ -182,9 +183,7 @@ class GELU(Cell):
 
     def __init__(self, approximate=True):
         super().__init__()
-        if not isinstance(approximate, bool):
-            raise TypeError(f"For 'GELU', the type of 'approximate' must be bool, but got "
-                            f"{type(approximate).__name__}.")
+        check_bool(approximate, "approximate", "GELU")
         self.approximate = "tanh" if approximate else "none"
 
     def construct(self, x):

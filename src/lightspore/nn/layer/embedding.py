@@ -7,6 +7,7 @@ from ...common.initializer import initializer
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ..cell import Cell
+from ._validate import check_bool
 
 __all__ = ["Embedding"]
 
@@ -28,9 +29,7 @@ class Embedding(Cell):
         super().__init__()
         self.vocab_size = _int_arg(vocab_size, "vocab_size")
         self.embedding_size = _int_arg(embedding_size, "embedding_size")
-        if not isinstance(use_one_hot, bool):
-            raise TypeError(f"For 'Embedding', the type of 'use_one_hot' must be bool, but got "
-                            f"{type(use_one_hot).__name__}.")
+        check_bool(use_one_hot, "use_one_hot", "Embedding")
         if not isinstance(dtype, mstype.Type) or dtype not in mstype.number_type:
             raise TypeError(f"For 'Embedding', the 'dtype' must be a number type, but got {dtype}.")
         self.use_one_hot = use_one_hot

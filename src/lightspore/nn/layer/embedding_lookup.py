@@ -13,7 +13,7 @@ from ...common.initializer import Normal, initializer
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ..cell import Cell
-from ._validate import check_dtype, positive_int, tensor_arg
+from ._validate import check_bool, check_dtype, positive_int, tensor_arg
 
 __all__ = ["EmbeddingLookup", "MultiFieldEmbeddingLookup", "EmbeddingExt"]
 
@@ -31,8 +31,7 @@ class EmbeddingLookup(Cell):
                  manual_shapes=None, max_norm=None, sparse=True, dtype=mstype.float32):
         super().__init__()
         name = type(self).__name__
-        if not isinstance(sparse, bool):
-            raise TypeError(f"For '{name}', the type of 'sparse' must be bool, but got {type(sparse).__name__}.")
+        check_bool(sparse, "sparse", name)
         self.vocab_size = positive_int(vocab_size, "vocab_size", name)
         self.target = target
         self.sparse = sparse
@@ -136,8 +135,7 @@ class EmbeddingExt(Cell):
                  scale_grad_by_freq=False, sparse=False, _weight=None, _freeze=False, dtype=None):
         super().__init__()
         name = "EmbeddingExt"
-        if not isinstance(sparse, bool):
-            raise TypeError(f"For '{name}', the type of 'sparse' must be bool, but got {type(sparse).__name__}.")
+        check_bool(sparse, "sparse", name)
         if sparse:
             raise ValueError("For Embedding, the scenerio, where `sparse` is True, has not be supported.")
         for arg, v in (("num_embeddings", num_embeddings), ("embedding_dim", embedding_dim)):
@@ -169,9 +167,8 @@ class EmbeddingExt(Cell):
         for arg, v in (("max_norm", max_norm), ("norm_type", norm_type)):
             if v is not None and not isinstance(v, float):
                 raise TypeError(f"For '{name}', the type of '{arg}' must be float, but got {type(v).__name__}.")
-        if scale_grad_by_freq is not None and not isinstance(scale_grad_by_freq, bool):
-            raise TypeError(f"For '{name}', the type of 'scale_grad_by_freq' must be bool, but got "
-                            f"{type(scale_grad_by_freq).__name__}.")
+        if scale_grad_by_freq is not None:
+            check_bool(scale_grad_by_freq, "scale_grad_by_freq", name)
         self.max_norm = max_norm
         self.norm_type = norm_type
         self.scale_grad_by_freq = scale_grad_by_freq

@@ -4,6 +4,7 @@ import torch
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
 from ..cell import Cell
+from ._validate import check_bool
 
 __all__ = ["SparseTensorDenseMatmul"]
 
@@ -15,9 +16,7 @@ class SparseTensorDenseMatmul(Cell):
     def __init__(self, adjoint_st=False, adjoint_dt=False):
         super().__init__()
         for arg, v in (("adjoint_st", adjoint_st), ("adjoint_dt", adjoint_dt)):
-            if not isinstance(v, bool):
-                raise TypeError(f"For 'SparseTensorDenseMatmul', the type of '{arg}' must be bool, but got "
-                                f"{type(v).__name__}.")
+            check_bool(v, arg, "SparseTensorDenseMatmul")
         self.adj_st = adjoint_st
         self.adj_dt = adjoint_dt
 
