@@ -62,6 +62,12 @@ def _shape_arg(shape, where):
     raise TypeError(f"For '{where}', 'shape' must be an int or a tuple/list of ints, but got {type(shape).__name__}")
 
 
+def _varargs(args):
+    """The values a ``*args`` parameter got, which may also come as one tuple/list (``x.permute(1, 0)`` and
+    ``x.permute((1, 0))``): that tuple/list, else ``args``."""
+    return args[0] if len(args) == 1 and isinstance(args[0], (tuple, list)) else args
+
+
 # ---------------------------------------------------------------------------------------------
 # creation
 # ---------------------------------------------------------------------------------------------

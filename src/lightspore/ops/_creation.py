@@ -10,7 +10,7 @@ from ..common import dtype as mstype
 from ..common._device import current_device
 from ..common._errors import ShapeRuntimeError
 from ..common.tensor import Tensor
-from ._args import _REQ, _attr_prim, _dev, _no_attr_prim, _shape_arg, _tdt
+from ._args import _REQ, _attr_prim, _dev, _no_attr_prim, _shape_arg, _tdt, _varargs
 from ._samples import D, S, V, f32, i32
 from ._table import OPS, SPECS, Primitive, method, op, prim
 
@@ -196,8 +196,7 @@ def _fills_method(self, value):
 
 
 def _new(self, size, kind, fill=None, dtype=None):
-    if len(size) == 1 and isinstance(size[0], (tuple, list)):
-        size = tuple(size[0])
+    size = tuple(_varargs(size))
     tdt = _tdt(dtype) if dtype is not None else self._t.dtype
     if kind == "full":
         return Tensor._make(torch.full(size, fill, dtype=tdt, device=self._t.device))

@@ -14,7 +14,7 @@ from ..common import dtype as mstype
 from ..common import seed as _seed
 from ..common._device import current_device
 from ..common.tensor import Tensor
-from ._args import _REQ, _attr_prim, attr_prim
+from ._args import _REQ, _attr_prim, _varargs, attr_prim
 from ._samples import D, Prop, S, V, f32, i32, pos
 from ._table import Primitive, method, op, prim
 
@@ -45,8 +45,7 @@ def _gen(name, seed, device=None):
 
 
 def _size(size, name):
-    if len(size) == 1 and isinstance(size[0], (tuple, list)):
-        size = tuple(size[0])
+    size = tuple(_varargs(size))
     out = []
     for s in size:
         if isinstance(s, Tensor):

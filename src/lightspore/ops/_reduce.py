@@ -8,7 +8,7 @@ import torch
 from ..common import dtype as mstype
 from ..common._errors import RefRuntimeError
 from ..common.tensor import Tensor
-from ._args import _REQ, _attr_prim, _axes, _idx, _pick_axis, _pick_keep, _tdt, attr_prim
+from ._args import _REQ, _attr_prim, _axes, _idx, _pick_axis, _pick_keep, _tdt, _varargs, attr_prim
 from ._samples import REDUCE, A, D, S, V, f32, i32, mask, nan
 from ._table import METHODS, OPS, Primitive, method, op, prim, unwrap
 
@@ -521,8 +521,7 @@ def _top_k_method(self, k, sorted=True):
 
 @method("sum_to_size")
 def _sum_to_size_method(self, *size):
-    if len(size) == 1 and isinstance(size[0], (tuple, list)):
-        size = tuple(size[0])
+    size = tuple(_varargs(size))
     return Tensor._make(self._t.sum_to_size(size))
 
 _attr_prim("Bucketize", [("boundaries", _REQ)], lambda s, x: torch.bucketize(

@@ -21,6 +21,7 @@ from ._args import (
     _shape_arg,
     _tdt,
     _u,
+    _varargs,
     _write,
     attr_prim,
 )
@@ -251,8 +252,7 @@ _no_attr_prim("ExpandDims", expand_dims)
 
 @method("reshape")
 def _t_reshape(self, *shape):
-    if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
-        shape = shape[0]
+    shape = _varargs(shape)
     try:
         return Tensor._make(self._t.reshape(_shape_arg(shape, "Tensor.reshape")))
     except RuntimeError as e:
@@ -261,8 +261,7 @@ def _t_reshape(self, *shape):
 
 @method("view")
 def _t_view(self, *shape):
-    if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
-        shape = shape[0]
+    shape = _varargs(shape)
     if len(shape) == 1 and isinstance(shape[0], mstype.Type):
         return Tensor._make(self._t.view(_tdt(shape[0])))
     # reshape is a view whenever the strides allow one and a copy otherwise (a transposed tensor), as the reference
@@ -302,8 +301,7 @@ def _t_transpose(self, *axes):
 
 @method("permute")
 def _t_permute(self, *axis):
-    if len(axis) == 1 and isinstance(axis[0], (tuple, list)):
-        axis = axis[0]
+    axis = _varargs(axis)
     return Tensor._make(self._t.permute(*axis))
 
 
@@ -329,15 +327,13 @@ def _t_flatten(self, order="C", *, start_dim=0, end_dim=-1):
 
 @method("tile")
 def _t_tile(self, *reps):
-    if len(reps) == 1 and isinstance(reps[0], (tuple, list)):
-        reps = reps[0]
+    reps = _varargs(reps)
     return tile(self, tuple(reps))
 
 
 @method("repeat")
 def _t_repeat(self, *repeats):
-    if len(repeats) == 1 and isinstance(repeats[0], (tuple, list)):
-        repeats = repeats[0]
+    repeats = _varargs(repeats)
     return Tensor._make(self._t.repeat(*repeats))
 
 
@@ -607,8 +603,7 @@ for _m in ("select_scatter", "slice_scatter", "diagonal_scatter", "unsorted_segm
 
 @method("expand")
 def _expand_method(self, *size):
-    if len(size) == 1 and isinstance(size[0], (tuple, list)):
-        size = tuple(size[0])
+    size = tuple(_varargs(size))
     return Tensor._make(self._t.expand(tuple(int(s._t.item()) if isinstance(s, Tensor) else s for s in size)))
 
 
@@ -1186,8 +1181,7 @@ def _index_copy__method(self, dim, index, tensor):
 @method("resize")
 def _resize_method(self, *new_shape):
     """A copy with shape ``new_shape``: the flattened data, cut or padded with zeros (numpy's resize)."""
-    if len(new_shape) == 1 and isinstance(new_shape[0], (tuple, list)):
-        new_shape = tuple(new_shape[0])
+    new_shape = tuple(_varargs(new_shape))
     n = 1
     for d in new_shape:
         n *= d
