@@ -10,7 +10,8 @@ message]``; a record whose key ends in ``/expect`` is the same quantity computed
 (the oracle for what the reference cannot run on the CPU: its CPU build lacks the kernels of
 all_gather_into_tensor, reduce_scatter_tensor, the *_uneven forms, point-to-point send/recv and the returning mode
 of set_comm_ops_inplace(False); it also refuses init_process_group() on the CPU, whose backend must be 'hccl', so
-the job joins with communication.init() when init_process_group() fails).
+the job joins with communication.init() when init_process_group() fails; nor has it the kernels of the
+primitives AllGatherV, ReduceScatterV, AlltoAllV, AlltoAllVC and BatchISendIRecv, whose argument checks it runs).
 """
 import json
 import os
@@ -288,6 +289,30 @@ rec("cf/noinplace/mint_all_reduce", lambda: [d.all_reduce(x), x])    # mint.dist
 expect("cf/noinplace/mint_all_reduce", [None, {"dtype": "Float32", "value": np.sum(WORLD, 0).tolist()}])
 cf.set_comm_ops_inplace(True)
 
+# ----- the variable-size primitives ---------------------------------------------------------------------------------
+rec("prim/AllGatherV", lambda: ops.AllGatherV()(t(WORLD[R][:1 + R]), [1, 2]))
+expect("prim/AllGatherV", {"dtype": "Float32", "value": AGU})
+rec("prim/ReduceScatterV", lambda: ops.ReduceScatterV("max")(t(WORLD[R][:3]), (1, 2)))
+expect("prim/ReduceScatterV", {"dtype": "Float32", "value": np.max(WORLD, 0)[:3][
+    slice(0, 1) if R == 0 else slice(1, 3)].tolist()})
+rec("prim/AlltoAllV", lambda: ops.AlltoAllV()(t(WORLD[R][:2 + R]), [1, 1 + R], [1, 1] if R == 0 else [1, 2]))
+expect("prim/AlltoAllV", {"dtype": "Float32", "value": np.array(
+    [WORLD[0][0], WORLD[1][0]] if R == 0 else [WORLD[0][1], WORLD[1][1], WORLD[1][2]]).tolist()})
+rec("prim/AlltoAllVC", lambda: ops.AlltoAllVC()(t(WORLD[R][:2 + R]), [1, 1, 2, 1]))
+expect("prim/AlltoAllVC", {"dtype": "Float32", "value": np.array(
+    [WORLD[0][0], WORLD[1][0], WORLD[1][1]] if R == 0 else [WORLD[0][1], WORLD[1][2]]).tolist()})
+rec("prim/AlltoAllVC_transpose", lambda: ops.AlltoAllVC(transpose=True)(t(WORLD[R][:3 - R]), [1, 1, 2, 1]))
+expect("prim/AlltoAllVC_transpose", {"dtype": "Float32", "value": np.array(
+    [WORLD[0][0], WORLD[1][0]] if R == 0 else [WORLD[0][1], WORLD[0][2], WORLD[1][1]]).tolist()})
+rec("prim/AlltoAllV_block", lambda: ops.AlltoAllV(block_size=1.0))
+rec("prim/AlltoAllVC_block", lambda: ops.AlltoAllVC(block_size="1"))
+rec("prim/ReduceScatterV_op", lambda: ops.ReduceScatterV(op=1))
+rec("prim/BatchISendIRecv_op_types", lambda: ops.BatchISendIRecv(1, [0]))
+rec("prim/BatchISendIRecv_remote_ranks", lambda: ops.BatchISendIRecv(("isend",), 0))
+rec("prim/BatchISendIRecv_lengths", lambda: ops.BatchISendIRecv(("isend",), (0, 1)))
+rec("prim/BatchISendIRecv_recv_lengths", lambda: ops.BatchISendIRecv(("isend",), (0,), [(1,)], []))
+rec("prim/BatchISendIRecv_shapes", lambda: ops.BatchISendIRecv(("isend",), (0,), 3))
+
 # ----- point to point (last: the reference's CPU build fails them and cannot go on) -----------------------------------
 rec("send_self", lambda: d.send(t([1.0]), R))
 rec("isend_self", lambda: d.isend(t([1.0]), R))
@@ -309,6 +334,10 @@ got = t(np.zeros(2))
 rec("batch_isend_irecv", lambda: [[h.wait() for h in d.batch_isend_irecv(
     [d.P2POp("isend", t(WORLD[R][:2]), peer), d.P2POp(d.irecv, got, peer)])], got])
 expect("batch_isend_irecv", [[None], {"dtype": "Float32", "value": WORLD[peer][:2].tolist()}])
+rec("prim/BatchISendIRecv", lambda: ops.BatchISendIRecv(("isend", "irecv"), (peer, peer), [(2,)], [ms.float32])(
+    (t(WORLD[R][:2] + 1),)))
+expect("prim/BatchISendIRecv", [{"dtype": "Float32", "value": 0.0},
+                                {"dtype": "Float32", "value": (WORLD[peer][:2] + 1).tolist()}])
 rec("batch_mixed_groups", lambda: d.batch_isend_irecv([d.P2POp("isend", t([1.0]), peer),
                                                        d.P2POp("irecv", t([1.0]), peer, group="g")]))
 

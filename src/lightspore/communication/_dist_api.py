@@ -475,10 +475,9 @@ def all_gather_into_tensor_uneven(output, input, output_split_sizes=None, group=
     _only_inplace("all_gather_into_tensor_uneven")
     group = _group_async(group, async_op)
     pg, n, _ = _size_rank("all_gather_into_tensor_uneven", group)
-    inner = _inner(output)
-    sizes = _split_sizes(output_split_sizes, output.shape[0] if output.shape else 0, n, "output")
-    send = input._t.detach().reshape(-1).contiguous().repeat(n)
-    return _all_to_all_v(output, send, [input._t.numel()] * n, [s * inner for s in sizes], pg, async_op)
+    sizes = _cc._split_sizes(output_split_sizes, output.shape[0] if output.shape else 0, n, "output")
+    _numel_check("all_gather_into_tensor_uneven", output, sum(sizes) * _inner(output))
+    return _put(output, _c._all_gather_v(input._t.detach(), [s * _inner(output) for s in sizes], pg), async_op)
 
 
 def reduce_scatter_tensor(output, input, op="sum", group=None, async_op=False):
@@ -502,10 +501,10 @@ def reduce_scatter_tensor_uneven(output, input, input_split_sizes=None, op="sum"
     _only_inplace("reduce_scatter_tensor_uneven")
     _op("reduce_scatter_tensor_uneven", op, ("sum", "min", "max"))
     group = _group_async(group, async_op)
-    pg, n, r = _size_rank("reduce_scatter_tensor_uneven", group)
-    sizes = _split_sizes(input_split_sizes, input.shape[0] if input.shape else 0, n, "input")
-    total = _c._all_reduce(input._t, _c._RED[op], pg)
-    return _put(output, total[sum(sizes[:r]):sum(sizes[:r + 1])], async_op)
+    pg, n, _ = _size_rank("reduce_scatter_tensor_uneven", group)
+    sizes = _cc._split_sizes(input_split_sizes, input.shape[0] if input.shape else 0, n, "input")
+    return _put(output, _c._reduce_scatter_v(input._t, [s * _inner(input) for s in sizes], _c._RED[op], pg),
+                async_op)
 
 
 def reduce(tensor, dst, op="sum", group=None, async_op=False):
@@ -641,27 +640,14 @@ def scatter_tensor(output_tensor, input_tensor, src=0, group=None, async_op=Fals
 # ----- all-to-all -----------------------------------------------------------------------------------------------
 def _inner(t):
     """The number of elements per row of the first dimension."""
-    n = 1
-    for s in t.shape[1:]:
-        n *= s
-    return n
-
-
-def _split_sizes(sizes, rows, n, what):
-    if sizes is None or not sizes:
-        if rows % n:
-            raise ValueError(f"{what} shape at dim 0 must be divided by world_size, but got {rows} and {n}.")
-        return [rows // n] * n
-    return list(sizes)
+    return _cc._numel(t.shape[1:])
 
 
 def _all_to_all_v(output, send_flat, send_numels, recv_numels, pg, async_op):
     """Exchange ``send_numels[i]`` elements of ``send_flat`` with rank ``i``; what comes back fills ``output``."""
     _numel_check("all_to_all", output, sum(recv_numels))
-    buf, back = _buf(output)
-    work = dist.all_to_all_single(buf.view(-1), send_flat, output_split_sizes=list(recv_numels),
-                                  input_split_sizes=list(send_numels), group=pg, async_op=async_op)
-    return _finish([work], [back], async_op)
+    flat, work = _c._all_to_all_v(send_flat, send_numels, recv_numels, pg, async_op)
+    return _finish([work], [(output._t.detach(), flat.view(output._t.shape))], async_op)
 
 
 def all_to_all(output_tensor_list, input_tensor_list, group=None, async_op=False):
@@ -673,12 +659,9 @@ def all_to_all(output_tensor_list, input_tensor_list, group=None, async_op=False
         return _cc.all_to_all_with_output_shape(output_tensor_list, input_tensor_list, group, async_op)
     _check_all_tensors(output_tensor_list)
     _same(output_tensor_list, "dtype", "all_to_all input")
-    pg = _pg("all_to_all", group)
     send = torch.cat([t._t.detach().reshape(-1) for t in input_tensor_list])
-    flat = torch.empty(sum(t._t.numel() for t in output_tensor_list), dtype=send.dtype, device=send.device)
-    work = dist.all_to_all_single(flat, send, output_split_sizes=[t._t.numel() for t in output_tensor_list],
-                                  input_split_sizes=[t._t.numel() for t in input_tensor_list], group=pg,
-                                  async_op=async_op)
+    flat, work = _c._all_to_all_v(send, [t._t.numel() for t in input_tensor_list],
+                                  [t._t.numel() for t in output_tensor_list], _pg("all_to_all", group), async_op)
     copies, off = [], 0
     for t in output_tensor_list:
         copies.append((t._t.detach(), flat[off:off + t._t.numel()].view(t._t.shape)))
@@ -696,8 +679,8 @@ def all_to_all_single(output, input, output_split_sizes=None, input_split_sizes=
         return _cc.all_to_all_single_with_output_shape(output, input, output_split_sizes, input_split_sizes, group,
                                                        async_op)
     pg, n, _ = _size_rank("all_to_all_single", group)
-    ins = _split_sizes(input_split_sizes, input.shape[0], n, "input")
-    outs = _split_sizes(output_split_sizes, output.shape[0], n, "output")
+    ins = _cc._split_sizes(input_split_sizes, input.shape[0], n, "input")
+    outs = _cc._split_sizes(output_split_sizes, output.shape[0], n, "output")
     return _all_to_all_v(output, input._t.detach().reshape(-1).contiguous(), [s * _inner(input) for s in ins],
                          [s * _inner(output) for s in outs], pg, async_op)
 

@@ -262,13 +262,6 @@ def batch_isend_irecv(p2p_op_list):
     return tuple(Tensor._make(o) for o in outs)
 
 
-def _a2a_v(pg, send_flat, send_numels, recv_numels, dtype, async_op):
-    out = torch.empty(sum(recv_numels), dtype=dtype, device=send_flat.device)
-    work = dist.all_to_all_single(out, send_flat.contiguous(), output_split_sizes=list(recv_numels),
-                                  input_split_sizes=list(send_numels), group=pg, async_op=async_op)
-    return out, work
-
-
 def all_to_all_with_output_shape(output_shape_list, input_tensor_list, group=None, async_op=False):
     """Send ``input_tensor_list[i]`` to rank ``i`` and receive from rank ``i`` a tensor shaped like
     ``output_shape_list[i]``; returns ``(tuple of received tensors, handle)``."""
@@ -286,7 +279,7 @@ def all_to_all_with_output_shape(output_shape_list, input_tensor_list, group=Non
     send = torch.cat([t._t.reshape(-1) for t in input_tensor_list]) if input_tensor_list else torch.empty(0)
     dtype = input_tensor_list[0]._t.dtype if input_tensor_list else torch.float32
     numel = [int(torch.Size(s).numel()) for s in shapes]
-    out, work = _a2a_v(pg, send, [t._t.numel() for t in input_tensor_list], numel, dtype, async_op)
+    out, work = _c._all_to_all_v(send.to(dtype), [t._t.numel() for t in input_tensor_list], numel, pg, async_op)
     if work is not None and not async_op:
         work.wait()
     res, off = [], 0
@@ -304,18 +297,25 @@ def all_to_all_single_with_output_shape(output_shape, tensor, output_split_sizes
     pg = _pg("all_to_all_single_with_output_shape", group)
     n = dist.get_world_size(pg)
     oshape = tuple(output_shape.shape) if isinstance(output_shape, Tensor) else tuple(output_shape)
-    if not input_split_sizes:
-        if t.shape[0] % n:
-            raise ValueError(f"input shape at dim 0 must be divided by world_size, but got {t.shape[0]} and {n}.")
-        input_split_sizes = [t.shape[0] // n] * n
-    if not output_split_sizes:
-        if oshape[0] % n:
-            raise ValueError(f"output shape at dim 0 must be divided by world_size, but got {oshape[0]} and {n}.")
-        output_split_sizes = [oshape[0] // n] * n
-    out = torch.empty(oshape, dtype=t.dtype, device=t.device)
-    work = dist.all_to_all_single(out, t.contiguous(), output_split_sizes=list(output_split_sizes),
-                                  input_split_sizes=list(input_split_sizes), group=pg, async_op=async_op)
-    return Tensor._make(out), (CommHandle(work) if async_op else None)
+    ins = _split_sizes(input_split_sizes, t.shape[0], n, "input")
+    outs = _split_sizes(output_split_sizes, oshape[0], n, "output")
+    inner_out = _numel(oshape[1:])
+    flat, work = _c._all_to_all_v(t, [k * _numel(t.shape[1:]) for k in ins], [k * inner_out for k in outs], pg,
+                                  async_op)
+    return Tensor._make(flat.view(oshape)), (CommHandle(work) if async_op else None)
+
+
+def _numel(shape):
+    return int(torch.Size(shape).numel())
+
+
+def _split_sizes(sizes, rows, n, what):
+    """The rows sent to (received from) each of the ``n`` ranks: ``sizes``, or equal shares of ``rows``."""
+    if sizes is None or not sizes:
+        if rows % n:
+            raise ValueError(f"{what} shape at dim 0 must be divided by world_size, but got {rows} and {n}.")
+        return [rows // n] * n
+    return list(sizes)
 
 
 def all_to_all_v_c(output, input, send_count_matrix, group=None, async_op=False):
@@ -336,14 +336,12 @@ def all_to_all_v_c(output, input, send_count_matrix, group=None, async_op=False)
     r = dist.get_rank(pg)
     send_counts = send_count_matrix[r * n:(r + 1) * n]
     recv_counts = [send_count_matrix[i * n + r] for i in range(n)]
-    flat = torch.empty(sum(recv_counts), dtype=output._t.dtype, device=output._t.device)
-    work = dist.all_to_all_single(flat, input._t.reshape(-1).contiguous(), output_split_sizes=recv_counts,
-                                  input_split_sizes=send_counts, group=pg, async_op=async_op)
+    flat, work = _c._all_to_all_v(input._t, send_counts, recv_counts, pg, async_op)
     if async_op:
         class _Copy:
             def wait(self_inner):
                 work.wait()
-                output._t.view(-1)[:flat.numel()].copy_(flat)
+                output._t.view(-1)[:flat.numel()].copy_(flat.to(output._t.dtype))
         return CommHandle(_Copy())
-    output._t.view(-1)[:flat.numel()].copy_(flat)
+    output._t.view(-1)[:flat.numel()].copy_(flat.to(output._t.dtype))
     return None

@@ -177,19 +177,26 @@ def release():
     GlobalComm.INITED = False
 
 
+def _before_init(api, group, env, default):
+    """Checks ``group``; before ``init()``, the launcher's answer (the environment variable ``env``, else
+    ``default``), after it None."""
+    _check_group_type(api, group)
+    return None if GlobalComm.INITED else int(os.environ.get(env, default))
+
+
 def get_rank(group=GlobalComm.WORLD_COMM_GROUP):
     """This process's rank in ``group``; before ``init()``: the ``RANK_ID`` environment variable, or 0."""
-    _check_group_type("get_rank", group)
-    if not GlobalComm.INITED:
-        return int(os.environ.get("RANK_ID", "0"))
+    before = _before_init("get_rank", group, "RANK_ID", 0)
+    if before is not None:
+        return before
     return dist.get_rank(torch_group(_get_group(group), "get_rank"))
 
 
 def get_local_rank(group=GlobalComm.WORLD_COMM_GROUP):
     """This process's rank among the processes of ``group`` on its node; before ``init()``: ``LOCAL_RANK`` or 0."""
-    _check_group_type("get_local_rank", group)
-    if not GlobalComm.INITED:
-        return int(os.environ.get("LOCAL_RANK", "0"))
+    before = _before_init("get_local_rank", group, "LOCAL_RANK", 0)
+    if before is not None:
+        return before
     lrank, lsize = _local_info()
     group = _get_group(group)
     if _is_world(group):
@@ -201,17 +208,17 @@ def get_local_rank(group=GlobalComm.WORLD_COMM_GROUP):
 
 def get_group_size(group=GlobalComm.WORLD_COMM_GROUP):
     """The number of processes in ``group``; before ``init()``: the ``RANK_SIZE`` environment variable, or 1."""
-    _check_group_type("get_group_size", group)
-    if not GlobalComm.INITED:
-        return int(os.environ.get("RANK_SIZE", "1"))
+    before = _before_init("get_group_size", group, "RANK_SIZE", 1)
+    if before is not None:
+        return before
     return dist.get_world_size(torch_group(_get_group(group), "get_group_size"))
 
 
 def get_local_rank_size(group=GlobalComm.WORLD_COMM_GROUP):
     """The number of processes of ``group`` on this node; before ``init()``: ``LOCAL_RANK_SIZE`` or 1."""
-    _check_group_type("get_local_rank_size", group)
-    if not GlobalComm.INITED:
-        return int(os.environ.get("LOCAL_RANK_SIZE", "1"))
+    before = _before_init("get_local_rank_size", group, "LOCAL_RANK_SIZE", 1)
+    if before is not None:
+        return before
     lrank, lsize = _local_info()
     group = _get_group(group)
     if _is_world(group):

@@ -1,6 +1,7 @@
 """Collective-communication primitives on ``torch.distributed``: ``AllReduce`` (sum/max/min/prod),
 ``AllGather``, ``ReduceScatter``, ``Broadcast``, ``AlltoAll``, ``Reduce``, ``CollectiveGather``,
-``CollectiveScatter``, ``Barrier``, ``Send``/``Receive``, ``NeighborExchange``.
+``CollectiveScatter``, ``Barrier``, ``Send``/``Receive``, ``NeighborExchange``, and the variable-size ones:
+``AllGatherV``, ``ReduceScatterV``, ``AlltoAllV``, ``AlltoAllVC``, ``BatchISendIRecv``.
 
 Attributes in ``__init__`` (``group`` is a MindSpore group name, see ``communication``), inputs in
 ``__call__``. Each collective that the reference differentiates is a ``torch.autograd.Function`` with the
@@ -116,6 +117,39 @@ def _all_to_all(t, split_count, split_dim, concat_dim, pg, name="AlltoAll"):
     return torch.cat(list(recv.unbind(0)), dim=concat_dim)
 
 
+def _all_to_all_v(flat, send_numels, recv_numels, pg, async_op=False):
+    """Send ``send_numels[i]`` elements of the flat tensor ``flat`` to group rank ``i`` and receive
+    ``recv_numels[i]`` from it: (the received elements, concatenated, and torch's work when ``async_op``)."""
+    out = torch.empty(sum(recv_numels), dtype=flat.dtype, device=flat.device)
+    work = dist.all_to_all_single(out, flat.detach().reshape(-1).contiguous(), output_split_sizes=list(recv_numels),
+                                  input_split_sizes=list(send_numels), group=pg, async_op=async_op)
+    return out, work
+
+
+def _all_gather_v(t, sizes, pg):
+    """Rank ``i``'s ``sizes[i]`` elements, concatenated in rank order, on every rank."""
+    n = dist.get_world_size(pg)
+    return _all_to_all_v(t.reshape(-1).repeat(n), [t.numel()] * n, sizes, pg)[0]
+
+
+def _reduce_scatter_v(t, sizes, op, pg):
+    """The reduction of ``t`` over the group; rank ``i`` keeps its ``sizes[i]`` elements (in rank order)."""
+    r = dist.get_rank(pg)
+    start = sum(sizes[:r])
+    return _all_reduce(t.reshape(-1), op, pg)[start:start + sizes[r]].clone()
+
+
+def _batch_p2p(sends, recvs, pg):
+    """Send each (tensor, group rank) of ``sends`` and fill each (tensor, group rank) of ``recvs``, together."""
+    def glob(r):
+        return r if pg is None else dist.get_global_rank(pg, r)
+    ops = [dist.P2POp(dist.isend, t.detach().contiguous(), glob(r), pg) for t, r in sends]
+    ops += [dist.P2POp(dist.irecv, t, glob(r), pg) for t, r in recvs]
+    if ops:
+        for w in dist.batch_isend_irecv(ops):
+            w.wait()
+
+
 # ----- autograd --------------------------------------------------------------------------------------------
 class _AllReduceFn(torch.autograd.Function):
     @staticmethod
@@ -189,6 +223,13 @@ class _ReduceFn(torch.autograd.Function):
         return _broadcast(g, ctx.dest, ctx.pg), None, None, None
 
 
+def _reducing(prim_, fn, x):
+    """AllReduce's and ReduceScatter's call: check the input and the op, run ``fn`` over the group."""
+    t = _tensor(prim_.name, x)
+    _red(prim_.name, prim_.op)
+    return Tensor._make(fn.apply(t, prim_.op, torch_group(prim_.group, prim_.name)))
+
+
 # ----- primitives ------------------------------------------------------------------------------------------
 @prim("AllReduce")
 class AllReduce(Primitive):
@@ -203,10 +244,7 @@ class AllReduce(Primitive):
             self.add_prim_attr(k, v)
 
     def __call__(self, x):
-        t = _tensor(self.name, x)
-        _red(self.name, self.op)
-        pg = torch_group(self.group, self.name)
-        return Tensor._make(_AllReduceFn.apply(t, self.op, pg))
+        return _reducing(self, _AllReduceFn, x)
 
 
 @prim("AllGather")
@@ -245,10 +283,7 @@ class ReduceScatter(Primitive):
             self.add_prim_attr(k, v)
 
     def __call__(self, x):
-        t = _tensor(self.name, x)
-        _red(self.name, self.op)
-        pg = torch_group(self.group, self.name)
-        return Tensor._make(_ReduceScatterFn.apply(t, self.op, pg))
+        return _reducing(self, _ReduceScatterFn, x)
 
 
 @prim("Broadcast")
@@ -457,16 +492,191 @@ class NeighborExchange(Primitive):
             raise ValueError(f"For '{self.name}', the input holds {len(xs)} tensors but 'send_rank_ids' names "
                              f"{len(self.send_rank_ids)} ranks.")
         pg = torch_group(self.group, self.name)
-
-        def glob(r):
-            return r if pg is None else dist.get_global_rank(pg, r)
-
         outs = [torch.empty(tuple(s), dtype=mstype.to_torch(self.recv_type), device=current_device())
                 for s in self.recv_shapes]
-        ops = [dist.P2POp(dist.isend, _tensor(self.name, t).detach().contiguous(), glob(r), pg)
-               for t, r in zip(xs, self.send_rank_ids)]
-        ops += [dist.P2POp(dist.irecv, o, glob(r), pg) for o, r in zip(outs, self.recv_rank_ids)]
-        if ops:
-            for w in dist.batch_isend_irecv(ops):
-                w.wait()
+        _batch_p2p([(_tensor(self.name, t), r) for t, r in zip(xs, self.send_rank_ids)],
+                   list(zip(outs, self.recv_rank_ids)), pg)
+        return tuple(Tensor._make(o) for o in outs)
+
+
+# ----- the variable-size collectives ---------------------------------------------------------------------------------
+def _ints(name, arg, v):
+    """A list of ints given as a list, a tuple or a 1-d Tensor."""
+    if isinstance(v, Tensor):
+        return [int(x) for x in v._t.reshape(-1).tolist()]
+    if not isinstance(v, (list, tuple)):
+        raise TypeError(f"For '{name}', the '{arg}' must be a tuple, a list or a Tensor, but got "
+                        f"{type(v).__name__}.")
+    return [_int(name, arg, x) for x in v]
+
+
+def _flat_result(t):
+    """The reference's empty result: a 0-d tensor whose value means nothing."""
+    return Tensor._make(t if t.numel() else torch.zeros((), dtype=t.dtype, device=t.device))
+
+
+class _AllGatherVFn(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x, sizes, pg):
+        ctx.sizes, ctx.pg = sizes, pg
+        return _all_gather_v(x, sizes, pg)
+
+    @staticmethod
+    def backward(ctx, g):
+        return _reduce_scatter_v(g, ctx.sizes, dist.ReduceOp.SUM, ctx.pg), None, None
+
+
+class _ReduceScatterVFn(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x, sizes, op, pg):
+        ctx.sizes, ctx.pg, ctx.shape = sizes, pg, x.shape
+        return _reduce_scatter_v(x, sizes, _RED[op], pg)
+
+    @staticmethod
+    def backward(ctx, g):
+        return _all_gather_v(g, ctx.sizes, ctx.pg).reshape(ctx.shape), None, None, None
+
+
+class _AlltoAllVFn(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x, send, recv, pg):
+        ctx.send, ctx.recv, ctx.pg = send, recv, pg
+        return _all_to_all_v(x, send, recv, pg)[0]
+
+    @staticmethod
+    def backward(ctx, g):
+        return _all_to_all_v(g, ctx.recv, ctx.send, ctx.pg)[0].reshape(-1), None, None, None
+
+
+def _v_init(self, name, group, **attrs):
+    """The attributes every variable-size collective has: its group, the group's size and this rank in it."""
+    Primitive.__init__(self, name)
+    self.group = _check_group(name, _WORLD if group is None else group)
+    self.rank_size = get_group_size(self.group)
+    self.rank_id = get_rank(self.group)
+    for k, v in (("group", self.group), ("rank_size", self.rank_size), ("rank_id", self.rank_id), *attrs.items()):
+        self.add_prim_attr(k, v)
+
+
+@prim("AllGatherV")
+class AllGatherV(Primitive):
+    """Concatenate the one-dimensional ``input_x`` of every rank of ``group`` (``output_split_sizes[i]`` elements
+    from rank ``i``) in rank order."""
+
+    def __init__(self, group=_WORLD):
+        _v_init(self, "AllGatherV", group, mean_flag=False)
+
+    def __call__(self, input_x, output_split_sizes):
+        t = _tensor(self.name, input_x, "input_x")
+        sizes = _ints(self.name, "output_split_sizes", output_split_sizes)
+        return _flat_result(_AllGatherVFn.apply(t.reshape(-1), sizes, torch_group(self.group, self.name)))
+
+
+@prim("ReduceScatterV")
+class ReduceScatterV(Primitive):
+    """Reduce the one-dimensional ``input_x`` over ``group`` with ``op``; rank ``i`` keeps its
+    ``input_split_sizes[i]`` elements, in rank order."""
+
+    def __init__(self, op="sum", group=_WORLD):
+        self.op = _str_arg("ReduceScatterV", "op", op)
+        _v_init(self, "ReduceScatterV", group, op=op)
+
+    def __call__(self, input_x, input_split_sizes):
+        t = _tensor(self.name, input_x, "input_x")
+        _red(self.name, self.op)
+        sizes = _ints(self.name, "input_split_sizes", input_split_sizes)
+        return _flat_result(_ReduceScatterVFn.apply(t.reshape(-1), sizes, self.op, torch_group(self.group, self.name)))
+
+
+def _block_size(name, v):
+    if not isinstance(v, int):
+        raise TypeError(f"For '{name}', the type of 'block_size' should be 'int', but got type '{type(v).__name__}'.")
+    return v
+
+
+@prim("AlltoAllV")
+class AlltoAllV(Primitive):
+    """Send ``send_numel_list[i] * block_size`` elements of the flat ``input_x`` to rank ``i`` and receive
+    ``recv_numel_list[i] * block_size`` from it; the received elements, concatenated in rank order."""
+
+    def __init__(self, group=_WORLD, block_size=1):
+        self.block_size = _block_size("AlltoAllV", block_size)
+        _v_init(self, "AlltoAllV", group, block_size=block_size)
+
+    def __call__(self, input_x, send_numel_list, recv_numel_list):
+        t = _tensor(self.name, input_x, "input_x")
+        send = [n * self.block_size for n in _ints(self.name, "send_numel_list", send_numel_list)]
+        recv = [n * self.block_size for n in _ints(self.name, "recv_numel_list", recv_numel_list)]
+        return _flat_result(_AlltoAllVFn.apply(t.reshape(-1), send, recv, torch_group(self.group, self.name)))
+
+
+@prim("AlltoAllVC")
+class AlltoAllVC(Primitive):
+    """All-to-all by a count matrix: ``send_count_matrix[i * rank_size + j] * block_size`` elements go from rank
+    ``i`` to rank ``j`` (the matrix read transposed when ``transpose``); the received elements, concatenated in
+    rank order."""
+
+    def __init__(self, group=_WORLD, block_size=1, transpose=False):
+        self.block_size = _block_size("AlltoAllVC", block_size)
+        self.transpose = transpose
+        _v_init(self, "AlltoAllVC", group, block_size=block_size, transpose=transpose)
+
+    def __call__(self, input_x, send_count_matrix):
+        t = _tensor(self.name, input_x, "input_x")
+        m, n, r = _ints(self.name, "send_count_matrix", send_count_matrix), self.rank_size, self.rank_id
+        if len(m) != n * n:
+            raise ValueError(f"For '{self.name}', 'send_count_matrix' must hold rank_size * rank_size = {n * n} "
+                             f"counts, but got {len(m)}.")
+        at = (lambda i, j: m[j * n + i]) if self.transpose else (lambda i, j: m[i * n + j])
+        send = [at(r, j) * self.block_size for j in range(n)]
+        recv = [at(i, r) * self.block_size for i in range(n)]
+        return _flat_result(_AlltoAllVFn.apply(t.reshape(-1), send, recv, torch_group(self.group, self.name)))
+
+
+@prim("BatchISendIRecv")
+class BatchISendIRecv(Primitive):
+    """Sends and receives together: ``op_types[k]`` ('isend' or 'irecv') with group rank ``remote_ranks[k]``.
+    The inputs are the tensors to send, in order; the outputs follow ``op_types``: a received tensor (of the next
+    of ``receive_shapes``/``receive_dtypes``) at each 'irecv', a meaningless scalar at each 'isend'."""
+
+    def __init__(self, op_types, remote_ranks, receive_shapes=None, receive_dtypes=None, group=_WORLD):
+        Primitive.__init__(self, "BatchISendIRecv")
+        receive_shapes = () if receive_shapes is None else receive_shapes
+        receive_dtypes = () if receive_dtypes is None else receive_dtypes
+        for arg, v in (("receive_shapes", receive_shapes), ("receive_dtypes", receive_dtypes),
+                       ("op_types", op_types), ("remote_ranks", remote_ranks)):
+            if not isinstance(v, (tuple, list)):
+                raise TypeError(f"For '{self.name}', the type of '{arg}' should be one of '['tuple', 'list']', but "
+                                f"got type '{type(v).__name__}'.")
+        if len(receive_shapes) != len(receive_dtypes):
+            raise ValueError(f"length of receive_shapes and receive_shapes must be the same, but got receive_shapes: "
+                             f"{len(receive_shapes)}  and receive_shapes: {receive_dtypes}")
+        if len(op_types) != len(remote_ranks):
+            raise ValueError("length of op_types and remote_ranks must be the same.")
+        self.op_types, self.remote_ranks = tuple(op_types), tuple(remote_ranks)
+        self.receive_shapes, self.receive_dtypes = tuple(receive_shapes), tuple(receive_dtypes)
+        self.group = _WORLD if group is None else group
+        for k, v in (("group", self.group), ("op_types", op_types), ("remote_ranks", remote_ranks),
+                     ("receive_shapes", receive_shapes), ("receive_dtypes", receive_dtypes), ("no_eliminate", True)):
+            self.add_prim_attr(k, v)
+
+    def __call__(self, input_x=()):
+        xs = [x for x in ((input_x,) if isinstance(input_x, Tensor) else tuple(input_x)) if x is not None]
+        n_send = sum(op == "isend" for op in self.op_types)
+        if len(xs) != n_send:
+            raise RuntimeError(f"For '{self.name}', the number of input tensors ({len(xs)}) must equal the number of "
+                               f"'isend' in 'op_types' ({n_send}).")
+        pg = torch_group(_check_group(self.name, self.group), self.name)
+        sends, recvs, outs = [], [], []
+        inputs, shapes = iter(xs), iter(zip(self.receive_shapes, self.receive_dtypes))
+        for op, r in zip(self.op_types, self.remote_ranks):
+            if op == "isend":
+                t = _tensor(self.name, next(inputs), "input_x")
+                sends.append((t, r))
+                outs.append(torch.zeros((), dtype=t.dtype, device=t.device))
+            else:
+                shape, dtype = next(shapes)
+                outs.append(torch.empty(tuple(shape), dtype=mstype.to_torch(dtype), device=current_device()))
+                recvs.append((outs[-1], r))
+        _batch_p2p(sends, recvs, pg)
         return tuple(Tensor._make(o) for o in outs)
