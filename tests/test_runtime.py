@@ -26,9 +26,15 @@ DIFFERENT = {"Stream().query()": True, "hal.is_initialized('CPU')": True,
              "hal.memory_stats('CPU')": GOLDEN["main"]["memory_stats"]}
 
 
-def _matches(got, want):
-    if isinstance(want, dict) and "error" in want:
-        return isinstance(got, dict) and want["error"] in got.get("mro", [])
+# where only the message differs, on purpose: the reference's Event(enable_timing=1) fails inside its binding
+# ("...Event.__init__() must be called when overriding __init__"); lightspore names the argument and the type
+OTHER_WORDS = {"Event(enable_timing=1)"}
+
+
+def _matches(got, want, key=None):
+    if isinstance(want, dict) and "error" in want:      # the reference's type (or a subclass) and its words
+        return (isinstance(got, dict) and want["error"] in got.get("mro", [])
+                and (key in OTHER_WORDS or got.get("msg") == want["msg"]))
     return got == want
 
 
@@ -42,7 +48,8 @@ def answers():
 def test_runtime_answers_match_reference(answers):
     want = GOLDEN["main"]
     assert set(answers) == set(want)
-    bad = [(k, answers[k], want[k]) for k in sorted(want) if k not in DIFFERENT and not _matches(answers[k], want[k])]
+    bad = [(k, answers[k], want[k]) for k in sorted(want)
+           if k not in DIFFERENT and not _matches(answers[k], want[k], k)]
     assert not bad, "\n".join(f"{k}: lightspore {g!r} reference {w!r}" for k, g, w in bad)
     for k, v in DIFFERENT.items():
         assert answers[k] == v, k

@@ -57,7 +57,7 @@ def set_context(**kwargs):
     """Set execution settings; unknown keys raise ValueError as in the reference."""
     for key, value in kwargs.items():
         if key not in _KNOWN:
-            raise ValueError(f"For 'set_context', the keyword argument {key} is not recognized! For detailed "
+            raise ValueError(f"For 'context.set_context', the keyword argument {key} is not recognized! For detailed "
                              f"usage of 'set_context', please refer to the Mindspore official website.")
         if key == "mode":
             if value not in (GRAPH_MODE, PYNATIVE_MODE):
@@ -96,7 +96,8 @@ _KNOWN |= set(_READ_DEFAULTS)
 def get_context(attr_key):
     """The current value of one setting; unknown keys raise ValueError."""
     if attr_key not in _KNOWN:
-        raise ValueError(f"For 'get_context', the argument {attr_key} is not supported now.")
+        raise ValueError(f"For 'context.get_context', the argument {attr_key} is not recognized! For detailed "
+                         f"usage of 'get_context', please refer to the Mindspore official website.")
     if attr_key == "max_device_memory" and str(_context[attr_key]).endswith("GB"):   # the reference: GB, a float
         return float(str(_context[attr_key])[:-2])
     if attr_key == "runtime_num_threads" and _context[attr_key] is None:

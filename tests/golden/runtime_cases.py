@@ -26,7 +26,7 @@ def call(f, *a, **k):
     try:
         r = f(*a, **k)
     except Exception as e:      # noqa: BLE001 - the error type is the answer
-        return {"error": type(e).__name__, "mro": [c.__name__ for c in type(e).__mro__]}
+        return {"error": type(e).__name__, "mro": [c.__name__ for c in type(e).__mro__], "msg": str(e).split("\n")[0]}
     if r is None or isinstance(r, (bool, int, float, str, list, dict)):
         return r
     if isinstance(r, tuple):

@@ -10,6 +10,7 @@ import re
 import torch
 
 from .. import log as logger
+from ..parallel._checks import _check_kwarg_types
 from .device import _cuda_device
 
 __all__ = ["set_memory", "memory_stats", "memory_reserved", "max_memory_reserved", "empty_cache",
@@ -22,15 +23,13 @@ _RESERVE_RE = re.compile(r"[0-9][0-9]*(\.)?[0-9]*GB|0\.[0-9]*GB")
 _memory_conf = {}
 
 
-def _size(name, value, pattern, allow_zero=False):
-    if not isinstance(value, str):
-        raise TypeError(f"The argument '{name}' must be type of {str}, but got {type(value)}.")
-    if not pattern.fullmatch(value):
-        raise ValueError(f"For 'set_memory', the memory value '{name}' should be in correct format! It must be a "
-                         f"string ending with 'GB', in addition to that, it must contain only numbers or decimal "
-                         f"points, such as \"5GB\" or \"3.5GB\", but got {value}.")
+def _size(value, pattern, allow_zero=False):
+    """A "xxGB" size as the reference checks it: a prefix match of its pattern (``re.match``), then not zero."""
+    if pattern.match(value) is None:
+        raise ValueError(f"The '{value}' is illegal, it must be match regular'{pattern.pattern}' by "
+                         f"flags'{re.ASCII}.'")
     if not allow_zero and value in ("0GB", "0.0GB"):
-        raise ValueError(f"For 'set_memory', the memory value '{name}' should not be \"0GB\".")
+        raise ValueError('The memory value should not be "0GB".')
     return float(value[:-2])
 
 
@@ -39,14 +38,14 @@ def set_memory(init_size='2GB', increase_size='2GB', max_size='1024GB', optimize
     """Configure the device memory pool once per process. ``max_size`` caps the CUDA caching allocator
     (``torch.cuda.set_per_process_memory_fraction``) on a GPU; the other sizes are recorded (torch's allocator
     grows by itself). A second call raises RuntimeError, as in the reference."""
+    args = {"init_size": init_size, "increase_size": increase_size, "max_size": max_size,
+            "optimize_level": optimize_level, "huge_page_reserve_size": huge_page_reserve_size}
+    _check_kwarg_types(args, dict.fromkeys(args, str))      # every argument a str, before anything else
     if _memory_conf:
         raise RuntimeError("The 'set_memory' can not be set repeatedly.")
-    if not isinstance(optimize_level, str):
-        raise TypeError(f"The argument 'optimize_level' must be type of {str}, but got {type(optimize_level)}.")
-    sizes = {"init_size": _size("init_size", init_size, _MEMORY_RE),
-             "increase_size": _size("increase_size", increase_size, _MEMORY_RE),
-             "max_size": _size("max_size", max_size, _MEMORY_RE),
-             "huge_page_reserve_size": _size("huge_page_reserve_size", huge_page_reserve_size, _RESERVE_RE, True)}
+    sizes = {"init_size": _size(init_size, _MEMORY_RE), "increase_size": _size(increase_size, _MEMORY_RE),
+             "max_size": _size(max_size, _MEMORY_RE),
+             "huge_page_reserve_size": _size(huge_page_reserve_size, _RESERVE_RE, True)}
     if optimize_level not in ("O0", "O1"):
         raise ValueError(f"The optimize_level must be one of ['O0', 'O1'], but got {optimize_level}.")
     dev = _cuda_device()

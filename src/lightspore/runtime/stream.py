@@ -15,7 +15,7 @@ __all__ = ["Stream", "synchronize", "set_cur_stream", "current_stream", "default
 
 def _check_int(name, value, where):
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"For '{where}', the '{name}' must be int, but got {type(value).__name__}.")
+        raise TypeError(f"For '{where}', the type of '{name}' must be 'int', but got '{type(value).__name__}'.")
 
 
 class Stream:

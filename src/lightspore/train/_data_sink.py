@@ -7,6 +7,8 @@ returned. With a ``jit_config`` the step goes through ``mindspore.jit``.
 """
 import functools
 
+from .._checkparam import check_value_type
+
 __all__ = ["data_sink"]
 
 
@@ -33,9 +35,7 @@ def _check_signature(signature, row):
 def data_sink(fn, dataset, sink_size=1, jit_config=None, input_signature=None):
     """Return ``sink_process()``: each call runs ``fn(*batch)`` on the next ``sink_size`` batches of ``dataset``
     and returns the last output."""
-    if isinstance(sink_size, bool) or not isinstance(sink_size, int):
-        raise TypeError(f"For 'Data sink', the type of 'sink_size' should be 'int', but got "
-                        f"'{type(sink_size).__name__}'.")
+    check_value_type("sink_size", sink_size, int, "Data sink")
     if sink_size <= 0:
         raise ValueError(f"The 'sink_size' must be positive, but got sink_size {sink_size}.")
     if not callable(fn):
