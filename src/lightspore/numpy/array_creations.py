@@ -10,6 +10,7 @@ import torch
 
 from ..common import dtype as mstype
 from ..common.tensor import Tensor
+from ..ops._args import _varargs
 from ._utils import _axis, _check_tensor, _dt, _guard, _name, _shape, _tt, _type_error, _w
 
 __all__ = ['array', 'asarray', 'asfarray', 'ones', 'zeros', 'full', 'randn', 'rand', 'randint', 'arange',
@@ -73,9 +74,7 @@ def full(shape, fill_value, dtype=None):
 
 
 def _rand_shape(shape, op):
-    if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
-        shape = tuple(shape[0])
-    return _shape(tuple(shape), op)
+    return _shape(tuple(_varargs(shape)), op)
 
 
 def _float_dtype(dtype, op):
