@@ -1,21 +1,17 @@
 """Convolution, pooling, padding, patch and sampling functionals (with their primitive classes)."""
 from __future__ import annotations
 
-import inspect
-
 import torch
 import torch.nn.functional as F
 
 from ..common import dtype as mstype
 from ..common.tensor import Tensor
+from ._args import _REQ, attr_prim
 from ._nn import same_pads
-from ._nn_act import attr_prim
 from ._nn_image import adaptive_avg_pool1d_torch
 from ._nn_rt import RefRuntimeError, rt_op
 from ._samples import S, V, f32, pos, unit
 from ._table import OPS, method, op, unwrap
-
-_REQ = inspect.Parameter.empty
 
 
 def _tuple(v, n, name, where):

@@ -1,17 +1,14 @@
 """Detection primitives of ``mindspore.ops``: iou/IOU, bounding_box_encode/decode, check_valid, NMSWithMask."""
 from __future__ import annotations
 
-import inspect
 import math
 
 import torch
 
 from ..common.tensor import Tensor
-from ._nn_act import attr_prim
+from ._args import _REQ, attr_prim
 from ._samples import S, V
 from ._table import OPS, op, unwrap
-
-_REQ = inspect.Parameter.empty
 
 
 def _areas(b, one=1):
