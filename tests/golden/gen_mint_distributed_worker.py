@@ -304,6 +304,16 @@ expect("prim/AlltoAllVC", {"dtype": "Float32", "value": np.array(
 rec("prim/AlltoAllVC_transpose", lambda: ops.AlltoAllVC(transpose=True)(t(WORLD[R][:3 - R]), [1, 1, 2, 1]))
 expect("prim/AlltoAllVC_transpose", {"dtype": "Float32", "value": np.array(
     [WORLD[0][0], WORLD[1][0]] if R == 0 else [WORLD[0][1], WORLD[0][2], WORLD[1][1]]).tolist()})
+# their gradients (the reverse collective): every rank's loss weighs its output by rank + 1
+xg = t(WORLD[R][:1 + R])
+rec("prim/AllGatherV_grad", lambda: ops.grad(lambda a: (ops.AllGatherV()(a, [1, 2]) * (R + 1)).sum())(xg))
+expect("prim/AllGatherV_grad", {"dtype": "Float32", "value": [3.0] * (1 + R)})
+rec("prim/ReduceScatterV_grad", lambda: ops.grad(lambda a: (ops.ReduceScatterV()(a, [1, 2]) * (R + 1)).sum())(
+    t(WORLD[R][:3])))
+expect("prim/ReduceScatterV_grad", {"dtype": "Float32", "value": [1.0, 2.0, 2.0]})
+rec("prim/AlltoAllV_grad", lambda: ops.grad(lambda a: (ops.AlltoAllV()(a, [1, 1 + R], [1, 1] if R == 0 else [1, 2])
+                                                      * (R + 1)).sum())(t(WORLD[R][:2 + R])))
+expect("prim/AlltoAllV_grad", {"dtype": "Float32", "value": [1.0, 2.0] if R == 0 else [1.0, 2.0, 2.0]})
 rec("prim/AlltoAllV_block", lambda: ops.AlltoAllV(block_size=1.0))
 rec("prim/AlltoAllVC_block", lambda: ops.AlltoAllVC(block_size="1"))
 rec("prim/ReduceScatterV_op", lambda: ops.ReduceScatterV(op=1))
