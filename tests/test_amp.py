@@ -191,6 +191,10 @@ def test_model_default_o2_uses_dynamic_loss_scale():
 
 
 # ----------------------------------------------------------------------------------------- errors
+# messages that name a class by its module path, which differs (mindspore.ops.auto_generate... vs lightspore.ops)
+OTHER_WORDS = {"custom_black_prim"}
+
+
 @pytest.mark.parametrize("name", sorted(G["errors"]))
 def test_errors(name):
     want = G["errors"][name]
@@ -198,7 +202,10 @@ def test_errors(name):
     if want is None:
         fn(ms)
         return
-    check_error(raised(lambda: fn(ms)), want)
+    err = raised(lambda: fn(ms))
+    check_error(err, want[0], ref_message=want[1])
+    if name not in OTHER_WORDS:
+        assert str(err).split("\n")[0] == want[1]          # the reference's words
 
 
 # ----------------------------------------------------------------------------------------- boost

@@ -188,6 +188,18 @@ def check_string(arg_value, valid_values, arg_name=None, prim_name=None):
     return arg_value
 
 
+def check_type_name(arg_name, arg_type, valid_types, prim_name):
+    """``arg_type`` (a dtype or class) is one of ``valid_types``; the reference's TypeError otherwise."""
+    valid_types = tuple(valid_types) if isinstance(valid_types, Iterable) else (valid_types,)
+    if arg_type not in valid_types:
+        names = [getattr(t, "__name__", t) for t in valid_types]
+        prefix = f"For '{prim_name}', the" if prim_name else "The"
+        many = len(valid_types) > 1
+        raise TypeError(f"{prefix} '{arg_name}' should be {'one of ' if many else ''}{names if many else names[0]}, "
+                        f"but got '{getattr(arg_type, '__name__', None) or repr(arg_type)}'.")
+    return arg_type
+
+
 def check_value_type(arg_name, arg_value, valid_types, prim_name=None):
     valid_types = tuple(valid_types) if isinstance(valid_types, Iterable) else (valid_types,)
 

@@ -42,6 +42,7 @@ from abc import ABC, abstractmethod
 import torch
 
 from . import nn, ops
+from ._checkparam import IN, check, check_positive_int, check_type_name, check_value_type
 from .common import dtype as mstype
 from .common._param_cast import restore_params, swap_params
 from .common.parameter import Parameter
@@ -444,30 +445,37 @@ _config_level = {
 }
 
 
+# the classes the reference accepts here, by name (its boost and AdaSum classes are not built in lightspore)
+_OPTIMIZER_NAMES = ["Optimizer", "FreezeOpt", "AdaSumByGradWrapCell", "AdaSumByDeltaWeightWrapCell"]
+_MANAGER_NAMES = ["LossScaleManager", "GroupLossScaleManager"]
+
+
+def _check_type_named(arg_name, value, cls, names):
+    """The reference's check_value_type over its list of classes ``names``, of which lightspore has ``cls``."""
+    if not isinstance(value, cls):
+        raise TypeError(f"The type of '{arg_name}' should be one of '{names}', but got type "
+                        f"'{type(value).__name__}'.")
+
+
 def _check_kwargs(kwargs):
     for arg in kwargs:
         if arg not in ("cast_model_type", "keep_batchnorm_fp32", "loss_scale_manager"):
             raise ValueError(f"Unsupported arg '{arg}'")
-    if "cast_model_type" in kwargs and kwargs["cast_model_type"] not in (mstype.float16, mstype.float32):
-        raise TypeError(f"The type of 'cast_model_type' must be in ['Float16', 'Float32'], but got "
-                        f"{kwargs['cast_model_type']}.")
-    if "keep_batchnorm_fp32" in kwargs and not isinstance(kwargs["keep_batchnorm_fp32"], bool):
-        raise TypeError(f"The argument 'keep_batchnorm_fp32' must be bool, but got "
-                        f"'{type(kwargs['keep_batchnorm_fp32']).__name__}'.")
+    if "cast_model_type" in kwargs:
+        check_type_name("cast_model_type", kwargs["cast_model_type"], [mstype.float16, mstype.float32], None)
+    if "keep_batchnorm_fp32" in kwargs:
+        check_value_type("keep_batchnorm_fp32", kwargs["keep_batchnorm_fp32"], bool)
     manager = kwargs.get("loss_scale_manager")
-    if manager and not isinstance(manager, LossScaleManager):
-        raise TypeError(f"The argument 'loss_scale_manager' must be LossScaleManager, but got "
-                        f"'{type(manager).__name__}'.")
+    if manager:
+        _check_type_named("loss_scale_manager", manager, LossScaleManager, _MANAGER_NAMES)
 
 
 def _check_level(level, boost_level):
     if not isinstance(level, str):
         raise TypeError(f"The argument `level` must be a string in ['O0', 'O1', 'O2', 'O3', 'auto'],but got type "
                         f"{type(level)}.")
-    if level not in ("O0", "O1", "O2", "O3", "auto"):
-        raise ValueError(f"The `level` must be in ['O0', 'O1', 'O2', 'O3', 'auto'], but got {level}.")
-    if boost_level not in ("O0", "O1", "O2"):
-        raise ValueError(f"The `boost_level` must be in ['O0', 'O1', 'O2'], but got {boost_level}.")
+    check("level", level, "", ["O0", "O1", "O2", "O3", "auto"], IN)
+    check("boost_level", boost_level, "", ["O0", "O1", "O2"], IN)
     return level
 
 
@@ -489,8 +497,7 @@ _AmpWithLossCell.__name__ = "WithLossCell"
 
 
 def _add_loss_network(network, loss_fn, cast_model_type):
-    if not isinstance(loss_fn, Cell):
-        raise TypeError(f"The argument 'loss_fn' must be Cell, but got '{type(loss_fn).__name__}'.")
+    check_value_type("loss_fn", loss_fn, Cell)
     if cast_model_type in _LOW or getattr(network, "_amp_level", None) in ("O2", "O3", "auto"):
         return _AmpWithLossCell(network, loss_fn)
     return nn.WithLossCell(network, loss_fn)
@@ -518,8 +525,7 @@ def build_train_network(network, optimizer, loss_fn=None, level='O0', boost_leve
     ``O2`` defaults to ``DynamicLossScaleManager()``), ``loss_fn`` attached, and a
     ``TrainOneStepWithLossScaleCell`` when the manager has an update cell, else a ``TrainOneStepCell``
     whose sens is the manager's fixed scale."""
-    if not isinstance(optimizer, Optimizer):
-        raise TypeError(f"The argument 'optimizer' must be Optimizer, but got '{type(optimizer).__name__}'.")
+    _check_type_named("optimizer", optimizer, Optimizer, _OPTIMIZER_NAMES)
     level = _check_level(level, boost_level)
     _check_kwargs(kwargs)
     config = dict(_config_level[level], **kwargs)
@@ -561,20 +567,10 @@ def all_finite(inputs):
 
 
 def _scale_value(scale_value):
-    if isinstance(scale_value, bool) or not isinstance(scale_value, (float, int)):
-        raise TypeError(f"The argument 'scale_value' must be float or int, but got "
-                        f"'{type(scale_value).__name__}'.")
+    check_value_type("scale_value", scale_value, [float, int])
     if scale_value < 1.0:
         raise ValueError(f"The argument 'scale_value' must be > 1, but got {scale_value}")
     return Parameter(Tensor(scale_value, dtype=mstype.float32), name="scale_value")
-
-
-def _check_positive_int(value, name):
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"The type of '{name}' must be int, but got '{type(value).__name__}'.")
-    if value <= 0:
-        raise ValueError(f"The '{name}' must be positive int, but got {value}.")
-    return value
 
 
 def _map_scale(scale, inputs, unscale):
@@ -626,8 +622,8 @@ class DynamicLossScaler(LossScaler):
 
     def __init__(self, scale_value, scale_factor, scale_window):
         self.scale_value = _scale_value(scale_value)
-        self.scale_window = _check_positive_int(scale_window, "scale_window")
-        self.scale_factor = _check_positive_int(scale_factor, "scale_factor")
+        self.scale_window = check_positive_int(scale_window, "scale_window")
+        self.scale_factor = check_positive_int(scale_factor, "scale_factor")
         self.counter = Parameter(Tensor(0, dtype=mstype.int32), name="counter")
 
     def scale(self, inputs):

@@ -81,7 +81,7 @@ def manager_overflows():
 
 
 def error_cases():
-    """name -> callable(ms) that must raise; the reference's error type is recorded."""
+    """name -> callable(ms) that must raise; the reference's error type and message are recorded."""
     def amp(ms):
         return ms.amp
 
@@ -347,7 +347,7 @@ def gen_errors(ms):
         try:
             fn(ms)
         except Exception as e:  # noqa: BLE001
-            out[name] = type(e).__name__
+            out[name] = [type(e).__name__, str(e).split("\n")[0]]
         else:
             out[name] = None
     return out
