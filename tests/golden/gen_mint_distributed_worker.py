@@ -11,7 +11,8 @@ message]``; a record whose key ends in ``/expect`` is the same quantity computed
 all_gather_into_tensor, reduce_scatter_tensor, the *_uneven forms, point-to-point send/recv and the returning mode
 of set_comm_ops_inplace(False); it also refuses init_process_group() on the CPU, whose backend must be 'hccl', so
 the job joins with communication.init() when init_process_group() fails; nor has it the kernels of the
-primitives AllGatherV, ReduceScatterV, AlltoAllV, AlltoAllVC and BatchISendIRecv, whose argument checks it runs).
+primitives AllGatherV, ReduceScatterV, AlltoAllV, AlltoAllVC and BatchISendIRecv, whose argument checks it runs;
+its NeighborExchangeV2 raises NotImplementedError when called outside graph mode on Ascend).
 """
 import json
 import os
@@ -263,6 +264,10 @@ rec("cf/all_to_all_v_c_bad", lambda: cf.all_to_all_v_c(o, t([1.0]), [1, 1, 1]))
 rec("cf/all_to_all_v_c_bad_item", lambda: cf.all_to_all_v_c(o, t([1.0]), [1, 1, 1, 1.0]))
 
 cf.set_comm_ops_inplace(False)
+# first, before the reference's failing kernels below (their errors surface late, at later calls)
+x = t(WORLD[R])
+rec("cf/noinplace/mint_all_reduce", lambda: [d.all_reduce(x), x])    # mint.distributed stays in place
+expect("cf/noinplace/mint_all_reduce", [None, {"dtype": "Float32", "value": np.sum(WORLD, 0).tolist()}])
 x = t(WORLD[R])
 rec("cf/noinplace/all_reduce", lambda: [cf.all_reduce(x), x])
 expect("cf/noinplace/all_reduce", [[{"dtype": "Float32", "value": np.sum(WORLD, 0).tolist()}, None],
@@ -284,9 +289,6 @@ for name, call in (("broadcast", lambda: cf.broadcast(t([1.0]), 0)), ("barrier",
 o = t([0.0])
 rec("cf/noinplace/all_to_all_v_c", lambda: [cf.all_to_all_v_c(o, t([R + 5.0]), [1, 0, 0, 1]), o])
 expect("cf/noinplace/all_to_all_v_c", [None, {"dtype": "Float32", "value": [R + 5.0]}])
-x = t(WORLD[R])
-rec("cf/noinplace/mint_all_reduce", lambda: [d.all_reduce(x), x])    # mint.distributed stays in place
-expect("cf/noinplace/mint_all_reduce", [None, {"dtype": "Float32", "value": np.sum(WORLD, 0).tolist()}])
 cf.set_comm_ops_inplace(True)
 
 # ----- the variable-size primitives ---------------------------------------------------------------------------------
@@ -314,6 +316,37 @@ expect("prim/ReduceScatterV_grad", {"dtype": "Float32", "value": [1.0, 2.0, 2.0]
 rec("prim/AlltoAllV_grad", lambda: ops.grad(lambda a: (ops.AlltoAllV()(a, [1, 1 + R], [1, 1] if R == 0 else [1, 2])
                                                       * (R + 1)).sum())(t(WORLD[R][:2 + R])))
 expect("prim/AlltoAllV_grad", {"dtype": "Float32", "value": [1.0, 2.0] if R == 0 else [1.0, 2.0, 2.0]})
+# NeighborExchangeV2 (the reference runs it only in graph mode on Ascend: its PyNative call raises
+# NotImplementedError): its docstring's example, then halos to the right, bottom right and bottom (and back)
+NO = [-1] * 8
+ne = ops.NeighborExchangeV2([-1, -1, -1, -1, 1, -1, -1, -1], [0, 1, 0, 0], [-1, -1, -1, -1, 1, -1, -1, -1],
+                            [0, 1, 0, 0], "NCHW") if R == 0 else \
+    ops.NeighborExchangeV2([0] + NO[1:], [1, 0, 0, 0], [0] + NO[1:], [1, 0, 0, 0], "NCHW")
+rec("prim/NeighborExchangeV2_doc", lambda: ne(Tensor(np.ones([1, 1, 2, 2], np.float32) * (R + 1))))
+expect("prim/NeighborExchangeV2_doc", {"dtype": "Float32", "value": [[[[1.0, 1.0], [1.0, 1.0], [2.0, 2.0]]]] if R == 0
+                                       else [[[[1.0, 1.0], [2.0, 2.0], [2.0, 2.0]]]]})
+HX = [np.arange(9, dtype=np.float32).reshape(3, 3) + 10 * r for r in range(N)]
+HW = [(np.arange(16, dtype=np.float32).reshape(4, 4) + 1) * (r + 1) for r in range(N)]
+ids = ([-1, -1, 1, 1, 1, -1, -1, -1], [0, 1, 0, 1]) if R == 0 else ([0, -1, -1, -1, -1, -1, 0, 0], [1, 0, 1, 0])
+ne = ops.NeighborExchangeV2(ids[0], ids[1], ids[0], ids[1], "NCHW")
+rec("prim/NeighborExchangeV2", lambda: ne(Tensor(HX[R][None, None])))
+rec("prim/NeighborExchangeV2_grad", lambda: ops.grad(lambda a: (ne(a) * Tensor(HW[R][None, None])).sum())(
+    Tensor(HX[R][None, None])))
+halo, gx = np.zeros((4, 4), np.float32), HW[R][:3, :3].copy() if R == 0 else HW[R][1:, 1:].copy()
+if R == 0:
+    halo[:3, :3], halo[:3, 3], halo[3, 3], halo[3, :3] = HX[0], HX[1][:, 0], HX[1][0, 0], HX[1][0, :]
+    gx[:, 2] += HW[1][1:, 0]
+    gx[2, 2] += HW[1][0, 0]
+    gx[2, :] += HW[1][0, 1:]
+else:
+    halo[1:, 1:], halo[1:, 0], halo[0, 0], halo[0, 1:] = HX[1], HX[0][:, 2], HX[0][2, 2], HX[0][2, :]
+    gx[:, 0] += HW[0][:3, 3]
+    gx[0, 0] += HW[0][3, 3]
+    gx[0, :] += HW[0][3, :3]
+expect("prim/NeighborExchangeV2", {"dtype": "Float32", "value": halo[None, None].tolist()})
+expect("prim/NeighborExchangeV2_grad", {"dtype": "Float32", "value": gx[None, None].tolist()})
+rec("prim/NeighborExchangeV2_rank", lambda: ops.NeighborExchangeV2([5] + NO[1:], [1, 0, 0, 0], NO, [0] * 4, "NCHW"))
+rec("prim/NeighborExchangeV2_type", lambda: ops.NeighborExchangeV2(NO, [1, 0, 0, 0], ["a"] + NO[1:], [0] * 4, "NCHW"))
 rec("prim/AlltoAllV_block", lambda: ops.AlltoAllV(block_size=1.0))
 rec("prim/AlltoAllVC_block", lambda: ops.AlltoAllVC(block_size="1"))
 rec("prim/ReduceScatterV_op", lambda: ops.ReduceScatterV(op=1))

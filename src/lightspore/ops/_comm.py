@@ -1,7 +1,7 @@
 """Collective-communication primitives on ``torch.distributed``: ``AllReduce`` (sum/max/min/prod),
 ``AllGather``, ``ReduceScatter``, ``Broadcast``, ``AlltoAll``, ``Reduce``, ``CollectiveGather``,
 ``CollectiveScatter``, ``Barrier``, ``Send``/``Receive``, ``NeighborExchange``, and the variable-size ones:
-``AllGatherV``, ``ReduceScatterV``, ``AlltoAllV``, ``AlltoAllVC``, ``BatchISendIRecv``.
+``AllGatherV``, ``ReduceScatterV``, ``AlltoAllV``, ``AlltoAllVC``, ``BatchISendIRecv``, ``NeighborExchangeV2``.
 
 Attributes in ``__init__`` (``group`` is a MindSpore group name, see ``communication``), inputs in
 ``__call__``. Each collective that the reference differentiates is a ``torch.autograd.Function`` with the
@@ -140,11 +140,12 @@ def _reduce_scatter_v(t, sizes, op, pg):
 
 
 def _batch_p2p(sends, recvs, pg):
-    """Send each (tensor, group rank) of ``sends`` and fill each (tensor, group rank) of ``recvs``, together."""
-    def glob(r):
-        return r if pg is None else dist.get_global_rank(pg, r)
-    ops = [dist.P2POp(dist.isend, t.detach().contiguous(), glob(r), pg) for t, r in sends]
-    ops += [dist.P2POp(dist.irecv, t, glob(r), pg) for t, r in recvs]
+    """Send each (tensor, group rank[, tag]) of ``sends`` and fill each (tensor, group rank[, tag]) of ``recvs``,
+    together."""
+    def op(kind, t, r, tag=0):
+        return dist.P2POp(kind, t, r if pg is None else dist.get_global_rank(pg, r), pg, tag)
+    ops = [op(dist.isend, s[0].detach().contiguous(), *s[1:]) for s in sends]
+    ops += [op(dist.irecv, *r) for r in recvs]
     if ops:
         for w in dist.batch_isend_irecv(ops):
             w.wait()
@@ -680,3 +681,92 @@ class BatchISendIRecv(Primitive):
                 recvs.append((outs[-1], r))
         _batch_p2p(sends, recvs, pg)
         return tuple(Tensor._make(o) for o in outs)
+
+
+# ----- NeighborExchangeV2: halo exchange in 8 directions ---------------------------------------------------------
+# the directions in the order of send_rank_ids/recv_rank_ids: (rows, columns) as -1 before, 0 along, 1 after
+_DIRS = ((-1, 0), (-1, 1), (0, 1), (1, 1), (1, 0), (1, -1), (0, -1), (-1, -1))
+
+
+def _sent(shape, lens, d):
+    """Where the data sent in direction ``d`` lies in the input ``(..., H, W)``."""
+    (dy, dx), (top, bottom, left, right), (h, w) = _DIRS[d], lens, shape[-2:]
+    return (Ellipsis, (slice(0, top), slice(0, h), slice(h - bottom, h))[dy + 1],
+            (slice(0, left), slice(0, w), slice(w - right, w))[dx + 1])
+
+
+def _received(shape, lens, d):
+    """Where the data received from direction ``d`` goes in the output (``shape`` is the input's; ``d`` None: the
+    input itself, in the middle)."""
+    (dy, dx), (top, bottom, left, right), (h, w) = _DIRS[d] if d is not None else (0, 0), lens, shape[-2:]
+    return (Ellipsis, (slice(0, top), slice(top, top + h), slice(top + h, top + h + bottom))[dy + 1],
+            (slice(0, left), slice(left, left + w), slice(left + w, left + w + right))[dx + 1])
+
+
+def _halo_exchange(x, send_ids, send_lens, recv_ids, recv_lens, pg):
+    """The output: ``x`` in the middle, the halos received around it. A message's tag is its sender's direction
+    (it arrives from the opposite one), so several directions can share a peer."""
+    n, c, h, w = x.shape
+    out = torch.zeros((n, c, h + recv_lens[0] + recv_lens[1], w + recv_lens[2] + recv_lens[3]), dtype=x.dtype,
+                      device=x.device)
+    out[_received(x.shape, recv_lens, None)] = x
+    sends = [(x[_sent(x.shape, send_lens, d)], r, d) for d, r in enumerate(send_ids) if r != -1]
+    bufs = {d: torch.empty_like(out[_received(x.shape, recv_lens, d)]) for d, r in enumerate(recv_ids) if r != -1}
+    _batch_p2p(sends, [(b, recv_ids[d], (d + 4) % 8) for d, b in bufs.items()], pg)
+    for d, b in bufs.items():
+        out[_received(x.shape, recv_lens, d)] = b
+    return out
+
+
+class _HaloFn(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x, send_ids, send_lens, recv_ids, recv_lens, pg):
+        ctx.args, ctx.shape = (send_ids, send_lens, recv_ids, recv_lens, pg), x.shape
+        return _halo_exchange(x, send_ids, send_lens, recv_ids, recv_lens, pg)
+
+    @staticmethod
+    def backward(ctx, g):
+        # each received halo's gradient goes back to its sender, who adds it where it took the halo from
+        send_ids, send_lens, recv_ids, recv_lens, pg = ctx.args
+        gx = g[_received(ctx.shape, recv_lens, None)].clone()
+        back = [(g[_received(ctx.shape, recv_lens, d)], r, (d + 4) % 8) for d, r in enumerate(recv_ids) if r != -1]
+        bufs = {d: torch.empty_like(gx[_sent(ctx.shape, send_lens, d)]) for d, r in enumerate(send_ids) if r != -1}
+        _batch_p2p(back, [(b, send_ids[d], d) for d, b in bufs.items()], pg)
+        for d, b in bufs.items():
+            gx[_sent(ctx.shape, send_lens, d)] += b
+        return gx, None, None, None, None, None
+
+
+@prim("NeighborExchangeV2")
+class NeighborExchangeV2(Primitive):
+    """Halo exchange of an NCHW ``x`` with up to 8 neighbours (top, top right, right, bottom right, bottom, bottom
+    left, left, top left; -1 = none): the edges given by ``send_lens`` ([top, bottom, left, right]) go to
+    ``send_rank_ids``, and the output is ``x`` surrounded by the ``recv_lens`` edges from ``recv_rank_ids``."""
+
+    def __init__(self, send_rank_ids, send_lens, recv_rank_ids, recv_lens, data_format, group=_WORLD):
+        Primitive.__init__(self, "NeighborExchangeV2")
+        self.send_rank_ids, self.recv_rank_ids = send_rank_ids, recv_rank_ids
+        self.send_lens, self.recv_lens, self.format = send_lens, recv_lens, data_format
+        self.group = _get_group(group)
+        for k, v in (("send_rank_ids", send_rank_ids), ("send_lens", send_lens), ("recv_rank_ids", recv_rank_ids),
+                     ("recv_lens", recv_lens), ("data_format", data_format), ("group", self.group),
+                     ("no_eliminate", True)):
+            self.add_prim_attr(k, v)
+        self.rank_size = get_group_size(self.group)
+        for arg, ids in (("send_rank_ids", send_rank_ids), ("recv_rank_ids", recv_rank_ids)):
+            for r in ids:
+                if r == -1:
+                    continue
+                if not isinstance(r, int) or isinstance(r, bool):
+                    raise TypeError(f"The 'rank_id in {arg}' must be 'int',  but got '{type(r).__name__}'.")
+                if not 0 <= r < self.rank_size:
+                    raise ValueError(f"The 'rank_id in {arg}' must be in range of [0, {self.rank_size}), but got {r} "
+                                     f"with type 'int'.")
+
+    def __call__(self, x):
+        t = _tensor(self.name, x)
+        if t.dim() != 4:
+            raise ValueError(f"For '{self.name}', the input must be 4-D (NCHW), but got {t.dim()}-D.")
+        pg = torch_group(self.group, self.name)
+        return Tensor._make(_HaloFn.apply(t, list(self.send_rank_ids), list(self.send_lens),
+                                          list(self.recv_rank_ids), list(self.recv_lens), pg))
