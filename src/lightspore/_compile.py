@@ -49,6 +49,8 @@ import warnings
 
 import torch
 
+from ._torch_compat import COMPILE_KWARGS
+
 __all__ = ["JitFallbackWarning", "compile_function", "set_graph_mode", "graph_mode_enabled", "jit_stats"]
 
 _BACKENDS = ("inductor", "aot_eager", "eager")
@@ -245,7 +247,7 @@ class _JitState:
             name = getattr(fn, "__name__", type(fn).__name__)
             grad_part.__code__ = grad_part.__code__.replace(co_name=f"{name}_differentiated")
             entry = parts[key] = (fn, torch.compile(grad_part, backend=self._backend, dynamic=bool(self.dynamic),
-                                                    isolate_recompiles=True))
+                                                    **COMPILE_KWARGS))
         return entry[1]
 
     def fallback(self, reason, stacklevel=4):
@@ -263,7 +265,7 @@ class _JitState:
         # isolate_recompiles: this function's graphs (and the nested frames it compiles) count against its own
         # recompile limit, not against every other jitted function running the same code (Momentum.construct)
         kwargs = {"backend": self._backend, "fullgraph": bool(self.fullgraph),
-                  "dynamic": True if self.dynamic else False, "isolate_recompiles": True}
+                  "dynamic": True if self.dynamic else False, **COMPILE_KWARGS}
         self.compiled = torch.compile(self.fn, **kwargs)
 
     def __call__(self, *args, **kwargs):

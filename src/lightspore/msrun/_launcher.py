@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 
+from .._torch_compat import _accepts
 from ._args import build_parser
 
 _WORKER_PY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_worker.py")
@@ -426,8 +427,8 @@ def _run_agent(plan, tail_logs):
                       max_restarts=0, monitor_interval=_MONITOR_S,
                       master_addr=plan.master_ip if plan.ranks_known else None,
                       master_port=a.master_port if plan.ranks_known else None)
-    agent = MsrunAgent(spec=spec, logs_specs=MsrunLogs(plan.log_paths), start_method="spawn",
-                       shutdown_timeout=_SHUTDOWN_GRACE_S)
+    grace = {"shutdown_timeout": _SHUTDOWN_GRACE_S} if _accepts(MsrunAgent.__init__, "shutdown_timeout") else {}
+    agent = MsrunAgent(spec=spec, logs_specs=MsrunLogs(plan.log_paths), start_method="spawn", **grace)
     agent._paths = plan.log_paths
     agent._silence_s = plan.timeout
     for path in plan.log_paths:  # msrun truncates the logs of an earlier run before the workers start

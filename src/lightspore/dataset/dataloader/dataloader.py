@@ -7,6 +7,7 @@ from typing import Callable, Iterable, Union
 import numpy as np
 import torch.utils.data as tud
 
+from ..._torch_compat import DATALOADER_IN_ORDER
 from ._utils import check_exclusive_args, check_non_negative, check_positive, check_type
 from ._utils.collate import default_collate, default_convert
 from .dataset import IterableDataset
@@ -100,7 +101,9 @@ class DataLoader:
         self.collate_fn = collate_fn
         kw = dict(num_workers=num_workers, collate_fn=collate_fn, pin_memory=pin_memory, timeout=timeout,
                   worker_init_fn=worker_init_fn, multiprocessing_context=multiprocessing_context,
-                  prefetch_factor=self.prefetch_factor, persistent_workers=persistent_workers, in_order=in_order)
+                  prefetch_factor=self.prefetch_factor, persistent_workers=persistent_workers)
+        if DATALOADER_IN_ORDER:
+            kw["in_order"] = in_order
         if iterable:
             self._loader = tud.DataLoader(dataset, batch_size=batch_size, drop_last=drop_last, **kw)
         elif batch_sampler is not None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
+from ..._torch_compat import foreach_rsqrt
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
 from ..learning_rate_schedule import _non_negative_float, _value_type
@@ -63,7 +64,7 @@ class ProximalAdagrad(Optimizer):
             ps, gs, lrs = self._begin_step(grads)
             accs = [a._t for a in self.accum]
             torch._foreach_addcmul_(accs, gs, gs)
-            rates = torch._foreach_rsqrt(accs)
+            rates = foreach_rsqrt(accs)
             l1, l2 = float(self._l1_32), float(self._l2_32)
             for slot, idx in self._buckets:
                 sel = (lambda xs: xs) if idx is None else (lambda xs, idx=idx: [xs[i] for i in idx])
