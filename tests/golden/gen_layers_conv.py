@@ -4,7 +4,8 @@ Run (re-runnable, deterministic: numpy seeds only, weights set with ``set_data``
 
     GLOG_v=3 /root/.cache/mindspore-ref/bin/python tests/golden/gen_layers_conv.py
 
-Writes tests/golden/layers_conv.json (parameter names/shapes/dtypes, output shapes, error types) and
+Writes tests/golden/layers_conv.json (parameter names/shapes/dtypes, output shapes, error types
+and messages) and
 tests/golden/layers_conv.npz (inputs, parameters, cotangents, outputs, input and parameter gradients).
 The cases live in layers_conv_cases.py and are shared with tests/test_layers_conv.py.
 """
@@ -76,14 +77,6 @@ def run_case(case_id, cls_name, kwargs, shape, arrays, meta):
     meta[case_id] = info
 
 
-def error_type(fn):
-    try:
-        fn()
-    except Exception as e:  # noqa: BLE001 - the type is what we record
-        return type(e).__name__, str(e).splitlines()[0][:200] if str(e) else ""
-    return "ok", ""
-
-
 def main():
     arrays, meta = {}, {}
     for case_id, cls_name, kwargs, shape in C.CASES:
@@ -95,12 +88,11 @@ def main():
                 raise
     ctor = {}
     for case_id, cls_name, kwargs in C.CTOR_ERRORS:
-        ctor[case_id] = error_type(lambda c=cls_name, k=kwargs: getattr(nn, c)(**C.make_args(k)))
+        ctor[case_id] = C.error_record(lambda c=cls_name, k=kwargs: getattr(nn, c)(**C.make_args(k)))
     call = {}
     for case_id, cls_name, kwargs, shape in C.CALL_ERRORS:
         net = getattr(nn, cls_name)(**C.make_args(kwargs))
-        x = ms.Tensor(np.ones(shape, np.float32))
-        call[case_id] = error_type(lambda n=net, t=x: n(t))
+        call[case_id] = C.error_record(lambda n=net, t=C.call_input(ms, shape): n(t))
     sigs = {name: str(inspect.signature(getattr(nn, name))) for name in sorted({c[1] for c in C.CASES})}
     with open(os.path.join(HERE, "layers_conv.json"), "w") as f:
         json.dump({"cases": meta, "ctor_errors": ctor, "call_errors": call, "signatures": sigs}, f, indent=1)

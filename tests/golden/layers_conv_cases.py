@@ -142,7 +142,8 @@ CASES = [
     ("up_area", "Upsample", dict(size=(3, 2), mode="area"), (1, 2, 6, 5)),
 ]
 
-# Construction errors: (case id, class name, kwargs). Expected: the reference's exception type.
+# Construction errors: (case id, class name, kwargs). Expected: the reference's exception type and message
+# (or "ok" where the reference accepts the arguments and checks them only at call time).
 CTOR_ERRORS = [
     ("conv1d_kernel_tuple", "Conv1d", dict(in_channels=4, out_channels=6, kernel_size=(3,))),
     ("conv1d_group", "Conv1d", dict(in_channels=4, out_channels=6, kernel_size=3, group=4)),
@@ -178,9 +179,67 @@ CTOR_ERRORS = [
     ("chshuf_type", "ChannelShuffle", dict(groups=2.0)),
     ("unflatten_axis", "Unflatten", dict(axis=1.0, unflattened_size=(2, 2))),
     ("unflatten_size", "Unflatten", dict(axis=1, unflattened_size=4)),
+    # ---- the common layers: wrong type, bool for int, zero/negative, wrong string
+    ("conv2d_in_float", "Conv2d", dict(in_channels=2.0, out_channels=4, kernel_size=3)),
+    ("conv2d_out_bool", "Conv2d", dict(in_channels=2, out_channels=True, kernel_size=3)),
+    ("conv2d_kernel_neg", "Conv2d", dict(in_channels=2, out_channels=4, kernel_size=-1)),
+    ("conv2d_kernel_float", "Conv2d", dict(in_channels=2, out_channels=4, kernel_size=2.5)),
+    ("conv2d_stride_bool", "Conv2d", dict(in_channels=2, out_channels=4, kernel_size=3, stride=True)),
+    ("conv2d_dilation_zero", "Conv2d", dict(in_channels=2, out_channels=4, kernel_size=3, dilation=0)),
+    ("conv2d_padmode_upper", "Conv2d", dict(in_channels=2, out_channels=4, kernel_size=3, pad_mode="SAME")),
+    ("conv2d_format", "Conv2d", dict(in_channels=2, out_channels=4, kernel_size=3, data_format="NDHWC")),
+    ("conv2d_group_float", "Conv2d", dict(in_channels=2, out_channels=4, kernel_size=3, group=1.0)),
+    ("conv2d_padding_neg", "Conv2d", dict(in_channels=2, out_channels=4, kernel_size=3, pad_mode="pad",
+                                          padding=-1)),
+    ("conv2d_pad_nonpad", "Conv2d", dict(in_channels=2, out_channels=4, kernel_size=3, padding=(1, 0, 2, 1))),
+    ("conv3d_pad_nonpad", "Conv3d", dict(in_channels=2, out_channels=4, kernel_size=3, padding=1)),
+    ("conv2dt_pad_nonpad", "Conv2dTranspose", dict(in_channels=2, out_channels=4, kernel_size=3, padding=1)),
+    ("conv1dt_pad_nonpad", "Conv1dTranspose", dict(in_channels=2, out_channels=4, kernel_size=3, padding=1)),
+    ("conv3dt_pad_nonpad", "Conv3dTranspose", dict(in_channels=2, out_channels=4, kernel_size=3, padding=1)),
+    ("conv1d_in_bool", "Conv1d", dict(in_channels=True, out_channels=4, kernel_size=3)),
+    ("conv1d_kernel_zero", "Conv1d", dict(in_channels=2, out_channels=4, kernel_size=0)),
+    ("conv3d_out_zero", "Conv3d", dict(in_channels=2, out_channels=0, kernel_size=3)),
+    ("conv3d_padmode", "Conv3d", dict(in_channels=2, out_channels=4, kernel_size=3, pad_mode="full")),
+    ("conv1dt_in_zero", "Conv1dTranspose", dict(in_channels=0, out_channels=4, kernel_size=3)),
+    ("conv1dt_bias", "Conv1dTranspose", dict(in_channels=2, out_channels=4, kernel_size=3, has_bias="yes")),
+    ("conv3dt_kernel_float", "Conv3dTranspose", dict(in_channels=2, out_channels=4, kernel_size=1.5)),
+    ("conv3dt_padmode", "Conv3dTranspose", dict(in_channels=2, out_channels=4, kernel_size=3, pad_mode="full")),
+    ("maxpool2d_kernel_zero", "MaxPool2d", dict(kernel_size=0)),
+    ("maxpool2d_kernel_float", "MaxPool2d", dict(kernel_size=2.5)),
+    ("maxpool2d_stride_bool", "MaxPool2d", dict(kernel_size=2, stride=True)),
+    ("maxpool2d_padmode", "MaxPool2d", dict(kernel_size=2, pad_mode="full")),
+    ("maxpool2d_format", "MaxPool2d", dict(kernel_size=2, data_format="NCDHW")),
+    ("maxpool1d_kernel_zero", "MaxPool1d", dict(kernel_size=0)),
+    ("maxpool1d_kernel_float", "MaxPool1d", dict(kernel_size=2.5)),
+    ("maxpool1d_stride_neg", "MaxPool1d", dict(kernel_size=2, stride=-1)),
+    ("maxpool1d_padmode", "MaxPool1d", dict(kernel_size=2, pad_mode="full")),
+    ("maxpool3d_kernel_zero", "MaxPool3d", dict(kernel_size=0)),
+    ("avgpool1d_kernel_zero", "AvgPool1d", dict(kernel_size=0)),
+    ("avgpool1d_kernel_tuple", "AvgPool1d", dict(kernel_size=(2,))),
+    ("avgpool1d_stride_bool", "AvgPool1d", dict(kernel_size=2, stride=True)),
+    ("avgpool1d_padmode", "AvgPool1d", dict(kernel_size=2, pad_mode="full")),
+    ("avgpool2d_divisor_float", "AvgPool2d", dict(kernel_size=2, divisor_override=1.5)),
+    ("avgpool2d_kernel_float", "AvgPool2d", dict(kernel_size=2.5)),
+    ("avgpool3d_divisor_neg", "AvgPool3d", dict(kernel_size=2, divisor_override=-1)),
+    ("avgpool3d_kernel_zero", "AvgPool3d", dict(kernel_size=0)),
+    ("adaavg1d_zero", "AdaptiveAvgPool1d", dict(output_size=0)),
+    ("adaavg1d_bool", "AdaptiveAvgPool1d", dict(output_size=True)),
+    ("adamax1d_float", "AdaptiveMaxPool1d", dict(output_size=2.5)),
+    ("adamax1d_neg", "AdaptiveMaxPool1d", dict(output_size=-1)),
+    ("adamax2d_idx_int", "AdaptiveMaxPool2d", dict(output_size=2, return_indices=1)),
+    ("adamax2d_float", "AdaptiveMaxPool2d", dict(output_size=2.5)),
+    ("adaavg2d_str", "AdaptiveAvgPool2d", dict(output_size="2")),
+    ("adaavg3d_float", "AdaptiveAvgPool3d", dict(output_size=2.5)),
+    ("lppool1d_norm_str", "LPPool1d", dict(norm_type="2", kernel_size=2)),
+    ("lppool1d_norm_bool", "LPPool1d", dict(norm_type=True, kernel_size=2)),
+    ("lppool1d_kernel_zero", "LPPool1d", dict(norm_type=2, kernel_size=0)),
+    ("lppool2d_norm_str", "LPPool2d", dict(norm_type="2", kernel_size=2)),
+    ("lppool2d_kernel_float", "LPPool2d", dict(norm_type=2, kernel_size=2.5)),
+    ("pixshuf_factor_float", "PixelShuffle", dict(upscale_factor=2.0)),
 ]
 
-# Call errors: (case id, class name, kwargs, input shape). Expected: the reference's exception type.
+# Call errors: (case id, class name, kwargs, input shape, or the input itself when it is a str or a list).
+# Expected: the reference's exception type and message (or "ok" where the reference accepts the call).
 CALL_ERRORS = [
     ("conv1d_ndim", "Conv1d", dict(in_channels=4, out_channels=6, kernel_size=3), (2, 4, 9, 1)),
     ("conv3d_ndim", "Conv3d", dict(in_channels=2, out_channels=4, kernel_size=3), (2, 2, 5, 6)),
@@ -196,7 +255,54 @@ CALL_ERRORS = [
     ("adaavg1d_div", "AdaptiveAvgPool1d", dict(output_size=3), (2, 3, 8)),
     ("up_sf_norecompute", "Upsample", dict(scale_factor=2.0, mode="nearest"), (1, 2, 3, 3)),
     ("up_size_and_sf", "Upsample", dict(size=(4, 4), scale_factor=2.0), (1, 2, 3, 3)),
+    ("conv2d_channels", "Conv2d", dict(in_channels=2, out_channels=4, kernel_size=3), (1, 3, 5, 5)),
+    ("conv2d_ndim", "Conv2d", dict(in_channels=2, out_channels=4, kernel_size=3), (2, 5, 5)),
+    ("conv3dt_ndim", "Conv3dTranspose", dict(in_channels=2, out_channels=4, kernel_size=3), (2, 2, 5, 5)),
+    ("maxpool2d_ndim", "MaxPool2d", dict(kernel_size=2), (5, 5)),
+    ("maxpool3d_ndim", "MaxPool3d", dict(kernel_size=2), (5, 5)),
+    ("avgpool2d_ndim", "AvgPool2d", dict(kernel_size=2), (5, 5)),
+    ("avgpool3d_ndim", "AvgPool3d", dict(kernel_size=2), (5, 5)),
+    ("adamax1d_ndim", "AdaptiveMaxPool1d", dict(output_size=2), (2, 2, 5, 5)),
+    ("adaavg1d_ndim", "AdaptiveAvgPool1d", dict(output_size=2), (5,)),
+    ("adamax2d_ndim", "AdaptiveMaxPool2d", dict(output_size=2), (5,)),
+    ("lppool1d_norm_str", "LPPool1d", dict(norm_type="2", kernel_size=2), (1, 2, 6)),
+    ("lppool1d_norm_bool", "LPPool1d", dict(norm_type=True, kernel_size=2), (1, 2, 6)),
+    ("lppool2d_norm_str", "LPPool2d", dict(norm_type="2", kernel_size=2), (1, 2, 6, 6)),
+    ("lppool1d_ndim", "LPPool1d", dict(norm_type=2, kernel_size=2), (6,)),
+    ("pixshuf_str", "PixelShuffle", dict(upscale_factor=2), "abc"),
+    ("pixunshuf_list", "PixelUnshuffle", dict(downscale_factor=2), [1.0, 2.0]),
+    ("chshuf_str", "ChannelShuffle", dict(groups=2), "abc"),
+    ("chshuf_ndim", "ChannelShuffle", dict(groups=2), (4, 4)),
+    ("chshuf_div", "ChannelShuffle", dict(groups=3), (1, 4, 2, 2)),
+    ("adaavg3d_ndim", "AdaptiveAvgPool3d", dict(output_size=2), (5, 5)),
+    ("adamax3d_ndim", "AdaptiveMaxPool3d", dict(output_size=2), (5, 5)),
+    ("avgpool1d_str", "AvgPool1d", dict(kernel_size=2), "abc"),
+    ("maxpool2d_str", "MaxPool2d", dict(kernel_size=2), "abc"),
+    ("conv2d_str", "Conv2d", dict(in_channels=2, out_channels=4, kernel_size=3), "abc"),
 ]
+
+
+def call_input(ms, shape):
+    """The input of a call-error case: ones of ``shape``, or ``shape`` itself when it is not a shape."""
+    import numpy as np
+    if isinstance(shape, (str, list)):
+        return shape
+    return ms.Tensor(np.ones(shape, np.float32))
+
+
+def error_record(fn):
+    """[type name, first line of the message] of what ``fn()`` raises (its result read back), or ["ok", ""]; an
+    object address in the message is written as 0x... (it varies by run)."""
+    import re
+    try:
+        out = fn()
+        for o in out if isinstance(out, (tuple, list)) else (out,):
+            if hasattr(o, "asnumpy"):
+                o.asnumpy()  # the reference runs asynchronously: its kernel errors surface here
+    except Exception as e:  # noqa: BLE001 - any type may be the reference's
+        lines = str(e).splitlines()
+        return [type(e).__name__, re.sub(r" at 0x[0-9a-fA-F]+", " at 0x...", lines[0]) if lines else ""]
+    return ["ok", ""]
 
 
 def make_args(kwargs):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 
+from .. import _checkparam as validator
 from ..common import dtype as mstype
 from ..common.tensor import Tensor
 from ._args import _REQ, attr_prim
@@ -375,12 +376,29 @@ def _adaptive_max_pool2d_prim(self, x):
 attr_prim("AdaptiveMaxPool2D", None, {"output_size": _REQ}, call=_adaptive_max_pool2d_prim)
 
 
-def _lp_norm_type(norm_type, where):
-    if isinstance(norm_type, bool) or not isinstance(norm_type, (int, float)):
+def _lp_norm_type(x, norm_type, where):
+    """The reference's first lp_pool checks, in its order: norm_type (a bool counts as an int), then a 1-D input
+    (its index error)."""
+    if not isinstance(norm_type, (int, float)):
         raise TypeError(f"For {where}, the type of 'norm_type' must be float or int, but got {type(norm_type)}")
     if norm_type == 0:
         raise ValueError(f"For {where}, the value of 'norm_type' can not be 0.")
+    if x.dim() == 1:
+        raise ValueError("Dimension out of range (expected to be in range of [-2, 2), but got 2)")
     return float(norm_type)
+
+
+def _lp_window(kernel_size, stride, ceil_mode, where):
+    """(kernel, stride) after the reference avg_pool1d's (ints >= 1, a bool ceil_mode) or avg_pool2d's
+    (an int or a tuple of ints >= 1) checks."""
+    stride = kernel_size if stride is None else stride
+    for arg, v in (("kernel_size", kernel_size), ("stride", stride)):
+        if where == "avg_pool1d":
+            validator.check_value_type(arg, v, int, where)
+        for item in (v if isinstance(v, tuple) else (v,)):
+            validator.check_int(item, 1, validator.GE, arg, where)
+    validator.check_value_type("ceil_mode", ceil_mode, bool, where)
+    return kernel_size, stride
 
 
 def _lp_finish(out, ksize, p):
@@ -389,17 +407,17 @@ def _lp_finish(out, ksize, p):
 
 @op(samples=(S(pos(1, 2, 6), 2.0, 2),))
 def lp_pool1d(x, norm_type, kernel_size, stride=None, ceil_mode=False):
-    p = _lp_norm_type(norm_type, "lp_pool1d")
-    s = kernel_size if stride is None else stride
+    p = _lp_norm_type(x, norm_type, "lp_pool1d")
+    kernel_size, s = _lp_window(kernel_size, stride, ceil_mode, "avg_pool1d")
     out = F.avg_pool1d(x.pow(p), kernel_size, s, 0, ceil_mode)
     return _lp_finish(out, kernel_size, p)
 
 
 @op(samples=(S(pos(1, 2, 4, 4), 2.0, 2),))
 def lp_pool2d(x, norm_type, kernel_size, stride=None, ceil_mode=False):
-    p = _lp_norm_type(norm_type, "lp_pool2d")
+    p = _lp_norm_type(x, norm_type, "lp_pool2d")
+    _, s = _lp_window(kernel_size, stride, ceil_mode, "avg_pool2d")
     k = kernel_size if isinstance(kernel_size, tuple) else (kernel_size, kernel_size)
-    s = k if stride is None else stride
     out = F.avg_pool2d(x.pow(p), k, s, 0, ceil_mode)
     return _lp_finish(out, k[0] * k[1], p)
 

@@ -1,6 +1,5 @@
 """Argument checks shared by the layers (run at construction time, never per call)."""
-import numbers
-
+from ... import _checkparam as validator
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
 
@@ -28,48 +27,59 @@ def check_dtype(t, arg, allowed, cls_name):
 
 
 def positive_int(value, arg, cls_name):
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"For '{cls_name}', the type of '{arg}' must be int, but got {type(value).__name__}.")
-    if value <= 0:
-        raise ValueError(f"For '{cls_name}', the '{arg}' must be a positive int, but got {value}.")
-    return int(value)
+    """The reference's Validator.check_positive_int (a bool is a TypeError, its words)."""
+    return int(validator.check_positive_int(value, arg, cls_name))
 
 
 def non_negative_int(value, arg, cls_name):
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"For '{cls_name}', the type of '{arg}' must be int, but got {type(value).__name__}.")
-    if value < 0:
-        raise ValueError(f"For '{cls_name}', the '{arg}' must be a non-negative int, but got {value}.")
-    return int(value)
+    return int(validator.check_non_negative_int(value, arg, cls_name))
 
 
 def check_bool(value, arg, cls_name):
-    if not isinstance(value, bool):
-        raise TypeError(f"For '{cls_name}', the type of '{arg}' must be bool, but got {type(value).__name__}.")
+    return validator.check_bool(value, arg, cls_name)
+
+
+def expand_tuple(value, n):
+    """The reference's int -> n-tuple expansion (Validator's _expand_tuple): an int (not a bool) repeats, a
+    tuple of n ints is kept; anything else is a TypeError in its words."""
+    if not isinstance(value, tuple):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return (value,) * n
+        raise TypeError(f"When expanding an int number to tuple, input type must be integer or tuple[int], "
+                        f"but got {type(value)}")
+    if len(value) != n:
+        raise TypeError(f"When expanding an int number to tuple, input tuple dimension must be {n}, but got {value}")
+    for v in value:
+        if not isinstance(v, int) or isinstance(v, bool):
+            raise TypeError(f"When expanding an int number to tuple, the type of element in input tuple must be an "
+                            f"integer, but got {type(v)}.")
     return value
 
 
 def twice(value, arg, cls_name):
-    """int -> (int, int); a tuple of two ints is kept; anything else is a TypeError/ValueError."""
-    if isinstance(value, bool):
-        raise TypeError(f"For '{cls_name}', the type of '{arg}' must be int or tuple(int), but got bool.")
-    if isinstance(value, numbers.Integral):
-        positive_int(value, arg, cls_name)
-        return (int(value), int(value))
-    if isinstance(value, (tuple, list)):
-        if len(value) != 2:
-            raise ValueError(f"For '{cls_name}', '{arg}' must be an int or a tuple of two ints, but got {value}.")
-        for v in value:
-            positive_int(v, arg + " item", cls_name)
-        return tuple(int(v) for v in value)
-    raise TypeError(f"For '{cls_name}', the type of '{arg}' must be int or tuple(int), "
-                    f"but got {type(value).__name__}.")
+    """int -> (int, int), a tuple of two ints kept (expand_tuple), each item > 0 ('<arg> item', the reference's
+    convolution check)."""
+    value = expand_tuple(value, 2)
+    for v in value:
+        validator.check_positive_int(v, f"{arg} item", cls_name)
+    return value
 
 
 def check_string(value, valid, arg, cls_name):
-    if not isinstance(value, str):
-        raise TypeError(f"For '{cls_name}', the type of '{arg}' must be str, but got {type(value).__name__}.")
-    for v in valid:
-        if value.lower() == v.lower():
-            return v
-    raise ValueError(f"For '{cls_name}', the '{arg}' must be one of {valid}, but got '{value}'.")
+    """The reference's Validator.check_string: ``value`` is one of ``valid`` exactly (case matters)."""
+    return validator.check_string(value, valid, arg, cls_name)
+
+
+def ms_type_name(obj):
+    """The reference's name for the type of a Python value in its messages: 'String', 'Int64', 'Float32', 'Bool',
+    'List[Float32*2]' (items of one type), 'Tuple[Int64,Float32]'."""
+    for cls, name in ((bool, "Bool"), (int, "Int64"), (float, "Float32"), (str, "String")):
+        if isinstance(obj, cls):
+            return name
+    if isinstance(obj, (list, tuple)):
+        items = [ms_type_name(v) for v in obj]
+        kind = "List" if isinstance(obj, list) else "Tuple"
+        if len(items) > 1 and len(set(items)) == 1:
+            return f"{kind}[{items[0]}*{len(items)}]"
+        return f"{kind}[{','.join(items)}]"
+    return type(obj).__name__

@@ -10,7 +10,7 @@ from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ...ops._nn import conv2d_torch, same_pads
 from ..cell import Cell
-from ._validate import check_bool, check_string, non_negative_int, positive_int, twice
+from ._validate import check_bool, check_string, ms_type_name, non_negative_int, positive_int, twice
 
 __all__ = ["Conv2d", "Conv1d", "Conv3d", "Conv1dTranspose", "Conv2dTranspose", "Conv3dTranspose"]
 
@@ -23,13 +23,43 @@ def _conv_weight_shape(in_channels, out_channels, group, kernel_size, transposed
 
 
 def _input_tensor(x, cls_name, ndim, layout):
+    if not isinstance(x, Tensor) and cls_name == "Conv2d":
+        raise TypeError(f"The primitive[Conv2D]'s input arguments[w, x] must be all tensor and those type must be "
+                        f"same. But got input argument[x]:{ms_type_name(x)}")
     if not isinstance(x, Tensor):
         raise TypeError(f"For '{cls_name}', the input 'x' must be a Tensor, but got {type(x).__name__}.")
     t = x._t
     if t.dim() != ndim:
+        if cls_name == "Conv2dTranspose":  # the reference unpacks the shape into four names
+            raise ValueError(f"not enough values to unpack (expected 4, got {t.dim()})" if t.dim() < 4 else
+                             "too many values to unpack (expected 4)")
+        # the reference's primitive's words; Conv1d runs Conv2D on the input with a dim added
+        prim, extra = {"Conv1d": ("Conv2D", 1), "Conv2d": ("Conv2D", 0), "Conv3d": ("Conv3D", 0),
+                       "Conv3dTranspose": ("Conv3DTranspose", 0)}.get(cls_name, (None, 0))
+        if prim:
+            raise ValueError(f"For primitive[{prim}], the x shape size must be equal to {ndim + extra}, but got "
+                             f"{t.dim() + extra}.")
         raise ValueError(f"For '{cls_name}', the input 'x' must be a {ndim}-D tensor {layout}, "
                          f"but got a {t.dim()}-D tensor of shape {tuple(t.shape)}.")
     return t
+
+
+# the primitive whose check the reference's pad_mode error names (the cell's own name for the others)
+_PAD_MODE_PRIM = {"Conv2d": "Conv2D", "Conv3d": "Conv3D", "Conv3dTranspose": "Conv3DTranspose"}
+
+
+def _pad_not_zero(name, padding, pad_mode):
+    """The reference's error for a nonzero padding outside 'pad' mode: its primitive's words, which see a 1-D
+    cell's padding as (0, 0, p, p)."""
+    if name in ("Conv1d", "Conv1dTranspose"):
+        padding = (0, 0, padding, padding)
+    if name in ("Conv1d", "Conv2d"):
+        return ValueError(f"For 'Conv2D', the 'pad' must be zero when 'pad_mode' is not 'pad', but got 'pad': "
+                          f"{padding} and 'pad_mode': {pad_mode}.")
+    prim, n = {"Conv3d": ("Conv3D", 6), "Conv2dTranspose": ("Conv2DTranspose", 4),
+               "Conv1dTranspose": ("Conv2DBackpropInput", 4)}.get(name, ("Conv3DTranspose", 6))
+    return ValueError(f"For '{prim}', the 'pad' must be zero or {(0,) * n} when 'pad_mode' is not \"pad\", but "
+                      f"got 'pad' is {padding} and 'pad_mode' is {pad_mode}.")
 
 
 class _ConvBase(Cell):
@@ -42,7 +72,7 @@ class _ConvBase(Cell):
         self.out_channels = positive_int(out_channels, "out_channels", name)
         self.kernel_size = kernel_size
         self.stride = stride
-        self.pad_mode = check_string(pad_mode, ["valid", "same", "pad"], "pad_mode", name)
+        self.pad_mode = check_string(pad_mode, ["valid", "same", "pad"], "pad_mode", _PAD_MODE_PRIM.get(name, name))
 
 
 class _Conv(_ConvBase):
@@ -68,8 +98,7 @@ class _Conv(_ConvBase):
                             f"but got {type(padding).__name__}.")
         if self.pad_mode != "pad" and padding != 0 and padding != (0,) * len(padding if
                                                                             isinstance(padding, tuple) else ()):
-            raise ValueError(f"For '{name}', the 'padding' must be zero when 'pad_mode' is not 'pad', "
-                             f"but got 'padding': {padding} and 'pad_mode': {pad_mode}.")
+            raise _pad_not_zero(name, padding, pad_mode)
         self.padding = padding
         self.dilation = dilation
         self.group = positive_int(group, "group", name)
@@ -141,6 +170,10 @@ class Conv2d(_Conv):
 
 def _conv_error(cell, t, err):
     name = type(cell).__name__
+    if t.shape[1] != cell.in_channels and name in ("Conv1d", "Conv2d"):  # the words of the reference's Conv2D
+        return RuntimeError(f"For 'Conv2D', 'C_in' of input 'x' shape divide by parameter 'group' must be equal to "
+                            f"'C_in' of input 'weight' shape: {cell.in_channels // cell.group}, but got 'C_in' of "
+                            f"input 'x' shape: {t.shape[1]}, and 'group': {cell.group}.")
     if t.shape[1] != cell.in_channels:
         return RuntimeError(f"For '{name}', the input 'x' must have {cell.in_channels} channels (dim 1), "
                             f"but got shape {tuple(t.shape)}.")

@@ -6,6 +6,7 @@ from ... import _checkparam as validator
 from ...common.tensor import Tensor
 from ...ops._nn_image import interpolate_torch
 from ..cell import Cell
+from ._validate import ms_type_name
 
 __all__ = ["Upsample", "PixelShuffle", "PixelUnshuffle", "Unflatten", "ChannelShuffle", "interpolate_torch"]
 
@@ -33,7 +34,7 @@ def _shuffle_input(input, factor, arg, where):
     ``pixel_shuffle``/``pixel_unshuffle``."""
     r = validator.check_positive_int(factor, arg)
     if not isinstance(input, Tensor):
-        raise TypeError(f"For '{where}', the input must be a Tensor, but got {type(input).__name__}.")
+        raise TypeError(f"For '{where}', the 'input' must be a Tensor, but got '{ms_type_name(input)}'")
     t = input._t
     if t.dim() < 3:
         raise ValueError(f"For {where}, the dimension of `input` should be larger than 2, but got {t.dim()}.")
@@ -108,10 +109,14 @@ class ChannelShuffle(Cell):
         self.groups = groups
 
     def construct(self, x):
+        if not isinstance(x, Tensor):  # the reference reads the input's shape first
+            raise TypeError(f"For primitive[Shape], the input argument must be Tensor, but got {type(x)}.")
         t = x._t
         shape = t.shape
-        if t.dim() < 3 or shape[1] % self.groups:
-            raise ValueError(f"For ChannelShuffle, the input must be at least 3-D with channels divisible by "
-                             f"'groups' {self.groups}, but got shape {tuple(shape)}.")
-        out = t.reshape(shape[0], self.groups, shape[1] // self.groups, -1).transpose(1, 2)
+        proposed = (shape[0], self.groups, shape[1] // self.groups, -1)
+        try:
+            out = t.reshape(proposed).transpose(1, 2)
+        except RuntimeError:
+            raise ValueError(f"proposed_shape '[const vector]{{{', '.join(map(str, proposed))}}}' is invalid for "
+                             f"input of size {t.numel()}") from None
         return Tensor._make(out.reshape(shape))

@@ -23,21 +23,21 @@ class MaxPool2d(Cell):
                  ceil_mode=False, data_format="NCHW"):
         super().__init__()
         name = "MaxPool2d"
-        self.kernel_size = kernel_size
-        self.stride = stride
-        self.pad_mode = check_string(pad_mode, ["valid", "same", "pad"], "pad_mode", name).upper()
+        self.pad_mode = _pad_mode(pad_mode, name)
         self.format = check_string(data_format, ["NCHW", "NHWC"], "format", name)
         if self.format == "NHWC":
             raise ValueError(f"For '{name}', lightspore supports the NCHW format only.")
-        self._k = twice(kernel_size, "kernel_size", name)
-        self._s = twice(stride, "stride", name)
+        self.kernel_size = _int_or_tuple(kernel_size, "kernel_size", name)
+        self.stride = _int_or_tuple(stride, "stride", name)
+        self._k = _nd(self.kernel_size, 2, "kernel_size", name)
+        self._s = _nd(self.stride, 2, "stride", name)
         self._d = twice(dilation, "dilation", name)
         self.return_indices = check_bool(return_indices, "return_indices", name)
         self.ceil_mode = check_bool(ceil_mode, "ceil_mode", name)
         if self.pad_mode != "PAD" and (padding != 0 or dilation != 1 or ceil_mode or return_indices):
-            raise ValueError(f"For '{name}', the 'padding', 'dilation', 'return_indices', 'ceil_mode' parameters "
-                             f"must be default values when 'pad_mode' is not 'pad', but got 'pad_mode' "
-                             f"{pad_mode!r}.")
+            raise ValueError(f"For MaxPool2d, the parameter 'padding', 'dilation', 'return_indices', 'ceil_mode' "
+                             f"can not be set to non-default value when pad_mode is not 'pad', but got "
+                             f"pad_mode:{pad_mode}.")
         if isinstance(padding, int):
             self._p = (padding, padding)
         elif isinstance(padding, (tuple, list)) and len(padding) in (1, 2):
@@ -52,8 +52,10 @@ class MaxPool2d(Cell):
         self._mode = self.pad_mode.lower()
 
     def construct(self, x):
-        if not isinstance(x, Tensor):
-            raise TypeError(f"For 'MaxPool2d', the input 'x' must be a Tensor, but got {type(x).__name__}.")
+        if not isinstance(x, Tensor):  # the reference reads the input's ndim first
+            raise AttributeError(f"'{type(x).__name__}' object has no attribute 'ndim'")
+        if x._t.dim() not in (3, 4):
+            raise ValueError(f"For primitive[MaxPool], the length of input must be equal to 4 , but got {x._t.dim()}.")
         out = max_pool2d_torch(x._t, self._k, self._s, self._mode, self._p, self._d, self.return_indices,
                                self.ceil_mode, "MaxPool2d")
         if self.return_indices:
@@ -171,11 +173,16 @@ class _PadModePoolNd(Cell):
     def _batched(self, x):
         """``x`` as a torch tensor with a batch dim, and whether it came with one."""
         name = type(self).__name__
-        t = _tensor_in(x, name)
+        if not isinstance(x, Tensor):  # the reference reads the input's ndim first
+            raise AttributeError(f"'{type(x).__name__}' object has no attribute 'ndim'")
+        t = x._t
         nd = self._nd
         batched = t.dim() == nd + 2
         if not batched and t.dim() != nd + 1:
-            raise ValueError(f"For '{name}', the input must has {nd + 2} dim, but got {t.dim()}")
+            if nd == 1:
+                raise ValueError(f"For '{name}', the input must has {nd + 2} dim, but got {t.dim()}")
+            prim = {"AvgPool2d": "AvgPool", "AvgPool3d": "AvgPool3D"}.get(name, "MaxPool3D")
+            raise ValueError(f"For primitive[{prim}], the x_rank must be equal to {nd + 2}, but got {t.dim()}.")
         return (t if batched else t.unsqueeze(0)), batched
 
     def extend_repr(self):
@@ -189,15 +196,15 @@ class _AvgPoolNd(_PadModePoolNd):
         nd = self._nd
         if nd == 1:
             for arg, v in (("kernel_size", self.kernel_size), ("stride", self.stride)):
-                validator.check_value_type(arg, v, int, name)
+                validator.check_int(v, 1, validator.GE, arg, name)
         self._k = _nd(self.kernel_size, nd, "kernel_size", name)
         self._s = _nd(self.stride, nd, "stride", name)
         check_bool(ceil_mode, "ceil_mode", name)
         check_bool(count_include_pad, "count_include_pad", name)
         if divisor_override is not None:
-            validator.check_value_type("divisor_override", divisor_override, int, name)
             if divisor_override <= 0:
                 raise ValueError(f"For '{name}', the 'divisor_override' must be > 0, but got {divisor_override}.")
+            validator.check_non_negative_int(divisor_override, "divisor_override", "AvgPool3D")  # its primitive's
         self._p = _pool_padding(padding, nd, name)
         self._general = (self.pad_mode == "PAD" or any(self._p) or ceil_mode or not count_include_pad
                          or divisor_override is not None)
@@ -265,6 +272,9 @@ class _MaxPoolNd(_PadModePoolNd):
         super().__init__(kernel_size, stride, pad_mode)
         name = type(self).__name__
         nd = self._nd
+        if nd == 1:
+            for arg, v in (("kernel_size", kernel_size), ("stride", stride)):
+                validator.check_int(v, 1, validator.GE, arg, name)
         self._k = _nd(self.kernel_size, nd, "kernel_size", name)
         self._s = _nd(self.stride, nd, "stride", name)
         self.return_indices = check_bool(return_indices, "return_indices", name)
@@ -301,10 +311,6 @@ class MaxPool1d(_MaxPoolNd):
 
     def __init__(self, kernel_size=1, stride=1, pad_mode="valid", padding=0, dilation=1, return_indices=False,
                  ceil_mode=False):
-        name = "MaxPool1d"
-        for arg, v in (("kernel_size", kernel_size), ("stride", stride)):
-            validator.check_value_type(arg, v, int, name)
-            validator.check_int(v, 1, validator.GE, arg, name)
         super().__init__(kernel_size, stride, pad_mode, padding, dilation, return_indices, ceil_mode)
 
     def _check_defaults(self, padding, dilation, return_indices, ceil_mode, pad_mode):
@@ -337,8 +343,10 @@ class _Adaptive1d(Cell):
     def __init__(self, output_size):
         super().__init__()
         name = type(self).__name__
-        validator.check_value_type("output_size", output_size, int, name)
-        validator.check_int(output_size, 1, validator.GE, "output_size", name)
+        checks = (lambda: validator.check_value_type("output_size", output_size, int, name),
+                  lambda: validator.check_int(output_size, 1, validator.GE, "output_size", name))
+        for check in checks[::self._order]:  # the reference's max pooling checks the value first
+            check()
         self.output_size = output_size
 
     def construct(self, x):
@@ -358,17 +366,19 @@ class _Adaptive1d(Cell):
 
 class AdaptiveAvgPool1d(_Adaptive1d):
     """1-D adaptive average pooling over (N, C, L); L must be divisible by ``output_size`` (as the reference)."""
+    _order = 1
     _fn = staticmethod(F.adaptive_avg_pool1d)
 
 
 class AdaptiveMaxPool1d(_Adaptive1d):
     """1-D adaptive max pooling over (N, C, L); L must be divisible by ``output_size`` (as the reference)."""
+    _order = -1
     _fn = staticmethod(F.adaptive_max_pool1d)
 
 
 def _adaptive_size(output_size, nd, name, allow_none=True):
-    if isinstance(output_size, bool):
-        raise TypeError(f"For '{name}', 'output_size' must be int or tuple, but got bool.")
+    # the reference's AdaptiveAvgPool2D/3D primitive checks the type (the max poolings check at call time)
+    validator.check_value_type("output_size", output_size, [int, tuple], name[:-1] + "D")
     if isinstance(output_size, int):
         vals = (output_size,) * nd
     elif isinstance(output_size, (tuple, list)) and len(output_size) == nd:
@@ -393,18 +403,23 @@ class _AdaptiveNd(Cell):
 
     def __init__(self, output_size):
         super().__init__()
-        self._size = _adaptive_size(output_size, self._nd, type(self).__name__)
+        if not self._max:  # the reference's max poolings check nothing at construction
+            self._size = _adaptive_size(output_size, self._nd, type(self).__name__)
         self.output_size = output_size
 
     def construct(self, x):
         name = type(self).__name__
         t = _tensor_in(x, name)
         nd = self._nd
-        if t.dim() not in (nd + 1, nd + 2):
-            raise ValueError(f"For '{name}', the dim of x must be in [{nd + 1},{nd + 2}], but got {t.dim()}.")
+        size = self._size if not self._max else _adaptive_size(self.output_size, nd, name)
+        if t.dim() not in (nd + 1, nd + 2):  # the words of the reference's primitives
+            what = "the dim" if name == "AdaptiveAvgPool2d" else "the the rank" if nd == 3 and not self._max \
+                else "the rank"
+            raise ValueError(f"For primitive[{name[:-1]}D], {what} of x must be in [{nd + 1},{nd + 2}], but got "
+                             f"{t.dim()}.")
         if not self._max:
-            return Tensor._make(self._fn(t, self._size))
-        out, idx = self._fn(t, self._size, True)
+            return Tensor._make(self._fn(t, size))
+        out, idx = self._fn(t, size, True)
         if self.return_indices:
             return Tensor._make(out), Tensor._make(idx.to(self._idx_dtype))
         return Tensor._make(out)
@@ -416,7 +431,7 @@ class _AdaptiveMaxNd(_AdaptiveNd):
 
     def __init__(self, output_size, return_indices=False):
         super().__init__(output_size)
-        self.return_indices = check_bool(return_indices, "return_indices", type(self).__name__)
+        self.return_indices = return_indices
 
 
 class AdaptiveAvgPool2d(_AdaptiveNd):
@@ -445,31 +460,21 @@ class AdaptiveMaxPool3d(_AdaptiveMaxNd):
 
 
 class _LPPoolNd(Cell):
+    """As the reference, nothing is checked at construction: ops.lp_pool1d/lp_pool2d check every argument at
+    call time."""
     _nd = 1
 
     def __init__(self, norm_type, kernel_size, stride=None, ceil_mode=False):
         super().__init__()
-        name = type(self).__name__
-        if isinstance(norm_type, bool) or not isinstance(norm_type, (int, float)):
-            raise TypeError(f"For '{name}', the type of 'norm_type' must be int or float, but got "
-                            f"{type(norm_type).__name__}.")
         self.norm_type = norm_type
         self.kernel_size = kernel_size
         self.stride = stride
         self.ceil_mode = ceil_mode
-        self._k = _nd(_int_or_tuple(kernel_size, "kernel_size", name), self._nd, "kernel_size", name)
-        self._s = self._k if stride is None else _nd(_int_or_tuple(stride, "stride", name), self._nd, "stride", name)
-        check_bool(ceil_mode, "ceil_mode", name)
 
     def construct(self, x):
-        name = type(self).__name__
-        t = _tensor_in(x, name)
-        if t.dim() not in (self._nd + 1, self._nd + 2):
-            raise ValueError(f"For '{name}', the input must be a {self._nd + 1}-D or {self._nd + 2}-D tensor, but "
-                             f"got {t.dim()}-D.")
-        if self._nd == 1:
-            return Tensor._make(F.lp_pool1d(t, float(self.norm_type), self._k[0], self._s[0], self.ceil_mode))
-        return Tensor._make(F.lp_pool2d(t, float(self.norm_type), self._k, self._s, self.ceil_mode))
+        from ... import ops
+        fn = ops.lp_pool1d if self._nd == 1 else ops.lp_pool2d
+        return fn(x, self.norm_type, self.kernel_size, self.stride, self.ceil_mode)
 
 
 class LPPool1d(_LPPoolNd):
