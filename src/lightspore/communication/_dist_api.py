@@ -365,7 +365,7 @@ def _query(api, fn, group):
                         f"{type(group)}.")
     try:
         return fn(group)
-    except RuntimeError:   # the reference logs the error and answers -1
+    except (RuntimeError, ValueError):   # not joined, or a group this process does not know: the reference answers -1
         return -1
 
 
