@@ -12,13 +12,13 @@ def _accepts(fn, name):
         return False
 
 
-# torch.compile(isolate_recompiles=True) (torch 2.12): a compiled function's graphs count against its own
+# torch.compile(isolate_recompiles=True) (recent torch): a compiled function's graphs count against its own
 # recompile limit; without it they share the limit of every compile of the same code object
 COMPILE_KWARGS = {"isolate_recompiles": True} if _accepts(torch.compile, "isolate_recompiles") else {}
 
-# DataLoader(in_order=...) (torch 2.6); without it batches always come in order, which in_order=False allows
+# DataLoader(in_order=...); without it batches always come in order, which in_order=False allows
 DATALOADER_IN_ORDER = _accepts(torch.utils.data.DataLoader.__init__, "in_order")
 
-# torch._foreach_rsqrt (torch 2.4)
+# torch._foreach_rsqrt, absent from older torch
 foreach_rsqrt = getattr(torch, "_foreach_rsqrt", None) or (
     lambda xs: torch._foreach_reciprocal(torch._foreach_sqrt(xs)))
