@@ -9,6 +9,7 @@
 import hashlib
 import importlib
 import os
+import re
 import struct
 
 import numpy as np
@@ -462,6 +463,265 @@ ERROR_CASES["split_sharded"] = lambda ds, root: ds.NumpySlicesDataset(np.arange(
 ERROR_CASES["gen_pk_sampler"] = lambda ds, root: ds.GeneratorDataset(RandomAccess(), ["d", "l"],
                                                                      sampler=ds.PKSampler(2))
 ERROR_CASES["pk_num_class"] = lambda ds, root: ds.PKSampler(2, num_class=3)
+
+
+
+# ------------------------------------------------------------------ argument checks: type and whole message
+def norm_message(msg, cpus=None):
+    """An error message with what varies by run or by framework layout taken out: the reference's pipeline
+    frame (the "Dataset Pipeline Error Message" box and its C++ call stack) becomes the one line
+    "Exception thrown from dataset pipeline. <message>", memory addresses become 0x?, and the machine's
+    CPU count (the bound of num_parallel_workers) becomes <cpus>."""
+    if "- Dataset Pipeline Error Message:" in msg:
+        body = msg.split("[ERROR] ", 1)[1].split("\n\n---", 1)[0].strip()
+        msg = "Exception thrown from dataset pipeline. " + body
+    msg = re.sub(r" at 0x[0-9a-fA-F]+", " at 0x?", msg)
+    msg = re.sub(r"<class '(?:mindspore|lightspore)\.dataset\.[\w.]*\.(\w+)'>", r"<class '\1'>", msg)
+    cpus = os.cpu_count() if cpus is None else cpus
+    return msg.replace(f"between 1 and {cpus}!", "between 1 and <cpus>!")
+
+
+def _rows_through(ds, sampler):
+    """The row ids a sampler picks from a 10-row source (errors of a sampler's values show here)."""
+    d = ds.NumpySlicesDataset(np.arange(10), sampler=sampler, column_names=["a"])
+    return [int(r[0]) for r in d.create_tuple_iterator(num_epochs=1, output_numpy=True)]
+
+
+def _with_child(ds, parent, child):
+    parent.add_child(child)
+    return parent
+
+
+def _count(d, **kw):
+    return len(list(d.create_tuple_iterator(num_epochs=1, output_numpy=True, **kw)))
+
+
+def _shuffle(ds, name):
+    return getattr(ds.Shuffle, name)
+
+
+def _user_sampler(ds, ids, with_len=False, **kw):
+    """A user Sampler (a subclass of ``ds.Sampler``) yielding ``ids``, with ``__len__`` when ``with_len``."""
+    body = {"__iter__": lambda self: iter(ids)}
+    if with_len:
+        body["__len__"] = lambda self: 2
+    return type("UserIds", (ds.Sampler,), body)(**kw)
+
+
+def _pbm_one(a, info):
+    return ([x * 2 for x in a],)
+
+
+# fn(ds, root) -> a value (compared when it is a list or int) or an error (type and normalised message compared)
+ARG_CASES = {
+    # samplers: the reference checks the types when built and the values when the pipeline starts
+    "dist_num_shards_str": lambda ds, root: ds.DistributedSampler("a", 0),
+    "dist_num_shards_float": lambda ds, root: ds.DistributedSampler(2.0, 0),
+    "dist_shard_id_str": lambda ds, root: ds.DistributedSampler(2, "0"),
+    "dist_shuffle_int": lambda ds, root: ds.DistributedSampler(2, 0, shuffle=1),
+    "dist_offset_str": lambda ds, root: ds.DistributedSampler(2, 0, offset="1"),
+    "dist_num_samples_str": lambda ds, root: ds.DistributedSampler(2, 0, num_samples="1"),
+    "dist_num_samples_negative": lambda ds, root: ds.DistributedSampler(2, 0, num_samples=-1),
+    "dist_bool_ints": lambda ds, root: _rows_through(ds, ds.DistributedSampler(True, False, shuffle=False)),
+    "dist_num_samples_bool": lambda ds, root: _rows_through(ds, ds.DistributedSampler(2, 0, shuffle=False,
+                                                                                      num_samples=True)),
+    "dist_num_samples_zero": lambda ds, root: _rows_through(ds, ds.DistributedSampler(2, 0, shuffle=False,
+                                                                                      num_samples=0)),
+    "dist_zero_built": lambda ds, root: ds.DistributedSampler(0, 0).num_shards,
+    "dist_zero_used": lambda ds, root: _rows_through(ds, ds.DistributedSampler(0, 0)),
+    "dist_negative_used": lambda ds, root: _rows_through(ds, ds.DistributedSampler(-1, 0)),
+    "dist_shard_negative_used": lambda ds, root: _rows_through(ds, ds.DistributedSampler(2, -1)),
+    "dist_shard_too_big_used": lambda ds, root: _rows_through(ds, ds.DistributedSampler(2, 2)),
+    "dist_offset_too_big_used": lambda ds, root: _rows_through(ds, ds.DistributedSampler(2, 0, offset=3)),
+    "dist_shuffle_mode_built": lambda ds, root: ds.DistributedSampler(2, 0, shuffle=_shuffle(ds, "FILES")).num_shards,
+    "dist_shuffle_mode_used": lambda ds, root: _rows_through(ds, ds.DistributedSampler(
+        2, 0, shuffle=_shuffle(ds, "FILES"))),
+    "seq_start_str": lambda ds, root: ds.SequentialSampler("1"),
+    "seq_num_samples_float": lambda ds, root: ds.SequentialSampler(num_samples=1.0),
+    "seq_num_samples_too_big": lambda ds, root: ds.SequentialSampler(num_samples=2 ** 63),
+    "seq_start_bool": lambda ds, root: _rows_through(ds, ds.SequentialSampler(True)),
+    "seq_start_negative_used": lambda ds, root: _rows_through(ds, ds.SequentialSampler(-1)),
+    "seq_start_past_end_used": lambda ds, root: _rows_through(ds, ds.SequentialSampler(10)),
+    "random_replacement_int": lambda ds, root: ds.RandomSampler(replacement=1),
+    "random_shuffle_bool": lambda ds, root: ds.RandomSampler(shuffle=True),
+    "random_shuffle_false": lambda ds, root: ds.RandomSampler(shuffle=_shuffle(ds, "FALSE")),
+    "random_shuffle_files_used": lambda ds, root: _rows_through(ds, ds.RandomSampler(shuffle=_shuffle(ds, "FILES"))),
+    "random_num_samples_negative": lambda ds, root: ds.RandomSampler(num_samples=-3),
+    "pk_num_val_str": lambda ds, root: ds.PKSampler("2"),
+    "pk_num_val_zero_built": lambda ds, root: ds.PKSampler(0).num_val,
+    "pk_num_val_negative_built": lambda ds, root: ds.PKSampler(-1).num_val,
+    "pk_num_val_bool_built": lambda ds, root: int(ds.PKSampler(True).num_val),
+    "pk_num_val_zero_used": lambda ds, root: _count(ds.MnistDataset(os.path.join(root, "mnist"),
+                                                                    sampler=ds.PKSampler(0))),
+    "pk_num_val_negative_used": lambda ds, root: _count(ds.MnistDataset(os.path.join(root, "mnist"),
+                                                                        sampler=ds.PKSampler(-2))),
+    "pk_shuffle_int": lambda ds, root: ds.PKSampler(2, shuffle=1),
+    "pk_class_column_int": lambda ds, root: ds.PKSampler(2, class_column=1),
+    "pk_num_samples_str": lambda ds, root: ds.PKSampler(2, num_samples="x"),
+    "subset_str": lambda ds, root: ds.SubsetSampler("abc"),
+    "subset_none": lambda ds, root: ds.SubsetSampler(None),
+    "subset_float_item": lambda ds, root: ds.SubsetSampler([1, 2.0]),
+    "subset_int": lambda ds, root: _rows_through(ds, ds.SubsetSampler(3)),
+    "subset_bool_item": lambda ds, root: _rows_through(ds, ds.SubsetSampler([True, 2])),
+    "subset_range": lambda ds, root: _rows_through(ds, ds.SubsetSampler(range(3))),
+    "subset_num_samples": lambda ds, root: _rows_through(ds, ds.SubsetSampler([1, 2, 3], num_samples=2)),
+    "subset_negative_used": lambda ds, root: _rows_through(ds, ds.SubsetSampler([1, -1])),
+    "subset_past_end_used": lambda ds, root: _rows_through(ds, ds.SubsetSampler([1, 10])),
+    "subset_random_str": lambda ds, root: ds.SubsetRandomSampler("abc"),
+    "subset_random_str_item": lambda ds, root: ds.SubsetRandomSampler([1, "a"]),
+    "subset_random_past_end_used": lambda ds, root: _rows_through(ds, ds.SubsetRandomSampler([1, 10])),
+    "weighted_str": lambda ds, root: ds.WeightedRandomSampler("abc"),
+    "weighted_str_item": lambda ds, root: ds.WeightedRandomSampler([1, "a"]),
+    "weighted_tuple": lambda ds, root: ds.WeightedRandomSampler((1, 2)),
+    "weighted_replacement_int": lambda ds, root: ds.WeightedRandomSampler([1, 2], replacement=1),
+    "weighted_scalar": lambda ds, root: _rows_through(ds, ds.WeightedRandomSampler(1.0, num_samples=3)),
+    "weighted_empty_used": lambda ds, root: _rows_through(ds, ds.WeightedRandomSampler([])),
+    "weighted_all_zero_used": lambda ds, root: _rows_through(ds, ds.WeightedRandomSampler([0, 0])),
+    "weighted_negative_used": lambda ds, root: _rows_through(ds, ds.WeightedRandomSampler([1, -1])),
+    "weighted_too_few_used": lambda ds, root: _rows_through(ds, ds.WeightedRandomSampler([1, 2, 3], num_samples=5,
+                                                                                         replacement=False)),
+    "weighted_default_count": lambda ds, root: len(_rows_through(ds, ds.WeightedRandomSampler([1, 2, 3]))),
+    "weighted_count_past_end": lambda ds, root: len(_rows_through(ds, ds.WeightedRandomSampler([1, 2, 3],
+                                                                                              num_samples=30))),
+    "weighted_count_four": lambda ds, root: len(_rows_through(ds, ds.WeightedRandomSampler([1, 2, 3],
+                                                                                          num_samples=4))),
+    "weighted_more_weights_than_rows_used": lambda ds, root: _rows_through(ds, ds.WeightedRandomSampler([1] * 15)),
+    "seq_start_at_end_size": lambda ds, root: ds.NumpySlicesDataset(np.arange(10), sampler=ds.SequentialSampler(
+        10)).get_dataset_size(),
+    "seq_start_with_num_samples": lambda ds, root: _rows_through(ds, ds.SequentialSampler(8, num_samples=5)),
+    "dist_more_shards_than_rows": lambda ds, root: _rows_through(ds, ds.DistributedSampler(12, 11, shuffle=False)),
+    "dist_shards_wrap": lambda ds, root: [_rows_through(ds, ds.DistributedSampler(3, i, shuffle=False))
+                                         for i in range(3)],
+    "dist_offset": lambda ds, root: _rows_through(ds, ds.DistributedSampler(3, 1, shuffle=False, offset=1)),
+    "random_count": lambda ds, root: len(_rows_through(ds, ds.RandomSampler(num_samples=3))),
+    "random_replacement_count_past_end": lambda ds, root: len(_rows_through(ds, ds.RandomSampler(True,
+                                                                                                 num_samples=30))),
+    "child_of_sequential": lambda ds, root: _rows_through(ds, _with_child(ds, ds.SequentialSampler(1, 3),
+                                                                          ds.SequentialSampler(2, 5))),
+    "child_of_distributed": lambda ds, root: _rows_through(ds, _with_child(ds, ds.DistributedSampler(
+        2, 1, shuffle=False), ds.SequentialSampler(0, 6))),
+    "list_sampler_past_end_used": lambda ds, root: _rows_through(ds, [3, 11]),
+    "user_sampler_len": lambda ds, root: _user_sampler(ds, [3, 1, 4], with_len=True).get_num_samples(),
+    "user_sampler_counted": lambda ds, root: _user_sampler(ds, [3, 1, 4]).get_num_samples(),
+    "user_sampler_num_samples": lambda ds, root: _rows_through(ds, _user_sampler(ds, [3, 1, 4], num_samples=2)),
+    "add_child_twice": lambda ds, root: _with_child(ds, _with_child(ds, ds.RandomSampler(), ds.SequentialSampler()),
+                                                    ds.SequentialSampler()),
+    "add_child_none": lambda ds, root: _with_child(ds, ds.RandomSampler(), None).get_child(),
+    "add_child_partial": lambda ds, root: _with_child(ds, ds.SequentialSampler(),
+                                                      ds.RandomSampler(shuffle=_shuffle(ds, "PARTIAL"))),
+    "add_child_to_partial": lambda ds, root: _with_child(ds, ds.RandomSampler(shuffle=_shuffle(ds, "PARTIAL")),
+                                                         ds.SequentialSampler()),
+    "add_child_to_files": lambda ds, root: _with_child(ds, ds.DistributedSampler(2, 0, shuffle=_shuffle(ds, "FILES")),
+                                                       ds.SequentialSampler()),
+    "num_samples_of_child": lambda ds, root: _with_child(ds, ds.RandomSampler(num_samples=5),
+                                                         ds.SequentialSampler(num_samples=3)).get_num_samples(),
+    "num_samples_of_parent": lambda ds, root: _with_child(ds, ds.RandomSampler(num_samples=2),
+                                                          ds.SequentialSampler(num_samples=3)).get_num_samples(),
+    "num_samples_subset": lambda ds, root: ds.SubsetSampler([1, 2, 3]).get_num_samples(),
+    "num_samples_subset_capped": lambda ds, root: ds.SubsetSampler([1, 2, 3], num_samples=2).get_num_samples(),
+    # pipeline methods
+    "batch_zero": lambda ds, root: slices(ds).batch(0),
+    "batch_too_big": lambda ds, root: slices(ds).batch(2 ** 31),
+    "batch_str": lambda ds, root: slices(ds).batch("2"),
+    "batch_float": lambda ds, root: slices(ds).batch(2.0),
+    "batch_drop_remainder_int": lambda ds, root: slices(ds).batch(2, drop_remainder=1),
+    "batch_workers_zero": lambda ds, root: slices(ds).batch(2, num_parallel_workers=0),
+    "batch_workers_str": lambda ds, root: slices(ds).batch(2, num_parallel_workers="1"),
+    "batch_workers_too_many": lambda ds, root: slices(ds).batch(2, num_parallel_workers=1000),
+    "batch_input_columns_without_map": lambda ds, root: slices(ds).batch(2, input_columns=["a"]),
+    "batch_multiprocessing_int": lambda ds, root: slices(ds).batch(2, python_multiprocessing=1),
+    "batch_input_column_int": lambda ds, root: slices(ds).batch(2, per_batch_map=pbm, input_columns=[1]),
+    "batch_unknown_keyword": lambda ds, root: slices(ds).batch(2, foo=1),
+    "batch_map_arity": lambda ds, root: slices(ds).batch(2, per_batch_map=pbm, input_columns=["a"]),
+    "batch_map_arity_ok": lambda ds, root: slices(ds).batch(2, per_batch_map=_pbm_one,
+                                                            input_columns=["a"]).get_dataset_size(),
+    "batch_bool": lambda ds, root: slices(ds).batch(True).get_dataset_size(),
+    "batch_minus_one_used": lambda ds, root: _count(slices(ds).batch(-1)),
+    "batch_size_function_arity": lambda ds, root: slices(ds).batch(lambda a, b: 2),
+    "batch_size_function": lambda ds, root: slices(ds).batch(lambda info: 3).get_dataset_size(),
+    "batch_output_columns_without_map": lambda ds, root: _count(slices(ds).batch(2, output_columns=["x"])),
+    "batch_map_not_callable_used": lambda ds, root: _count(slices(ds).batch(2, per_batch_map=3)),
+    "zip_int": lambda ds, root: slices(ds).zip(3),
+    "zip_tuple_int": lambda ds, root: slices(ds).zip((3,)),
+    "concat_int": lambda ds, root: slices(ds).concat(3),
+    "concat_list_int": lambda ds, root: slices(ds).concat([3]),
+    "map_callbacks_int": lambda ds, root: slices(ds).map(add_one, callbacks=1),
+    "padded_batch_zero": lambda ds, root: slices(ds).padded_batch(0),
+    "padded_batch_pad_info_list": lambda ds, root: slices(ds).padded_batch(2, pad_info=[1]),
+    "padded_batch_pad_info_key": lambda ds, root: slices(ds).padded_batch(2, pad_info={1: ([1], 0)}),
+    "padded_batch_pad_shape_str": lambda ds, root: slices(ds).padded_batch(2, pad_info={"a": ("x", 0)}),
+    "padded_batch_pad_shape_negative": lambda ds, root: slices(ds).padded_batch(2, pad_info={"a": ([-1], 0)}),
+    "repeat_none": lambda ds, root: slices(ds).repeat(None).get_repeat_count(),
+    "take_past_end": lambda ds, root: slices(ds).take(100).get_dataset_size(),
+    "skip_past_end": lambda ds, root: slices(ds).skip(100).get_dataset_size(),
+    "shuffle_two": lambda ds, root: slices(ds).shuffle(2).get_dataset_size(),
+    "map_operation_int": lambda ds, root: slices(ds).map(3),
+    "map_operation_list_int": lambda ds, root: slices(ds).map([add_one, 3]),
+    "map_input_columns_int": lambda ds, root: slices(ds).map(add_one, input_columns=1),
+    "map_input_columns_empty": lambda ds, root: slices(ds).map(add_one, input_columns=[]),
+    "map_input_columns_duplicate": lambda ds, root: slices(ds).map(add_one, input_columns=["a", "a"]),
+    "map_input_column_empty_name": lambda ds, root: slices(ds).map(add_one, input_columns=[""]),
+    "map_output_columns_int": lambda ds, root: slices(ds).map(add_one, input_columns="a", output_columns=2),
+    "map_workers_zero": lambda ds, root: slices(ds).map(add_one, num_parallel_workers=0),
+    "map_workers_str": lambda ds, root: slices(ds).map(add_one, num_parallel_workers="2"),
+    "map_multiprocessing_int": lambda ds, root: slices(ds).map(add_one, python_multiprocessing=1),
+    "map_max_rowsize_str": lambda ds, root: slices(ds).map(add_one, max_rowsize="1"),
+    "map_unknown_keyword": lambda ds, root: slices(ds).map(add_one, foo=1),
+    "filter_predicate_int": lambda ds, root: slices(ds).filter(3),
+    "filter_input_columns_int": lambda ds, root: slices(ds).filter(is_even, input_columns=1),
+    "filter_workers_zero": lambda ds, root: slices(ds).filter(is_even, num_parallel_workers=0),
+    "project_int": lambda ds, root: slices(ds).project(1),
+    "project_empty": lambda ds, root: slices(ds).project([]),
+    "project_duplicate": lambda ds, root: slices(ds).project(["a", "a"]),
+    "project_missing_used": lambda ds, root: _count(slices(ds).project(["zz"])),
+    "rename_int": lambda ds, root: slices(ds).rename(1, "x"),
+    "rename_lengths": lambda ds, root: slices(ds).rename(["a"], ["x", "y"]),
+    "rename_duplicate": lambda ds, root: slices(ds).rename(["a", "a"], ["x", "y"]),
+    "rename_missing_used": lambda ds, root: _count(slices(ds).rename(["zz"], ["x"])),
+    "zip_function_one": lambda ds, root: ds.zip((slices(ds),)),
+    "zip_function_empty": lambda ds, root: ds.zip(()),
+    "zip_function_int_item": lambda ds, root: ds.zip((slices(ds), 3)),
+    "concat_empty_used": lambda ds, root: slices(ds).concat([]).get_dataset_size(),
+    "split_empty": lambda ds, root: slices(ds).split([]),
+    "split_str": lambda ds, root: slices(ds).split("a"),
+    "split_mixed": lambda ds, root: slices(ds).split([1, 0.5]),
+    "split_negative": lambda ds, root: slices(ds).split([-1, 8]),
+    "split_zero": lambda ds, root: slices(ds).split([0, 7]),
+    "split_sum": lambda ds, root: slices(ds).split([3, 3]),
+    "split_float_sum": lambda ds, root: slices(ds).split([0.3, 0.3]),
+    "split_float_zero": lambda ds, root: slices(ds).split([0.0, 1.0]),
+    "split_float_out_of_range": lambda ds, root: slices(ds).split([1.5, -0.5]),
+    "split_randomize_int": lambda ds, root: slices(ds).split([3, 4], randomize=1),
+    "split_bool_size": lambda ds, root: [p.get_dataset_size() for p in slices(ds).split([True, 6], randomize=False)],
+    "split_too_small": lambda ds, root: slices(ds, 2).split([0.9, 0.1]),
+    "iterator_epochs_zero": lambda ds, root: slices(ds).create_tuple_iterator(num_epochs=0),
+    "iterator_epochs_minus_two": lambda ds, root: slices(ds).create_tuple_iterator(num_epochs=-2),
+    "iterator_epochs_str": lambda ds, root: slices(ds).create_tuple_iterator(num_epochs="1"),
+    "iterator_epochs_bool": lambda ds, root: slices(ds).create_tuple_iterator(num_epochs=True),
+    "iterator_output_numpy_int": lambda ds, root: slices(ds).create_tuple_iterator(output_numpy=1),
+    "iterator_do_copy_int": lambda ds, root: slices(ds).create_tuple_iterator(do_copy=1),
+    "iterator_columns_int": lambda ds, root: slices(ds).create_tuple_iterator(columns=1),
+    "iterator_columns_empty": lambda ds, root: slices(ds).create_tuple_iterator(columns=[]),
+    "iterator_columns_missing_used": lambda ds, root: _count(slices(ds), columns=["zz"]),
+    "dict_iterator_epochs_zero": lambda ds, root: slices(ds).create_dict_iterator(num_epochs=0),
+    "dict_iterator_epochs_str": lambda ds, root: slices(ds).create_dict_iterator(num_epochs="x"),
+    "dict_iterator_output_numpy_int": lambda ds, root: slices(ds).create_dict_iterator(output_numpy=1),
+}
+
+# repeat/take/skip/shuffle, each given the same bad (or edge) counts
+for _method in ("repeat", "take", "skip", "shuffle"):
+    for _label, _value in (("zero", 0), ("minus_one", -1), ("minus_two", -2), ("too_big", 2 ** 31), ("str", "1"),
+                           ("bool", True), ("float", 2.0)):
+        ARG_CASES[f"{_method}_{_label}"] = lambda ds, root, m=_method, c=_value: getattr(slices(ds), m)(c)
+
+
+def run_arg_case(ds, root, name):
+    """[error type name, normalised message], or [None, value] for a value-like result (list / int / None)."""
+    try:
+        value = ARG_CASES[name](ds, root)
+    except Exception as e:   # noqa: BLE001 - type and message are what is compared
+        return [type(e).__name__, norm_message(str(e))]
+    return [None, value if isinstance(value, (list, int, type(None))) else "built"]
 
 
 # ------------------------------------------------------------------ Model over a dataset

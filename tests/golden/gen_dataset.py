@@ -9,7 +9,9 @@ output shapes/types, the dtypes of the Tensors a tuple iterator yields, and ever
 one epoch. For dataset_cases.PERM_CASES (random order) the same, the rows being compared as a
 multiset. Model.train over a GeneratorDataset (final weights; a 3-column dataset's error).
 For dataset_cases.SIZE_CASES only names and sizes.
-For dataset_cases.ERROR_CASES the type of the error raised. The input files are written
+For dataset_cases.ERROR_CASES the type of the error raised; for dataset_cases.ARG_CASES (the argument checks
+of the samplers and of the pipeline methods) the type and the whole message (dataset_cases.norm_message), or
+the value when none is raised. The input files are written
 to a temp folder by dataset_cases.write_files and removed afterwards.
 """
 import json
@@ -60,7 +62,7 @@ def record(name, make, root, arrays):
 
 def main():
     ds.config.set_seed(1234)
-    out = {"cases": {}, "perm_cases": {}, "errors": {}, "size_cases": {}}
+    out = {"cases": {}, "perm_cases": {}, "errors": {}, "size_cases": {}, "arg_errors": {}}
     arrays = {}
     with tempfile.TemporaryDirectory() as root:
         C.write_files(root)
@@ -82,6 +84,8 @@ def main():
                 out["errors"][name] = type(e).__name__
             else:
                 out["errors"][name] = None
+        for name in C.ARG_CASES:
+            out["arg_errors"][name] = C.run_arg_case(ds, root, name)
         d = ds.MnistDataset(os.path.join(root, "mnist"), sampler=ds.PKSampler(2))
         out["pk_sampler"] = {"size": d.get_dataset_size(),
                              "labels": [int(r[1]) for r in d.create_tuple_iterator(num_epochs=1, output_numpy=True)]}

@@ -5,6 +5,7 @@ epoch; ``epoch`` reseeds the random choices, so each pass reshuffles and a fixed
 ``_size()`` (its row count, or None when only a full pass can tell). Iterators number the epochs.
 """
 import copy
+import inspect
 import warnings
 
 import numpy as np
@@ -14,35 +15,44 @@ from ..common._device import _state as _DEVICE
 from ..common.tensor import Tensor
 from . import _workers
 from .samplers import _rng
+from .transforms._check import (
+    INT32_MAX,
+    check_columns,
+    check_num_parallel_workers,
+    check_value,
+    pipeline_error,
+    type_check,
+    type_check_list,
+)
 
 __all__ = ["Dataset", "BatchInfo", "Iterator", "TupleIterator", "DictIterator", "SourceDataset", "MappableDataset",
            "VisionBaseDataset", "TextBaseDataset", "AudioBaseDataset", "UnionBaseDataset"]
 
 
-def _pipeline_error(msg):
-    return RuntimeError(f"Exception thrown from dataset pipeline. {msg}")
+_pipeline_error = pipeline_error
 
 
-def _check_int(where, name, value, lo=None, hi=2147483647):
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"For '{where}', the type of '{name}' should be int, but got {type(value).__name__}.")
-    if lo is not None and not lo <= value <= hi:
-        raise ValueError(f"Input {name} is not within the required interval of [{lo}, {hi}].")
+def _check_int(name, value, lo, hi=INT32_MAX):
+    """An int (not a bool) in [lo, hi], in the reference's words."""
+    type_check(value, (int,), name)
+    check_value(value, lo, hi, name)
     return value
 
 
-def _check_count(where, name, value):
-    """A count where -1 means no limit (``repeat``/``take``'s count, an iterator's num_epochs): -1 or at least 1."""
-    _check_int(where, name, value)
-    if value != -1 and value < 1:
-        raise ValueError(f"Input {name} is not within the required interval of [-1, 2147483647] and not 0, but got "
-                         f"{value}.")
+def _is_count(value):
+    """-1 (no limit) or a count in [1, INT32_MAX] (``repeat``/``take``)."""
+    return value == -1 or 1 <= value <= INT32_MAX
 
 
-def _check_workers(where, value):
-    if value is None:
-        return None
-    return _check_int(where, "num_parallel_workers", value, 1, 2147483647)
+def _check_workers(value):
+    if value is not None:
+        check_num_parallel_workers(value)
+    return value
+
+
+def _check_bool(value, name):
+    if value is not None:
+        type_check(value, (bool,), name)
 
 
 def _as_names(where, name, value, allow_none=True):
@@ -149,20 +159,21 @@ class Dataset:
 
     def zip(self, datasets):
         """Rows side by side with those of ``datasets`` (columns joined; as many rows as the shortest)."""
+        type_check(datasets, (tuple, Dataset), "datasets")
         if isinstance(datasets, Dataset):
             datasets = (datasets,)
-        if not isinstance(datasets, tuple) or not all(isinstance(d, Dataset) for d in datasets):
-            raise TypeError(f"For 'zip', 'datasets' should be a Dataset or a tuple of Dataset, but got "
-                            f"{type(datasets).__name__}.")
+        for d in datasets:      # the reference fails on reading the item's parent
+            if not isinstance(d, Dataset):
+                raise AttributeError(f"'{type(d).__name__}' object has no attribute 'parent'")
         return ZipDataset((self,) + datasets)
 
     def concat(self, datasets):
         """The rows of this dataset followed by those of ``datasets`` (the same columns)."""
+        type_check(datasets, (list, Dataset), "datasets")
         if isinstance(datasets, Dataset):
             datasets = [datasets]
-        if not isinstance(datasets, list) or not all(isinstance(d, Dataset) for d in datasets):
-            raise TypeError(f"For 'concat', 'datasets' should be a Dataset or a list of Dataset, but got "
-                            f"{type(datasets).__name__}.")
+        for i, d in enumerate(datasets):
+            type_check(d, (Dataset,), f"dataset[{i}]")
         return ConcatDataset([self] + datasets)
 
     def __add__(self, datasets):
@@ -247,11 +258,11 @@ class Dataset:
     # -------------------------------------------------------------- iterators
     def create_tuple_iterator(self, columns=None, num_epochs=-1, output_numpy=False, do_copy=False):
         """An iterator over rows as lists (in column order, or of ``columns``)."""
-        return TupleIterator(self, columns, num_epochs, output_numpy)
+        return TupleIterator(self, columns, num_epochs, output_numpy, do_copy)
 
     def create_dict_iterator(self, num_epochs=-1, output_numpy=False, do_copy=False):
         """An iterator over rows as ``{column name: value}``."""
-        return DictIterator(self, num_epochs, output_numpy)
+        return DictIterator(self, num_epochs, output_numpy, do_copy)
 
     def __iter__(self):
         return iter(self.create_tuple_iterator())
@@ -304,11 +315,13 @@ class UnionBaseDataset(VisionBaseDataset, TextBaseDataset, AudioBaseDataset):
 
 
 class Iterator:
-    def __init__(self, dataset, num_epochs, output_numpy):
-        _check_count("create_iterator", "num_epochs", num_epochs)
-        if not isinstance(output_numpy, bool):
-            raise TypeError(f"For 'create_iterator', 'output_numpy' should be bool, but got "
-                            f"{type(output_numpy).__name__}.")
+    def __init__(self, dataset, num_epochs, output_numpy, do_copy=False):
+        _check_bool(output_numpy, "output_numpy")
+        _check_bool(do_copy, "do_copy")
+        if num_epochs is not None:
+            _check_int("num_epochs", num_epochs, -1)
+        if num_epochs == 0:
+            raise pipeline_error("RootNode: num_epochs should be either -1 or positive integer, num_epochs: 0")
         self.dataset = dataset
         self._names = dataset.get_col_names()
         self.num_epochs = num_epochs
@@ -351,15 +364,14 @@ class Iterator:
 class TupleIterator(Iterator):
     """Rows as lists of Tensors (numpy arrays with ``output_numpy=True``)."""
 
-    def __init__(self, dataset, columns=None, num_epochs=-1, output_numpy=False):
-        super().__init__(dataset, num_epochs, output_numpy)
+    def __init__(self, dataset, columns=None, num_epochs=-1, output_numpy=False, do_copy=False):
+        if columns is not None:
+            check_columns(columns, "column_names")
+        super().__init__(dataset, num_epochs, output_numpy, do_copy)
         self._pick = None
         if columns is not None:
-            columns = _as_names("create_tuple_iterator", "columns", columns)
-            missing = [c for c in columns if c not in self._names]
-            if missing:
-                raise _pipeline_error(f"Invalid column, column name: {missing[0]} does not exist in the dataset "
-                                      f"columns {self._names}.")
+            columns = [columns] if isinstance(columns, str) else columns
+            _check_exist(self._names, columns)
             self._pick = [self._names.index(c) for c in columns]
         elif any(n.startswith("_meta-") for n in self._names):   # metadata columns are not output (the reference)
             self._pick = [i for i, n in enumerate(self._names) if not n.startswith("_meta-")]
@@ -421,6 +433,28 @@ def _reorder(names, inputs, outputs, reverse_rest=False):
     return outputs + rest
 
 
+def _check_max_rowsize(value):
+    """None, an int in [-1, INT32_MAX] or a pair of them (the option is deprecated and unused)."""
+    if value is None:
+        return
+    type_check(value, (int, list), "max_rowsize")
+    if isinstance(value, int):
+        check_value(value, -1, INT32_MAX, "max_rowsize")
+    elif len(value) == 2:
+        for i, v in enumerate(value):
+            type_check(v, (int,), f"max_rowsize[{i}]")
+            check_value(v, -1, INT32_MAX, f"max_rowsizei[{i}]")
+    else:
+        raise TypeError("max_rowsize should be a single integer or a list[in_rowsize, out_rowsize] of length 2.")
+
+
+def _check_exist(names, wanted):
+    """Each of ``wanted`` is a column of ``names`` (the reference checks it when the pipeline starts)."""
+    missing = [c for c in wanted if c not in names]
+    if missing:
+        raise pipeline_error(f"Invalid column, column name: {missing[0]} does not exist.")
+
+
 def _check_inputs(where, names, inputs):
     missing = [c for c in inputs if c not in names]
     if missing:
@@ -436,30 +470,39 @@ class BatchDataset(UnionBaseDataset):
     def __init__(self, child, batch_size, drop_remainder=False, num_parallel_workers=None, per_batch_map=None,
                  input_columns=None, output_columns=None, python_multiprocessing=False, max_rowsize=None, *,
                  _pad_info=None):
-        if callable(batch_size):
-            pass
-        elif isinstance(batch_size, bool) or not isinstance(batch_size, int):
+        if not isinstance(batch_size, int) and not callable(batch_size):
             raise TypeError("batch_size should either be an int or a callable.")
-        else:
-            _check_int("batch", "batch_size", batch_size, 1)
-        if not isinstance(drop_remainder, bool):
-            raise TypeError(f"Argument drop_remainder with value {drop_remainder!r} is not of type "
-                            f"[<class 'bool'>], but got {type(drop_remainder)}.")
-        super().__init__([child], _check_workers("batch", num_parallel_workers))
+        if callable(batch_size):
+            if len(inspect.signature(batch_size).parameters) != 1:
+                raise ValueError("callable batch_size should take one parameter (BatchInfo).")
+        elif batch_size != -1:
+            check_value(batch_size, 1, INT32_MAX, "batch_size")
+        _check_workers(num_parallel_workers)
+        type_check(drop_remainder, (bool,), "drop_remainder")
+        _check_max_rowsize(max_rowsize)
+        if input_columns is not None and per_batch_map is None:
+            raise ValueError("input_columns can be specified only when per_batch_map is set.")
+        if input_columns is not None:
+            check_columns(input_columns, "input_columns")
+            # as the reference: len() of the argument given (a str's length, for one name given as a str)
+            if len(input_columns) != len(inspect.signature(per_batch_map).parameters) - 1:
+                raise ValueError("The signature of per_batch_map should match with input columns.")
+        if output_columns is not None:
+            check_columns(output_columns, "output_columns")
+        _check_bool(python_multiprocessing, "python_multiprocessing")
+        super().__init__([child], num_parallel_workers)
         self.batch_size = batch_size
         self.drop_remainder = drop_remainder
         self.per_batch_map = per_batch_map
-        if self.per_batch_map is not None and not callable(self.per_batch_map):
-            raise TypeError(f"For 'batch', 'per_batch_map' should be callable, but got "
-                            f"{type(self.per_batch_map).__name__}.")
         self.input_columns = _as_names("batch", "input_columns", input_columns)
-        self.output_columns = _as_names("batch", "output_columns", output_columns)
-        if self.per_batch_map is None and (self.input_columns or self.output_columns):
-            raise ValueError("For 'batch', 'input_columns' and 'output_columns' need 'per_batch_map'.")
+        # without per_batch_map, output_columns is accepted and unused (the reference)
+        self.output_columns = _as_names("batch", "output_columns", output_columns) if per_batch_map else None
         self.python_multiprocessing = bool(python_multiprocessing)
         self.pad_info = _pad_info
 
     def _columns(self):
+        if self.per_batch_map is not None and not callable(self.per_batch_map):   # refused when the pipeline starts
+            raise ValueError(f"Input operations should be callable Python function, but got: {self.per_batch_map}")
         names = self.children[0]._columns()
         if self.pad_info:
             _check_inputs("padded_batch", names, list(self.pad_info))
@@ -471,11 +514,13 @@ class BatchDataset(UnionBaseDataset):
 
     def _size(self):
         n = self.children[0]._size()
-        if n is None or callable(self.batch_size):
+        if n is None or callable(self.batch_size) or self.batch_size == -1:
             return None
         return n // self.batch_size if self.drop_remainder else -(-n // self.batch_size)
 
     def _groups(self, epoch):
+        if self.batch_size == -1:     # accepted when built, refused when the pipeline starts (the reference)
+            raise pipeline_error("Batch size cannot be -1 without using batch sampler.")
         rows = self.children[0]._rows(epoch)
         group, num = [], 0
         size = self.batch_size(BatchInfo(0, epoch)) if callable(self.batch_size) else self.batch_size
@@ -609,22 +654,27 @@ class BucketBatchByLengthDataset(UnionBaseDataset):
 
 
 def _check_pad_info(pad_info):
+    """``{column: (shape or None, value)}`` in the reference's words (a None entry pads to the longest with 0)."""
     if pad_info is None:
         return None
-    if not isinstance(pad_info, dict):
-        raise TypeError(f"For 'padded_batch', 'pad_info' should be a dict, but got {type(pad_info).__name__}.")
+    type_check(pad_info, (dict,), "pad_info")
     out = {}
     for name, spec in pad_info.items():
-        if not isinstance(name, str):
-            raise TypeError(f"For 'padded_batch', the keys of 'pad_info' should be column names, but got {name!r}.")
-        if not isinstance(spec, tuple) or len(spec) != 2:
-            raise TypeError(f"For 'padded_batch', pad_info['{name}'] should be a tuple (shape, value), but got "
-                            f"{spec!r}.")
+        type_check(name, (str,), "key in pad_info")
+        if spec is None:
+            out[name] = (None, 0)
+            continue
+        if len(spec) != 2:
+            raise ValueError("value of pad_info should be a tuple of size 2.")
+        type_check(spec, (tuple,), "value in pad_info")
         shape, value = spec
-        if shape is not None and (not isinstance(shape, list) or not all(
-                d is None or (isinstance(d, int) and not isinstance(d, bool) and d > 0) for d in shape)):
-            raise ValueError(f"For 'padded_batch', the shape of pad_info['{name}'] should be None or a list of "
-                             f"positive int or None, but got {shape!r}.")
+        if shape is not None:
+            type_check(shape, (list,), "shape in pad_info")
+            for d in shape:
+                if d is not None:
+                    _check_int("dim of shape in pad_info", d, 1)
+        if value is not None:
+            type_check(value, (int, float, str, bytes), "pad_value")
         out[name] = (shape, value)
     return out
 
@@ -663,26 +713,34 @@ class MapDataset(UnionBaseDataset):
     # pre-2.0 scripts) is a TypeError, as in the reference
     def __init__(self, child, operations, input_columns=None, output_columns=None, num_parallel_workers=None,
                  python_multiprocessing=False, cache=None, callbacks=None, max_rowsize=None, offload=None):
+        _check_workers(num_parallel_workers)
+        type_check(python_multiprocessing, (bool,), "python_multiprocessing")
+        _check_max_rowsize(max_rowsize)
+        from .callback.ds_callback import DSCallback
+        if isinstance(callbacks, (list, tuple)):
+            type_check_list(callbacks, (DSCallback,), "callbacks")
+        elif callbacks is not None:
+            type_check(callbacks, (DSCallback,), "callbacks")
+        cbs = [] if callbacks is None else list(callbacks) if isinstance(callbacks, (list, tuple)) else [callbacks]
+        for name, cols in (("input_columns", input_columns), ("output_columns", output_columns)):
+            if cols is not None:
+                check_columns(cols, name)
         ops = operations if isinstance(operations, list) else [operations]
-        if not ops or not all(callable(op) for op in ops):
+        for op in ops:
+            if not callable(op):
+                raise ValueError("Parameter operations's element of method map should be a python function or class "
+                                 f"method which should be callable, but got: {op}. It doesn't need parentheses for "
+                                 "python function or class method.")
+        if not ops:
             raise TypeError(f"For 'map', 'operations' should be a callable or a list of callables, but got "
                             f"{operations!r}.")
-        from .callback.ds_callback import DSCallback
-        cbs = [] if callbacks is None else callbacks if isinstance(callbacks, list) else [callbacks]
-        for i, cb in enumerate(cbs):
-            if not isinstance(cb, DSCallback):
-                raise TypeError(f"Argument callbacks[{i}] with value {cb!r} is not of type [{DSCallback}], but got "
-                                f"{type(cb)}.")
-        super().__init__([child], _check_workers("map", num_parallel_workers))
+        super().__init__([child], num_parallel_workers)
         self.callbacks = cbs
         self._cb_state = None
         self.operations = ops
         self.input_columns = _as_names("map", "input_columns", input_columns)
         self.output_columns = _as_names("map", "output_columns", output_columns)
-        pm = python_multiprocessing
-        if not isinstance(pm, bool):
-            raise TypeError(f"For 'map', 'python_multiprocessing' should be bool, but got {type(pm).__name__}.")
-        self.python_multiprocessing = pm
+        self.python_multiprocessing = python_multiprocessing
 
     def _io(self):
         names = self.children[0]._columns()
@@ -770,7 +828,7 @@ class ShuffleDataset(UnionBaseDataset):
     """Rows shuffled through a buffer: each output row is a random pick among ``buffer_size`` rows."""
 
     def __init__(self, child, buffer_size):
-        _check_int("shuffle", "buffer_size", buffer_size, 2)
+        _check_int("buffer_size", buffer_size, 2)
         super().__init__([child])
         self.buffer_size = buffer_size
 
@@ -797,9 +855,11 @@ class RepeatDataset(UnionBaseDataset):
     """The child's rows ``count`` times over (each pass a new epoch of the child)."""
 
     def __init__(self, child, count=None):
+        type_check(count, (int, type(None)), "repeat")
         if count is None:
             count = -1
-        _check_count("repeat", "count", count)
+        if not _is_count(count):
+            raise ValueError("count should be either -1 or positive integer, range[1, INT32_MAX].")
         super().__init__([child])
         self.count = count
 
@@ -821,7 +881,10 @@ class TakeDataset(UnionBaseDataset):
     """The first ``count`` rows."""
 
     def __init__(self, child, count=-1):
-        _check_count("take", "count", count)
+        type_check(count, (int,), "count")
+        if not _is_count(count):
+            raise ValueError(f"count should be either -1 or within the required interval of (0, {INT32_MAX}], got "
+                             f"{count}.")
         super().__init__([child])
         self.count = count
 
@@ -851,7 +914,7 @@ class SkipDataset(UnionBaseDataset):
     """Every row after the first ``count``."""
 
     def __init__(self, child, count):
-        _check_int("skip", "count", count, 0)
+        _check_int("count", count, 0)
         super().__init__([child])
         self.count = count
 
@@ -897,10 +960,12 @@ class ZipDataset(UnionBaseDataset):
 
 def zip_datasets(datasets):
     """Zip a tuple of datasets into one (their columns side by side)."""
-    if not isinstance(datasets, tuple) or len(datasets) < 1:
-        raise TypeError(f"For 'zip', 'datasets' should be a tuple of Dataset, but got {type(datasets).__name__}.")
-    if not all(isinstance(d, Dataset) for d in datasets):
-        raise TypeError("For 'zip', every item of 'datasets' should be a Dataset.")
+    type_check(datasets, (tuple,), "datasets")
+    if len(datasets) <= 1:
+        raise ValueError("Can't zip empty or just one dataset!")
+    for d in datasets:
+        if not isinstance(d, Dataset):
+            raise TypeError(f"Invalid dataset, expected Dataset object, but got {type(d)}!")
     return ZipDataset(datasets)
 
 
@@ -912,8 +977,11 @@ class ConcatDataset(UnionBaseDataset):
         for d in datasets:
             flat.extend(d.children if type(d) is ConcatDataset else [d])
         super().__init__(flat)
+        self._alone = len(datasets) < 2     # concat([]): the reference refuses it when the pipeline starts
 
     def _columns(self):
+        if self._alone:
+            raise pipeline_error("Concat: concatenated datasets are not specified.")
         names = self.children[0]._columns()
         for d in self.children[1:]:
             other = d._columns()
@@ -923,6 +991,7 @@ class ConcatDataset(UnionBaseDataset):
         return names
 
     def _size(self):
+        self._columns()
         sizes = [d._size() for d in self.children]
         return None if None in sizes else sum(sizes)
 
@@ -936,15 +1005,12 @@ class ProjectDataset(UnionBaseDataset):
     """Only ``columns``, in that order."""
 
     def __init__(self, child, columns):
+        check_columns(columns, "columns")
         super().__init__([child])
-        self.columns = _as_names("project", "columns", columns, allow_none=False)
+        self.columns = [columns] if isinstance(columns, str) else list(columns)
 
     def _columns(self):
-        names = self.children[0]._columns()
-        missing = [c for c in self.columns if c not in names]
-        if missing:
-            raise _pipeline_error(f"Invalid column, column name: {missing[0]} does not exist in the dataset columns "
-                                  f"{names} (in 'project').")
+        _check_exist(self.children[0]._columns(), self.columns)
         return list(self.columns)
 
     def _size(self):
@@ -962,15 +1028,18 @@ class RenameDataset(UnionBaseDataset):
     """The same rows under new column names."""
 
     def __init__(self, child, input_columns, output_columns):
-        super().__init__([child])
-        self.input_columns = _as_names("rename", "input_columns", input_columns, allow_none=False)
-        self.output_columns = _as_names("rename", "output_columns", output_columns, allow_none=False)
+        check_columns(input_columns, "input_columns")
+        check_columns(output_columns, "output_columns")
+        self.input_columns = [input_columns] if isinstance(input_columns, str) else list(input_columns)
+        self.output_columns = [output_columns] if isinstance(output_columns, str) else list(output_columns)
         if len(self.input_columns) != len(self.output_columns):
             raise ValueError("Number of column in input_columns and output_columns is not equal.")
+        super().__init__([child])
 
     def _columns(self):
         names = self.children[0]._columns()
-        _check_inputs("rename", names, self.input_columns)
+        if any(c not in names for c in self.input_columns):
+            raise pipeline_error("Invalid column, column to be renamed does not exist.")
         mapping = dict(zip(self.input_columns, self.output_columns))
         out = [mapping.get(n, n) for n in names]
         if len(set(out)) != len(out):
@@ -990,8 +1059,11 @@ class FilterDataset(UnionBaseDataset):
 
     def __init__(self, child, predicate, input_columns=None, num_parallel_workers=None):
         if not callable(predicate):
-            raise TypeError(f"For 'filter', 'predicate' should be callable, but got {type(predicate).__name__}.")
-        super().__init__([child], _check_workers("filter", num_parallel_workers))
+            raise TypeError("Predicate should be a Python function or a callable Python object.")
+        _check_workers(num_parallel_workers)
+        if input_columns is not None:
+            check_columns(input_columns, "input_columns")
+        super().__init__([child], num_parallel_workers)
         self.predicate = predicate
         self.input_columns = _as_names("filter", "input_columns", input_columns)
 
@@ -1043,28 +1115,36 @@ class _FixedShuffleDataset(Dataset):
 
 
 def _split(dataset, sizes, randomize):
-    if not isinstance(sizes, (list, tuple)) or not sizes:
-        raise TypeError(f"For 'split', 'sizes' should be a non-empty list of int or of float, but got {sizes!r}.")
-    if not isinstance(randomize, bool):
-        raise TypeError(f"For 'split', 'randomize' should be bool, but got {type(randomize).__name__}.")
+    type_check(sizes, (list,), "sizes")
+    type_check(randomize, (bool,), "randomize")
+    if not sizes:
+        raise ValueError("sizes cannot be empty.")
+    all_int = all(isinstance(s, int) for s in sizes)
+    if not all_int and not all(isinstance(s, float) for s in sizes):
+        raise ValueError("sizes should be list of int or list of float.")
+    if all_int and any(s <= 0 for s in sizes):
+        raise ValueError("sizes is a list of int, but there should be no negative or zero numbers.")
+    if not all_int:
+        if any(not 0 < s <= 1 for s in sizes):
+            raise ValueError("sizes is a list of float, but there should be no numbers outside the range (0, 1].")
+        if not abs(sum(sizes) - 1) < 0.00001:
+            raise ValueError("sizes is a list of float, but the percentages do not sum up to 1.")
     if any(getattr(node, "num_shards", None) is not None or type(getattr(node, "sampler", None)).__name__ ==
            "DistributedSampler" for node in dataset._walk()):
         raise RuntimeError("Dataset should not be sharded before split.")
     n = dataset.get_dataset_size()
-    if all(isinstance(s, int) and not isinstance(s, bool) for s in sizes):
-        if any(s <= 0 for s in sizes) or sum(sizes) != n:
-            raise RuntimeError(f"For 'split', the sum of the int 'sizes' {list(sizes)} must be the dataset size {n} "
-                               "and each size must be positive.")
-        counts = list(sizes)
-    elif all(isinstance(s, float) for s in sizes):
-        if any(not 0 < s <= 1 for s in sizes) or abs(sum(sizes) - 1) > 1e-6:
-            raise ValueError(f"For 'split', float 'sizes' {list(sizes)} must each be in (0, 1] and sum to 1.")
+    if all_int:
+        if sum(sizes) != n:
+            raise RuntimeError(f"Sum of split sizes {sum(sizes)} is not equal to dataset size {n}.")
+        counts = [int(s) for s in sizes]
+    else:
         counts = [int(round(s * n)) for s in sizes]
+        for s, c in zip(sizes, counts):
+            if c == 0:
+                raise RuntimeError(f"Split percentage {s} is too small.")
         counts[-1] += n - sum(counts)
         if any(c <= 0 for c in counts):
-            raise RuntimeError(f"For 'split', 'sizes' {list(sizes)} gives an empty split of {n} rows.")
-    else:
-        raise TypeError(f"For 'split', 'sizes' should be all int or all float, but got {list(sizes)}.")
+            raise RuntimeError(f"Split percentage {sizes[-1]} is too small.")
     order = _rng(0, 6).permutation(n) if randomize else np.arange(n)
     bounds = np.cumsum([0] + counts)
     out = []

@@ -29,7 +29,7 @@ def _sampler_json(s):
     if isinstance(s, _samplers.DistributedSampler):
         return {"even_dist": True, "num_samples": n, "num_shards": s.num_shards, "offset": s.offset,
                 "sampler_name": "DistributedSampler", "seed": config.get_seed() + 1, "shard_id": s.shard_id,
-                "shuffle_mode": 2 if s.shuffle else 0}
+                "shuffle_mode": 0 if s.shuffle == _samplers.Shuffle.FALSE else 2}
     if isinstance(s, _samplers.RandomSampler):
         return {"num_samples": n, "replacement": bool(s.replacement), "reshuffle_each_epoch": True,
                 "sampler_name": "RandomSampler", "shuffle_mode": 2}

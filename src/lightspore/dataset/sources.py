@@ -141,10 +141,10 @@ class _MappableSource(MappableDataset):
     def _fetch(self, index):
         raise NotImplementedError
 
-    def _ids(self, epoch):
+    def _ids(self, epoch, counting=False):
         if isinstance(self.sampler, PKSampler):
             return self.sampler.label_indices(self._class_labels(self.sampler.class_column), epoch)
-        return self.sampler.indices(self._len(), epoch)
+        return self.sampler.indices(self._len(), epoch, counting)
 
     def _class_labels(self, column):
         names = self._columns()
@@ -155,7 +155,7 @@ class _MappableSource(MappableDataset):
         return [self._fetch(i)[j] for i in range(self._len())]
 
     def _size(self):
-        n = len(self._ids(0))
+        n = len(self._ids(0, counting=True))
         return n
 
     def _describe(self, index):

@@ -1,6 +1,8 @@
 """Argument checks shared by dataset.transforms and dataset.vision (the reference's error types)."""
 
 
+import multiprocessing
+
 import numpy as np
 
 FLOAT_MAX_INTEGER = 16777216
@@ -54,3 +56,34 @@ def check_pos_float32(value, name=""):
 def check_prob(prob, name="prob"):
     type_check(prob, (float, int), name)
     check_value(prob, 0.0, 1.0, name)
+
+
+def pipeline_error(msg):
+    """The RuntimeError of a check the reference makes when the pipeline starts (its message, framed as the
+    reference frames a pipeline error, without the C++ call stack)."""
+    return RuntimeError(f"Exception thrown from dataset pipeline. {msg}")
+
+
+def check_columns(columns, name):
+    """A column name or a non-empty list of distinct non-empty names, in the reference's words."""
+    type_check(columns, (list, str), name)
+    if isinstance(columns, str):
+        if not columns:
+            raise ValueError(f"{name} should not be an empty str.")
+        return
+    if not columns:
+        raise ValueError(f"{name} should not be empty.")
+    for i, c in enumerate(columns):
+        if not c:
+            raise ValueError(f"{name}[{i}] should not be empty.")
+    for i, c in enumerate(columns):
+        type_check(c, (str,), f"{name}[{i}]")
+    if len(set(columns)) != len(columns):
+        raise ValueError("Every column name should not be same with others in column_names.")
+
+
+def check_num_parallel_workers(value):
+    type_check(value, (int,), "num_parallel_workers")
+    cpus = multiprocessing.cpu_count()
+    if value < 1 or value > cpus:
+        raise ValueError(f"num_parallel_workers exceeds the boundary between 1 and {cpus}!")
