@@ -184,47 +184,46 @@ def _before_init(api, group, env, default):
     return None if GlobalComm.INITED else int(os.environ.get(env, default))
 
 
-def get_rank(group=GlobalComm.WORLD_COMM_GROUP):
-    """This process's rank in ``group``; before ``init()``: the ``RANK_ID`` environment variable, or 0."""
-    before = _before_init("get_rank", group, "RANK_ID", 0)
+def _answer(api, group, env, default, fn):
+    """``fn`` of the torch group of ``group``, or before ``init()`` the launcher's answer."""
+    before = _before_init(api, group, env, default)
+    return before if before is not None else fn(torch_group(_get_group(group), api))
+
+
+def _on_node(api, group, env, default, pick):
+    """``pick(local rank, local size, the world ranks of group on this node or None for the world group)``, or
+    before ``init()`` the launcher's answer."""
+    before = _before_init(api, group, env, default)
     if before is not None:
         return before
-    return dist.get_rank(torch_group(_get_group(group), "get_rank"))
+    lrank, lsize = _local_info()
+    group = _get_group(group)
+    if _is_world(group):
+        return pick(lrank, lsize, None)
+    node = dist.get_rank() // lsize
+    return pick(lrank, lsize, [r for r in sorted(_ExistingGroup.GROUP_RANKS.get(group, {})) if r // lsize == node])
+
+
+def get_rank(group=GlobalComm.WORLD_COMM_GROUP):
+    """This process's rank in ``group``; before ``init()``: the ``RANK_ID`` environment variable, or 0."""
+    return _answer("get_rank", group, "RANK_ID", 0, dist.get_rank)
 
 
 def get_local_rank(group=GlobalComm.WORLD_COMM_GROUP):
     """This process's rank among the processes of ``group`` on its node; before ``init()``: ``LOCAL_RANK`` or 0."""
-    before = _before_init("get_local_rank", group, "LOCAL_RANK", 0)
-    if before is not None:
-        return before
-    lrank, lsize = _local_info()
-    group = _get_group(group)
-    if _is_world(group):
-        return lrank
-    node = dist.get_rank() // lsize
-    ranks = sorted(_ExistingGroup.GROUP_RANKS[group]) if group in _ExistingGroup.GROUP_RANKS else []
-    return [r for r in ranks if r // lsize == node].index(dist.get_rank())
+    return _on_node("get_local_rank", group, "LOCAL_RANK", 0,
+                    lambda lrank, lsize, mates: lrank if mates is None else mates.index(dist.get_rank()))
 
 
 def get_group_size(group=GlobalComm.WORLD_COMM_GROUP):
     """The number of processes in ``group``; before ``init()``: the ``RANK_SIZE`` environment variable, or 1."""
-    before = _before_init("get_group_size", group, "RANK_SIZE", 1)
-    if before is not None:
-        return before
-    return dist.get_world_size(torch_group(_get_group(group), "get_group_size"))
+    return _answer("get_group_size", group, "RANK_SIZE", 1, dist.get_world_size)
 
 
 def get_local_rank_size(group=GlobalComm.WORLD_COMM_GROUP):
     """The number of processes of ``group`` on this node; before ``init()``: ``LOCAL_RANK_SIZE`` or 1."""
-    before = _before_init("get_local_rank_size", group, "LOCAL_RANK_SIZE", 1)
-    if before is not None:
-        return before
-    lrank, lsize = _local_info()
-    group = _get_group(group)
-    if _is_world(group):
-        return lsize
-    node = dist.get_rank() // lsize
-    return sum(1 for r in _ExistingGroup.GROUP_RANKS.get(group, {}) if r // lsize == node)
+    return _on_node("get_local_rank_size", group, "LOCAL_RANK_SIZE", 1,
+                    lambda lrank, lsize, mates: lsize if mates is None else len(mates))
 
 
 def _rank_query(api, group, arg, value):
