@@ -715,6 +715,51 @@ for _method in ("repeat", "take", "skip", "shuffle"):
         ARG_CASES[f"{_method}_{_label}"] = lambda ds, root, m=_method, c=_value: getattr(slices(ds), m)(c)
 
 
+def _ragged_rows(d):
+    return [[a.tolist() for a in r] for r in d.create_tuple_iterator(num_epochs=1, output_numpy=True)]
+
+
+def _ragged(ds):
+    return ds.GeneratorDataset(gen_ragged, ["x", "y"])
+
+
+ARG_CASES.update({
+    "num_samples_zero_sequential": lambda ds, root: ds.SequentialSampler(num_samples=0).get_num_samples(),
+    "num_samples_zero_subset": lambda ds, root: ds.SubsetSampler([1, 2, 3], num_samples=0).get_num_samples(),
+    "num_samples_zero_random": lambda ds, root: ds.RandomSampler(num_samples=0).get_num_samples(),
+    "map_no_operation_used": lambda ds, root: _count(slices(ds).map([])),
+    "rename_onto_existing_used": lambda ds, root: _count(slices(ds).rename(["a"], ["b"])),
+    "rename_str": lambda ds, root: slices(ds).rename("a", "x").get_col_names(),
+    "project_str": lambda ds, root: slices(ds).project("b").get_col_names(),
+    "padded_batch_none_entry": lambda ds, root: _ragged_rows(_ragged(ds).padded_batch(2, pad_info={"x": None})),
+    "padded_batch_three_items": lambda ds, root: _ragged(ds).padded_batch(2, pad_info={"x": ([5], 0, 1)}),
+    "padded_batch_list_entry": lambda ds, root: _ragged(ds).padded_batch(2, pad_info={"x": [[5], 0]}),
+    "padded_batch_list_value": lambda ds, root: _ragged(ds).padded_batch(2, pad_info={"x": ([5], [0])}),
+    "padded_batch_none_value": lambda ds, root: _ragged_rows(_ragged(ds).padded_batch(2, pad_info={"x": ([5], None)})),
+    "padded_batch_dim_zero": lambda ds, root: _ragged(ds).padded_batch(2, pad_info={"x": ([0], 0)}),
+    "padded_batch_dim_bool": lambda ds, root: _ragged(ds).padded_batch(2, pad_info={"x": ([True], 0)}),
+    "padded_batch_shape_smaller": lambda ds, root: _ragged_rows(_ragged(ds).padded_batch(2, pad_info={"x": ([2], 0)})),
+    "padded_batch_missing_column_used": lambda ds, root: _count(_ragged(ds).padded_batch(2, pad_info={"zz": ([2], 0)})),
+    "padded_batch_drop_remainder_int": lambda ds, root: _ragged(ds).padded_batch(2, drop_remainder=1),
+    "padded_batch_workers_zero": lambda ds, root: _ragged(ds).padded_batch(2, num_parallel_workers=0),
+    "filter_missing_column_used": lambda ds, root: _count(slices(ds).filter(is_even, input_columns=["zz"])),
+    "map_missing_column_used": lambda ds, root: _count(slices(ds).map(add_one, input_columns=["zz"])),
+    "map_output_columns_duplicate": lambda ds, root: slices(ds).map(split_two, input_columns=["a"],
+                                                                    output_columns=["x", "x"]),
+    "batch_missing_input_column_used": lambda ds, root: _count(slices(ds).batch(2, per_batch_map=_pbm_one,
+                                                                                input_columns=["zz"])),
+    "zip_duplicate_columns_used": lambda ds, root: _count(ds.zip((slices(ds), slices(ds)))),
+    "concat_different_columns_used": lambda ds, root: _count(slices(ds).concat(slices(ds).project("a"))),
+    "zip_duplicate_reordered_used": lambda ds, root: _count(ds.zip((slices(ds), slices(ds).project(["b", "a"])))),
+    "zip_duplicate_third_used": lambda ds, root: _count(ds.zip((slices(ds), slices(ds).project(["a"]).rename(
+        "a", "q"), slices(ds).project(["b"])))),
+    "bucket_missing_column_used": lambda ds, root: _count(_ragged(ds).bucket_batch_by_length(["zz"], [3], [2, 2])),
+    "bucket_missing_pad_column_used": lambda ds, root: _count(_ragged(ds).bucket_batch_by_length(
+        ["x"], [3], [2, 2], pad_info={"zz": (None, 0)})),
+    "padded_batch_rank_used": lambda ds, root: _count(_ragged(ds).padded_batch(2, pad_info={"x": ([2, 2], 0)})),
+})
+
+
 def run_arg_case(ds, root, name):
     """[error type name, normalised message], or [None, value] for a value-like result (list / int / None)."""
     try:

@@ -455,11 +455,20 @@ def _check_exist(names, wanted):
         raise pipeline_error(f"Invalid column, column name: {missing[0]} does not exist.")
 
 
+# the reference's words for a column an operation names that its input lacks (found when the pipeline starts)
+_MISSING = {
+    "map": "Invalid parameter, input column name: {} doesn't exist in the dataset columns.",
+    "bucket_batch_by_length": "Invalid parameter, input column name: {} doesn't exist in the dataset columns.",
+    "filter": "Invalid parameter, column name: {} does not exist in the dataset columns.",
+    "batch": "Invalid input_columns, '{}' of 'input_columns' doesn't exist.",
+    "pad_info": "Invalid pad_info, column name: {} does not exist.",
+}
+
+
 def _check_inputs(where, names, inputs):
-    missing = [c for c in inputs if c not in names]
-    if missing:
-        raise _pipeline_error(f"Invalid parameter, input column name: {missing[0]} doesn't exist in the dataset "
-                              f"columns {names} (in '{where}').")
+    for c in inputs:
+        if c not in names:
+            raise pipeline_error(_MISSING[where].format(c))
 
 
 class BatchDataset(UnionBaseDataset):
@@ -505,7 +514,7 @@ class BatchDataset(UnionBaseDataset):
             raise ValueError(f"Input operations should be callable Python function, but got: {self.per_batch_map}")
         names = self.children[0]._columns()
         if self.pad_info:
-            _check_inputs("padded_batch", names, list(self.pad_info))
+            _check_inputs("pad_info", names, list(self.pad_info))
         if self.per_batch_map is None:
             return names
         inputs = self.input_columns or names
@@ -618,7 +627,8 @@ class BucketBatchByLengthDataset(UnionBaseDataset):
 
     def _columns(self):
         names = self.children[0]._columns()
-        _check_inputs("bucket_batch_by_length", names, self.column_names + list(self.pad_info or {}))
+        _check_inputs("bucket_batch_by_length", names, self.column_names)
+        _check_inputs("pad_info", names, list(self.pad_info or {}))
         return names
 
     def _rows(self, epoch):
@@ -688,16 +698,14 @@ def _pad_column(column, shape, value, name):
         target = biggest
     else:
         if len(shape) != rank:
-            raise _pipeline_error(f"Invalid pad_info, the pad shape of column '{name}' has rank {len(shape)}, the data "
-                                  f"has rank {rank}.")
+            raise pipeline_error(f"Invalid pad_info, rank of pad_shape must be equal to rank of specified column. "
+                                 f"pad_shapes rank:{len(shape)}, column rank: {rank}")
         target = [b if d is None else d for d, b in zip(shape, biggest)]
     out = []
-    for a in column:
-        if any(s > t for s, t in zip(a.shape, target)):
-            raise _pipeline_error(f"Invalid pad_info, a row of column '{name}' of shape {list(a.shape)} is larger than "
-                                  f"the pad shape {target}.")
-        padded = np.full(target, value, dtype=a.dtype)
-        padded[tuple(slice(0, s) for s in a.shape)] = a
+    for a in column:       # a row larger than the pad shape is cut to it (the reference)
+        padded = np.full(target, 0 if value is None else value, dtype=a.dtype)
+        part = tuple(slice(0, min(s, t)) for s, t in zip(a.shape, target))
+        padded[part] = a[part]
         out.append(padded)
     return out
 
@@ -731,9 +739,6 @@ class MapDataset(UnionBaseDataset):
                 raise ValueError("Parameter operations's element of method map should be a python function or class "
                                  f"method which should be callable, but got: {op}. It doesn't need parentheses for "
                                  "python function or class method.")
-        if not ops:
-            raise TypeError(f"For 'map', 'operations' should be a callable or a list of callables, but got "
-                            f"{operations!r}.")
         super().__init__([child], num_parallel_workers)
         self.callbacks = cbs
         self._cb_state = None
@@ -743,6 +748,8 @@ class MapDataset(UnionBaseDataset):
         self.python_multiprocessing = python_multiprocessing
 
     def _io(self):
+        if not self.operations:     # map([]): accepted when built, refused when the pipeline starts (the reference)
+            raise pipeline_error("Map: No 'operations' are specified.")
         names = self.children[0]._columns()
         inputs = self.input_columns or names[:1]
         _check_inputs("map", names, inputs)
@@ -935,13 +942,10 @@ class ZipDataset(UnionBaseDataset):
         super().__init__(list(datasets))
 
     def _columns(self):
-        names = []
-        for d in self.children:
-            for n in d._columns():
-                if n in names:
-                    raise _pipeline_error(f"Invalid data, duplicate column {n} already exists when zipping datasets: "
-                                          "rename one of them first.")
-                names.append(n)
+        names = [n for d in self.children for n in d._columns()]
+        dup = [n for i, n in enumerate(names) if n in names[:i]]
+        if dup:     # the reference names the last one
+            raise pipeline_error(f"Invalid data, duplicate column {dup[-1]} already exists when zipping datasets.")
         return names
 
     def _size(self):
@@ -986,8 +990,8 @@ class ConcatDataset(UnionBaseDataset):
         for d in self.children[1:]:
             other = d._columns()
             if other != names:
-                raise _pipeline_error(f"Invalid columns, 'column name' or 'column order' of concat datasets should be "
-                                      f"the same, but got {names} and {other}.")
+                raise pipeline_error("Invalid columns, 'column name' or 'column order' of concat datasets should be "
+                                     "the same.")
         return names
 
     def _size(self):
@@ -1040,11 +1044,12 @@ class RenameDataset(UnionBaseDataset):
         names = self.children[0]._columns()
         if any(c not in names for c in self.input_columns):
             raise pipeline_error("Invalid column, column to be renamed does not exist.")
+        for c in self.output_columns:
+            if c in names and c not in self.input_columns:
+                raise pipeline_error("Invalid column, rename operation does not support rename one column name into "
+                                     f"another already exist column name, existing column name is: {c}.")
         mapping = dict(zip(self.input_columns, self.output_columns))
-        out = [mapping.get(n, n) for n in names]
-        if len(set(out)) != len(out):
-            raise _pipeline_error(f"Invalid columns, renaming gives duplicate column names {out}.")
-        return out
+        return [mapping.get(n, n) for n in names]
 
     def _size(self):
         return self.children[0]._size()

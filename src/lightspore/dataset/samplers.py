@@ -47,13 +47,13 @@ def _boolean(name, value):
 
 
 def _check_num_samples(num_samples):
-    """None or an int in [0, INT64_MAX]; 0 means all rows, as None does."""
+    """None or an int in [0, INT64_MAX] (0 reads all rows, as None does, but is what get_num_samples gives)."""
     if num_samples is None:
         return None
     _integer("num_samples", num_samples)
     if num_samples < 0 or num_samples > INT64_MAX:
         raise ValueError(f"num_samples exceeds the boundary between 0 and {INT64_MAX}(INT64_MAX)!")
-    return int(num_samples) or None
+    return int(num_samples)
 
 
 def _global_only(mode):
