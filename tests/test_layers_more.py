@@ -3,7 +3,7 @@
 Golden data: tests/golden/gen_layers_more.py (cases and the shared call procedure in
 tests/golden/layers_more_cases.py). For each case: parameter names/shapes/dtypes exactly; forward outputs,
 parameters after a train-mode call, input gradients and parameter gradients (same weights, set with
-``set_data``) at rtol 1e-4; error types for bad arguments and bad inputs; signatures.
+``set_data``) at rtol 1e-4; the error type and message for bad arguments and bad inputs; signatures.
 """
 import inspect
 import json
@@ -13,7 +13,7 @@ import pytest
 
 import lightspore as ms
 from lightspore import nn
-from tests._golden import GOLDEN, error_matches, load_cases, outcome, run_cell_test
+from tests._golden import GOLDEN, error_matches, load_cases, run_cell_test
 
 C = load_cases("layers_more_cases.py")
 META = json.loads((GOLDEN / "layers_more.json").read_text())
@@ -56,24 +56,38 @@ def test_layer_case(case, tmp_path):
                   check_initial=opts.get("keep", False))
 
 
+# Messages that differ from the reference's only by an inherent name (a module path: mindspore.ops... against
+# lightspore.ops...). Every other error must carry the reference's type (or a documented deliberate one,
+# _golden.DELIBERATE_ERRORS) and the first line of its message word for word.
+OTHER_WORDS = {"enc_act_ops_other"}
+# Messages lightspore does not word as the reference yet (only the type is compared): the reference's AddExt/SubExt
+# broadcast error, whose shape indices are not yet understood well enough to reproduce.
+NOT_YET_WORDED = {"rnn_hx_shape", "mse_shape"}
+
+
+def check_record(got, want, case_id):
+    assert error_matches(got[0], want[0]), (got, want)
+    if case_id not in OTHER_WORDS | NOT_YET_WORDED:
+        assert got[1] == want[1], f"{case_id}: {got[1]!r} != the reference's {want[1]!r}"
+
+
 @pytest.mark.parametrize("case", C.CTOR_ERRORS, ids=[c[0] for c in C.CTOR_ERRORS])
 def test_ctor_error(case):
     case_id, cls_name, kwargs = case
-    want = META["ctor_errors"][case_id][0]
-    assert error_matches(outcome(lambda: getattr(nn, cls_name)(**C.make_args(kwargs, ms))), want)
+    got = C.error_record(lambda: getattr(nn, cls_name)(**C.make_args(kwargs, ms)))
+    check_record(got, META["ctor_errors"][case_id], case_id)
 
 
 @pytest.mark.parametrize("case", C.CALL_ERRORS, ids=[c[0] for c in C.CALL_ERRORS])
 def test_call_error(case):
     case_id, cls_name, kwargs, inputs, call_kwargs = case
-    want = META["call_errors"][case_id][0]
 
     def go():
         net = getattr(nn, cls_name)(**C.make_args(kwargs, ms))
         values = C.make_values(inputs, np.random.default_rng(0))
         return C.call(net, inputs, C.to_tensors(inputs, values, ms), call_kwargs)
 
-    assert error_matches(outcome(go), want)
+    check_record(C.error_record(go), META["call_errors"][case_id], case_id)
 
 
 @pytest.mark.parametrize("name", C.class_names())

@@ -5,7 +5,8 @@ Run (re-runnable, deterministic: numpy seeds only, weights set with ``set_data``
 
     GLOG_v=3 /root/.cache/mindspore-ref/bin/python tests/golden/gen_layers_more.py
 
-Writes tests/golden/layers_more.json (parameter names/shapes/dtypes, output shapes/dtypes, error types,
+Writes tests/golden/layers_more.json (parameter names/shapes/dtypes, output shapes/dtypes, error types
+and messages,
 signatures) and tests/golden/layers_more.npz (inputs, parameters, cotangents, outputs, parameters after a
 train-mode call, input and parameter gradients). The cases and the shared procedure live in
 layers_more_cases.py, used by tests/test_layers_more.py too.
@@ -139,14 +140,6 @@ def dense_grad(g, shape, values):
     return out
 
 
-def error_type(fn):
-    try:
-        fn()
-    except Exception as e:  # noqa: BLE001 - the type is what we record
-        return type(e).__name__, str(e).splitlines()[0][:200] if str(e) else ""
-    return "ok", ""
-
-
 def main():
     arrays, meta = {}, {}
     failed = []
@@ -160,7 +153,7 @@ def main():
                 raise
     ctor = {}
     for case_id, cls_name, kwargs in C.CTOR_ERRORS:
-        ctor[case_id] = error_type(lambda c=cls_name, k=kwargs: getattr(nn, c)(**C.make_args(k, ms)))
+        ctor[case_id] = C.error_record(lambda c=cls_name, k=kwargs: getattr(nn, c)(**C.make_args(k, ms)))
     ms.set_context(mode=ms.PYNATIVE_MODE)
     call = {}
     for case_id, cls_name, kwargs, inputs, call_kwargs in C.CALL_ERRORS:
@@ -168,7 +161,7 @@ def main():
             net = getattr(nn, c)(**C.make_args(k, ms))
             values = C.make_values(i, rng_for(cid))
             return C.call(net, i, C.to_tensors(i, values, ms), ck)
-        call[case_id] = error_type(go)
+        call[case_id] = C.error_record(go)
     sigs = {name: str(inspect.signature(getattr(nn, name))) for name in C.class_names()}
     sigs["no_init_parameters"] = str(inspect.signature(nn.no_init_parameters))
     flags = {"before": getattr(ms.Parameter, "init_param", True)}

@@ -30,6 +30,15 @@ package: ("@ops", name) -> ops.<name>; ("@cell", class name, kwargs) -> nn.<clas
 ("@dtype", name) -> the dtype object; ("@tensor", values, dtype) -> a Tensor.
 """
 
+import os
+import sys
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+if _HERE not in sys.path:
+    sys.path.insert(0, _HERE)
+# the reference's error type and first message line, read back: one procedure for the conv and these cases
+from layers_conv_cases import error_record  # noqa: E402, F401
+
 E = 8  # embed dim of the attention cases
 
 CASES = [
@@ -413,7 +422,7 @@ def _old_pool(ms, cls_name, kw):
         kw["stride"] = kw["kernel_size"]
     return getattr(ms.nn, cls_name)(pad_mode="pad", **kw)
 
-# Construction errors: (case id, class name, kwargs). Expected: the reference's exception type.
+# Construction errors: (case id, class name, kwargs). Expected: the reference's exception type and message.
 CTOR_ERRORS = [
     ("mha_divisible", "MultiheadAttention", dict(embed_dim=10, num_heads=3)),
     ("enc_act_name", "TransformerEncoderLayer", dict(d_model=E, nhead=2, activation="tanh")),
@@ -490,9 +499,69 @@ CTOR_ERRORS = [
     ("tml_ok", "TripletMarginLoss", dict(p=1, margin=0.5)),
     ("spdm_adj_type", "SparseTensorDenseMatmul", dict(adjoint_st=1)),
     ("unfold_padding", "Unfold", dict(ksizes=[1, 2, 2, 1], strides=[1, 1, 1, 1], rates=[1, 1, 1, 1], padding="full")),
+    # ---- the common layers: wrong type, bool for int, zero/negative, wrong string
+    ("dense_in_zero", "Dense", dict(in_channels=0, out_channels=3)),
+    ("dense_in_float", "Dense", dict(in_channels=2.0, out_channels=3)),
+    ("dense_out_bool", "Dense", dict(in_channels=2, out_channels=True)),
+    ("dense_bias_int", "Dense", dict(in_channels=2, out_channels=3, has_bias=1)),
+    ("dense_act_name", "Dense", dict(in_channels=2, out_channels=3, activation="nope")),
+    ("dense_act_int", "Dense", dict(in_channels=2, out_channels=3, activation=3)),
+    ("dense_weight_shape", "Dense", dict(in_channels=3, out_channels=2,
+                                         weight_init=("@tensor", [[1.0, 2.0], [3.0, 4.0]], "float32"))),
+    ("dense_bias_shape", "Dense", dict(in_channels=3, out_channels=2,
+                                       bias_init=("@tensor", [1.0, 2.0, 3.0], "float32"))),
+    ("linear_in_float", "Linear", dict(in_features=2.0, out_features=3)),
+    ("linear_in_bool", "Linear", dict(in_features=True, out_features=3)),
+    ("linear_out_neg", "Linear", dict(in_features=2, out_features=-1)),
+    ("linear_weight_shape", "Linear", dict(in_features=3, out_features=2,
+                                           weight_init=("@tensor", [[1.0, 2.0], [3.0, 4.0]], "float32"))),
+    ("linear_bias_shape", "Linear", dict(in_features=3, out_features=2,
+                                         bias_init=("@tensor", [1.0, 2.0, 3.0], "float32"))),
+    ("flatten_start_float", "Flatten", dict(start_dim=1.0)),
+    ("flatten_end_str", "Flatten", dict(end_dim="a")),
+    ("flatten_start_bool", "Flatten", dict(start_dim=True)),
+    ("lstm_hidden_zero", "LSTM", dict(input_size=3, hidden_size=0)),
+    ("lstm_input_float", "LSTM", dict(input_size=3.0, hidden_size=4)),
+    ("lstm_layers_zero", "LSTM", dict(input_size=3, hidden_size=4, num_layers=0)),
+    ("lstm_bias_int", "LSTM", dict(input_size=3, hidden_size=4, has_bias=1)),
+    ("lstm_batch_first_int", "LSTM", dict(input_size=3, hidden_size=4, batch_first=1)),
+    ("lstm_dropout_big", "LSTM", dict(input_size=3, hidden_size=4, dropout=1.5)),
+    ("lstm_dropout_str", "LSTM", dict(input_size=3, hidden_size=4, dropout="a")),
+    ("lstm_bidir_int", "LSTM", dict(input_size=3, hidden_size=4, bidirectional=1)),
+    ("gru_hidden_bool", "GRU", dict(input_size=3, hidden_size=True)),
+    ("gru_layers_neg", "GRU", dict(input_size=3, hidden_size=4, num_layers=-1)),
+    ("rnn_nonlin", "RNN", dict(input_size=3, hidden_size=4, nonlinearity="sigmoid")),
+    ("rnn_input_zero", "RNN", dict(input_size=0, hidden_size=4)),
+    ("lstmcell_hidden_zero", "LSTMCell", dict(input_size=3, hidden_size=0)),
+    ("grucell_bias_int", "GRUCell", dict(input_size=3, hidden_size=4, has_bias=1)),
+    ("rnncell_nonlin", "RNNCell", dict(input_size=3, hidden_size=4, nonlinearity="sigmoid")),
+    ("leakyrelu_alpha_str", "LeakyReLU", dict(alpha="a")),
+    ("elu_alpha_zero", "ELU", dict(alpha=0.0)),
+    ("elu_alpha_int", "ELU", dict(alpha=1)),
+    ("celu_alpha_zero", "CELU", dict(alpha=0.0)),
+    ("celu_alpha_str", "CELU", dict(alpha="a")),
+    ("softmax_axis_float", "Softmax", dict(axis=1.0)),
+    ("logsoftmax_axis_str", "LogSoftmax", dict(axis="a")),
+    ("softmin_axis_float", "Softmin", dict(axis=1.0)),
+    ("hshrink_lambd_str", "HShrink", dict(lambd="a")),
+    ("softshrink_lambd_neg", "SoftShrink", dict(lambd=-1.0)),
+    ("softshrink_lambd_int", "SoftShrink", dict(lambd=1)),
+    ("hardtanh_min_str", "Hardtanh", dict(min_val="a")),
+    ("threshold_value_str", "Threshold", dict(threshold=0.5, value="a")),
+    ("glu_axis_float", "GLU", dict(axis=1.5)),
+    ("prelu_channel_float", "PReLU", dict(channel=2.0)),
+    ("mse_reduction", "MSELoss", dict(reduction="avg")),
+    ("l1_reduction_int", "L1Loss", dict(reduction=1)),
+    ("ce_reduction", "CrossEntropyLoss", dict(reduction="avg")),
+    ("bce_reduction", "BCELoss", dict(reduction="avg")),
+    ("nll_reduction", "NLLLoss", dict(reduction="avg")),
+    ("sl1_beta_int", "SmoothL1Loss", dict(beta=1)),
+    ("kl_reduction", "KLDivLoss", dict(reduction="avg")),
+    ("huber_reduction", "HuberLoss", dict(reduction="avg")),
 ]
 
-# Call errors: (case id, class name, kwargs, inputs, call kwargs). Expected: the reference's exception type.
+# Call errors: (case id, class name, kwargs, inputs, call kwargs). Expected: the reference's exception type
+# and message.
 CALL_ERRORS = [
     ("mha_kpm_int", "MultiheadAttention", dict(embed_dim=E, num_heads=2),
      [(None, ("randn", (4, 2, E))), (None, ("same", 0)), (None, ("same", 0)),
@@ -559,6 +628,27 @@ CALL_ERRORS = [
     ("fmp2d_none", "FractionalMaxPool2d", dict(kernel_size=2), [(None, ("randn", (1, 1, 6, 6)))], {}),
     ("fmp2d_ratio_range", "FractionalMaxPool2d", dict(kernel_size=2, output_ratio=1.5),
      [(None, ("randn", (1, 1, 6, 6)))], {}),
+    ("dense_shape", "Dense", dict(in_channels=3, out_channels=2), [(None, ("randn", (2, 4)))], {}),
+    ("dense_1d", "Dense", dict(in_channels=3, out_channels=2), [(None, ("randn", (4,)))], {}),
+    ("linear_shape", "Linear", dict(in_features=3, out_features=2), [(None, ("randn", (2, 4)))], {}),
+    ("linear_str", "Linear", dict(in_features=3, out_features=2), [(None, ("py", "abc"))], {}),
+    ("flatten_start_float_call", "Flatten", dict(start_dim=1.0), [(None, ("randn", (2, 3, 4)))], {}),
+    ("flatten_end_str_call", "Flatten", dict(end_dim="a"), [(None, ("randn", (2, 3, 4)))], {}),
+    ("flatten_range", "Flatten", dict(start_dim=5), [(None, ("randn", (2, 3, 4)))], {}),
+    ("dense_str", "Dense", dict(in_channels=3, out_channels=2), [(None, ("py", "abc"))], {}),
+    ("flatten_dims", "Flatten", dict(start_dim=2, end_dim=1), [(None, ("randn", (2, 3, 4)))], {}),
+    ("flatten_str", "Flatten", {}, [(None, ("py", "abc"))], {}),
+    ("lstm_features", "LSTM", dict(input_size=3, hidden_size=4), [(None, ("randn", (5, 2, 4)))], {}),
+    ("gru_ndim", "GRU", dict(input_size=3, hidden_size=4), [(None, ("randn", (5, 2, 3, 1)))], {}),
+    ("rnn_hx_shape", "RNN", dict(input_size=3, hidden_size=4),
+     [(None, ("randn", (5, 2, 3))), (None, ("randn", (1, 3, 4)))], {}),
+    ("lstmcell_features", "LSTMCell", dict(input_size=3, hidden_size=4), [(None, ("randn", (2, 5)))], {}),
+    ("softmax_str", "Softmax", {}, [(None, ("py", "abc"))], {}),
+    ("relu_str", "ReLU", {}, [(None, ("py", "abc"))], {}),
+    ("leakyrelu_list", "LeakyReLU", {}, [(None, ("py", [1.0, 2.0]))], {}),
+    ("mse_shape", "MSELoss", {}, [(None, ("randn", (2, 3))), (None, ("randn", (4,)))], {}),
+    ("l1_str", "L1Loss", {}, [(None, ("py", "abc")), (None, ("randn", (4,)))], {}),
+    ("ce_shape", "CrossEntropyLoss", {}, [(None, ("randn", (2, 3))), (None, ("int", (3,), 0, 3))], {}),
 ]
 
 

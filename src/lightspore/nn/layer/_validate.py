@@ -19,11 +19,13 @@ def tensor_arg(x, arg, cls_name):
 
 
 def check_dtype(t, arg, allowed, cls_name):
-    """TypeError unless the torch tensor ``t`` has one of the ``allowed`` torch dtypes."""
+    """TypeError unless the torch tensor ``t`` has one of the ``allowed`` torch dtypes, in the words of the
+    reference's Validator.check_tensor_dtype_valid."""
     if t.dtype not in allowed:
         names = [str(mstype.from_torch(d)) for d in allowed]
-        raise TypeError(f"For '{cls_name}', the type of '{arg}' must be one of {names}, but got "
-                        f"{mstype.from_torch(t.dtype)}.")
+        want = names[0] if len(names) == 1 else f"one of [{', '.join('mindspore.' + n.lower() for n in names)}]"
+        raise TypeError(f"For '{cls_name}', the '{arg}' should be {want}, but got "
+                        f"'mindspore.{str(mstype.from_torch(t.dtype)).lower()}'.")
 
 
 def positive_int(value, arg, cls_name):
@@ -72,7 +74,7 @@ def check_string(value, valid, arg, cls_name):
 
 def ms_type_name(obj):
     """The reference's name for the type of a Python value in its messages: 'String', 'Int64', 'Float32', 'Bool',
-    'List[Float32*2]' (items of one type), 'Tuple[Int64,Float32]'."""
+    'List[Float32*2]' (items of one type), 'Tuple[Int64,Float32]', 'External' (a numpy array, any other object)."""
     for cls, name in ((bool, "Bool"), (int, "Int64"), (float, "Float32"), (str, "String")):
         if isinstance(obj, cls):
             return name
@@ -82,4 +84,4 @@ def ms_type_name(obj):
         if len(items) > 1 and len(set(items)) == 1:
             return f"{kind}[{items[0]}*{len(items)}]"
         return f"{kind}[{','.join(items)}]"
-    return type(obj).__name__
+    return "External"  # what it calls any other object (a numpy array)

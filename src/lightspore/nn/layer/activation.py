@@ -5,11 +5,12 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from ... import _checkparam as validator
 from ...common import dtype as mstype
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ..cell import Cell, _ArglessCell
-from ._validate import check_bool
+from ._validate import check_bool, ms_type_name
 
 __all__ = ["Softmin", "Softmax", "Softmax2d", "LogSoftmax", "LogSoftmaxExt", "ReLU", "ReLU6", "RReLU", "SeLU",
            "SiLU", "Tanh", "Tanhshrink", "Hardtanh", "GELU", "FastGelu", "Sigmoid", "Softsign", "PReLU",
@@ -17,8 +18,16 @@ __all__ = ["Softmin", "Softmax", "Softmax2d", "LogSoftmax", "LogSoftmaxExt", "Re
            "SoftShrink", "HShrink", "CELU", "Threshold", "Mish", "GLU"]
 
 
+# the reference's primitive calls whose "Failed calling" message a str input meets (checked against it)
+_PRIM_CALLS = {"Softmax": "Softmax(axis=Tuple<int>)", "ReLU": "ReLU()"}
+
+
 def _check_tensor(x, cls_name):
     if not isinstance(x, Tensor):
+        if isinstance(x, str) and cls_name in _PRIM_CALLS:
+            raise TypeError(f'Failed calling {cls_name} with "{_PRIM_CALLS[cls_name]}(input=string)".')
+        if cls_name == "LeakyReLU":
+            raise TypeError(f"For 'leaky_relu', the 'input' must be a Tensor, but got '{ms_type_name(x)}'")
         raise TypeError(f"For '{cls_name}', the input must be a Tensor, but got {type(x).__name__}.")
     return x._t
 
@@ -132,11 +141,25 @@ class _AlongAxis(Cell):
         self.axis = axis
 
 
+def _shrink_lambd(lambd, cls_name):
+    if not isinstance(lambd, (int, float)):
+        raise TypeError(f"For '{cls_name}', the type of 'lambd' should be one of '[int, bool, float]', but got "
+                        f"{type(lambd)}.")
+    return lambd
+
+
 class Softmax(_AlongAxis):
-    """softmax along ``axis``."""
+    """softmax along ``axis`` (an int or a tuple of one int)."""
+
+    def __init__(self, axis=-1):
+        if not isinstance(axis, (int, tuple)):
+            raise TypeError(f"For 'Softmax', the type of 'axis' should be one of '[int, tuple of int]', but got "
+                            f"{type(axis)}.")
+        super().__init__(axis)
 
     def construct(self, input):
-        return Tensor._make(torch.softmax(_check_tensor(input, "Softmax"), self.axis))
+        axis = self.axis[0] if isinstance(self.axis, tuple) and len(self.axis) == 1 else self.axis
+        return Tensor._make(torch.softmax(_check_tensor(input, "Softmax"), axis))
 
 
 class Softmin(_AlongAxis):
@@ -221,13 +244,16 @@ class CELU(Cell):
 
     def __init__(self, alpha=1.0):
         super().__init__()
-        _number(alpha, "alpha", "CELU")
-        if alpha == 0:
-            raise ValueError("For 'CeLU', the 'alpha' can not be equal to 0.")
-        self.alpha = float(alpha)
+        self.alpha = alpha  # checked at call time, as the reference's CeLU primitive does
 
     def construct(self, x):
-        return Tensor._make(F.celu(_check_tensor(x, "CELU"), self.alpha))
+        alpha = self.alpha
+        if not isinstance(alpha, float):
+            kind = {str: "string", int: "int", bool: "bool"}.get(type(alpha), type(alpha).__name__)
+            raise TypeError(f'Failed calling CeLU with "CeLU(alpha={kind})(x=Tensor)".')
+        if alpha == 0:
+            raise ValueError(f"For primitive[CeLU], the alpha must be not equal to 0 , but got {alpha:g}.")
+        return Tensor._make(F.celu(_check_tensor(x, "CELU"), alpha))
 
 
 class Hardtanh(Cell):
@@ -250,12 +276,12 @@ class SoftShrink(Cell):
 
     def __init__(self, lambd=0.5):
         super().__init__()
-        _number(lambd, "lambd", "SoftShrink")
-        if lambd < 0:
-            raise ValueError(f"For 'SoftShrink', the 'lambd' must be no less than 0, but got {lambd}.")
-        self.lambd = float(lambd)
+        self.lambd = float(_shrink_lambd(lambd, "SoftShrink"))
 
     def construct(self, input):
+        if self.lambd < 0:  # the reference's kernel checks the value when it runs
+            raise RuntimeError(f"For 'SoftShrink', the values for lambd should be greater or equal to 0, , but found "
+                               f"to be [{self.lambd:g}].")
         return Tensor._make(F.softshrink(_check_tensor(input, "SoftShrink"), self.lambd))
 
 
@@ -264,8 +290,7 @@ class HShrink(Cell):
 
     def __init__(self, lambd=0.5):
         super().__init__()
-        _number(lambd, "lambd", "HShrink")
-        self.lambd = float(lambd)
+        self.lambd = float(_shrink_lambd(lambd, "HShrink"))
 
     def construct(self, input):
         return Tensor._make(F.hardshrink(_check_tensor(input, "HShrink"), self.lambd))
@@ -359,10 +384,7 @@ class PReLU(Cell):
 
     def __init__(self, channel=1, w=0.25):
         super().__init__()
-        if isinstance(channel, bool) or not isinstance(channel, int):
-            raise TypeError(f"For 'PReLU', the type of 'channel' must be int, but got {type(channel).__name__}.")
-        if channel <= 0:
-            raise ValueError(f"For 'PReLU', the 'channel' must be a positive int, but got {channel}.")
+        validator.check_positive_int(channel, "channel", "PReLU")
         if isinstance(w, (float, np.float32)):
             w = Tensor(np.full((channel,), w, dtype=np.float32), dtype=mstype.float32)
         elif isinstance(w, list):

@@ -4,6 +4,7 @@ import numbers
 import torch
 import torch.nn.functional as F
 
+from ... import _checkparam as validator
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
 from ..cell import Cell, _ArglessCell
@@ -122,9 +123,7 @@ class Roll(Cell):
     def __init__(self, shift, axis):
         super().__init__()
         for arg, v in (("shift", shift), ("axis", axis)):
-            if isinstance(v, bool) or not isinstance(v, (int, tuple, list)):
-                raise TypeError(f"For 'Roll', the type of '{arg}' must be int, tuple or list, but got "
-                                f"{type(v).__name__}.")
+            validator.check_value_type(arg, v, [int, tuple, list], "Roll")
         self.shift = list(shift) if isinstance(shift, (tuple, list)) else [shift]
         self.axis = list(axis) if isinstance(axis, (tuple, list)) else [axis]
         if len(self.shift) != len(self.axis):
@@ -162,9 +161,7 @@ class Unfold(Cell):
     def __init__(self, ksizes, strides, rates, padding="valid"):
         super().__init__()
         name = "Unfold"
-        if not isinstance(ksizes, (tuple, list)):
-            raise TypeError(f"For '{name}', the type of 'ksizes' must be tuple or list, but got "
-                            f"{type(ksizes).__name__}.")
+        validator.check_value_type("ksizes", ksizes, [tuple, list], name)
         self.ksizes = _patch_arg(ksizes, "ksize", name)
         self.strides = _patch_arg(strides, "stride", name)
         self.rates = _patch_arg(rates, "rate", name)

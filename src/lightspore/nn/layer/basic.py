@@ -25,7 +25,7 @@ def _dense_parameters(cls_name, n_in, n_out, weight_init, bias_init, has_bias, d
                                             or weight_init.shape[1] != in_size):
         raise ValueError(f"For '{cls_name}', weight init shape error. The ndim of 'weight_init' must be equal to 2, "
                          f"and the first dim must be equal to '{out_arg}', and the second dim must be equal to "
-                         f"'{in_arg}'. But got 'weight_init' of shape {weight_init.shape}, '{out_arg}': {out_size}, "
+                         f"'{in_arg}'. But got 'weight_init': {weight_init}, '{out_arg}': {out_size}, "
                          f"'{in_arg}': {in_size}.")
     if weight_init is None:
         weight_init = HeUniform(math.sqrt(5))
@@ -34,8 +34,8 @@ def _dense_parameters(cls_name, n_in, n_out, weight_init, bias_init, has_bias, d
         return weight, None
     if isinstance(bias_init, Tensor) and (bias_init.ndim != 1 or bias_init.shape[0] != out_size):
         raise ValueError(f"For '{cls_name}', bias init shape error. The ndim of 'bias_init' must be equal to 1, "
-                         f"and the first dim must be equal to '{out_arg}'. But got 'bias_init' of shape "
-                         f"{bias_init.shape}, '{out_arg}': {out_size}.")
+                         f"and the first dim must be equal to '{out_arg}'. But got 'bias_init': {bias_init}, "
+                         f"'{out_arg}': {out_size}.")
     if bias_init is None:
         bias_init = Uniform(scale=1 / math.sqrt(in_size))
     return weight, Parameter(initializer(bias_init, [out_size], dtype=dtype), name="bias")
@@ -53,15 +53,15 @@ class Dense(Cell):
         self.has_bias = check_bool(has_bias, "has_bias", name)
         self.weight, self.bias = _dense_parameters(name, (in_channels, "in_channels"), (out_channels, "out_channels"),
                                                   weight_init, bias_init, self.has_bias, dtype)
-        self.activation = get_activation(activation, name) if isinstance(activation, str) else activation
+        self.activation = get_activation(activation) if isinstance(activation, str) else activation
         if activation is not None and not isinstance(self.activation, (Cell, Primitive)):
             raise TypeError(f"For '{name}', the 'activation' must be str or Cell or Primitive, but got "
                             f"{type(activation).__name__}.")
         self.activation_flag = self.activation is not None
 
     def construct(self, x):
-        if not isinstance(x, Tensor):
-            raise TypeError(f"For 'Dense', the input 'x' must be a Tensor, but got {type(x).__name__}.")
+        if not isinstance(x, Tensor):  # the reference reads the input's shape first
+            raise TypeError(f"For primitive[Shape], the input argument must be Tensor, but got {type(x)}.")
         t = x._t
         try:
             out = F.linear(t, self.weight._t, self.bias._t if self.has_bias else None)
@@ -73,9 +73,9 @@ class Dense(Cell):
         return out
 
     def _error(self, t):
-        if t.dim() == 0 or t.shape[-1] != self.in_channels:
-            return ValueError(f"For 'Dense', the last dimension of the input 'x' must be equal to 'in_channels' "
-                              f"({self.in_channels}), but got input shape {tuple(t.shape)}.")
+        if t.dim() == 0 or t.shape[-1] != self.in_channels:  # the words of the reference's MatMul
+            return ValueError(f"For 'MatMul' the input dimensions must be equal, but got 'x1_col': "
+                              f"{t.shape[-1] if t.dim() else 1} and 'x2_row': {self.in_channels}.")
         return TypeError(f"For 'Dense', the input 'x' dtype {mstype.from_torch(t.dtype)} must match the weight "
                          f"dtype {self.weight.dtype}.")
 
@@ -93,21 +93,24 @@ class Flatten(Cell):
 
     def __init__(self, start_dim=1, end_dim=-1):
         super().__init__()
-        for n, v in (("start_dim", start_dim), ("end_dim", end_dim)):
-            if isinstance(v, bool) or not isinstance(v, int):
-                raise TypeError(f"For 'Flatten', the type of '{n}' must be int, but got {type(v).__name__}.")
         self.start_dim = start_dim
         self.end_dim = end_dim
 
     def construct(self, x):
+        # the reference checks at call time, in this order: the input, the range of either dim (Python's own
+        # TypeError for a non-number), their type, their order
         if not isinstance(x, Tensor):
-            raise TypeError(f"For 'Flatten', the input 'x' must be a Tensor, but got {type(x).__name__}.")
+            raise TypeError("the input x must be Tensor!")
         t = x._t
-        try:
-            return Tensor._make(torch.flatten(t, self.start_dim, self.end_dim))
-        except (IndexError, RuntimeError):
-            raise ValueError(f"For 'Flatten', 'start_dim' or 'end_dim' out of range: start_dim={self.start_dim}, "
-                             f"end_dim={self.end_dim} for an input of {t.dim()} dimensions.") from None
+        ndim = max(t.dim(), 1)
+        for axis in (self.start_dim, self.end_dim):
+            if axis < -ndim or axis >= ndim:
+                raise ValueError("'start_dim' or 'end_dim' out of range.")
+        if any(isinstance(v, bool) or not isinstance(v, int) for v in (self.start_dim, self.end_dim)):
+            raise TypeError("For 'flatten', both 'start_dim' and 'end_dim' must be int.")
+        if self.start_dim % ndim > self.end_dim % ndim:
+            raise ValueError("For 'flatten', 'start_dim' cannot come after 'end_dim'.")
+        return Tensor._make(torch.flatten(t, self.start_dim, self.end_dim) if t.dim() else t.reshape(1))
 
 
 class Identity(Cell):

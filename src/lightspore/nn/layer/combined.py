@@ -13,7 +13,7 @@ __all__ = ["Conv2dBnAct", "DenseBnAct"]
 def _combined_activation(activation, alpha, cls_name):
     if activation == "leakyrelu":
         return LeakyReLU(alpha)
-    act = get_activation(activation, cls_name) if isinstance(activation, str) else activation
+    act = get_activation(activation) if isinstance(activation, str) else activation
     if activation is not None and not isinstance(act, (Cell, Primitive)):
         raise TypeError(f"For '{cls_name}', the 'activation' must be str or Cell or Primitive, but got "
                         f"{type(activation).__name__}.")

@@ -88,12 +88,15 @@ class Linear(Cell):
                                                   weight_init, bias_init, self.has_bias, dtype)
 
     def construct(self, x):
+        if isinstance(x, str) and self.has_bias:  # the words of the reference's dense function
+            raise TypeError('Failed calling Dense with "Dense()(input=string, weight=Tensor, bias=Tensor)".')
         t = tensor_arg(x, "x", "Linear")
         try:
             out = F.linear(t, self.weight._t, self.bias._t if self.has_bias else None)
         except RuntimeError:
-            raise ValueError(f"For 'Linear', the last dimension of the input 'x' must be equal to 'in_features' "
-                             f"({self.in_features}), but got input shape {tuple(t.shape)}.") from None
+            raise ValueError(f"Dense shape error, got x_col: {t.shape[-1] if t.dim() else 1}, w_row: "
+                             f"{self.in_features}. In Dense x_col and w_row should be equal. if the dim of w is "
+                             f"2.") from None
         return Tensor._make(out)
 
     def extend_repr(self):

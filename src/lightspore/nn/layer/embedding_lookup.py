@@ -3,11 +3,11 @@
 The ``target``/``slice_mode``/``manual_shapes`` arguments only steer the reference's host/device placement and
 model-parallel sharding; on one process every mode looks rows up the same way.
 """
-import numbers
 
 import torch
 import torch.nn.functional as F
 
+from ... import _checkparam as validator
 from ...common import dtype as mstype
 from ...common.initializer import Normal, initializer
 from ...common.parameter import Parameter
@@ -31,15 +31,12 @@ class EmbeddingLookup(Cell):
                  manual_shapes=None, max_norm=None, sparse=True, dtype=mstype.float32):
         super().__init__()
         name = type(self).__name__
-        check_bool(sparse, "sparse", name)
-        self.vocab_size = positive_int(vocab_size, "vocab_size", name)
+        validator.check_value_type("sparse", sparse, [bool], name)
+        self.vocab_size = validator.check_positive_int(vocab_size, "vocab_size")  # the reference names no cell
         self.target = target
         self.sparse = sparse
         self.forward_unique = False
-        if not isinstance(target, str):
-            raise TypeError(f"For '{name}', the type of 'target' must be str, but got {type(target).__name__}.")
-        if target not in ("CPU", "DEVICE"):
-            raise ValueError(f"For '{name}', the 'target' must be one of ['CPU', 'DEVICE'], but got '{target}'.")
+        validator.check_string(target, ["CPU", "DEVICE"], "target", name)
         if not sparse and target == "CPU":
             raise ValueError(f"For '{name}', 'sparse' must be True when 'target' is \"CPU\", but got 'sparse': "
                              f"{sparse} and 'target': {target}")
@@ -50,11 +47,7 @@ class EmbeddingLookup(Cell):
                                                      dtype=dtype), name="embedding_table")
         self.max_norm = max_norm
         if max_norm is not None:
-            if not isinstance(max_norm, float):
-                raise TypeError(f"For '{name}', the type of 'max_norm' must be float, but got "
-                                f"{type(max_norm).__name__}.")
-            if max_norm <= 0:
-                raise ValueError(f"For '{name}', the 'max_norm' must be positive, but got {max_norm}.")
+            validator.check_positive_float(max_norm, "max_norm", name)
 
     def _lookup(self, idx):
         table = self.embedding_table._t
@@ -68,7 +61,9 @@ class EmbeddingLookup(Cell):
 
     def construct(self, indices):
         idx = tensor_arg(indices, "indices", type(self).__name__)
-        check_dtype(idx, "indices", (torch.int32, torch.int64), type(self).__name__)
+        if idx.dtype not in (torch.int32, torch.int64):  # the words of the reference's primitive
+            raise TypeError(f"For primitive[EmbeddingLookup], the input argument[indices] must be a type of "
+                            f"{{Tensor[Int32], Tensor[Int64]}}, but got Tensor[{mstype.from_torch(idx.dtype)}].")
         return Tensor._make(self._lookup(idx))
 
 
@@ -87,12 +82,7 @@ class MultiFieldEmbeddingLookup(EmbeddingLookup):
         super().__init__(vocab_size, embedding_size, param_init, target, slice_mode, feature_num_list, max_norm,
                          sparse, dtype=dtype)
         self.field_size = positive_int(field_size, "field_size", "MultiFieldEmbeddingLookup")
-        if not isinstance(operator, str):
-            raise TypeError(f"For 'MultiFieldEmbeddingLookup', the type of 'operator' must be str, but got "
-                            f"{type(operator).__name__}.")
-        if operator not in ("SUM", "MAX", "MEAN"):
-            raise ValueError(f"For 'MultiFieldEmbeddingLookup', the 'operator' must be one of ['SUM', 'MAX', "
-                             f"'MEAN'], but got '{operator}'.")
+        validator.check_string(operator, ["SUM", "MAX", "MEAN"], "operator", "MultiFieldEmbeddingLookup")
         self.operator = operator
 
     def construct(self, input_indices, input_values, field_ids):
@@ -139,20 +129,15 @@ class EmbeddingExt(Cell):
         if sparse:
             raise ValueError("For Embedding, the scenerio, where `sparse` is True, has not be supported.")
         for arg, v in (("num_embeddings", num_embeddings), ("embedding_dim", embedding_dim)):
-            if isinstance(v, bool) or not isinstance(v, int):
-                raise TypeError(f"For '{name}', the type of '{arg}' must be int, but got {type(v).__name__}.")
+            validator.check_value_type(arg, v, [int], name)
         self.sparse = sparse
         self.num_embeddings = num_embeddings
         self.embedding_dim = embedding_dim
         self.dtype = dtype if dtype is not None else mstype.float32
         self.padding_idx = padding_idx
         if padding_idx is not None:
-            if isinstance(padding_idx, bool) or not isinstance(padding_idx, numbers.Integral):
-                raise TypeError(f"For '{name}', the type of 'padding_idx' must be int, but got "
-                                f"{type(padding_idx).__name__}.")
-            if not -num_embeddings <= padding_idx < num_embeddings:
-                raise ValueError(f"For '{name}', the 'padding_idx' must be in range [{-num_embeddings}, "
-                                 f"{num_embeddings}), but got {padding_idx}.")
+            validator.check_int_range(padding_idx, -num_embeddings, num_embeddings, validator.INC_LEFT,
+                                      "padding_idx", name)
         if _weight is None:
             init = initializer(Normal(1.0, 0.0), [num_embeddings, embedding_dim], self.dtype).init_data()
             if padding_idx is not None:
@@ -165,8 +150,8 @@ class EmbeddingExt(Cell):
                                  f"embedding_dim): ({num_embeddings}, {embedding_dim})")
             self.weight = Parameter(_weight, name="weight", requires_grad=not _freeze)
         for arg, v in (("max_norm", max_norm), ("norm_type", norm_type)):
-            if v is not None and not isinstance(v, float):
-                raise TypeError(f"For '{name}', the type of '{arg}' must be float, but got {type(v).__name__}.")
+            if v is not None:
+                validator.check_value_type(arg, v, [float], name)
         if scale_grad_by_freq is not None:
             check_bool(scale_grad_by_freq, "scale_grad_by_freq", name)
         self.max_norm = max_norm

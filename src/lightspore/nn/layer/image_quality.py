@@ -4,6 +4,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from ... import _checkparam as validator
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
 from ..cell import Cell, CellList, _ArglessCell
@@ -44,27 +45,16 @@ def _max_val(max_val, dtype_max):
 
 
 def _check_max_val(max_val, cls_name):
-    if isinstance(max_val, bool) or not isinstance(max_val, (int, float)):
-        raise TypeError(f"For '{cls_name}', the type of 'max_val' must be int or float, but got "
-                        f"{type(max_val).__name__}.")
-    if max_val <= 0:
-        raise ValueError(f"For '{cls_name}', the 'max_val' must be greater than 0, but got {max_val}.")
+    validator.check_value_type("max_val", max_val, [int, float], cls_name)
+    validator.check_number("max_val", max_val, 0.0, validator.GT, cls_name)
 
 
 def _check_filter(filter_size, filter_sigma, k1, k2, cls_name):
-    if isinstance(filter_size, bool) or not isinstance(filter_size, int):
-        raise TypeError(f"For '{cls_name}', the type of 'filter_size' must be int, but got "
-                        f"{type(filter_size).__name__}.")
-    if filter_size < 1:
-        raise ValueError(f"For '{cls_name}', the 'filter_size' must be >= 1, but got {filter_size}.")
-    if not isinstance(filter_sigma, float):
-        raise TypeError(f"For '{cls_name}', the type of 'filter_sigma' must be float, but got "
-                        f"{type(filter_sigma).__name__}.")
-    if filter_sigma <= 0:
-        raise ValueError(f"For '{cls_name}', the 'filter_sigma' must be positive, but got {filter_sigma}.")
+    validator.check_value_type("filter_size", filter_size, [int], cls_name)
+    validator.check_int(filter_size, 1, validator.GE, "filter_size", cls_name)
+    validator.check_positive_float(filter_sigma, "filter_sigma", cls_name)
     for arg, v in (("k1", k1), ("k2", k2)):
-        if not isinstance(v, float):
-            raise TypeError(f"For '{cls_name}', the type of '{arg}' must be float, but got {type(v).__name__}.")
+        validator.check_value_type(arg, v, [float], cls_name)
 
 
 def _window(size, sigma):
@@ -153,9 +143,7 @@ class MSSSIM(Cell):
                  filter_sigma=1.5, k1=0.01, k2=0.03):
         super().__init__()
         _check_max_val(max_val, "MSSSIM")
-        if not isinstance(power_factors, (tuple, list)):
-            raise TypeError(f"For 'MSSSIM', the type of 'power_factors' must be tuple or list, but got "
-                            f"{type(power_factors).__name__}.")
+        validator.check_value_type("power_factors", power_factors, [tuple, list], "MSSSIM")
         _check_filter(filter_size, filter_sigma, k1, k2, "MSSSIM")
         self.max_val = max_val
         self.filter_size = filter_size
@@ -214,12 +202,9 @@ class CentralCrop(Cell):
 
     def __init__(self, central_fraction):
         super().__init__()
-        if not isinstance(central_fraction, float):
-            raise TypeError(f"For 'CentralCrop', the type of 'central_fraction' must be float, but got "
-                            f"{type(central_fraction).__name__}.")
-        if not 0.0 < central_fraction <= 1.0:
-            raise ValueError(f"For 'CentralCrop', the 'central_fraction' must be in range (0.0, 1.0], but got "
-                             f"{central_fraction}.")
+        validator.check_value_type("central_fraction", central_fraction, [float], "CentralCrop")
+        validator.check_float_range(central_fraction, 0.0, 1.0, validator.INC_RIGHT, "central_fraction",
+                                    "CentralCrop")
         self.central_fraction = central_fraction
 
     def construct(self, image):

@@ -5,15 +5,15 @@ The special functions use torch's kernels (lgamma, digamma, the regularized inco
 with the reference's Lanczos/series formulas to float32 precision on their domains.
 """
 import math
-import numbers
 
 import numpy as np
 import torch
 
+from ... import _checkparam as validator
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
 from ..cell import Cell, _ArglessCell
-from ._validate import check_bool, check_dtype, tensor_input
+from ._validate import check_dtype, tensor_input
 
 __all__ = ["ReduceLogSumExp", "Range", "LGamma", "DiGamma", "IGamma", "LBeta", "MatMul", "Moments", "MatInverse",
            "MatDet", "Norm", "ClipByNorm", "L1Regularizer"]
@@ -22,10 +22,7 @@ _F16_F32 = (torch.float16, torch.float32)
 
 
 def _check_type(value, arg, types, cls_name):
-    if isinstance(value, bool) and bool not in types or not isinstance(value, types):
-        raise TypeError(f"For '{cls_name}', the type of '{arg}' must be one of "
-                        f"{[t.__name__ for t in types]}, but got {type(value).__name__}.")
-    return value
+    return validator.check_value_type(arg, value, list(types), cls_name)
 
 
 def _dims(axis, ndim):
@@ -137,8 +134,8 @@ class MatMul(Cell):
             b = b.transpose(-1, -2)
         if a.shape[-1] != (b.shape[0] if b.dim() == 1 else b.shape[-2]):
             raise ValueError(f"For 'MatMul', the column of matrix dimensions of 'x1' must be equal to the row of "
-                             f"matrix dimensions of 'x2', but got 'x1' {tuple(a.shape)} and 'x2' {tuple(b.shape)} "
-                             f"(after the transposes).")
+                             f"matrix dimensions of 'x2', but got 'x1_col' {a.shape[-1]} and 'x2_row' "
+                             f"{b.shape[0] if b.dim() == 1 else b.shape[-2]}.")
         if a.dim() == 1 and b.dim() == 1:
             return Tensor._make((a * b).sum(-1))
         return Tensor._make(torch.matmul(a, b))
@@ -197,7 +194,7 @@ class Norm(Cell):
 
     def __init__(self, axis=(), keep_dims=False):
         super().__init__()
-        check_bool(keep_dims, "keep_dims", "Norm")
+        validator.check_value_type("keep_dims", keep_dims, [bool], "Norm")
         self.axis = axis
         self.keep_dims = keep_dims
 
@@ -239,9 +236,7 @@ class L1Regularizer(Cell):
 
     def __init__(self, scale):
         super().__init__()
-        if isinstance(scale, bool) or not isinstance(scale, numbers.Real):
-            raise TypeError(f"For 'L1Regularizer', the type of 'scale' must be int or float, but got "
-                            f"{type(scale).__name__}.")
+        validator.check_value_type("scale", scale, [int, float], "L1Regularizer")
         if scale <= 0:
             raise ValueError(f"For 'L1Regularizer', the 'scale' must be greater than 0, but got {scale}.")
         if math.isinf(scale) or math.isnan(scale):
@@ -250,7 +245,10 @@ class L1Regularizer(Cell):
 
     def construct(self, weights):
         t = tensor_input(weights, "weights", "L1Regularizer")
-        if t.dtype == torch.bool or t.is_complex():
-            raise TypeError(f"For 'L1Regularizer', the 'weights' must be a number type, but got "
-                            f"{mstype.from_torch(t.dtype)}.")
+        if t.dtype == torch.bool:  # the reference's number-type check and its list of them
+            names = ("int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float16", "float32",
+                     "float64", "bfloat16", "complex64", "complex128", "int4", "float8_e4m3fn", "float8_e5m2",
+                     "hifloat8")
+            raise TypeError(f"The 'weights' doesn't support 'Bool' and expect to receive "
+                            f"({', '.join('mindspore.' + n for n in names)}).")
         return Tensor._make(self.scale._t * torch.sum(torch.abs(t)))

@@ -3,6 +3,7 @@ FractionalMaxPool2d/3d (their arguments are kept as given and checked when the c
 import torch
 import torch.nn.functional as F
 
+from ... import _checkparam as validator
 from ...common.tensor import Tensor
 from ..cell import Cell
 
@@ -190,17 +191,17 @@ class _FractionalMaxPool(Cell):
     def construct(self, input):
         name = type(self).__name__
         t = _input(input, name, self._ndims)
+        fn_name = f"fractional_max_pool{self._n}d"  # the reference's function's words
         if self.output_size is None and self.output_ratio is None:
-            raise ValueError(f"For {name}, 'output_size' and 'output_ratio' can not be None at the same time.")
+            raise ValueError(f"For {fn_name}, 'output_size' and 'output_ratio' can not be Noneat the same time, but "
+                             f"got None and None .")
         if self.output_size is not None and self.output_ratio is not None:
             raise ValueError(f"For {name}, only one of 'output_size' and 'output_ratio' can be given.")
         ratio = self.output_ratio
         if ratio is not None:
             ratio = (ratio,) * self._n if isinstance(ratio, (int, float)) else tuple(ratio)
-            for r in ratio:
-                if not 0 < r < 1:
-                    raise ValueError(f"For {name}, the 'output_ratio' values must be in range (0, 1), but got "
-                                     f"{self.output_ratio}.")
+            for i, r in enumerate(ratio):
+                validator.check_float_range(r, 0.0, 1.0, validator.INC_NEITHER, f"output_ratio[{i}]", fn_name)
         samples = self._random_samples
         if samples is not None:
             samples = samples._t if isinstance(samples, Tensor) else torch.as_tensor(samples)

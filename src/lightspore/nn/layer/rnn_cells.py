@@ -11,12 +11,13 @@ import math
 
 import torch
 
+from ... import _checkparam as validator
 from ...common import dtype as mstype
 from ...common.initializer import Uniform, initializer
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ..cell import Cell
-from ._validate import check_bool, positive_int
+from ._validate import positive_int
 
 __all__ = ["RNNCell", "LSTMCell", "GRUCell"]
 
@@ -54,7 +55,7 @@ class RNNCellBase(Cell):
     def __init__(self, input_size: int, hidden_size: int, has_bias: bool, num_chunks: int, dtype=mstype.float32):
         super().__init__()
         name = self.cls_name
-        check_bool(has_bias, "has_bias", name)
+        validator.check_value_type("has_bias", has_bias, [bool], name)
         self.hidden_size = positive_int(hidden_size, "hidden_size", name)
         self.input_size = positive_int(input_size, "input_size", name)
         self.has_bias = has_bias

@@ -20,11 +20,12 @@ import numpy as np
 import torch
 from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence, pad_packed_sequence
 
+from ... import _checkparam as validator
 from ...common import dtype as mstype
 from ...common.parameter import Parameter, ParameterTuple
 from ...common.tensor import Tensor
 from ..cell import Cell
-from ._validate import check_bool, positive_int
+from ._validate import positive_int
 from .dropout import Dropout
 
 __all__ = ["RNN", "LSTM", "GRU"]
@@ -110,9 +111,8 @@ class _RNNBase(Cell):
         if isinstance(dropout, bool) or not isinstance(dropout, float):
             raise TypeError(f"For '{name}', the type of 'dropout' must be 'float', but got "
                             f"'{type(dropout).__name__}'.")
-        check_bool(has_bias, "has_bias", name)
-        check_bool(batch_first, "batch_first", name)
-        check_bool(bidirectional, "bidirectional", name)
+        for arg, value in (("has_bias", has_bias), ("batch_first", batch_first), ("bidirectional", bidirectional)):
+            validator.check_value_type(arg, value, [bool], name)
         if not 0 <= dropout < 1:
             raise ValueError(f"For '{name}', the 'dropout' must be a number in range [0, 1) representing the "
                              f"probability of an element being zeroed, but got {dropout}.")
@@ -199,10 +199,15 @@ class _RNNBase(Cell):
     def construct(self, x, hx=None, seq_length=None):
         name = self.cls_name
         x_t = _is_tensor(x, "x", name)
+        if x_t.dim() > 3 and name in ("GRU", "RNN"):  # the reference's cell loop multiplies 2-D steps
+            raise ValueError("MatMul inputs should have the same dimension size and equal to 2.")
         if x_t.dim() != 3:
             raise ValueError(f"For '{name}', the input 'x' must be a 3-D tensor (seq_len, batch_size, input_size) "
                              f"or, with batch_first, (batch_size, seq_len, input_size), but got a {x_t.dim()}-D "
                              f"tensor of shape {tuple(x_t.shape)}.")
+        if x_t.shape[2] != self._input_size and name == "LSTM":  # the words of the reference's LSTM primitive
+            raise ValueError(f"For primitive[LSTM], the x_shape[2] must be equal to {self._input_size}, but got "
+                             f"{x_t.shape[2]}.")
         if x_t.shape[2] != self._input_size:
             raise ValueError(f"For '{name}', the last dimension of 'x' must be equal to 'input_size' "
                              f"({self._input_size}), but got shape {tuple(x_t.shape)}.")

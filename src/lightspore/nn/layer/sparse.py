@@ -1,10 +1,10 @@
 """SparseTensorDenseMatmul: a COO sparse matrix (indices, values, shape) times a dense matrix."""
 import torch
 
+from ... import _checkparam as validator
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
 from ..cell import Cell
-from ._validate import check_bool
 
 __all__ = ["SparseTensorDenseMatmul"]
 
@@ -16,7 +16,7 @@ class SparseTensorDenseMatmul(Cell):
     def __init__(self, adjoint_st=False, adjoint_dt=False):
         super().__init__()
         for arg, v in (("adjoint_st", adjoint_st), ("adjoint_dt", adjoint_dt)):
-            check_bool(v, arg, "SparseTensorDenseMatmul")
+            validator.check_value_type(arg, v, [bool], "SparseTensorDenseMatmul")
         self.adj_st = adjoint_st
         self.adj_dt = adjoint_dt
 

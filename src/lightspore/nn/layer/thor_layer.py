@@ -98,7 +98,7 @@ class DenseThor(Cell):
                                  f"and the first dim must be equal to 'out_channels'. But got 'bias_init' of shape "
                                  f"{bias_init.shape}, 'out_channels': {out_channels}.")
             self.bias = Parameter(initializer(bias_init, [out_channels]), name="bias")
-        self.activation = get_activation(activation, name)
+        self.activation = get_activation(activation)
         self.activation_flag = self.activation is not None
         self.matrix_a = Parameter(_eye(in_channels), name="matrix_a", requires_grad=False)
         self.matrix_g = Parameter(_eye(out_channels), name="matrix_g", requires_grad=False)

@@ -22,11 +22,11 @@ class TimeDistributed(Cell):
                             f"{type(layer).__name__}.")
         super().__init__()
         if not _is_int(time_axis):
-            raise TypeError(f"For 'TimeDistributed', the 'time_axis' must be int, but got "
-                            f"{type(time_axis).__name__}.")
+            raise TypeError(f"For 'TimeDistributed', the type of 'time_axis' must be 'int', but got "
+                            f"'{type(time_axis).__name__}'.")
         if reshape_with_axis is not None and not _is_int(reshape_with_axis):
-            raise TypeError(f"For 'TimeDistributed', the 'reshape_with_axis' must be int, but got "
-                            f"{type(reshape_with_axis).__name__}.")
+            raise TypeError(f"For 'TimeDistributed', the type of 'reshape_with_axis' must be 'int', but got "
+                            f"'{type(reshape_with_axis).__name__}'.")
         self.layer = layer
         self.time_axis = time_axis
         self.reshape_with_axis = reshape_with_axis

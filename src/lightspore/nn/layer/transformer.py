@@ -39,8 +39,7 @@ def _mask_t(mask):
 
 def _check_kpm_dtype(kpm, err):
     if kpm is not None and kpm.dtype != torch.bool and kpm.dtype not in _FLOATS:
-        raise err("For 'MultiheadAttention', only bool and floating types of key_padding_mask are supported, "
-                  f"but got {mstype.from_torch(kpm.dtype)}.")
+        raise err("only bool and floating types of key_padding_mask are supported")
 
 
 def _pad_last(mask):
@@ -66,8 +65,7 @@ class MultiheadAttention(Cell):
         self.batch_first = batch_first
         self.head_dim = embed_dim // num_heads
         if self.head_dim * num_heads != embed_dim:
-            raise ValueError(f"For 'MultiheadAttention', the 'embed_dim' must be divisible by 'num_heads', but got "
-                             f"embed_dim {embed_dim} and num_heads {num_heads}.")
+            raise ValueError("The init argument 'embed_dim' must be divisible by 'num_heads'.")
         if dtype is None:
             dtype = mstype.float32
         if self._qkv_same_embed_dim:
@@ -160,10 +158,10 @@ class MultiheadAttention(Cell):
         tgt_len, bsz, embed_dim = query.shape
         src_len = key.shape[0]
         if embed_dim != self.embed_dim:
-            raise ValueError(f"For '{name}', the `embed_dim` should be {self.embed_dim}, but got {embed_dim}.")
+            raise ValueError(f"The `embed_dim` should be {self.embed_dim}, but got {embed_dim}.")
         if self._qkv_same_embed_dim:
             if key.shape != value.shape:
-                raise ValueError(f"For '{name}', the shape of `key` {tuple(key.shape)} does not match `value` "
+                raise ValueError(f"The shape of `key` {tuple(key.shape)} does not match `value` "
                                  f"{tuple(value.shape)}.")
         elif key.shape[:2] != value.shape[:2]:
             raise ValueError(f"For '{name}', the sequence length and batch dims of `key`: {tuple(key.shape[:2])} "
@@ -174,7 +172,7 @@ class MultiheadAttention(Cell):
             if attn_mask.dtype == torch.uint8:
                 attn_mask = attn_mask.bool()
             elif attn_mask.dtype != torch.bool and attn_mask.dtype not in _FLOATS:
-                raise ValueError(f"`attn_mask` only support float, byte, and bool types, but got "
+                raise ValueError(f"`attn_mask` only support float, byte, and bool types, but got not "
                                  f"{mstype.from_torch(attn_mask.dtype)}.")
             if attn_mask.dim() == 2:
                 if tuple(attn_mask.shape) != (tgt_len, src_len):
@@ -450,8 +448,7 @@ class Transformer(Cell):
                   memory_mask: Optional[Tensor] = None, src_key_padding_mask: Optional[Tensor] = None,
                   tgt_key_padding_mask: Optional[Tensor] = None, memory_key_padding_mask: Optional[Tensor] = None):
         if src.shape[-1] != self.d_model or tgt.shape[-1] != self.d_model:
-            raise ValueError("For 'Transformer', the number of features for 'src' and 'tgt' must be equal to "
-                             f"`d_model` ({self.d_model}), but got {src.shape[-1]} and {tgt.shape[-1]}.")
+            raise ValueError("The number of features for 'src' and 'tgt' must be equal to `d_model`.")
         memory = self.encoder(src, src_mask=src_mask, src_key_padding_mask=src_key_padding_mask)
         return self.decoder(tgt, memory, tgt_mask=tgt_mask, memory_mask=memory_mask,
                             tgt_key_padding_mask=tgt_key_padding_mask, memory_key_padding_mask=memory_key_padding_mask)

@@ -19,6 +19,7 @@ from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ...ops._table import IMPLS
 from ..cell import Cell
+from ..layer._validate import ms_type_name
 from ..layer.activation import get_activation
 
 __all__ = ["LossBase", "L1Loss", "MSELoss", "RMSELoss", "MAELoss", "SmoothL1Loss", "HuberLoss",
@@ -182,6 +183,11 @@ class L1Loss(_ElementwiseLoss):
     """Mean absolute error |logits - labels| (broadcasting), reduced by ``reduction``."""
 
     _fn = staticmethod(torch.abs)
+
+    def construct(self, logits, labels):
+        if not isinstance(logits, Tensor):  # the words of the reference's l1_loss function
+            raise TypeError(f"For 'l1_loss', the 'input' must be a Tensor, but got '{ms_type_name(logits)}'")
+        return super().construct(logits, labels)
 
 
 class MSELoss(_ElementwiseLoss):

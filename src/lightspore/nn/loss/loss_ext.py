@@ -5,6 +5,7 @@ import math
 import torch
 import torch.nn.functional as F
 
+from ... import _checkparam as validator
 from ...common.tensor import Tensor
 from .loss import LossBase, _check_reduction, _tensor
 
@@ -34,7 +35,7 @@ class MultilabelMarginLoss(LossBase):
 
     def __init__(self, reduction='mean'):
         super().__init__()
-        _check_reduction(reduction, "MultilabelMarginLoss")
+        validator.check_string(reduction, ["none", "sum", "mean"], "reduction", "MultilabelMarginLoss")
         self.reduction = reduction
 
     def construct(self, x, target):
@@ -104,7 +105,7 @@ class SampledSoftmaxLoss(LossBase):
                 raise TypeError(f"For '{name}', the type of 'sampled_values' must be a list or tuple, but got "
                                 f"{type(sampled_values).__name__}.")
             if len(sampled_values) != 3:
-                raise ValueError(f"For '{name}', the length of 'sampled_values' must be equal to 3, but got "
+                raise ValueError(f"For '{name}', the length of 'sampled_values' must be equal to 3,but got "
                                  f"{len(sampled_values)}.")
         self.num_sampled = num_sampled
         self.num_classes = num_classes
