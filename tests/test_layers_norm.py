@@ -77,9 +77,19 @@ def test_activation(name):
         _close(v, want)
 
 
+# Errors whose message is not compared (the type is): the reference's CPU kernel-selection report (its first line
+# is empty; lightspore names the op and the dtype instead), and the words of Parameter's requires_grad check, which
+# lightspore's Parameter does not have yet.
+TYPE_ONLY = {'emb_float_ids', 'bn_affine_int'}
+
+
 @pytest.mark.parametrize('name', list(C.ERRORS))
-def test_error_type(name):
-    assert C.run_error(ms, name) == REF['errors'][name]
+def test_error(name):
+    # the reference's error type and the first line of its message, word for word (None: it accepts the call)
+    got, want = C.run_error(ms, name), REF['errors'][name]
+    if name in TYPE_ONLY:
+        got, want = got[0], want[0]
+    assert got == want
 
 
 def test_get_activation():

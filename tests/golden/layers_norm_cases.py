@@ -4,6 +4,7 @@
 Every function takes the framework module ``ms`` (``mindspore`` or ``lightspore``) so the same code
 builds and runs the cells on both sides.
 """
+import re
 import zlib
 
 import numpy as np
@@ -143,6 +144,26 @@ ERRORS = {
     'bn_channels_mismatch': 'nn.BatchNorm2d(2)(x4)',
     'ln_shape_mismatch': 'nn.LayerNorm((3,))(x4)',
     'emb_float_ids': 'nn.Embedding(5, 3)(x2)',
+    'bn_num_features_bool': 'nn.BatchNorm2d(True)',
+    'bn_eps_str': "nn.BatchNorm2d(3, eps='a')",
+    'bn_affine_int': 'nn.BatchNorm2d(3, affine=1)',
+    'bn3d_num_features_neg': 'nn.BatchNorm3d(-1)',
+    'bn2d_str_input': "nn.BatchNorm2d(3)('abc')",
+    'ln_begin_float': 'nn.LayerNorm((4,), begin_norm_axis=1.0)',
+    'ln_eps_str': "nn.LayerNorm((4,), epsilon='a')",
+    'gn_groups_bool': 'nn.GroupNorm(True, 4)',
+    'gn_input_2d': 'nn.GroupNorm(1, 3)(x2)',
+    'dropout_p_bool': 'nn.Dropout(p=True)',
+    'dropout2d_input_2d': 'nn.Dropout2d(0.5)(x2)',
+    'emb_vocab_zero': 'nn.Embedding(0, 3)',
+    'emb_size_bool': 'nn.Embedding(5, True)',
+    'celu_alpha_zero_call': 'nn.CELU(0.0)(x2)',
+    'celu_alpha_int_call': 'nn.CELU(1)(x2)',
+    'softshrink_neg_call': 'nn.SoftShrink(-1.0)(x2)',
+    'leakyrelu_str_input': "nn.LeakyReLU()('abc')",
+    'hswish_str_input': "nn.HSwish()('abc')",
+    'gelu_str_input': "nn.GELU()('abc')",
+    'sigmoid_str_input': "nn.Sigmoid()('abc')",
 }
 
 RRELU = ("nn.RReLU()", "nn.RReLU(0.2, 0.4)", "nn.RReLU(lower=1, upper=2)")
@@ -270,9 +291,12 @@ def run_error(ms, name):
            'x3': ms.Tensor(np.ones((2, 3, 4), np.float32)),
            'x4': ms.Tensor(np.ones((2, 3, 4, 4), np.float32))}
     try:
-        eval(ERRORS[name], env)  # noqa: S307 - fixed expressions above
-    except Exception as e:  # noqa: BLE001 - the type is what is recorded
-        return type(e).__name__
+        out = eval(ERRORS[name], env)  # noqa: S307 - fixed expressions above
+        if hasattr(out, 'asnumpy'):
+            out.asnumpy()  # the reference runs asynchronously: its kernel errors surface here
+    except Exception as e:  # noqa: BLE001 - the type and the first line of the message are recorded
+        lines = str(e).splitlines()
+        return [type(e).__name__, re.sub(r' at 0x[0-9a-fA-F]+', ' at 0x...', lines[0]) if lines else '']
     return None
 
 

@@ -19,13 +19,16 @@ __all__ = ["Softmin", "Softmax", "Softmax2d", "LogSoftmax", "LogSoftmaxExt", "Re
 
 
 # the reference's primitive calls whose "Failed calling" message a str input meets (checked against it)
-_PRIM_CALLS = {"Softmax": "Softmax(axis=Tuple<int>)", "ReLU": "ReLU()"}
+_PRIM_CALLS = {"Softmax": "Softmax(axis=Tuple<int>)", "ReLU": "ReLU()", "HSwish": "HSwish()", "Sigmoid": "Sigmoid()"}
 
 
 def _check_tensor(x, cls_name):
     if not isinstance(x, Tensor):
         if isinstance(x, str) and cls_name in _PRIM_CALLS:
             raise TypeError(f'Failed calling {cls_name} with "{_PRIM_CALLS[cls_name]}(input=string)".')
+        if cls_name == "GELU":  # the reference reads the input's dtype first
+            raise TypeError(f"For Primitive[Dtype], the input argument[input_x] must be a Tensor, CSRTensor or "
+                            f"COOTensor, but got {type(x)}.")
         if cls_name == "LeakyReLU":
             raise TypeError(f"For 'leaky_relu', the 'input' must be a Tensor, but got '{ms_type_name(x)}'")
         raise TypeError(f"For '{cls_name}', the input must be a Tensor, but got {type(x).__name__}.")
@@ -235,7 +238,7 @@ class ELU(Cell):
     def construct(self, x):
         t = _check_tensor(x, "ELU")
         if self.alpha != 1.0:
-            raise ValueError(f"For 'Elu', 'alpha' must be 1.0, but got {self.alpha}.")
+            raise ValueError("EluIn Elu, alpha must be 1.0f.")  # the reference's kernel's words
         return Tensor._make(F.elu(t))
 
 
@@ -264,8 +267,7 @@ class Hardtanh(Cell):
         self.min_val = min_val
         self.max_val = max_val
         if min_val >= max_val:
-            raise ValueError(f"For 'Hardtanh', 'min_val' must be less than 'max_val', but got {min_val} and "
-                             f"{max_val}.")
+            raise ValueError(f"For Hardtanh, min_val should be less than max_val,but got {min_val} and {max_val}")
 
     def construct(self, x):
         return Tensor._make(F.hardtanh(_check_tensor(x, "Hardtanh"), self.min_val, self.max_val))
@@ -328,8 +330,8 @@ class RReLU(Cell):
 
     def __init__(self, lower=1 / 8, upper=1 / 3):
         super().__init__()
-        _number(upper, "upper", "RReLU")
-        _number(lower, "lower", "RReLU")
+        validator.check_value_type("upper", upper, [float, int], "RReLU")
+        validator.check_value_type("lower", lower, [float, int], "RReLU")
         if lower > upper:
             raise ValueError(f"For RReLU, the value of 'upper' must be greater than or equal to 'lower', but got "
                              f"upper: {upper}, lower: {lower}. ")

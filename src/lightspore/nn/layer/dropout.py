@@ -1,6 +1,7 @@
 """Dropout layers: Dropout (``keep_prob`` or ``p``), Dropout1d/2d/3d (whole channels). Identity in eval mode."""
 import torch.nn.functional as F
 
+from ... import _checkparam as validator
 from ...common import dtype as mstype
 from ...common.tensor import Tensor
 from ..cell import Cell
@@ -15,8 +16,7 @@ def _input(x, cls_name):
 
 
 def _channel_p(p, cls_name):
-    if not isinstance(p, float):
-        raise TypeError(f"For '{cls_name}', the type of 'p' must be float, but got {type(p).__name__}.")
+    validator.check_value_type("p", p, [float], cls_name)
     if p < 0 or p > 1:
         raise ValueError(f"For '{cls_name}', the 'p' must be a number in range [0, 1], but got {p}.")
     return p
@@ -30,16 +30,13 @@ class Dropout(Cell):
         super().__init__()
         name = "Dropout"
         if p is None:
-            if not isinstance(keep_prob, float):
-                raise TypeError(f"For '{name}', the type of 'keep_prob' must be float, but got "
-                                f"{type(keep_prob).__name__}.")
+            validator.check_value_type("keep_prob", keep_prob, [float], name)
             if keep_prob <= 0 or keep_prob > 1:
                 raise ValueError(f"For '{name}', the 'keep_prob' must be a number in range (0, 1], but got "
                                  f"{keep_prob}.")
             self._drop = 1.0 - keep_prob
         else:
-            if isinstance(p, bool) or not isinstance(p, (float, int)):
-                raise TypeError(f"For '{name}', the type of 'p' must be float or int, but got {type(p).__name__}.")
+            validator.check_value_type("p", p, [float, int], name)
             if p < 0 or p >= 1:
                 raise ValueError(f"For '{name}', the 'p' must be a number in range [0, 1), but got {p}.")
             self._drop = float(p)

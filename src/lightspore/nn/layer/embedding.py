@@ -2,20 +2,18 @@
 import torch
 import torch.nn.functional as F
 
+from ... import _checkparam as validator
 from ...common import dtype as mstype
 from ...common.initializer import initializer
 from ...common.parameter import Parameter
 from ...common.tensor import Tensor
 from ..cell import Cell
-from ._validate import check_bool
 
 __all__ = ["Embedding"]
 
 
 def _int_arg(value, arg):
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"For 'Embedding', the type of '{arg}' must be int, but got {type(value).__name__}.")
-    return value
+    return validator.check_value_type(arg, value, [int], "Embedding")
 
 
 class Embedding(Cell):
@@ -29,20 +27,19 @@ class Embedding(Cell):
         super().__init__()
         self.vocab_size = _int_arg(vocab_size, "vocab_size")
         self.embedding_size = _int_arg(embedding_size, "embedding_size")
-        check_bool(use_one_hot, "use_one_hot", "Embedding")
+        validator.check_value_type("use_one_hot", use_one_hot, [bool], "Embedding")
         if not isinstance(dtype, mstype.Type) or dtype not in mstype.number_type:
-            raise TypeError(f"For 'Embedding', the 'dtype' must be a number type, but got {dtype}.")
+            raise TypeError(f"For 'Embedding', the element of 'dtype' must be one of Int8, Int16, Int32, Int64, UInt8, "
+                            f"UInt16, UInt32, UInt64, Float16, Float32, Float64, BFloat16, Complex64, Complex128, "
+                            f"Int4, Float8E4M3FN, Float8E5M2, HiFloat8, but got {dtype}.The supported data types "
+                            f"depend on the hardware that executes the operator, for more details, please refer to "
+                            f"the MindSpore official website to get more information about the data type.")
         self.use_one_hot = use_one_hot
         self.dtype = dtype
         table = initializer(embedding_table, [vocab_size, embedding_size])
         self.padding_idx = padding_idx
         if padding_idx is not None:
-            if isinstance(padding_idx, bool) or not isinstance(padding_idx, int):
-                raise TypeError(f"For 'Embedding', the type of 'padding_idx' must be int, but got "
-                                f"{type(padding_idx).__name__}.")
-            if not 0 <= padding_idx < vocab_size:
-                raise ValueError(f"For 'Embedding', the 'padding_idx' must be in range [0, {vocab_size}), but got "
-                                 f"{padding_idx}.")
+            validator.check_int_range(padding_idx, 0, vocab_size, validator.INC_LEFT, "padding_idx", "Embedding")
             t = table._t.clone()
             t[padding_idx] = 0
             table = Tensor._make(t)

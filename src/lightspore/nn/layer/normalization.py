@@ -9,6 +9,7 @@ import numbers
 import torch
 import torch.nn.functional as F
 
+from ... import _checkparam as validator
 from ...common import dtype as mstype
 from ...common.initializer import Initializer, initializer
 from ...common.parameter import Parameter
@@ -21,16 +22,16 @@ __all__ = ["BatchNorm1d", "BatchNorm2d", "BatchNorm3d", "LayerNorm", "GroupNorm"
 
 
 def _int_type(value, arg, cls_name):
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"For '{cls_name}', the type of '{arg}' must be int, but got {type(value).__name__}.")
+    validator.check_value_type(arg, value, [int], cls_name)
 
 
 def _float_type(value, arg, cls_name):
-    if not isinstance(value, float):
-        raise TypeError(f"For '{cls_name}', the type of '{arg}' must be float, but got {type(value).__name__}.")
+    validator.check_value_type(arg, value, [float], cls_name)
 
 
 def _input(x, cls_name):
+    if not isinstance(x, Tensor) and cls_name.startswith("BatchNorm"):  # the reference reads its shape first
+        raise TypeError(f"For primitive[Shape], the input argument must be Tensor, but got {type(x)}.")
     if not isinstance(x, Tensor):
         raise TypeError(f"For '{cls_name}', the input 'x' must be a Tensor, but got {type(x).__name__}.")
     return x._t
@@ -75,12 +76,16 @@ class _BatchNorm(Cell):
     def _check_dim(self, t):
         if t.dim() not in self._dims:
             want = " dims or ".join(str(d) for d in self._dims)
-            raise ValueError(f"For '{self.cls_name}', the in_shape must have {want} dims, but got {t.dim()}.")
+            what = "" if len(self._dims) > 1 else " in_shape"  # the reference's BatchNorm1d names nothing
+            raise ValueError(f"For '{self.cls_name}', the{what} must have {want} dims, but got {t.dim()}.")
 
     def _bn(self, t):
         ubs = self.use_batch_statistics
         training = self.training if ubs is None else ubs
-        if t.dim() < 2 or t.shape[1] != self.num_features:
+        if t.dim() >= 2 and t.shape[1] != self.num_features:  # the words of the reference's BatchNorm primitive
+            raise ValueError(f"For BatchNorm, scale.shape[0] should be equal to input_x's channel dimension: "
+                             f"{t.shape[1]}, bug got scale.shape[0]: {self.num_features}.")
+        if t.dim() < 2:
             raise ValueError(f"For '{self.cls_name}', the channel (dim 1) of the input 'x' must be equal to "
                              f"'num_features' ({self.num_features}), but got input shape {tuple(t.shape)}.")
         mm, mv = self.moving_mean._t, self.moving_variance._t
@@ -144,8 +149,6 @@ class LayerNorm(Cell):
         if not normalized_shape:
             raise ValueError("Expected normalized_shape to be at least 1-dimensional, i.e., containing at least one "
                              f"element, but got normalized_shape = {normalized_shape}")
-        _int_type(begin_norm_axis, "begin_norm_axis", self.cls_name)
-        _int_type(begin_params_axis, "begin_params_axis", self.cls_name)
         self.normalized_shape = normalized_shape
         self.begin_norm_axis = begin_norm_axis
         self.begin_params_axis = begin_params_axis
@@ -160,10 +163,17 @@ class LayerNorm(Cell):
 
     def construct(self, input_x):
         t = _input(input_x, "LayerNorm")
+        _int_type(self.begin_norm_axis, "begin_norm_axis", self.cls_name)  # the reference checks these at call time
+        _int_type(self.begin_params_axis, "begin_params_axis", self.cls_name)
         nd = t.dim()
         bna = self.begin_norm_axis + nd if self.begin_norm_axis < 0 else self.begin_norm_axis
         bpa = self.begin_params_axis + nd if self.begin_params_axis < 0 else self.begin_params_axis
-        if not 0 <= bna < nd or not 0 <= bpa < nd or tuple(t.shape[bpa:]) != self._pshape:
+        if 0 <= bna < nd and 0 <= bpa < nd and tuple(t.shape[bpa:]) != self._pshape:  # the primitive's words
+            shape, pshape = ", ".join(map(str, t.shape)), ", ".join(map(str, self._pshape))
+            raise ValueError(f"For 'LayerNorm', gamma or beta shape must match input shape, but got input shape: "
+                             f"[const vector]{{{shape}}}, gamma shape: [const vector]{{{pshape}}}, beta shape: "
+                             f"[const vector]{{{pshape}}}.")
+        if not 0 <= bna < nd or not 0 <= bpa < nd:
             raise ValueError(f"For 'LayerNorm', the shape of gamma and beta {list(self._pshape)} must equal the input "
                              f"shape from 'begin_params_axis' ({self.begin_params_axis}) and 'begin_norm_axis' "
                              f"({self.begin_norm_axis}) must be in range for input shape {tuple(t.shape)}.")
@@ -231,7 +241,7 @@ class _InstanceNorm(Cell):
         _int_type(num_features, "num_features", name)
         _float_type(eps, "eps", name)
         _float_type(momentum, "momentum", name)
-        check_bool(affine, "affine", name)
+        validator.check_value_type("affine", affine, [bool], name)
         for key, val in (("gamma_init", gamma_init), ("beta_init", beta_init)):
             if not isinstance(val, (Tensor, numbers.Number, str, Initializer)):
                 raise TypeError(f"For '{name}', the type of '{key}' must be in [Tensor, numbers.Number, str, "
