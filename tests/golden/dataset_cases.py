@@ -756,6 +756,24 @@ ARG_CASES.update({
     "bucket_missing_column_used": lambda ds, root: _count(_ragged(ds).bucket_batch_by_length(["zz"], [3], [2, 2])),
     "bucket_missing_pad_column_used": lambda ds, root: _count(_ragged(ds).bucket_batch_by_length(
         ["x"], [3], [2, 2], pad_info={"zz": (None, 0)})),
+    "bucket_column_str": lambda ds, root: _ragged(ds).bucket_batch_by_length("x", [3], [2, 2]),
+    "bucket_boundaries_tuple": lambda ds, root: _ragged(ds).bucket_batch_by_length(["x"], (3,), [2, 2]),
+    "bucket_drop_remainder_int": lambda ds, root: _ragged(ds).bucket_batch_by_length(["x"], [3], [2, 2],
+                                                                                     drop_remainder=1),
+    "bucket_two_columns_no_function": lambda ds, root: _ragged(ds).bucket_batch_by_length(["x", "y"], [3], [2, 2]),
+    "bucket_function_int": lambda ds, root: _ragged(ds).bucket_batch_by_length(["x"], [3], [2, 2],
+                                                                               element_length_function=3),
+    "bucket_boundaries_empty": lambda ds, root: _ragged(ds).bucket_batch_by_length(["x"], [], [2]),
+    "bucket_boundaries_float": lambda ds, root: _ragged(ds).bucket_batch_by_length(["x"], [3.0], [2, 2]),
+    "bucket_boundaries_zero": lambda ds, root: _ragged(ds).bucket_batch_by_length(["x"], [0, 3], [2, 2, 2]),
+    "bucket_boundaries_not_increasing": lambda ds, root: _ragged(ds).bucket_batch_by_length(["x"], [3, 3],
+                                                                                            [2, 2, 2]),
+    "bucket_sizes_count": lambda ds, root: _ragged(ds).bucket_batch_by_length(["x"], [3], [2]),
+    "bucket_sizes_str": lambda ds, root: _ragged(ds).bucket_batch_by_length(["x"], [3], [2, "2"]),
+    "bucket_sizes_zero": lambda ds, root: _ragged(ds).bucket_batch_by_length(["x"], [3], [2, 0]),
+    "bucket_pad_info_list": lambda ds, root: _ragged(ds).bucket_batch_by_length(["x"], [3], [2, 2], pad_info=[1]),
+    "bucket_bool_boundary": lambda ds, root: _ragged_rows(_ragged(ds).bucket_batch_by_length(
+        ["x"], [True, 3], [1, 2, 2], pad_info={"x": (None, 0)})),
     "padded_batch_rank_used": lambda ds, root: _count(_ragged(ds).padded_batch(2, pad_info={"x": ([2, 2], 0)})),
 })
 

@@ -595,27 +595,31 @@ class BucketBatchByLengthDataset(UnionBaseDataset):
 
     def __init__(self, child, column_names, bucket_boundaries, bucket_batch_sizes, element_length_function=None,
                  pad_info=None, pad_to_bucket_boundary=False, drop_remainder=False):
-        where = "bucket_batch_by_length"
-        column_names = _as_names(where, "column_names", column_names, allow_none=False)
-        if not isinstance(bucket_boundaries, list) or not bucket_boundaries or not all(
-                isinstance(b, int) and not isinstance(b, bool) and b > 0 for b in bucket_boundaries):
-            raise ValueError("bucket_boundaries must be a non-empty list of positive int.")
-        if any(a >= b for a, b in zip(bucket_boundaries, bucket_boundaries[1:])):
-            raise ValueError("bucket_boundaries should be strictly increasing.")
-        if not isinstance(bucket_batch_sizes, list) or not all(
-                isinstance(b, int) and not isinstance(b, bool) and b > 0 for b in bucket_batch_sizes):
-            raise ValueError("bucket_batch_sizes must be a list of positive int.")
-        if len(bucket_batch_sizes) != len(bucket_boundaries) + 1:
-            raise ValueError("bucket_batch_sizes must contain one element more than bucket_boundaries.")
+        for name, v in (("column_names", column_names), ("bucket_boundaries", bucket_boundaries),
+                        ("bucket_batch_sizes", bucket_batch_sizes)):
+            type_check(v, (list,), name)
+        type_check(pad_to_bucket_boundary, (bool,), "pad_to_bucket_boundary")
+        type_check(drop_remainder, (bool,), "drop_remainder")
+        check_columns(column_names, "column_names")
         if element_length_function is None and len(column_names) != 1:
             raise ValueError("If element_length_function is not specified, exactly one column name should be "
                              "passed.")
         if element_length_function is not None and not callable(element_length_function):
-            raise TypeError("element_length_function should be callable.")
-        for name, v in (("pad_to_bucket_boundary", pad_to_bucket_boundary), ("drop_remainder", drop_remainder)):
-            if not isinstance(v, bool):
-                raise TypeError(f"Argument {name} with value {v!r} is not of type [<class 'bool'>], but got "
-                                f"{type(v)}.")
+            raise TypeError("element_length_function object is not callable.")
+        if not bucket_boundaries:
+            raise ValueError("bucket_boundaries cannot be empty.")
+        if not all(isinstance(b, int) for b in bucket_boundaries):
+            raise TypeError("bucket_boundaries should be a list of int.")
+        if not all(b > 0 for b in bucket_boundaries):
+            raise ValueError("bucket_boundaries must only contain positive numbers.")
+        if any(a >= b for a, b in zip(bucket_boundaries, bucket_boundaries[1:])):
+            raise ValueError("bucket_boundaries should be strictly increasing.")
+        if len(bucket_batch_sizes) != len(bucket_boundaries) + 1:
+            raise ValueError("bucket_batch_sizes must contain one element more than bucket_boundaries.")
+        if not all(isinstance(b, int) for b in bucket_batch_sizes):
+            raise TypeError("bucket_batch_sizes should be a list of int.")
+        if not all(b > 0 for b in bucket_batch_sizes):
+            raise ValueError("bucket_batch_sizes should be a list of positive numbers.")
         super().__init__([child])
         self.column_names = column_names
         self.bucket_boundaries = list(bucket_boundaries)
