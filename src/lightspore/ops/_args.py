@@ -162,12 +162,14 @@ def attr_prim(cls_name, fn, init_sig, call=None):
 
     __init__.__signature__ = sig
 
-    def __call__(self, *inputs):
-        if call is not None:
-            return call(self, *inputs)
-        return fn(*inputs, **{k: getattr(self, k) for k in init_sig})
+    names = tuple(init_sig)
 
-    cls = type(cls_name, (Primitive,), {"__init__": __init__, "__call__": __call__, "__module__": "lightspore.ops"})
+    def __call__(self, *inputs):
+        attrs = self.__dict__       # add_prim_attr keeps each attribute there
+        return fn(*inputs, **{k: attrs[k] for k in names})
+
+    cls = type(cls_name, (Primitive,), {"__init__": __init__, "__call__": __call__ if call is None else call,
+                                        "__module__": "lightspore.ops"})
     return prim(cls_name)(cls)
 
 
