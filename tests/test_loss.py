@@ -1,6 +1,6 @@
 """Loss cells of lightspore.nn against real MindSpore 2.7.1: values, input gradients, result dtypes
-and error types. Golden data: tests/golden/loss.{json,npz} written by tests/golden/gen_loss.py, whose
-case tables run unchanged here."""
+and errors (type and first message line). Golden data: tests/golden/loss.{json,npz} written by
+tests/golden/gen_loss.py, whose case tables run unchanged here."""
 import inspect
 import json
 from pathlib import Path
@@ -46,6 +46,22 @@ def test_value(case_id):
         np.testing.assert_allclose(g, expected, rtol=rtol, atol=atol, err_msg=f'grad wrt input {pos}')
 
 
+# Errors whose first message line is not compared (the type and the keywords are):
+# - the reference's CPU backend reports (kernel selection or launch failures), not a message about the arguments;
+BACKEND_REPORTS = {'mse_bool', 'sl1_int', 'ctc_input_shorter_than_target'}
+# - messages lightspore does not word as the reference yet: its GatherD/SparseSoftmaxCrossEntropyWithLogits index
+#   errors, the AddExt/SubExt/Mul broadcast errors (their shape indices are not understood well enough yet), the value
+#   BCELoss found out of range, ReduceSum's axis error for 1-D CosineEmbeddingLoss inputs, Exp's dtype list.
+#   test_error fails when one of these starts to match, so that it leaves this set.
+NOT_YET_WORDED = {'ce_label_out_of_range', 'sce_sparse_oob_mean', 'nll_shape', 'nll_label_out_of_range', 'l1_shape',
+                  'bce_out_of_range', 'cos_1d', 'mlsm_shape', 'poisson_int_input', 'rmse_shape'}
+
+
+def _first_line(err):
+    text = str(err).strip()
+    return text.splitlines()[0] if text else ''
+
+
 @pytest.mark.parametrize('case_id', list(C.ERROR_CASES))
 def test_error(case_id):
     ref = META['errors'][case_id]
@@ -54,7 +70,12 @@ def test_error(case_id):
         # the reference accepts this call: lightspore must too, with the same result shape/dtype
         assert C.run_error_case(ms, case_id, ARRAYS) == ref['result']
         return
-    check_error(raised(lambda: C.run_error_case(ms, case_id, ARRAYS)), ref['raises'], keywords, ref['message'])
+    err = raised(lambda: C.run_error_case(ms, case_id, ARRAYS))
+    check_error(err, ref['raises'], keywords, ref['message'])
+    if case_id in NOT_YET_WORDED:
+        assert _first_line(err) != ref['message'], f'{case_id} now has the reference words: take it off NOT_YET_WORDED'
+    elif case_id not in BACKEND_REPORTS:
+        assert _first_line(err) == ref['message']  # the reference's words
 
 
 LOSS_NAMES = list(nn.loss.__all__)

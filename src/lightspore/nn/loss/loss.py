@@ -13,6 +13,7 @@ import math
 import torch
 import torch.nn.functional as F
 
+from ... import _checkparam as validator
 from ... import ops
 from ...common import dtype as mstype
 from ...common.parameter import Parameter
@@ -50,7 +51,8 @@ def _tensor(x, arg, cls_name):
     """The torch tensor held by ``x``; TypeError naming the cell and argument for anything else."""
     if isinstance(x, Tensor):
         return x._t
-    raise TypeError(f"For '{cls_name}', the '{arg}' must be a Tensor, but got {type(x).__name__}.")
+    raise TypeError(f"For '{cls_name}', the '{arg}' must be '<class 'mindspore._c_expression.typing.TensorType'>', "
+                    f"but got '{ms_type_name(x)}'")
 
 
 def _dtype_in(t, allowed, arg, cls_name):
@@ -71,11 +73,29 @@ def _check_type(value, arg, types, cls_name):
     else:
         ok = isinstance(value, types)
     if not ok:
-        names = [t.__name__ for t in types]
-        want = f"'{names[0]}'" if len(names) == 1 else f"one of {names}"
-        raise TypeError(f"For '{cls_name}', the type of '{arg}' should be {want}, but got type "
-                        f"'{type(value).__name__}'.")
+        validator.check_value_type(arg, value, list(types), cls_name)  # raises the reference's words
     return value
+
+
+def _ms(dtype):
+    """A torch dtype by the reference's name of it ('Float32')."""
+    return mstype.from_torch(dtype)
+
+
+def _index_dtype_error(prim, arg, t):
+    return TypeError(f"For primitive[{prim}], the input argument[{arg}] must be a type of {{Tensor[Int32], "
+                     f"Tensor[Int64]}}, but got Tensor[{_ms(t.dtype)}].")
+
+
+def _prim_shape(prim, what, a, b):
+    """The reference's primitive shape check: 'the input_shape: [3,4,] must be equal to [4,]'."""
+    if a.shape != b.shape:
+        dims = ("".join(f"{d}," for d in t.shape) for t in (a, b))
+        raise ValueError(f"For primitive[{prim}], the {what}: [{next(dims)}] must be equal to [{next(dims)}]")
+
+
+def _enum_error(value, op):
+    return ValueError(f'Failed to convert the value "{value}" of input \'reduction\' of \'{op}\' to enum.')
 
 
 def _same_shape(a, b, na, nb, cls_name):
@@ -235,12 +255,11 @@ class SmoothL1Loss(LossBase):
         cls = self.cls_name
         beta = self.beta
         if beta <= 0:
-            # the reference accepts these at construction and fails in the kernel
-            raise RuntimeError(f"For '{cls}', the values for beta should be greater than 0, but got {beta}.")
+            # the reference accepts these at construction and fails in the kernel, in its words
+            raise RuntimeError(f"For '{cls}', the values for beta should greater than 0, but got {beta:g}." if beta == 0
+                               else f"For '{cls}', the values for beta not support negative values, but got {beta:g}.")
         a, b = _tensor(logits, "logits", cls), _tensor(labels, "labels", cls)
-        if a.shape != b.shape:
-            raise ValueError(f"For '{cls}', the shape of 'logits' {tuple(a.shape)} must be equal to the shape of "
-                             f"'labels' {tuple(b.shape)}.")
+        _prim_shape("SmoothL1Loss", "prediction_shape", a, b)
         if not (a.is_floating_point() and b.is_floating_point()):
             raise TypeError(f"For '{cls}', 'logits' and 'labels' must be float tensors, but got "
                             f"{_name(a.dtype)} and {_name(b.dtype)}.")
@@ -302,15 +321,14 @@ class SoftmaxCrossEntropyWithLogits(LossBase):
         cls = self.cls_name
         lt, yt = _tensor(logits, "logits", cls), _tensor(labels, "labels", cls)
         if self.sparse:
-            if yt.dtype not in _INDEX_TYPES:
-                raise TypeError(f"For '{cls}', the 'labels' must be int32 or int64 when 'sparse' is True, but got "
-                                f"{_name(yt.dtype)}.")
+            if yt.dtype not in _INDEX_TYPES:  # the reference's primitive's words
+                raise _index_dtype_error("SparseSoftmaxCrossEntropyWithLogits" if self.reduction == "mean" else
+                                         "OneHot", "labels_type" if self.reduction == "mean" else "indices", yt)
             n_classes = lt.shape[-1] if lt.dim() else 0
             if self.reduction == "mean":
                 if yt.shape != lt.shape[:-1]:
-                    raise ValueError(f"For '{cls}', the 'labels' shape must be the 'logits' shape without its last "
-                                     f"dimension, but got 'labels' shape {tuple(yt.shape)} and 'logits' shape "
-                                     f"{tuple(lt.shape)}.")
+                    raise ValueError("Labels shape value must be equal to the Features except the last dimension of "
+                                     "Features")
                 if lt.dtype not in _HALF_FLOATS:
                     _dtype_in(lt, _HALF_FLOATS, "logits", cls)
                 if lt.dim() != 2:
@@ -321,15 +339,17 @@ class SoftmaxCrossEntropyWithLogits(LossBase):
                     raise _index_error(e, cls) from None
             # one-hot in float32 (an out-of-range index gives a row of zeros, as the reference's OneHot)
             yt = (yt.unsqueeze(-1) == torch.arange(n_classes, device=yt.device)).to(_F32)
+        if yt.shape != lt.shape:  # the reference's words, in its order
+            raise ValueError(f"For '{cls}', evaluator arg 'label' shape must be consistent with 'logits' shape, but "
+                             f"got 'label' shape: {tuple(yt.shape)}, 'logits' shape: {tuple(lt.shape)}.")
         if lt.dim() != 2:
-            raise ValueError(f"For '{cls}', the dimension of 'logits' must be equal to 2, but got {lt.dim()}.")
-        _dtype_in(lt, _HALF_FLOATS, "logits", cls)
+            raise ValueError(f"For primitive[SoftmaxCrossEntropyWithLogits], the dimension of logits must be equal "
+                             f"to 2, but got {lt.dim()}.")
         if yt.dtype is not lt.dtype:
-            raise TypeError(f"For '{cls}', the 'logits' and 'labels' must have the same dtype, but got "
-                            f"{_name(lt.dtype)} and {_name(yt.dtype)}.")
-        if yt.shape != lt.shape:
-            raise ValueError(f"For '{cls}', the 'labels' shape must be consistent with the 'logits' shape, but got "
-                             f"'labels' shape {tuple(yt.shape)} and 'logits' shape {tuple(lt.shape)}.")
+            raise TypeError("For primitive[SoftmaxCrossEntropyWithLogits], the input type must be same.")
+        if lt.dtype not in _HALF_FLOATS:
+            raise TypeError(f"For primitive[SoftmaxCrossEntropyWithLogits], the input argument[label_type] must be a "
+                            f"type of {{Tensor[Float16], Tensor[Float32]}}, but got Tensor[{_ms(lt.dtype)}].")
         loss = _SoftmaxCrossEntropy.apply(lt, yt)
         return Tensor._make(_weighted_reduce(loss, self.reduce, self.average))
 
@@ -371,8 +391,7 @@ class CrossEntropyLoss(LossBase):
             w = w._t if w._t.dtype is lt.dtype else w._t.to(lt.dtype)
         if yr == lr - 1:
             if yt.dtype is not _I32:
-                raise TypeError(f"For '{cls}', the 'labels' should be Int32 for class indices, but got "
-                                f"'{_name(yt.dtype)}'.")
+                raise TypeError(f"For '{cls}', the 'labels' should be Int32, but got '{_name(yt.dtype)}'.")
             if lr != 1 and (lt.shape[0],) + tuple(lt.shape[2:]) != tuple(yt.shape):
                 raise ValueError(f"For '{cls}', the shape of 'logits' should be (N, C, d_0, d_1, ...), and the shape "
                                  f"of 'labels' should be (N, d_0, d_1, ...), but get 'logits' shape: "
@@ -384,7 +403,7 @@ class CrossEntropyLoss(LossBase):
                 raise _index_error(e, cls) from None
             return Tensor._make(out)
         if yr != lr:
-            raise ValueError(f"For '{cls}', the rank of 'logits' and 'labels' should be: 'logits.ndim == labels.ndim' "
+            raise ValueError(f"For '{cls}', the rank of 'logits' and 'labels' should be:\n'logits.ndim == labels.ndim' "
                              f"for probabilities, or 'logits.ndim - 1 == labels.ndim' for class indices, but get "
                              f"'logits' rank: {lr} and 'labels' rank: {yr}.")
         if yt.dtype not in _HALF_FLOATS:
@@ -424,7 +443,7 @@ class NLLLoss(LossBase):
         cls = self.cls_name
         lt, yt = _tensor(logits, "logits", cls), _tensor(labels, "labels", cls)
         if yt.dtype not in _INDEX_TYPES:
-            raise TypeError(f"For '{cls}', the 'labels' must be int32 or int64, but got {_name(yt.dtype)}.")
+            raise _index_dtype_error("GatherD", "index", yt)
         if not lt.is_floating_point():
             lt = lt.to(_F32)
         w = self.weight
@@ -458,8 +477,13 @@ def _broadcasts_to(w, shape, arg, cls_name):
     except RuntimeError:
         ok = False
     if not ok:
-        raise ValueError(f"For '{cls_name}', the shape of '{arg}' {tuple(w.shape)} can not broadcast to the shape "
-                         f"of 'input' {tuple(shape)}.")
+        raise ValueError(f"For '{cls_name}', the shape of '{arg}' can not broadcast to the shape of 'input'.")
+
+
+def _bce_logits_dtype(t, arg):
+    if t.dtype not in _KERNEL_FLOATS:  # the words of the reference's BCEWithLogitsLoss primitive
+        raise TypeError(f"For primitive[BCEWithLogitsLoss], the input argument[{arg}] must be a type of {{BFloat16, "
+                        f"Float16, Float32}}, but got {_ms(t.dtype)}.")
 
 
 class BCEWithLogitsLoss(LossBase):
@@ -474,21 +498,20 @@ class BCEWithLogitsLoss(LossBase):
     def construct(self, input, target):
         cls = self.cls_name
         if self.reduction not in _REDUCTIONS:
-            _check_reduction(self.reduction, cls)
+            raise _enum_error(self.reduction, cls)
         it, tt = _tensor(input, "input", cls), _tensor(target, "target", cls)
-        if it.dtype not in _KERNEL_FLOATS:
-            _dtype_in(it, _KERNEL_FLOATS, "input", cls)
-        if tt.dtype not in _KERNEL_FLOATS:
-            _dtype_in(tt, _KERNEL_FLOATS, "target", cls)
+        for arg, t in (("input", it), ("target", tt)):
+            _bce_logits_dtype(t, arg)
         if it.shape != tt.shape:
-            raise ValueError(f"For '{cls}', the shapes of 'input' and 'target' must be equal, but got 'input' shape "
-                             f"{tuple(it.shape)} and 'target' shape {tuple(tt.shape)}.")
+            raise ValueError(f"For '{cls}', two inputs 'input' and 'target' shape are not equal, 'input' shape: "
+                             f"[const vector]{{{', '.join(map(str, it.shape))}}}, 'target' shape: "
+                             f"[const vector]{{{', '.join(map(str, tt.shape))}}}")
         ct = torch.promote_types(it.dtype, tt.dtype)
         ws = []
         for arg in ("weight", "pos_weight"):
             w = _optional_tensor(getattr(self, arg), arg, cls)
             if w is not None:
-                _dtype_in(w, _KERNEL_FLOATS, arg, cls)
+                _bce_logits_dtype(w, arg)
                 _broadcasts_to(w, it.shape, arg, cls)
                 w = w if w.dtype is ct else w.to(ct)
             ws.append(w)
@@ -509,11 +532,13 @@ class BCELoss(LossBase):
     def construct(self, logits, labels):
         cls = self.cls_name
         x, y = _tensor(logits, "logits", cls), _tensor(labels, "labels", cls)
-        _dtype_in(x, _KERNEL_FLOATS, "logits", cls)
-        if y.dtype is not x.dtype:
-            raise TypeError(f"For '{cls}', the 'logits' and 'labels' should have the same dtype, but got "
-                            f"{_name(x.dtype)} and {_name(y.dtype)}.")
-        _same_shape(x, y, "logits", "labels", cls)
+        if y.dtype is not x.dtype:  # the words of the reference's primitive (its spelling)
+            raise TypeError(f"For primitive[BinaryCrossEntorpy], the input and target should have same type, but got: "
+                            f"{_ms(x.dtype)} and {_ms(y.dtype)}.")
+        if x.dtype not in _KERNEL_FLOATS:
+            raise TypeError(f"For Primitive[BinaryCrossEntorpy], the type of the input must be [Float16, Float32, "
+                            f"BFloat16], but got {_ms(x.dtype)}!")
+        _prim_shape("BinaryCrossEntropy", "input_shape", x, y)
         w = _optional_tensor(self.weight, "weight", cls)
         if w is not None:
             _broadcasts_to(w, x.shape, "weight", cls)
@@ -539,10 +564,12 @@ class KLDivLoss(LossBase):
             raise ValueError(f"For '{cls}', the 'reduction' must be str and must be in '{list(self._VALID)}', but "
                              f"got '{self.reduction}'.")
         x, y = _tensor(logits, "logits", cls), _tensor(labels, "labels", cls)
-        if not x.is_floating_point() or y.dtype is not x.dtype:
+        if y.dtype is not x.dtype:
+            raise TypeError("For primitive[KLDivLoss], the input type must be same.")
+        if not x.is_floating_point():
             raise TypeError(f"For '{cls}', 'logits' and 'labels' must be float tensors of the same dtype, but got "
                             f"{_name(x.dtype)} and {_name(y.dtype)}.")
-        _same_shape(x, y, "logits", "labels", cls)
+        _prim_shape("KLDivLoss", "x shape", x, y)
         return Tensor._make(IMPLS["kl_div"](x, y, self.reduction))
 
 
@@ -556,10 +583,10 @@ class SoftMarginLoss(LossBase):
     def construct(self, logits, labels):
         cls = self.cls_name
         if self.reduction not in _REDUCTIONS:
-            _check_reduction(self.reduction, cls)
+            raise _enum_error(self.reduction, "soft_margin_loss")
         x, y = _tensor(logits, "logits", cls), _tensor(labels, "labels", cls)
         _dtype_in(x, _HALF_FLOATS, "logits", cls)
-        _same_shape(x, y, "logits", "labels", cls)
+        _prim_shape("SoftMarginLoss", "input_shape", x, y)
         return Tensor._make(_reduce(F.softplus(-y.to(x.dtype) * x), self.reduction))
 
 
@@ -579,10 +606,12 @@ class CosineEmbeddingLoss(LossBase):
         cls = self.cls_name
         a, b = _tensor(logits_x1, "logits_x1", cls), _tensor(logits_x2, "logits_x2", cls)
         y = _tensor(labels, "labels", cls)
-        if a.dtype is not b.dtype:
-            raise TypeError(f"For '{cls}', 'logits_x1' and 'logits_x2' must have the same dtype, but got "
-                            f"{_name(a.dtype)} and {_name(b.dtype)}.")
-        _same_shape(a, b, "logits_x1", "logits_x2", cls)
+        if a.dtype is not b.dtype:  # the words of the reference's SameTypeShape check
+            raise TypeError(f"For 'SameTypeShape', the x dtype should be = y dtype: {_ms(b.dtype)}, but got "
+                            f"{_ms(a.dtype)}.")
+        if a.shape != b.shape:
+            raise ValueError(f"For 'SameTypeShape', the x shape should be = y shape: {tuple(b.shape)}, but got "
+                             f"{tuple(a.shape)}.")
         if a.dim() < 2:
             raise ValueError(f"For '{cls}', 'logits_x1' must have at least 2 dimensions (the cosine is taken along "
                              f"axis 1), but got {a.dim()}.")
@@ -640,14 +669,12 @@ class MultiClassDiceLoss(LossBase):
         cls = self.cls_name
         self.binarydiceloss = DiceLoss(smooth=1e-5)
         if weights is not None:
-            if not isinstance(weights, Tensor):
-                raise TypeError(f"For '{cls}', the type of 'weights' should be 'Tensor', but got type "
-                                f"'{type(weights).__name__}'.")
+            validator.check_value_type("weights", weights, [Tensor])  # the reference names no cell here
             if weights.ndim != 2:
                 raise ValueError(f"For '{cls}', the dimension of 'weights' must be 2, but got {weights.ndim}.")
         self.weights = weights
         if ignore_indiex is not None:
-            _check_type(ignore_indiex, "ignore_indiex", (int,), cls)
+            validator.check_value_type("ignore_indiex", ignore_indiex, [int])
         self.ignore_indiex = ignore_indiex
         if isinstance(activation, str):
             if activation not in self._ACTIVATIONS:
@@ -695,9 +722,7 @@ class FocalLoss(LossBase):
     def __init__(self, weight=None, gamma=2.0, reduction="mean"):
         super().__init__(reduction=reduction)
         cls = self.cls_name
-        if isinstance(gamma, bool) or not isinstance(gamma, float):
-            raise TypeError(f"For '{cls}', the type of 'gamma' should be 'float', but got type "
-                            f"'{type(gamma).__name__}'.")
+        validator.check_value_type("gamma", gamma, [float])  # the reference names no cell here
         self.gamma = gamma
         if weight is not None and not isinstance(weight, Tensor):
             raise TypeError(f"For '{cls}', the type of 'weight' must be a Tensor, but got {type(weight).__name__}.")
@@ -756,7 +781,7 @@ class MultiMarginLoss(LossBase):
             raise ValueError(f"For '{cls}', the 'p' must be int and must in {{1, 2}}, but got '{p}' with type "
                              f"'{type(p).__name__}'.")
         _check_type(margin, "margin", (float,), cls)
-        _check_reduction(reduction, cls)
+        validator.check_string(reduction, ["none", "sum", "mean"], "reduction", cls)
         self.p, self.margin, self.reduction = p, margin, reduction
         self.weight = weight
 
@@ -766,14 +791,16 @@ class MultiMarginLoss(LossBase):
         if self.weight is not None:
             weight = self.weight
         w = _optional_tensor(weight, "weight", cls)
+        # the words of the reference's MultiMarginLoss primitive
         if xt.dim() != 2 or tt.dim() != 1:
-            raise ValueError(f"For '{cls}', the rank of 'x' and 'target' should be 2 and 1, but got {xt.dim()} and "
-                             f"{tt.dim()}.")
+            raise ValueError(f"For MultiMarginLoss, the rank of input x and target should be 2 and 1, while rank of x "
+                             f"is {xt.dim()}, rank of target is  {tt.dim()}")
         if tt.dtype is not _I64:
-            raise TypeError(f"For '{cls}', the 'target' must be int64, but got {_name(tt.dtype)}.")
+            raise TypeError(f"For primitive[MultiMarginLoss], the input argument[target] must be a type of "
+                            f"{{Tensor[Int64]}}, but got Tensor[{mstype.from_torch(tt.dtype)}].")
         if xt.shape[0] != tt.shape[0]:
-            raise ValueError(f"For '{cls}', x_shape[0] and target_shape[0] should be the same, but got "
-                             f"{xt.shape[0]} and {tt.shape[0]}.")
+            raise ValueError(f"For MultiMarginLoss x_shape[0] and target_shape[0] should be the same, while "
+                             f"x_shape[0] is {xt.shape[0]}, target_shape[0] is {tt.shape[0]}")
         if w is not None and w.dtype is not xt.dtype:
             w = w.to(xt.dtype)
         try:
@@ -890,7 +917,7 @@ class TripletMarginWithDistanceLoss(LossBase):
         if isinstance(margin, bool) or not isinstance(margin, float):
             raise TypeError(f"For '{cls}', the type of 'margin' must be 'float', but got "
                             f"'{type(margin).__name__}'.")
-        _check_type(swap, "swap", (bool,), cls)
+        validator.check_bool(swap, "swap", cls)
         self.distance_function = _pairwise_distance if distance_function is None else distance_function
         self.swap = swap
         self.reduction = reduction
@@ -954,9 +981,11 @@ class HingeEmbeddingLoss(LossBase):
         cls = self.cls_name
         x, y = _tensor(logits, "logits", cls), _tensor(labels, "labels", cls)
         if not x.is_floating_point():
-            raise TypeError(f"For '{cls}', the dtype of the first input must be float, but got {_name(x.dtype)}.")
+            raise TypeError(f"For '{cls}', the dtype of the first input must be float, but got "
+                            f"{mstype.from_torch(x.dtype)}.")
         if not y.is_floating_point():
-            raise TypeError(f"For '{cls}', the dtype of the second input must be float, but got {_name(y.dtype)}.")
+            raise TypeError(f"For '{cls}', the dtype of the second input must be float, but got "
+                            f"{mstype.from_torch(y.dtype)}.")
         try:
             pos = (y > 0).to(x.dtype)
             neg = (y < 0).to(x.dtype)
@@ -997,7 +1026,7 @@ class CTCLoss(LossBase):
             raise TypeError(f"For 'ctc_loss', the type of 'zero_infinity' should be 'bool', but got type "
                             f"'{type(self.zero_infinity).__name__}'.")
         if tg.dtype not in _INDEX_TYPES:
-            raise TypeError(f"For '{cls}', the 'targets' must be int32 or int64, but got {_name(tg.dtype)}.")
+            raise _index_dtype_error("CTCLossV2", "targets", tg)
         il, tl = _lengths(input_lengths, "input_lengths", cls), _lengths(target_lengths, "target_lengths", cls)
         unbatched = lp.dim() == 2
         if unbatched:
@@ -1005,7 +1034,7 @@ class CTCLoss(LossBase):
                 raise ValueError(f"For {cls}, when the shape of log_probs is (T, C), the dimension of targets should "
                                  f"be 1 or 2, but got {tg.dim()}.")
             if tg.dim() == 2 and tg.shape[0] != 1:
-                raise ValueError(f"For {cls}, the first dimension of 2-D targets should be 1, but got "
+                raise ValueError(f"For {cls}, the first dimension of 2-D targets should be 1,but got "
                                  f"{tg.shape[0]}.")
             if tg.dim() == 1:
                 tg = tg.unsqueeze(0)
