@@ -549,13 +549,15 @@ class _AlltoAllVFn(torch.autograd.Function):
         return _all_to_all_v(g, ctx.recv, ctx.send, ctx.pg)[0].reshape(-1), None, None, None
 
 
-def _v_init(self, name, group, **attrs):
-    """The attributes every variable-size collective has: its group, the group's size and this rank in it."""
+def _v_init(self, name, group, rank_attrs=True, **attrs):
+    """The attributes every variable-size collective has: its group, the group's size and this rank in it (in
+    ``attrs`` too unless ``rank_attrs`` is False: the reference's AlltoAllV lists only group and block_size)."""
     Primitive.__init__(self, name)
     self.group = _check_group(name, _WORLD if group is None else group)
     self.rank_size = get_group_size(self.group)
     self.rank_id = get_rank(self.group)
-    for k, v in (("group", self.group), ("rank_size", self.rank_size), ("rank_id", self.rank_id), *attrs.items()):
+    ranks = (("rank_size", self.rank_size), ("rank_id", self.rank_id)) if rank_attrs else ()
+    for k, v in (("group", self.group), *ranks, *attrs.items()):
         self.add_prim_attr(k, v)
 
 
@@ -602,7 +604,7 @@ class AlltoAllV(Primitive):
 
     def __init__(self, group=_WORLD, block_size=1):
         self.block_size = _block_size("AlltoAllV", block_size)
-        _v_init(self, "AlltoAllV", group, block_size=block_size)
+        _v_init(self, "AlltoAllV", group, rank_attrs=False, block_size=block_size)
 
     def __call__(self, input_x, send_numel_list, recv_numel_list):
         t = _tensor(self.name, input_x, "input_x")
