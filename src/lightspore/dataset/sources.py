@@ -95,13 +95,11 @@ def _select_sampler(num_samples, shuffle, num_shards, shard_id, sampler):
             return sampler
         if isinstance(sampler, (np.ndarray, list, tuple)):
             return SubsetSampler(sampler, num_samples)
-        if isinstance(sampler, int) and not isinstance(sampler, bool):
+        if not isinstance(sampler, str) and hasattr(sampler, "__iter__"):
+            return _IterSampler(sampler, num_samples)
+        if isinstance(sampler, int):
             return SubsetSampler([sampler])
-        try:
-            iter(sampler)
-        except TypeError:
-            raise TypeError("sampler should be either iterable or from mindspore.dataset.samplers.") from None
-        return _IterSampler(sampler, num_samples)
+        raise TypeError(f"Unsupported sampler object of type ({type(sampler)})")
     if shuffle is None or shuffle:
         if num_shards is not None:
             return DistributedSampler(num_shards, shard_id, shuffle=True, num_samples=num_samples)
@@ -225,6 +223,11 @@ class GeneratorDataset(_MappableSource, UnionBaseDataset):
             raise ValueError("Neither columns_names nor schema are provided.")
         if isinstance(sampler, PKSampler):
             raise ValueError("GeneratorDataset doesn't support PKSampler.")
+        if sampler is not None and not isinstance(sampler, BuiltinSampler):
+            try:
+                iter(sampler)
+            except TypeError:
+                raise TypeError("sampler should be either iterable or from mindspore.dataset.samplers.") from None
         if schema is not None:
             names = _schema_names(schema)
             column_names = names if column_names is None else column_names
