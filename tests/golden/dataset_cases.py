@@ -788,6 +788,24 @@ ARG_CASES.update({
 })
 
 
+def _two_passes(it):
+    return [[int(r[0]) for r in it], [int(r[0]) for r in it]]
+
+
+def _two_dict_passes(it):
+    return [[int(r["a"]) for r in it], [int(r["a"]) for r in it]]
+
+
+ARG_CASES.update({
+    "iterator_past_its_epochs": lambda ds, root: _two_passes(slices(ds, 3).create_tuple_iterator(
+        num_epochs=1, output_numpy=True)),
+    "iterator_two_epochs": lambda ds, root: _two_passes(slices(ds, 3).create_tuple_iterator(
+        num_epochs=2, output_numpy=True)),
+    "dict_iterator_past_its_epochs": lambda ds, root: _two_dict_passes(slices(ds, 3).create_dict_iterator(
+        num_epochs=1, output_numpy=True)),
+})
+
+
 def run_arg_case(ds, root, name):
     """[error type name, normalised message], or [None, value] for a value-like result (list / int / None)."""
     try:

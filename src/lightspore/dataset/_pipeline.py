@@ -335,8 +335,8 @@ class Iterator:
     def __next__(self):
         if self._gen is None:
             if self.num_epochs != -1 and self._epochs_done >= self.num_epochs:
-                raise RuntimeError(f"The iterator has run all its {self.num_epochs} epoch(s): create a new iterator "
-                                   "(or pass a larger num_epochs) to read the dataset again.")
+                raise pipeline_error("EOF buffer encountered. User tries to fetch data beyond the specified number "
+                                     "of epochs.")
             self._gen = self.dataset._rows(self.dataset._next_epoch())
         try:
             row = next(self._gen)
