@@ -236,6 +236,11 @@ CTOR_ERRORS = [
     ("lppool2d_norm_str", "LPPool2d", dict(norm_type="2", kernel_size=2)),
     ("lppool2d_kernel_float", "LPPool2d", dict(norm_type=2, kernel_size=2.5)),
     ("pixshuf_factor_float", "PixelShuffle", dict(upscale_factor=2.0)),
+    ("adamax3d_float", "AdaptiveMaxPool3d", dict(output_size=2.5)),
+    ("adaavg2d_zero", "AdaptiveAvgPool2d", dict(output_size=0)),
+    ("adaavg3d_zero", "AdaptiveAvgPool3d", dict(output_size=0)),
+    ("adaavg2d_neg", "AdaptiveAvgPool2d", dict(output_size=-1)),
+    ("adaavg3d_neg_item", "AdaptiveAvgPool3d", dict(output_size=(2, -1, 2))),
 ]
 
 # Call errors: (case id, class name, kwargs, input shape, or the input itself when it is a str or a list).
@@ -279,6 +284,14 @@ CALL_ERRORS = [
     ("avgpool1d_str", "AvgPool1d", dict(kernel_size=2), "abc"),
     ("maxpool2d_str", "MaxPool2d", dict(kernel_size=2), "abc"),
     ("conv2d_str", "Conv2d", dict(in_channels=2, out_channels=4, kernel_size=3), "abc"),
+    ("adamax2d_float_call", "AdaptiveMaxPool2d", dict(output_size=2.5), (1, 2, 6, 6)),
+    ("adamax2d_zero_call", "AdaptiveMaxPool2d", dict(output_size=0), (1, 2, 6, 6)),
+    ("adamax2d_idx_int_call", "AdaptiveMaxPool2d", dict(output_size=2, return_indices=1), (1, 2, 6, 6)),
+    ("adamax2d_none", "AdaptiveMaxPool2d", dict(output_size=(2, None)), (1, 2, 6, 6)),
+    ("adamax3d_float_call", "AdaptiveMaxPool3d", dict(output_size=2.5), (1, 2, 4, 6, 6)),
+    ("adamax3d_zero_call", "AdaptiveMaxPool3d", dict(output_size=0), (1, 2, 4, 6, 6)),
+    ("adaavg2d_zero_call", "AdaptiveAvgPool2d", dict(output_size=0), (1, 2, 6, 6)),
+    ("adaavg3d_zero_call", "AdaptiveAvgPool3d", dict(output_size=0), (1, 2, 4, 6, 6)),
 ]
 
 

@@ -377,8 +377,6 @@ class AdaptiveMaxPool1d(_Adaptive1d):
 
 
 def _adaptive_size(output_size, nd, name, allow_none=True):
-    # the reference's AdaptiveAvgPool2D/3D primitive checks the type (the max poolings check at call time)
-    validator.check_value_type("output_size", output_size, [int, tuple], name[:-1] + "D")
     if isinstance(output_size, int):
         vals = (output_size,) * nd
     elif isinstance(output_size, (tuple, list)) and len(output_size) == nd:
@@ -386,14 +384,29 @@ def _adaptive_size(output_size, nd, name, allow_none=True):
     else:
         raise TypeError(f"For '{name}', 'output_size' must be an int or a tuple of {nd} ints, but got "
                         f"{output_size!r}.")
-    for v in vals:
+    for i, v in enumerate(vals):
         if v is None and allow_none:
             continue
         if isinstance(v, bool) or not isinstance(v, int):
             raise TypeError(f"For '{name}', 'output_size' items must be int or None, but got {output_size!r}.")
-        if v <= 0:
-            raise ValueError(f"For '{name}', 'output_size' items must be positive, but got {output_size!r}.")
+        if v < 0:  # 0 is an empty output, as the reference's
+            validator.check_number(f"output_size[{i}]", v, 0, validator.GE, f"{name[:-1]}D")
     return vals
+
+
+def _adaptive_max_size(output_size, nd, name):
+    """The reference's call-time checks of an adaptive max pooling's ``output_size``, in its primitive's words."""
+    prim = f"AdaptiveMaxPool{nd}D"
+    if isinstance(output_size, float):
+        if nd == 2:
+            raise TypeError("'float' object is not iterable")
+        raise ValueError(f"For primitive[{prim}], the rank of output_size must be equal to 1, but got 0.")
+    size = (output_size,) * nd if isinstance(output_size, int) else output_size
+    if isinstance(size, tuple) and any(isinstance(v, int) and v <= 0 for v in size):
+        if nd == 2:
+            raise RuntimeError(f"For primitive[{prim}], the output_size is illegal")
+        raise ValueError(f"For '{prim}', 'output_size' should be a vector with all positive item, but got {size}.")
+    return _adaptive_size(output_size, nd, name)
 
 
 class _AdaptiveNd(Cell):
@@ -403,15 +416,18 @@ class _AdaptiveNd(Cell):
 
     def __init__(self, output_size):
         super().__init__()
-        if not self._max:  # the reference's max poolings check nothing at construction
-            self._size = _adaptive_size(output_size, self._nd, type(self).__name__)
+        if not self._max:  # the reference's AdaptiveAvgPool2D/3D primitive checks the type; the rest at call time
+            validator.check_value_type("output_size", output_size, [int, tuple], f"AdaptiveAvgPool{self._nd}D")
+            _adaptive_size(output_size, self._nd, type(self).__name__)
         self.output_size = output_size
 
     def construct(self, x):
         name = type(self).__name__
         t = _tensor_in(x, name)
         nd = self._nd
-        size = self._size if not self._max else _adaptive_size(self.output_size, nd, name)
+        if self._max and nd == 2:
+            validator.check_value_type("return_indices", self.return_indices, [bool], "adaptive_max_pool2d")
+        size = (_adaptive_max_size if self._max else _adaptive_size)(self.output_size, nd, name)
         if t.dim() not in (nd + 1, nd + 2):  # the words of the reference's primitives
             what = "the dim" if name == "AdaptiveAvgPool2d" else "the the rank" if nd == 3 and not self._max \
                 else "the rank"
