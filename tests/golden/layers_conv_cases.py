@@ -103,6 +103,7 @@ CASES = [
     ("lppool1d_ceil", "LPPool1d", dict(norm_type=1, kernel_size=3, ceil_mode=True), (2, 3, 10)),
     ("lppool2d", "LPPool2d", dict(norm_type=2, kernel_size=2, stride=2), (2, 3, 8, 6)),
     ("lppool2d_p3", "LPPool2d", dict(norm_type=3.0, kernel_size=(3, 2), stride=(2, 1)), (2, 3, 8, 6)),
+    ("lppool1d_bool", "LPPool1d", dict(norm_type=True, kernel_size=2), (2, 3, 6)),  # the reference takes a bool
     # ---- padding
     ("cpad1d", "ConstantPad1d", dict(padding=2, value=0.5), (2, 3, 5)),
     ("cpad1d_t", "ConstantPad1d", dict(padding=(1, 3), value=-1), (2, 3, 5)),
@@ -271,7 +272,6 @@ CALL_ERRORS = [
     ("adaavg1d_ndim", "AdaptiveAvgPool1d", dict(output_size=2), (5,)),
     ("adamax2d_ndim", "AdaptiveMaxPool2d", dict(output_size=2), (5,)),
     ("lppool1d_norm_str", "LPPool1d", dict(norm_type="2", kernel_size=2), (1, 2, 6)),
-    ("lppool1d_norm_bool", "LPPool1d", dict(norm_type=True, kernel_size=2), (1, 2, 6)),
     ("lppool2d_norm_str", "LPPool2d", dict(norm_type="2", kernel_size=2), (1, 2, 6, 6)),
     ("lppool1d_ndim", "LPPool1d", dict(norm_type=2, kernel_size=2), (6,)),
     ("pixshuf_str", "PixelShuffle", dict(upscale_factor=2), "abc"),
@@ -292,6 +292,14 @@ CALL_ERRORS = [
     ("adamax3d_zero_call", "AdaptiveMaxPool3d", dict(output_size=0), (1, 2, 4, 6, 6)),
     ("adaavg2d_zero_call", "AdaptiveAvgPool2d", dict(output_size=0), (1, 2, 6, 6)),
     ("adaavg3d_zero_call", "AdaptiveAvgPool3d", dict(output_size=0), (1, 2, 4, 6, 6)),
+    ("lppool1d_str", "LPPool1d", dict(norm_type=2, kernel_size=2), "abc"),
+    ("lppool2d_str", "LPPool2d", dict(norm_type=2, kernel_size=2), "abc"),
+    ("lppool1d_ceil_int", "LPPool1d", dict(norm_type=2, kernel_size=2, ceil_mode=1), (1, 2, 6)),
+    ("lppool1d_stride_zero", "LPPool1d", dict(norm_type=2, kernel_size=2, stride=0), (1, 2, 6)),
+    ("lppool1d_kernel_zero_call", "LPPool1d", dict(norm_type=2, kernel_size=0), (1, 2, 6)),
+    ("lppool2d_kernel_float_call", "LPPool2d", dict(norm_type=2, kernel_size=2.5), (1, 2, 6, 6)),
+    ("lppool2d_ndim", "LPPool2d", dict(norm_type=2, kernel_size=2), (6,)),
+    ("lppool1d_norm_zero", "LPPool1d", dict(norm_type=0, kernel_size=2), (1, 2, 6)),
 ]
 
 

@@ -489,6 +489,9 @@ class _LPPoolNd(Cell):
 
     def construct(self, x):
         from ... import ops
+        if not isinstance(x, Tensor):  # what the reference's lp_pool1d/lp_pool2d read of the input first
+            attr = "shape" if self._nd == 1 else "pow"
+            raise AttributeError(f"'{type(x).__name__}' object has no attribute '{attr}'")
         fn = ops.lp_pool1d if self._nd == 1 else ops.lp_pool2d
         return fn(x, self.norm_type, self.kernel_size, self.stride, self.ceil_mode)
 
