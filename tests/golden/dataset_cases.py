@@ -806,6 +806,18 @@ ARG_CASES.update({
 })
 
 
+ARG_CASES.update({
+    "gen_column_names_int": lambda ds, root: ds.GeneratorDataset(gen5, 5),
+    "gen_column_names_empty": lambda ds, root: ds.GeneratorDataset(gen5, []),
+    "gen_column_names_empty_name": lambda ds, root: ds.GeneratorDataset(gen5, ["x", ""]),
+    "gen_column_names_duplicate": lambda ds, root: ds.GeneratorDataset(gen5, ["x", "x"]),
+    "gen_column_names_int_item": lambda ds, root: ds.GeneratorDataset(gen5, ["x", 1]),
+    "gen_column_names_str": lambda ds, root: ds.GeneratorDataset(gen5, "x").get_col_names(),
+    "slices_column_names_duplicate": lambda ds, root: ds.NumpySlicesDataset([[1, 2], [3, 4]], column_names=["p", "p"]),
+    "slices_column_names_int": lambda ds, root: ds.NumpySlicesDataset([[1, 2], [3, 4]], column_names=3),
+})
+
+
 def run_arg_case(ds, root, name):
     """[error type name, normalised message], or [None, value] for a value-like result (list / int / None)."""
     try:

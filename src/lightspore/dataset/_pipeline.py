@@ -55,17 +55,12 @@ def _check_bool(value, name):
         type_check(value, (bool,), name)
 
 
-def _as_names(where, name, value, allow_none=True):
-    if value is None and allow_none:
+def _as_names(name, value):
+    """Column names as a list (None stays None), checked in the reference's words."""
+    if value is None:
         return None
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, (list, tuple)) or not value or not all(isinstance(v, str) and v for v in value):
-        raise TypeError(f"For '{where}', '{name}' should be a non-empty str or a list of non-empty str, but got "
-                        f"{value!r}.")
-    if len(set(value)) != len(value):
-        raise ValueError(f"For '{where}', '{name}' has duplicate names: {list(value)}.")
-    return list(value)
+    check_columns(value, name)
+    return [value] if isinstance(value, str) else list(value)
 
 
 def _to_array(x):
@@ -503,9 +498,9 @@ class BatchDataset(UnionBaseDataset):
         self.batch_size = batch_size
         self.drop_remainder = drop_remainder
         self.per_batch_map = per_batch_map
-        self.input_columns = _as_names("batch", "input_columns", input_columns)
+        self.input_columns = _as_names("input_columns", input_columns)
         # without per_batch_map, output_columns is accepted and unused (the reference)
-        self.output_columns = _as_names("batch", "output_columns", output_columns) if per_batch_map else None
+        self.output_columns = _as_names("output_columns", output_columns) if per_batch_map else None
         self.python_multiprocessing = bool(python_multiprocessing)
         self.pad_info = _pad_info
 
@@ -747,8 +742,8 @@ class MapDataset(UnionBaseDataset):
         self.callbacks = cbs
         self._cb_state = None
         self.operations = ops
-        self.input_columns = _as_names("map", "input_columns", input_columns)
-        self.output_columns = _as_names("map", "output_columns", output_columns)
+        self.input_columns = _as_names("input_columns", input_columns)
+        self.output_columns = _as_names("output_columns", output_columns)
         self.python_multiprocessing = python_multiprocessing
 
     def _io(self):
@@ -1074,7 +1069,7 @@ class FilterDataset(UnionBaseDataset):
             check_columns(input_columns, "input_columns")
         super().__init__([child], num_parallel_workers)
         self.predicate = predicate
-        self.input_columns = _as_names("filter", "input_columns", input_columns)
+        self.input_columns = _as_names("input_columns", input_columns)
 
     def _columns(self):
         names = self.children[0]._columns()

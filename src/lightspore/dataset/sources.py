@@ -231,7 +231,7 @@ class GeneratorDataset(_MappableSource, UnionBaseDataset):
         if schema is not None:
             names = _schema_names(schema)
             column_names = names if column_names is None else column_names
-        self._names = _as_names("GeneratorDataset", "column_names", column_names, allow_none=False)
+        self._names = _as_names("column_names", column_names)
         if column_types is not None:
             if not isinstance(column_types, list):
                 raise _type_error("column_types", column_types, "[<class 'list'>]")
@@ -485,7 +485,7 @@ class NumpySlicesDataset(GeneratorDataset):
                  sampler=None, num_shards=None, shard_id=None):
         cols, names, kind = _slice_columns(data)
         if column_names is not None:
-            given = _as_names("NumpySlicesDataset", "column_names", column_names, allow_none=False)
+            given = _as_names("column_names", column_names)
             if len(given) != len(cols):
                 raise ValueError(f"Num of input column names is {len(given)}, but required is {len(cols)} as data is "
                                  f"{kind}.")
