@@ -49,7 +49,7 @@ import warnings
 
 import torch
 
-from ._torch_compat import COMPILE_KWARGS
+from ._torch_compat import COMPILE_KWARGS, TRACE_AUTOGRAD
 
 __all__ = ["JitFallbackWarning", "compile_function", "set_graph_mode", "graph_mode_enabled", "jit_stats"]
 
@@ -204,7 +204,8 @@ class _JitState:
     def __init__(self, fn, name, dynamic=0, fullgraph=False, jit_level="O0"):
         self.fn = fn
         self.name = name
-        self.grad_mode = "graph" if jit_level == "O1" or fullgraph else "split"
+        # O1 traces the gradient into the graph; a torch without Dynamo's trace_autograd_ops splits as O0 does
+        self.grad_mode = "graph" if (jit_level == "O1" or fullgraph) and TRACE_AUTOGRAD else "split"
         self.dynamic = dynamic
         self.fullgraph = fullgraph
         self.compiled = None
@@ -289,12 +290,12 @@ class _JitState:
         try:
             if self.fullgraph:
                 try:
-                    with torch._dynamo.config.patch(trace_autograd_ops=True):
+                    with torch._dynamo.config.patch(**TRACE_AUTOGRAD):
                         return self.compiled(*args, **kwargs)
                 except torch._dynamo.exc.TorchDynamoException as e:
                     raise RuntimeError(f"For 'jit' with fullgraph=True, {self.name!r} cannot be compiled as one "
                                        f"graph: {_reason(e)}") from None
-            with torch._dynamo.config.patch(suppress_errors=True, trace_autograd_ops=True):
+            with torch._dynamo.config.patch(suppress_errors=True, **TRACE_AUTOGRAD):
                 return self.compiled(*args, **kwargs)
         finally:
             _active.state = prev

@@ -16,6 +16,9 @@ def _accepts(fn, name):
 # recompile limit; without it they share the limit of every compile of the same code object
 COMPILE_KWARGS = {"isolate_recompiles": True} if _accepts(torch.compile, "isolate_recompiles") else {}
 
+# Dynamo's trace_autograd_ops (recent torch): torch.autograd.grad traced into the graph (ms.jit's jit_level O1)
+TRACE_AUTOGRAD = {"trace_autograd_ops": True} if hasattr(torch._dynamo.config, "trace_autograd_ops") else {}
+
 # DataLoader(in_order=...); without it batches always come in order, which in_order=False allows
 DATALOADER_IN_ORDER = _accepts(torch.utils.data.DataLoader.__init__, "in_order")
 
