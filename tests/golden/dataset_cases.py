@@ -818,6 +818,17 @@ ARG_CASES.update({
 })
 
 
+ARG_CASES.update({
+    "output_shapes_estimate_int": lambda ds, root: slices(ds).output_shapes(estimate=1),
+    "output_shapes_estimate": lambda ds, root: slices(ds).output_shapes(estimate=True),
+    "num_classes_of_slices": lambda ds, root: slices(ds).num_classes(),
+    "batch_size_of_function_batch": lambda ds, root: slices(ds).batch(lambda info: 2).get_batch_size(),
+    "repeat_count_forever": lambda ds, root: slices(ds).repeat().get_repeat_count(),
+    "size_repeat_forever": lambda ds, root: slices(ds).repeat().get_dataset_size(),
+    "size_take_after_repeat_forever": lambda ds, root: slices(ds).repeat().take(10).get_dataset_size(),
+})
+
+
 def run_arg_case(ds, root, name):
     """[error type name, normalised message], or [None, value] for a value-like result (list / int / None)."""
     try:

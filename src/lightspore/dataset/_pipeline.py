@@ -213,6 +213,7 @@ class Dataset:
 
     def output_shapes(self, estimate=False):
         """The shape of each column of the first row."""
+        type_check(estimate, (bool,), "estimate")
         return [list(a.shape) for a in self._first_row()]
 
     def output_types(self):
