@@ -5,6 +5,8 @@
 ``CASES``: deterministic pipelines (rows compared value by value).
 ``PERM_CASES``: seeded random pipelines (rows compared as a multiset).
 ``ERROR_CASES``: ``fn(ds, root)`` that must raise; the generator records the error type.
+``ARG_CASES``: the argument checks of the samplers and the pipeline methods; ``run_arg_case`` gives the error's type
+and whole message (``norm_message``), or the value when none is raised, and the generator records that.
 """
 import hashlib
 import importlib
