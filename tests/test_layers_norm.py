@@ -1,6 +1,7 @@
 """Normalization, dropout, embedding and activation cells checked against real MindSpore 2.7.1:
 parameter names/shapes/dtypes/initial values, forward in train and eval mode, input and parameter
-gradients from shared weights, moving statistics after two train steps, get_activation, error types.
+gradients from shared weights, moving statistics after two train steps, get_activation, errors (type and
+first message line).
 
 Golden data: tests/golden/layers_norm.{json,npz} (tests/golden/gen_layers_norm.py); the cases are in
 tests/golden/layers_norm_cases.py and run unchanged here on lightspore. Dropout and RReLU are random:
