@@ -360,6 +360,7 @@ def scatter_nd_update(*args):
     input_x, indices, updates = (a._t if isinstance(a, Tensor) else a for a in args[:3])
     return _inplace(input_x, _nd_reduce("scatter_nd_update", input_x, indices, updates, "update"))
 
+
 def _scatter_samples(how, nd):
     """Write into a Parameter of 3 rows at repeated rows (distinct ones for update, where the winner of a repeat is
     unspecified); the N-d forms also at (row, col) cells of an int32 Parameter."""
