@@ -79,9 +79,8 @@ def test_activation(name):
 
 
 # Errors whose message is not compared (the type is): the reference's CPU kernel-selection report (its first line
-# is empty; lightspore names the op and the dtype instead), and the words of Parameter's requires_grad check, which
-# lightspore's Parameter does not have yet.
-TYPE_ONLY = {'emb_float_ids', 'bn_affine_int'}
+# is empty; lightspore names the op and the dtype instead).
+TYPE_ONLY = {'emb_float_ids'}
 
 
 @pytest.mark.parametrize('name', list(C.ERRORS))

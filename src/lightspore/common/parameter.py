@@ -101,7 +101,7 @@ class Parameter(Tensor):
     @requires_grad.setter
     def requires_grad(self, value=True):
         if not isinstance(value, bool):
-            raise TypeError(f"The 'requires_grad' of Parameter must be bool, but got {type(value).__name__}.")
+            raise TypeError("The argument `requires_grad` must be bool type")
         self._requires_grad = value
 
     @property
