@@ -557,6 +557,12 @@ ARG_CASES = {
                                                                     sampler=ds.PKSampler(0))),
     "pk_num_val_negative_used": lambda ds, root: _count(ds.MnistDataset(os.path.join(root, "mnist"),
                                                                         sampler=ds.PKSampler(-2))),
+    "pk_class_column_unknown_used": lambda ds, root: _count(ds.MnistDataset(
+        os.path.join(root, "mnist"), sampler=ds.PKSampler(1, class_column="zz"))),
+    "pk_on_folder_used": lambda ds, root: _count(ds.ImageFolderDataset(
+        os.path.join(root, "images"), extensions=[".bmp"], sampler=ds.PKSampler(1))),
+    "pk_on_slices_used": lambda ds, root: _count(ds.NumpySlicesDataset(
+        {"image": np.arange(4), "label": np.array([0, 1, 0, 1])}, sampler=ds.PKSampler(1))),
     "pk_shuffle_int": lambda ds, root: ds.PKSampler(2, shuffle=1),
     "pk_class_column_int": lambda ds, root: ds.PKSampler(2, class_column=1),
     "pk_num_samples_str": lambda ds, root: ds.PKSampler(2, num_samples="x"),

@@ -141,7 +141,8 @@ class _MappableSource(MappableDataset):
 
     def _ids(self, epoch, counting=False):
         if isinstance(self.sampler, PKSampler):
-            return self.sampler.label_indices(self._class_labels(self.sampler.class_column), epoch)
+            # the readers draw by their label column: class_column is for MindDataset only (the reference)
+            return self.sampler.label_indices(self._class_labels("label"), epoch)
         return self.sampler.indices(self._len(), epoch, counting)
 
     def _class_labels(self, column):
