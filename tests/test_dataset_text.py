@@ -1,10 +1,11 @@
 """lightspore.dataset.text and the text readers (IMDB, PennTreebank, IWSLT2016/2017) against golden data from
 MindSpore 2.7.1 (tests/golden/gen_dataset_text.py): each case of tests/golden/dataset_text_cases.py and
 dataset_text_more_cases.py is evaluated here with lightspore and its value (dtype, shape, values) or error (type,
-message) compared."""
+message: the whole first line, with the package's name and memory addresses normalised) compared."""
 
 import json
 import os
+import re
 import sys
 
 import numpy as np
@@ -17,7 +18,7 @@ import lightspore.dataset.text as text
 HERE = os.path.join(os.path.dirname(__file__), "golden")
 sys.path.insert(0, HERE)
 import dataset_text_more_cases as more  # noqa: E402
-from dataset_text_cases import CASES, EXACT_MESSAGES, encode, encode_error, make_files, scope  # noqa: E402
+from dataset_text_cases import CASES, encode, encode_error, make_files, scope  # noqa: E402
 
 with open(os.path.join(HERE, "dataset_text.json"), encoding="utf-8") as _f:
     _ALL = json.load(_f)
@@ -81,6 +82,20 @@ def test_more_case(env_more, name, expr):
     _check(env_more, GOLD_MORE[name], name, expr)
 
 
+# cases whose message still differs from the reference's (name -> reason); every other error case compares the
+# whole first line of its message
+LOOSE_MESSAGES = {
+    # the reference's dtype class lives in its C++ extension (mindspore._c_expression.typing.Type); lightspore's is
+    # lightspore.common.dtype.Type, so the class path in the message differs
+    "lookup_dtype_str": "dtype class path",
+}
+
+
+def _normalise(msg):
+    """A message with what varies by run (memory addresses) masked and the package's name as lightspore's."""
+    return re.sub(r"0x[0-9a-fA-F]+", "0x?", msg.replace("mindspore.", "lightspore."))
+
+
 def _check(env, want, name, expr):
     scope_, root = env
     try:
@@ -90,12 +105,13 @@ def _check(env, want, name, expr):
         got["msg"] = got["msg"].replace(root, "ROOT")
     if "error" in want:
         assert got.get("error") == want["error"], f"{name}: got {got}, want {want}"
-        if name in EXACT_MESSAGES:
-            assert got["msg"] == want["msg"], f"{name}: got {got['msg']!r}, want {want['msg']!r}"
+        want_msg = _normalise(want["msg"])
+        got_msg = _normalise(got["msg"])
+        if name in LOOSE_MESSAGES:
+            head = " ".join(want_msg.replace("'", "").split()[:4])
+            assert head in got_msg.replace("'", ""), f"{name}: got {got_msg!r}, want {want_msg!r}"
             return
-        # the message's first words name the same problem (class paths differ: mindspore vs lightspore)
-        head = " ".join(want["msg"].replace("mindspore", "lightspore").replace("'", "").split()[:4])
-        assert head in got["msg"].replace("'", ""), f"{name}: got {got['msg']!r}, want {want['msg']!r}"
+        assert got_msg == want_msg, f"{name}: got {got_msg!r}, want {want_msg!r}"
         return
     assert "error" not in got, f"{name}: raised {got}, want {want}"
     _compare(got, want, name)

@@ -37,8 +37,8 @@ def _shuffle_mode(shuffle):
         return Shuffle.FALSE
     if isinstance(shuffle, Shuffle) and shuffle in (Shuffle.FALSE, Shuffle.GLOBAL, Shuffle.FILES):
         return shuffle
-    raise TypeError(f"shuffle must be of boolean or enum of 'Shuffle' values like 'Shuffle.GLOBAL' or "
-                    f"'Shuffle.FILES', but got {shuffle!r}.")
+    raise TypeError("shuffle must be of boolean or enum of 'Shuffle' values like 'Shuffle.ADAPTIVE' or "
+                    "'Shuffle.GLOBAL' or 'Shuffle.PARTIAL' or 'Shuffle.FILES' or 'Shuffle.INFILE'.")
 
 
 class _LineSource(SourceDataset):
@@ -236,6 +236,8 @@ class PennTreebankDataset(_TextLines):
                  num_shards=None, shard_id=None, cache=None):
         _check_dir(dataset_dir)
         usage = _check_usage(usage, ["train", "test", "valid", "all"])
+        _check_opt_int("num_samples", num_samples)
+        _shuffle_mode(shuffle)   # checked before the files are looked for, as the reference does
         names = ["train", "test", "valid"] if usage == "all" else [usage]
         files = [os.path.join(dataset_dir, f"ptb.{u}.txt") for u in names]
         super().__init__(files, num_samples, num_parallel_workers, shuffle, num_shards, shard_id)
@@ -267,6 +269,7 @@ class _IWSLTBase(_LineSource, TextBaseDataset):
 
     def __init__(self, folder, prefix, dataset_dir, usage, language_pair, sets, num_samples, shuffle, num_shards,
                  shard_id, num_parallel_workers):
+        _shuffle_mode(shuffle)   # checked before the files are looked for, as the reference does
         src, tgt = language_pair
         pair = f"{src}-{tgt}"
         names = {"train": f"train.tags.{pair}.{src}"}

@@ -80,7 +80,7 @@ class AddToken(TextTensorOperation):
 
     def _execute(self, a):
         if a.ndim not in (1, 2):
-            raise _err("AddToken", f"input tensor rank should be 1 or 2, but got {a.ndim}.")
+            raise _err("AddToken", "input tensor rank should be 1 or 2.")
         a = _strings("AddToken", a, "input tensor type should be string.")
         tok = np.full(a.shape[:-1] + (1,), self.token)
         parts = [tok, a] if self.begin else [a, tok]
@@ -242,8 +242,9 @@ class ToNumber(TextTensorOperation):
                 info = np.finfo(dt)
             if not (float(info.min) <= v <= float(info.max)):
                 if dt == np.float16:
+                    # the reference names the range's ends high first
                     raise RuntimeError(f"ToFloat16: value {v:f}in input data is outside of valid float16 range "
-                                       f"[{float(info.min):f}, {float(info.max):f}].")
+                                       f"[{float(info.max):f}, {float(info.min):f}].")
                 lo, hi = (f"{float(info.min):f}", f"{float(info.max):f}") if dt.kind == "f" else (info.min, info.max)
                 raise _err("ToNumber", f"string input {s.strip()} will be out of bounds if cast to {name}. The valid "
                                        f"range is: [{lo}, {hi}].")

@@ -234,8 +234,8 @@ def _check_spm_params(params, fn):
     """The reference hands ``params`` to its binding as dict[str, str]; anything else is its TypeError."""
     for k, v in (params or {}).items():
         if not isinstance(k, str) or not isinstance(v, str):
-            raise TypeError(f"{fn}(): incompatible function arguments. The following argument types are supported: "
-                            f"params: Dict[str, str], but got {{{k!r}: {v!r}}}.")
+            raise TypeError(f"{fn}(): incompatible function arguments. The following argument types are supported:\n"
+                            f"    params: Dict[str, str], but got {{{k!r}: {v!r}}}.")
 
 
 def _train_sentencepiece(vocab_size, character_coverage, model_type, params, **source):
@@ -272,7 +272,7 @@ class SentencePieceVocab:
         _check_spm_args(vocab_size, character_coverage, model_type, params)
         if col_names is None:
             raise TypeError("__init__(): incompatible constructor arguments. The following argument types are "
-                            "supported: col_names: List[str], but got None.")
+                            "supported:\n    col_names: List[str], but got None.")
         _check_spm_params(params, "__init__")
         names = dataset.get_col_names()
         col = col_names[0] if col_names else "text"   # an empty list: the 'text' column
