@@ -27,6 +27,28 @@ def _materialize(r):
 
 materialize = _materialize
 
+# keywords None: the whole first line of the message must be the reference's
+_X1, _X2 = (1, 2, 8), (1, 2, 5, 5)
+POOL_EXACT = [
+    ("avg_pool1d kernel_size 0", lambda ms: ms.ops.avg_pool1d(ms.Tensor(_f32(*_X1)), 0)),
+    ("avg_pool1d kernel_size float", lambda ms: ms.ops.avg_pool1d(ms.Tensor(_f32(*_X1)), 1.5)),
+    ("avg_pool1d kernel_size tuple", lambda ms: ms.ops.avg_pool1d(ms.Tensor(_f32(*_X1)), (2,))),
+    ("avg_pool1d stride str", lambda ms: ms.ops.avg_pool1d(ms.Tensor(_f32(*_X1)), 2, "a")),
+    ("avg_pool1d stride tuple", lambda ms: ms.ops.avg_pool1d(ms.Tensor(_f32(*_X1)), 2, (1,))),
+    ("avg_pool1d padding -1", lambda ms: ms.ops.avg_pool1d(ms.Tensor(_f32(*_X1)), 2, 1, -1)),
+    ("avg_pool1d ceil_mode str", lambda ms: ms.ops.avg_pool1d(ms.Tensor(_f32(*_X1)), 2, 1, 0, "a")),
+    ("avg_pool2d kernel_size 0", lambda ms: ms.ops.avg_pool2d(ms.Tensor(_f32(*_X2)), 0)),
+    ("avg_pool2d kernel_size float", lambda ms: ms.ops.avg_pool2d(ms.Tensor(_f32(*_X2)), 1.5)),
+    ("avg_pool2d kernel_size 3-tuple", lambda ms: ms.ops.avg_pool2d(ms.Tensor(_f32(*_X2)), (2, 2, 2))),
+    ("avg_pool2d kernel_size (2, 0)", lambda ms: ms.ops.avg_pool2d(ms.Tensor(_f32(*_X2)), (2, 0))),
+    ("avg_pool2d stride str", lambda ms: ms.ops.avg_pool2d(ms.Tensor(_f32(*_X2)), 2, "a")),
+    ("avg_pool2d padding 2-tuple", lambda ms: ms.ops.avg_pool2d(ms.Tensor(_f32(*_X2)), 2, 1, (1, 2))),
+    ("avg_pool2d padding float", lambda ms: ms.ops.avg_pool2d(ms.Tensor(_f32(*_X2)), 2, 1, 1.0)),
+    ("avg_pool2d padding over kernel", lambda ms: ms.ops.avg_pool2d(ms.Tensor(_f32(*_X2)), 3, 2, (1, 1, 2, 2))),
+    ("avg_pool2d ceil_mode int", lambda ms: ms.ops.avg_pool2d(ms.Tensor(_f32(*_X2)), 2, ceil_mode=1)),
+    ("avg_pool2d divisor_override -1", lambda ms: ms.ops.avg_pool2d(ms.Tensor(_f32(*_X2)), 2, divisor_override=-1)),
+]
+
 cases = OrderedDict([
     ("ops.matmul shapes", (lambda ms: ms.ops.matmul(ms.Tensor(_f32(2, 3)), ms.Tensor(_f32(4, 5))), ("3", "4"))),
     ("Tensor.matmul shapes", (lambda ms: ms.Tensor(_f32(2, 3)).matmul(ms.Tensor(_f32(4, 5))), ("3", "4"))),
@@ -88,4 +110,5 @@ cases = OrderedDict([
     ("cross_entropy target dtype", (lambda ms: ms.ops.cross_entropy(
         ms.Tensor(_f32(2, 3)), ms.Tensor(np.array([0, 1], np.int16))), ())),
     ("mul broadcast", (lambda ms: ms.ops.mul(ms.Tensor(_f32(2, 3)), ms.Tensor(_f32(2, 4))), ("broadcast",))),
+    *((name, (fn, None)) for name, fn in POOL_EXACT),
 ])

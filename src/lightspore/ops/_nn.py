@@ -6,6 +6,7 @@ import math
 import torch
 import torch.nn.functional as F
 
+from .. import _checkparam as validator
 from ..common import dtype as mstype
 from ..common.tensor import Tensor
 from ._args import _attr_prim
@@ -257,13 +258,23 @@ def max_pool2d(x, kernel_size, stride=None, padding=0, dilation=1, return_indice
                             return_indices, ceil_mode, "max_pool2d")
 
 
-@op(samples=(S(f32(1, 2, 4, 4), 2, 2), S(f32(1, 2, 5, 5), 3, 2, 1)))
+@op(samples=(S(f32(1, 2, 4, 4), 2, 2), S(f32(1, 2, 5, 5), 3, 2, 1),
+             S(f32(1, 2, 5, 5), 2, 1, (1, 0, 0, 1)), S(f32(1, 2, 5, 5), 2, 1, (1, 0, 0, 1), False, False),
+             S(f32(1, 2, 5, 5), 2, 2, (1, 0, 0, 1), True), S(f32(1, 2, 5, 5), 2, 1, (1, 0, 0, 1), False, True, 3),
+             S(f32(1, 2, 6, 5), (3, 2), (2, 1), (2, 1, 0, 0), True, False)))
 def avg_pool2d(input_x, kernel_size=1, stride=1, padding=0, ceil_mode=False, count_include_pad=True,
                divisor_override=0):
+    from ._nn_conv import _pool2d_pair, _pool_padding, avg_pool2d_torch
+    if not isinstance(input_x, torch.Tensor):
+        raise TypeError("For avg_pool2d, the input input_x must be tensor")
+    kernel_size, stride = _pool2d_pair(kernel_size, "kernel_size"), _pool2d_pair(stride, "stride")
+    padding = _pool_padding(padding, 4, "avg_pool2d")
+    validator.check_value_type("ceil_mode", ceil_mode, bool, "avg_pool2d")
+    validator.check_value_type("count_include_pad", count_include_pad, bool, "avg_pool2d")
+    validator.check_non_negative_int(divisor_override, "divisor_override", "avg_pool2d")
     if input_x.dim() != 4:
         raise ValueError(f"For 'avg_pool2d', the input must be a 4-D tensor, but got {input_x.dim()}-D.")
-    return F.avg_pool2d(input_x, kernel_size, stride, padding, ceil_mode, count_include_pad,
-                        divisor_override or None)
+    return avg_pool2d_torch(input_x, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)
 
 
 @prim("Conv2D")

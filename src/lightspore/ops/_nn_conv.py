@@ -187,20 +187,64 @@ def avg_pool1d(input_x, kernel_size=1, stride=1, padding=0, ceil_mode=False, cou
     where = "avg_pool1d"
     if not isinstance(input_x, torch.Tensor):
         raise TypeError("For avg_pool1d, the input input_x must be tensor")
-    k = kernel_size[0] if isinstance(kernel_size, tuple) and len(kernel_size) == 1 else kernel_size
-    s = stride[0] if isinstance(stride, tuple) and len(stride) == 1 else stride
-    _positive(k, "kernel_size", where)
-    _positive(s, "stride", where)
-    if isinstance(padding, tuple):
-        if len(padding) != 1:
-            raise ValueError("For avg_pool1d, padding should be int or tuple of length 1.")
-        padding = padding[0]
-    elif not isinstance(padding, int):
-        raise TypeError("For avg_pool1d, padding should be int or tuple of length 1.")
-    _nonneg(padding, "padding", where)
+    # the reference's order: every type, then the values (a tuple stride passes the type check, not the int one)
+    validator.check_value_type("kernel_size", kernel_size, [int], where)
+    validator.check_value_type("stride", stride, (int, tuple), where)
+    validator.check_value_type("ceil_mode", ceil_mode, bool, where)
+    validator.check_value_type("count_include_pad", count_include_pad, bool, where)
+    validator.check_int(kernel_size, 1, validator.GE, "kernel_size", where)
+    validator.check_int(stride, 1, validator.GE, "stride", where)
+    (padding,) = _pool_padding(padding, 1, where)
     if input_x.dim() != 3:
         raise ValueError(f"For '{where}', the input must be a 3-D tensor, but got {input_x.dim()}-D.")
-    return F.avg_pool1d(input_x, k, s, padding, ceil_mode, count_include_pad)
+    return F.avg_pool1d(input_x, kernel_size, stride, padding, ceil_mode, count_include_pad)
+
+
+def _pool_padding(padding, n, where):
+    """An int, or a tuple of ``n`` non-negative ints (the reference's avg_pool1d/2d padding), as a tuple."""
+    if isinstance(padding, int):
+        return (validator.check_non_negative_int(padding, "padding", where),) * n
+    if not isinstance(padding, tuple):
+        raise TypeError(f"For {where}, padding should be int or tuple of length {n}.")
+    if len(padding) != n:
+        raise ValueError(f"For {where}, padding should be int or tuple of length {n}.")
+    return tuple(validator.check_non_negative_int(p, "padding", where) for p in padding)
+
+
+def _pool2d_pair(v, name):
+    """avg_pool2d's kernel_size or stride: an int or a tuple of two ints >= 1, in the reference's words."""
+    if isinstance(v, int):
+        return (validator.check_int(v, 1, validator.GE, name, "avg_pool2d"),) * 2
+    if not isinstance(v, tuple):
+        raise TypeError(f"For avg_pool2d, {name} should be int or tuple of length 2.")
+    if len(v) != 2:
+        raise ValueError(f"For avg_pool2d, {name} should be int or tuple of length 2.")
+    return tuple(validator.check_int(i, 1, validator.GE, name, "avg_pool2d") for i in v)
+
+
+def avg_pool2d_torch(x, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override):
+    """The reference's avg_pool2d with its (top, bottom, left, right) padding: torch's own padding where it is
+    symmetric; otherwise the zeros are added first and each window's sum divided by what the reference divides
+    by (``divisor_override``, the window's size within the padded input, or its count of real elements)."""
+    (kh, kw), (top, bottom, left, right) = kernel_size, padding
+    if top + bottom > kh or left + right > kw:
+        raise ValueError(f"For 'AvgPool3D the sum of the pads in the two directions should be less than or equal "
+                         f"to the corresponding kernel size, but got pads: (0,0,{top},{bottom},{left},{right}) "
+                         f"and kernel: (1, {kh}, {kw})")
+    if top == bottom and left == right:
+        return F.avg_pool2d(x, kernel_size, stride, (top, left), ceil_mode, count_include_pad, divisor_override or None)
+    pads = (left, right, top, bottom)
+
+    def window_sums(t):
+        return F.avg_pool2d(F.pad(t, pads), kernel_size, stride, 0, ceil_mode, True, 1)
+
+    total = window_sums(x)
+    if divisor_override:
+        return total / divisor_override
+    ones = torch.ones_like(x[:1, :1])
+    count = F.avg_pool2d(torch.ones_like(F.pad(ones, pads)), kernel_size, stride, 0, ceil_mode, True, 1) \
+        if count_include_pad else window_sums(ones)
+    return total / count
 
 
 @op(samples=(S(f32(1, 2, 4, 4, 4), 2, 2),))
