@@ -516,6 +516,11 @@ def _pbm_one(a, info):
 
 # fn(ds, root) -> a value (compared when it is a list or int) or an error (type and normalised message compared)
 ARG_CASES = {
+    # Shuffle is a str enum in the reference: its members equal their strings, which the samplers accept as modes
+    "shuffle_is_str": lambda ds, root: [ds.Shuffle.GLOBAL == "global", isinstance(ds.Shuffle.FILES, str),
+                                        f"{ds.Shuffle.PARTIAL}", ds.Shuffle("infile").name],
+    "random_shuffle_str_mode": lambda ds, root: sorted(_rows_through(ds, ds.RandomSampler(shuffle="global"))),
+    "random_shuffle_str_false": lambda ds, root: ds.RandomSampler(shuffle="false"),
     # samplers: the reference checks the types when built and the values when the pipeline starts
     "dist_num_shards_str": lambda ds, root: ds.DistributedSampler("a", 0),
     "dist_num_shards_float": lambda ds, root: ds.DistributedSampler(2.0, 0),

@@ -12,7 +12,7 @@ __all__ = ["Shuffle", "Sampler", "BuiltinSampler", "SequentialSampler", "RandomS
            "SubsetSampler", "SubsetRandomSampler", "WeightedRandomSampler", "PKSampler"]
 
 
-class Shuffle(Enum):
+class Shuffle(str, Enum):
     """Shuffle levels of the file-based sources (the in-memory sources shuffle globally or not at all)."""
     FALSE = "false"
     ADAPTIVE = "adaptive"
@@ -58,8 +58,8 @@ def _check_num_samples(num_samples):
 
 def _global_only(mode):
     """A builtin sampler over an in-memory source shuffles globally or not at all (checked when the pipeline
-    starts, as the reference)."""
-    if mode not in (Shuffle.FALSE, Shuffle.GLOBAL):
+    starts, as the reference). A plain string equal to a mode is not that mode here, as in the reference."""
+    if mode is not Shuffle.FALSE and mode is not Shuffle.GLOBAL:
         raise RuntimeError(f"The shuffle mode: {mode} is not supported with current dataset.")
 
 
